@@ -1,0 +1,131 @@
+"""The in-between form that readers build, annotators read and the serializer writes.
+
+A reader cuts a source into a tree of TEI-shaped nodes. Leaves (`Block`) carry a stretch of the
+source text exactly as it is on disk, with its offset; containers (`Container`) group leaves and
+other containers (div, figure, cit, quote, list ...). Annotators never edit text: they return
+`Span`s over a block's text, and the serializer alone turns spans into nested elements. Fidelity
+then holds by construction, and `Omission`s list everything the reader deliberately left out.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Union
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A stretch [start, end) of one block's text to wrap in a TEI element.
+
+    `tag` is a TEI local name (persName, roleName, date, q, quote, said, ref ...); `attrs` are
+    the element's attributes as sorted (name, value) pairs so that spans hash and sort
+    deterministically.
+    """
+
+    start: int
+    end: int
+    tag: str
+    attrs: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def make(cls, start: int, end: int, tag: str, **attrs: str | None) -> "Span":
+        """Build a span; attribute names use `_` for `:` (xml_id -> xml:id) and None drops."""
+        pairs = tuple(sorted((k.replace("_", ":", 1) if k.startswith("xml_") else k, str(v))
+                             for k, v in attrs.items() if v is not None))
+        return cls(start, end, tag, pairs)
+
+    def attr(self, name: str) -> str | None:
+        return dict(self.attrs).get(name)
+
+    def text_in(self, text: str) -> str:
+        return text[self.start:self.end]
+
+
+@dataclass
+class Block:
+    """A leaf element whose text is `source[offset:offset + len(text)]`, unchanged."""
+
+    tag: str
+    text: str
+    offset: int
+    attrs: dict[str, str] = field(default_factory=dict)
+    spans: list[Span] = field(default_factory=list)
+
+    @property
+    def end(self) -> int:
+        return self.offset + len(self.text)
+
+
+@dataclass
+class Container:
+    """An element that holds other nodes and no text of its own (div, figure, cit, quote ...)."""
+
+    tag: str
+    children: list["Node"] = field(default_factory=list)
+    attrs: dict[str, str] = field(default_factory=dict)
+
+
+Node = Union[Block, Container]
+
+
+@dataclass(frozen=True)
+class Omission:
+    """Source text the reader left out on purpose, with where and why (reported and declared)."""
+
+    text: str
+    offset: int
+    line: int
+    reason: str  # a short, stable key such as "advertisement"
+    description: str  # the sentence the header's editorialDecl uses for this kind
+
+
+@dataclass(frozen=True)
+class Responsibility:
+    """One respStmt: what someone did ("Host", "Audio editing") and who."""
+
+    resp: str
+    name: str
+
+
+@dataclass
+class Metadata:
+    """What the header says about the source, as far as the text (or a sidecar) reveals it."""
+
+    title: str = ""
+    authors: list[str] = field(default_factory=list)
+    publisher: str = ""
+    pub_place: str = ""
+    date: str = ""  # ISO value of the original's publication or copyright date
+    date_text: str = ""  # that date as written in the source
+    series: str = ""  # a podcast or website name
+    responsibilities: list[Responsibility] = field(default_factory=list)
+    source_statement: str = ""  # the source's own credit line, verbatim
+    source_url: str = ""
+    licence: str = ""
+    language: str = "en"
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Document:
+    """A source cut into front, body and back, plus what is known about it."""
+
+    source_name: str
+    source_text: str
+    kind: str
+    meta: Metadata = field(default_factory=Metadata)
+    front: list[Node] = field(default_factory=list)
+    body: list[Node] = field(default_factory=list)
+    back: list[Node] = field(default_factory=list)
+    omissions: list[Omission] = field(default_factory=list)
+
+    def blocks(self) -> list[Block]:
+        """Every leaf in document order (front, body, back)."""
+        return [b for part in (self.front, self.body, self.back) for b in iter_blocks(part)]
+
+
+def iter_blocks(nodes: list[Node]) -> Iterator[Block]:
+    for node in nodes:
+        if isinstance(node, Block):
+            yield node
+        else:
+            yield from iter_blocks(node.children)
