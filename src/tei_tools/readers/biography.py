@@ -1,0 +1,153 @@
+"""Encyclopedia-style biographies, as on educational history websites.
+
+Shape: the subject's name as title; paragraphs with numbered note markers "(12)"; one-line
+section headings; image captions as blocks of several short lines (a repeated line is the
+image's title repeated as its caption); then a "Primary Sources" heading followed by numbered
+extracts: a bibliographic line "(N) Author, Title (date)" and the extract's paragraphs. The last
+extract may be a list of one-line quotations.
+"""
+from __future__ import annotations
+
+import re
+
+from tei_tools.model import Block, Container, Document, Metadata, Node, Span
+from tei_tools.readers.common import (RawBlock, furniture_reason, is_heading_like, omission,
+                                      split_blocks)
+
+KIND = "biography"
+
+SOURCES_HEADING = re.compile(r"(?i)^(primary|original) sources?$|^sources$|^documents$")
+SOURCE_NUMBER = re.compile(r"^\((\d{1,3})\)\s")
+NOTE_MARKER = re.compile(r"(?<![^\s.,;:!?\"”’)])\((\d{1,3})\)(?=[\s.,;:]|$)")
+QUOTATIONS_CUE = re.compile(r"(?i)\bquotations?\b|\bsayings\b|\baphorisms\b")
+CAPTION_LINE_MAX = 120
+
+
+def read(source: str, name: str) -> Document:
+    doc = Document(name, source, KIND, Metadata())
+    blocks = _drop_furniture(doc, split_blocks(source))
+    if blocks and is_heading_like(blocks[0].text):
+        doc.meta.title = blocks[0].text
+        doc.front = [_title_page(blocks[0])]
+        blocks = blocks[1:]
+    main, sources = _split_sources(blocks)
+    doc.body = _sections(main)
+    if sources:
+        doc.body.append(_sources_div(sources))
+    return doc
+
+
+def _drop_furniture(doc: Document, blocks: list[RawBlock]) -> list[RawBlock]:
+    kept = []
+    for block in blocks:
+        found = furniture_reason(block)
+        if found:
+            doc.omissions.append(omission(block, *found))
+        else:
+            kept.append(block)
+    return kept
+
+
+def _title_page(block: RawBlock) -> Container:
+    part = Container("docTitle", [block.block("titlePart", type="main")])
+    return Container("titlePage", [part])
+
+
+def _split_sources(blocks: list[RawBlock]) -> tuple[list[RawBlock], list[RawBlock]]:
+    for index, block in enumerate(blocks):
+        if SOURCES_HEADING.match(block.text.strip()):
+            return blocks[:index], blocks[index:]
+    return blocks, []
+
+
+def _sections(blocks: list[RawBlock]) -> list[Node]:
+    """A div per heading; what comes before the first heading is the opening section."""
+    divs: list[Container] = []
+    current = Container("div", [], {"type": "section"})
+    for block in blocks:
+        if is_heading_like(block.text):
+            if current.children:
+                divs.append(current)
+            current = Container("div", [block.block("head")], {"type": "section"})
+        elif _is_caption(block):
+            current.children.append(_figure(block))
+        else:
+            current.children.append(_paragraph(block))
+    if current.children:
+        divs.append(current)
+    return list(divs)
+
+
+def _is_caption(block: RawBlock) -> bool:
+    lines = block.lines
+    return len(lines) > 1 and all(0 < len(line) <= CAPTION_LINE_MAX for line in lines)
+
+
+def _figure(block: RawBlock) -> Container:
+    """Each caption unit (a line plus its lower-case continuation lines) becomes a head."""
+    heads: list[Node] = []
+    seen: set[str] = set()
+    for text, offset in _caption_units(block):
+        attrs = {"type": "repeated"} if text in seen else {}
+        heads.append(Block("head", text, offset, attrs))
+        seen.add(text)
+    return Container("figure", heads)
+
+
+def _caption_units(block: RawBlock) -> list[tuple[str, int]]:
+    units: list[tuple[int, int]] = []
+    position = block.offset
+    for line in block.lines:
+        start, end = position, position + len(line)
+        continues = units and line[:1].islower()
+        units[-1:] = [(units[-1][0], end)] if continues else units[-1:] + [(start, end)]
+        position = end + 1
+    text = block.text
+    return [(text[s - block.offset:e - block.offset], s) for s, e in units]
+
+
+def _paragraph(block: RawBlock) -> Block:
+    paragraph = block.block("p")
+    paragraph.spans = [Span.make(m.start(), m.end(), "ref", type="noteAnchor", n=m.group(1))
+                       for m in NOTE_MARKER.finditer(block.text)]
+    return paragraph
+
+
+def _sources_div(blocks: list[RawBlock]) -> Container:
+    heading, rest = blocks[0], blocks[1:]
+    div = Container("div", [heading.block("head")], {"type": "sources"})
+    groups = _group_sources(rest)
+    for number, bibl, paragraphs in groups:
+        div.children.append(_source(number, bibl, paragraphs))
+    return div
+
+
+def _group_sources(blocks: list[RawBlock]):
+    """[(n, bibl block, extract blocks)]; a number must follow the previous one to start a source."""
+    groups: list[tuple[str, RawBlock | None, list[RawBlock]]] = []
+    expected = 1
+    for block in blocks:
+        match = SOURCE_NUMBER.match(block.text)
+        if match and int(match.group(1)) == expected:
+            groups.append((match.group(1), block, []))
+            expected += 1
+        elif groups:
+            groups[-1][2].append(block)
+        else:
+            groups.append(("0", None, [block]))
+    return groups
+
+
+def _source(number: str, bibl: RawBlock | None, paragraphs: list[RawBlock]) -> Container:
+    children: list[Node] = [bibl.block("bibl")] if bibl else []
+    if bibl and _is_quotation_list(bibl, paragraphs):
+        items = [Container("item", [p.block("quote")]) for p in paragraphs]
+        children.append(Container("list", items, {"type": "quotations"}))
+        return Container("div", children, {"type": "source", "n": number})
+    children += [Container("quote", [p.block("p")], {"type": "block"}) for p in paragraphs]
+    return Container("div", [Container("cit", children)], {"type": "source", "n": number})
+
+
+def _is_quotation_list(bibl: RawBlock, paragraphs: list[RawBlock]) -> bool:
+    return bool(paragraphs) and bool(QUOTATIONS_CUE.search(bibl.text)) and all(
+        "\n" not in p.text and len(p.text) < 400 for p in paragraphs)
