@@ -79,8 +79,6 @@ def _validate(targets: list[Path], tei_all: Path | None, echo: Callable[[str], N
         found = [m for path in targets for m in validator.validate_file(path)]
         errors = sum(m.severity == "error" for m in found)
         echo(f"validate ({name}): {len(targets)} file(s), {errors} error(s)")
-        for message in found:
-            echo(f"  {message}")
         messages += found
     return messages
 

@@ -55,6 +55,8 @@ def command(seeds: Path, editions: Path, site: Path, force: bool, tei_all: Path 
             "messages": [str(m) for m in report.messages],
             "pages": [str(p) for p in report.pages],
             "ok": report.ok}, indent=2, ensure_ascii=False))
+    for message in report.messages:
+        click.echo(str(message), err=True)
     for result in report.failed_conversions:
         click.echo(f"tei-tools: error: {result.message}", err=True)
     if report.invalid:
