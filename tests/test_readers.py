@@ -181,7 +181,7 @@ def test_biography_primary_sources_become_cited_extracts_and_a_quotation_list():
 def test_transcript_front_acts_and_credits():
     doc = read(TRANSCRIPT, "ep.txt", "transcript")
     title_page, argument = doc.front
-    assert [b.tag for b in iter_blocks([title_page])] == ["date", "titlePart", "titlePart"]
+    assert [b.tag for b in iter_blocks([title_page])] == ["docDate", "titlePart", "titlePart"]
     assert [b.attrs.get("type") for b in iter_blocks([title_page])][1:] == ["main", "repeated"]
     assert argument.tag == "argument"
     assert [(d.attrs.get("type"), d.attrs.get("n")) for d in doc.body] == [

@@ -6,6 +6,7 @@ file or fetch a URL. Every command that reads XML goes through `parse_file` / `p
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lxml import etree
@@ -23,7 +24,7 @@ class XMLInputError(Exception):
         self.path, self.line, self.column, self.message = path, line, column, message
 
 
-def safe_parser(*, remove_blank_text: bool = False) -> etree.XMLParser:
+def safe_parser(*, remove_blank_text: bool = False, recover: bool = False) -> etree.XMLParser:
     return etree.XMLParser(
         resolve_entities=False,
         load_dtd=False,
@@ -31,28 +32,47 @@ def safe_parser(*, remove_blank_text: bool = False) -> etree.XMLParser:
         no_network=True,
         huge_tree=True,  # real editions (novels) exceed libxml2's default text-node limits
         remove_blank_text=remove_blank_text,
+        recover=recover,
     )
 
 
-def parse_bytes(data: bytes, path: str = "<bytes>") -> etree._ElementTree:
-    """Parse `data` safely; raise XMLInputError with the position of the first error."""
+# libxml2 checks xml:id values while parsing (unique, NCName) and stops on a violation, although
+# the document is well-formed. A validator wants the tree and reports these problems itself.
+_ID_ERROR_TYPES = {"DTD_ID_REDEFINED", "DTD_XMLID_VALUE", "DTD_XMLID_TYPE"}
+_POSITION_SUFFIX = re.compile(r"(, line \d+, column \d+)+$")
+
+
+def parse_bytes(data: bytes, path: str = "<bytes>", *, tolerate_id_errors: bool = False) -> etree._ElementTree:
+    """Parse `data` safely; raise XMLInputError with the position of the first error.
+
+    With `tolerate_id_errors`, duplicate or malformed xml:id values (well-formed XML that
+    libxml2 rejects) do not stop parsing; the caller is expected to check ids itself.
+    """
+    parser = safe_parser()
     try:
-        root = etree.fromstring(data, safe_parser(), base_url=path)
+        root = etree.fromstring(data, parser, base_url=path)
     except etree.XMLSyntaxError as exc:
-        line, column = exc.position if exc.position else (exc.lineno or 1, 1)
-        message = str(exc.msg or exc).split(f" ({path}", 1)[0]
-        raise XMLInputError(path, line or 1, column or 1, message) from None
+        if tolerate_id_errors and _only_id_errors(parser.error_log):
+            root = etree.fromstring(data, safe_parser(recover=True), base_url=path)
+        else:
+            line, column = exc.position if exc.position else (exc.lineno or 1, 1)
+            message = _POSITION_SUFFIX.sub("", str(exc.msg or exc).split(f" ({path}", 1)[0])
+            raise XMLInputError(path, line or 1, column or 1, message) from None
     return root.getroottree()
 
 
-def parse_file(path: str | Path) -> etree._ElementTree:
+def _only_id_errors(error_log) -> bool:
+    return bool(error_log) and all(e.type_name in _ID_ERROR_TYPES and e.level_name == "ERROR" for e in error_log)
+
+
+def parse_file(path: str | Path, *, tolerate_id_errors: bool = False) -> etree._ElementTree:
     """Read and parse a file safely; I/O failures become XMLInputError at 1:1 too."""
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise XMLInputError(str(path), 1, 1, f"cannot read file: {exc.strerror}") from None
-    return parse_bytes(data, str(path))
+    return parse_bytes(data, str(path), tolerate_id_errors=tolerate_id_errors)
 
 
 def declares_external_entities(tree: etree._ElementTree) -> bool:
@@ -61,6 +81,23 @@ def declares_external_entities(tree: etree._ElementTree) -> bool:
     if dtd is None:
         return False
     return any(getattr(e, "system_url", None) for e in dtd.iterentities())
+
+
+def external_references(tree: etree._ElementTree) -> list[str]:
+    """What the DOCTYPE would make a validating parser fetch: its external DTD and external entities.
+
+    One line each, e.g. 'external DTD "../DTD/tei.dtd"' or 'external entity "ext" ("file:///x")'.
+    """
+    found = []
+    docinfo = tree.docinfo
+    if docinfo.system_url or docinfo.public_id:
+        found.append(f'external DTD "{docinfo.system_url or docinfo.public_id}"')
+    dtd = docinfo.internalDTD
+    for entity in dtd.iterentities() if dtd is not None else ():
+        url = getattr(entity, "system_url", None)
+        if url:
+            found.append(f'external entity "{entity.name}" ("{url}")')
+    return found
 
 
 def tei(tag: str) -> str:

@@ -60,7 +60,7 @@ def _front(doc: Document, blocks: list[RawBlock]) -> tuple[list[Node], list[RawB
     index = 0
     page: list[Node] = []
     if blocks and _is_date_line(blocks[0]):
-        page.append(Container("docDate", [blocks[0].block("date")]))
+        page.append(blocks[0].block("docDate"))  # the date annotator marks the date inside
         doc.meta.date_text = blocks[0].text
         index = 1
     titles: list[str] = []
