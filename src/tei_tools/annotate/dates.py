@@ -1,0 +1,690 @@
+"""Dates: spans over calendar expressions in English prose, with ISO values in TEI style.
+
+`annotate_dates` reads a whole document's blocks at once, in order, because some dates take
+their year from what came before ("February of that year", "on 8th January", "In December").
+
+What is recognised (see data/dates.toml for the vocabulary, which users can extend):
+- years ("1907", "44 BC", "AD 79"), year ranges ("1879-1940", "1905-06", "1914/15"),
+- months with a year ("February 1917", "May, 1905", "February of 1917"),
+- full dates in the usual English orders ("May 17, 1917", "7th November, 1879",
+  "the 17th of May 1917", "Jan. 31, 2023", "1917-05-17"), day ranges ("17-19 May 1917"),
+- days and months without a year ("8th January", "the twenty-second of January"), and bare
+  months after a preposition ("in December"), which take the year from context,
+- seasons and parts of a year ("winter of 1918", "early 1917", "end of 1917"), decades
+  ("the 1920s", "the eighties", "the '20s") and centuries ("the twentieth century"),
+- two dates joined by a dash ("7 November 1879 - 21 August 1940") as one range.
+
+Values follow the gold guidelines: `when` for a day, month or year; `from`/`to` for ranges;
+`notBefore`/`notAfter` for seasons, parts of years, decades and centuries. Years before the
+common era are negative without a year zero ("44 BC" -> "-0044"), as TEI projects write them.
+
+Context rules (why: a year is implied by the narrative, but only so far):
+- a day and month without a year take the last year named before them, in this block or an
+  earlier one, if it was named at most RECENT_YEAR_DISTANCE characters before; otherwise (or
+  if the day does not exist in that year) they get a year-less value ("--01-08");
+- a bare month ("In April") takes that year only if it was named in the same block, since a
+  month alone is weak evidence and narration moves on between paragraphs; else "--04";
+- "February of that year" and "the summer of that year" take the last year named, however far;
+- years given in parentheses alone ("My Life (1930)") are publication years of cited works
+  and do not set the narrative year; decades and centuries do not either.
+
+Impossible calendar dates ("February 30, 1917") are marked as a whole, since they are calendar
+expressions, but their value is only the year, the one part that can be trusted; a day that
+exists in no year ("30th February" with no year) is not marked.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterator, Sequence
+
+from tei_tools.model import Block, Span
+from tei_tools.resources import data_dir
+
+VOCABULARY_FILE = "dates.toml"
+FIRST_YEAR, LAST_YEAR = 1000, 2099  # a four-digit number without an era is a year only here
+# A day and month without a year take the last year named at most this many characters before
+# (about two printed pages); further back, the narrative has likely moved on.
+RECENT_YEAR_DISTANCE = 6000
+DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
+DASH = f"[{DASHES}]"
+ALONE = rf"(?<![\w$£€#@/])(?<!\d[{DASHES}.,:])"  # a number not inside a larger one, nor money
+NOT_BEFORE_NUMBER = rf"(?![{DASHES}/]\d)"  # a year not followed by more of a range or date
+
+_WORD = re.compile(r"[a-z]+")
+_FOLLOWING_WORDS = re.compile(r"(?:-| )([a-z]+|%)(?: ([a-z]+))?")
+PARTITIVE = frozenset({"them", "whom", "which", "these", "those", "his", "her", "their", "its", "our", "the"})
+MORE_AFTER_YEAR = DASHES + "/s'’"  # what may follow a year that starts a range or decade
+
+Values = dict[str, str]
+
+
+# ---------------------------------------------------------------- vocabulary
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The word lists of data/dates.toml, normalised for lookup (lower case unless noted)."""
+
+    months: dict[str, int]  # full names and abbreviations
+    full_months: dict[str, int]  # names that may stand alone ("in April")
+    seasons: dict[str, tuple[int, int]]
+    parts_of_year: dict[str, tuple[int, int]]
+    ordinals: dict[str, int]  # "twenty-second" and "twenty second" -> 22
+    decade_words: dict[str, int]
+    decade_modifiers: frozenset[str]
+    before_christ: frozenset[str]  # as written ("BC", "B.C.")
+    anno_domini: frozenset[str]
+    relative_years: dict[str, int]
+    year_cues: frozenset[str]
+    capitalised_year_cues: frozenset[str]
+    not_year_cues: frozenset[str]
+    month_cues: frozenset[str]
+    month_name_risk_cues: frozenset[str]
+    quantity_nouns: frozenset[str]
+    not_plural: frozenset[str]
+
+
+def load_vocabulary(path: Path | None = None) -> Vocabulary:
+    data = tomllib.loads((path or data_dir() / VOCABULARY_FILE).read_text(encoding="utf-8"))
+    months, full_months = {}, {}
+    for number, names in data["months"].items():
+        full_months[names[0].lower()] = int(number)
+        months.update({name.lower(): int(number) for name in names})
+    ordinals = {}
+    for n, word in enumerate(data["ordinals"]["words"], start=1):
+        ordinals[word.lower()] = ordinals[word.lower().replace("-", " ")] = n
+    cues, quantity = data["cues"], data["quantity"]
+
+    def words(items: list[str]) -> frozenset[str]:
+        return frozenset(item.lower() for item in items)
+
+    return Vocabulary(
+        months=months, full_months=full_months,
+        seasons={k.lower(): tuple(v) for k, v in data["seasons"].items()},
+        parts_of_year={k.lower(): tuple(v) for k, v in data["parts_of_year"].items()},
+        ordinals=ordinals, decade_words={k.lower(): int(v) for k, v in data["decade_words"].items()},
+        decade_modifiers=words(data["decade_modifiers"]["words"]),
+        before_christ=frozenset(data["eras"]["before_christ"]),
+        anno_domini=frozenset(data["eras"]["anno_domini"]),
+        relative_years={k.lower(): int(v) for k, v in data["relative_years"].items()},
+        year_cues=words(cues["year_before"]), capitalised_year_cues=words(cues["year_before_capitalised"]),
+        not_year_cues=words(cues["not_year_before"]),
+        month_cues=words(cues["month_before"]), month_name_risk_cues=words(cues["month_before_name_risk"]),
+        quantity_nouns=words(quantity["nouns"]), not_plural=words(quantity["not_plural"]))
+
+
+# ---------------------------------------------------------------- ISO values
+
+
+def iso_year(year: int) -> str:
+    return f"-{-year:04d}" if year < 0 else f"{year:04d}"
+
+
+def iso_month(year: int | None, month: int) -> str:
+    return f"--{month:02d}" if year is None else f"{iso_year(year)}-{month:02d}"
+
+
+def iso_day(year: int | None, month: int, day: int) -> str:
+    return f"{iso_month(year, month)}-{day:02d}"
+
+
+def is_real_day(year: int | None, month: int, day: int) -> bool:
+    """Whether the day exists in the proleptic Gregorian calendar (any leap year if no year)."""
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    reference = 2000 if year is None or year < 1 else year  # 2000 is a leap year
+    return day <= calendar.monthrange(reference, month)[1]
+
+
+def month_span(year: int, first: int, last: int, last_year: int | None = None) -> Values:
+    """notBefore/notAfter for months first..last; a span that wraps (winter) starts a year early."""
+    if last_year is not None:
+        return {"notBefore": iso_month(year, first), "notAfter": iso_month(last_year, last)}
+    start_year = year - 1 if first > last else year
+    return {"notBefore": iso_month(start_year, first), "notAfter": iso_month(year, last)}
+
+
+def year_span(first: int, last: int) -> Values:
+    return {"notBefore": iso_year(first), "notAfter": iso_year(last)}
+
+
+# ---------------------------------------------------------------- what the recogniser finds
+
+
+@dataclass
+class Context:
+    """What earlier text says about the year: the last one named, and in which block."""
+
+    year: int | None = None
+    block: int = -1
+    current_block: int = 0
+    year_position: int = 0  # where the year was named, counted in characters of all blocks so far
+    position: int = 0  # where the mention being resolved starts, counted the same way
+    first_year: int | None = None  # the document's first explicit year, for decades before it
+
+    def recent_year(self) -> int | None:
+        """The last year named, if it was named recently enough to still frame the narrative."""
+        return self.year if self.position - self.year_position <= RECENT_YEAR_DISTANCE else None
+
+    def block_year(self) -> int | None:
+        """The last year named, if it was named in the block being read."""
+        return self.year if self.block == self.current_block else None
+
+
+@dataclass
+class Found:
+    """A recognised date: its span, and its values now (`values`) or once the context is known."""
+
+    start: int
+    end: int
+    values: Values | None = None
+    resolve: Callable[[Context], Values | None] | None = None
+    year: int | None = None  # an explicit year that later mentions may inherit
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+# ---------------------------------------------------------------- the grammar
+
+
+def _alternation(words: Sequence[str], flags: str = "") -> str:
+    """A regex alternation, longest words first so that "March" wins over "Mar"."""
+    body = "|".join(re.escape(w).replace(r"\ ", " ").replace(" ", r"\s+")
+                    for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+class _Pieces:
+    """Regular-expression fragments built from the vocabulary, shared by the rules."""
+
+    def __init__(self, v: Vocabulary) -> None:
+        month_forms = [form for name in v.months for form in (name.capitalize(), name.upper())]
+        full_forms = [form for name in v.full_months for form in (name.capitalize(), name.upper())]
+        abbreviations = [form for form in month_forms if form.lower() not in v.full_months]
+        self.month_names = _alternation(month_forms)
+        self.any_month = rf"(?:{_alternation(full_forms)}\b|{_alternation(abbreviations)}\b\.?)"
+        self.month = rf"(?P<m>{self.any_month})"
+        self.full_month = rf"(?P<m>{_alternation(full_forms)})\b"
+        suffix = "(?i:st|nd|rd|th)?"
+        # a day, or a range of days: "17", "17th", "17-19"
+        self.day = rf"(?P<d>[12]\d|3[01]|0?[1-9]){suffix}\b(?:\s*{DASH}\s*(?P<d2>[12]\d|3[01]|0?[1-9]){suffix}\b)?"
+        self.year = r"(?P<y>\d{4})\b(?!['’]?s\b)"
+        self.second_year = rf"(?:\s?(?:{DASH}|/)\s?(?P<y2>\d{{4}}|\d{{2}})\b)"  # "-06", "–1940", "/15"
+        self.eras = _alternation(sorted(v.before_christ | v.anno_domini))
+        self.eras_before = _alternation(sorted(v.anno_domini))  # "AD 79"
+        # after a month, a year may carry an era ("15 March 44 BC", "October 1066 AD")
+        self.year_or_era = rf"(?:(?P<ey>\d{{1,4}})\s?(?P<era>{self.eras})(?!\w)|{self.year})"
+        self.optional_year = rf"(?:,?\s+{self.year_or_era}(?!{DASH}\d))?"
+        self.relative = rf"(?P<rel>{_alternation(list(v.relative_years), 'i')})\b"
+        self.relative_prefix = _alternation([r.rsplit(" ", 1)[0] for r in v.relative_years], "i")
+        self.ordinal_word = _alternation(list(v.ordinals), "i")
+        self.ordinal = rf"(?i:{self.ordinal_word}|\d{{1,2}}(?:st|nd|rd|th))"
+        self.seasons = _alternation(list(v.seasons), "i")
+        self.parts_of = _alternation([p for p in v.parts_of_year if p not in ("early", "mid", "late")], "i")
+        self.heads = _alternation([*v.seasons, *v.parts_of_year], "i")
+        self.decade_words = _alternation(list(v.decade_words), "i")
+        self.decade_modifiers = _alternation(sorted(v.decade_modifiers), "i")
+
+
+Handler = Callable[[re.Match[str], str], Iterator[Found]]
+Rule = tuple[re.Pattern[str], Handler]
+
+
+class Recogniser:
+    """Finds the date expressions of one block of text; stateless once built.
+
+    Why triggers: running two dozen patterns over every character costs several times the
+    time budget, so cheap scans find what every date contains (a number, a month name, the
+    words "year", "century" or a decade word) and the full patterns are tried only there,
+    anchored at the date's first word, which a short backward pattern finds when it precedes
+    the trigger ("winter of" before "1918").
+    """
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        pieces = _Pieces(vocabulary)
+        # Scans for what every date contains (literal searches are the cheap ones).
+        self.number_trigger = re.compile(r"[0-9]+")
+        self.month_trigger = re.compile(pieces.month_names)
+        self.head_words = frozenset([*(w for h in (*vocabulary.seasons, *vocabulary.parts_of_year) for w in h.split()),
+                                     *(era.lower() for era in vocabulary.anno_domini)])
+        self._compile_number_rules(pieces)
+        self._compile_headed_rules(pieces)
+        self._compile_month_rules(pieces)
+        self._compile_word_rules(pieces)
+
+    def _compile_number_rules(self, p: "_Pieces") -> None:
+        """Rules anchored at a number, chosen by its count of digits: "7th November, 1879",
+        "44 BC", "1920s", "1917-05-17", "1905-06", "1907", "'20s"."""
+        day_month = (re.compile(rf"(?<![\d,.:/])\b{p.day}(?:\s+(?i:of))?\s+{p.month}{p.optional_year}"),
+                     self._day_month)
+        era_year = (re.compile(rf"(?<![\w$£€#])(?P<n>\d{{1,4}})\s?(?P<era>{p.eras})(?!\w)"), self._era_year)
+        year = (re.compile(rf"{ALONE}(?P<y>\d{{4}})\b(?![{DASHES}/.,:]\d|['’]?s\b|%)"), self._year)
+        self.short_number_rules: list[Rule] = [day_month, era_year]
+        self.year_rules: list[Rule] = [year, era_year]
+        self.year_and_more_rules: list[Rule] = [
+            (re.compile(r"\b(?P<y>\d{3}0)['’]?s\b"), self._decade),
+            (re.compile(r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b"), self._iso_date),
+            (re.compile(rf"{ALONE}(?P<y>\d{{4}}){p.second_year}\b(?![{DASHES}/]\d|['’]?s\b)"), self._year_range),
+            year,
+        ]
+        self.short_decade_rule: Rule = (re.compile(r"(?<![\w'’])['’](?P<yy>\d)0['’]?s\b"), self._short_decade)
+
+    def _compile_headed_rules(self, p: "_Pieces") -> None:
+        """Rules whose first word comes before a number or "that year": "winter of 1918",
+        "early 1917", "end of that year", "AD 79"; the backward patterns find that word."""
+        self.head_before_number = re.compile(rf"(?:(?i:\b{p.heads})(?:\s+of|\s+in)?(?:\s+|-)|\b{p.eras_before}\s?)\Z")
+        self.head_before_relative = re.compile(rf"(?i:\b{p.heads})\s+of\s+{p.relative_prefix}\s+\Z")
+        season_year = rf"{p.year}{p.second_year}?{NOT_BEFORE_NUMBER}"
+        self.headed_rules: list[Rule] = [
+            (re.compile(rf"(?i:\b(?P<s>{p.seasons}))(?P<of>\s+of)?\s+(?:{season_year}|{p.relative})"), self._season),
+            (re.compile(rf"(?i:\b(?P<p>early|mid|late))(?:-|\s+in\s+|\s+){p.year}{NOT_BEFORE_NUMBER}"),
+             self._part_of_year),
+            (re.compile(rf"(?i:\b(?P<p>{p.parts_of}))\s+of\s+(?:{p.year}{NOT_BEFORE_NUMBER}|{p.relative})"),
+             self._part_of_year),
+            (re.compile(rf"\b(?P<era>{p.eras_before})\s?(?P<n>\d{{1,4}})\b{NOT_BEFORE_NUMBER}"), self._era_year),
+        ]
+
+    def _compile_month_rules(self, p: "_Pieces") -> None:
+        """Rules anchored at a month name: "May 17, 1917", "May, 1905", "May-June 1917",
+        "February of that year", "in April"; and "the twenty-second of January" before it."""
+        self.month_rules: list[Rule] = [
+            (re.compile(rf"\b{p.month}\s+(?:the\s+)?{p.day}{p.optional_year}"), self._day_month),
+            (re.compile(rf"\b{p.month}(?:,?\s+|\s+of\s+){p.year_or_era}(?!{DASH}\d)"), self._month_year),
+            (re.compile(rf"\b(?P<m1>{p.any_month})\s*{DASH}\s*{p.month},?\s+{p.year_or_era}"), self._month_range),
+            (re.compile(rf"\b{p.full_month}\s+of\s+{p.relative}"), self._month_relative),
+            (re.compile(rf"\b{p.full_month}"), self._bare_month),
+        ]
+        self.ordinal_before_month = re.compile(rf"(?i:\b{p.ordinal_word})\s+of\s+\Z")
+        self.ordinal_day_rule: Rule = (
+            re.compile(rf"(?i:\b(?P<dw>{p.ordinal_word}))\s+of\s+{p.month}{p.optional_year}"), self._day_month)
+
+    def _compile_word_rules(self, p: "_Pieces") -> None:
+        """"the twentieth century", "the 19th-century novel" (found from "century"); "the
+        eighties", "the 'twenties" (found from the ending "ties")."""
+        self.ordinal_before_century = re.compile(rf"\b{p.ordinal}[\s-]+\Z")
+        self.century_rule: Rule = (
+            re.compile(rf"(?P<c>\b(?P<o>{p.ordinal})[\s-]+(?i:century)\b)(?:\s+(?P<era>{p.eras})(?!\w))?"),
+            self._century)
+        the = rf"(?i:\bthe\s+(?:{p.decade_modifiers}[\s-]+)?)"
+        self.the_before_decade_word = re.compile(rf"{the}['’]?[A-Za-z]+\Z")
+        self.decade_word_rule: Rule = (re.compile(rf"{the}(?P<w>['’]?{p.decade_words})\b"), self._decade_word)
+
+    # -------------------------------------------------------------- entry point
+
+    def find(self, text: str) -> list[Found]:
+        """The block's dates: longest first among overlapping candidates, then in text order."""
+        candidates: list[Found] = []
+        for trigger in self.number_trigger.finditer(text):
+            position = trigger.start()
+            self._try(self._number_rules(text, position, trigger.end()), text, position, candidates)
+            if text[position - 1:position] in ("'", "’"):
+                self._try([self.short_decade_rule], text, position - 1, candidates)
+            if self._head_word_before(text, position):
+                self._try_before(self.head_before_number, self.headed_rules, text, position, candidates)
+        for trigger in self.month_trigger.finditer(text):
+            self._try(self.month_rules, text, trigger.start(), candidates)
+            if text.endswith(" of ", 0, trigger.start()):
+                self._try_before(self.ordinal_before_month, [self.ordinal_day_rule], text, trigger.start(),
+                                 candidates)
+        for position in _occurrences(text, "year", "Year"):
+            if self._head_word_before(text, position):
+                self._try_before(self.head_before_relative, self.headed_rules, text, position, candidates)
+        for position in _occurrences(text, "century", "Century"):
+            self._try_before(self.ordinal_before_century, [self.century_rule], text, position, candidates)
+        for position in _occurrences(text, "ties"):
+            self._try_before(self.the_before_decade_word, [self.decade_word_rule], text, position + 4, candidates)
+        return _longest_first(candidates)
+
+    def _number_rules(self, text: str, start: int, end: int) -> list[Rule]:
+        """The rules worth trying on a number, from its length and the character after it."""
+        if end - start <= 3:
+            return self.short_number_rules
+        if end - start > 4:
+            return []
+        following = text[end:end + 2].lstrip()[:1]
+        return self.year_and_more_rules if following and following in MORE_AFTER_YEAR else self.year_rules
+
+    def _head_word_before(self, text: str, position: int) -> bool:
+        """Whether one of the few words before `position` may start a season, part of year or era."""
+        words = _WORD.findall(text[max(0, position - 32):position].lower())[-5:]
+        return not self.head_words.isdisjoint(words)
+
+    @staticmethod
+    def _try(rules: list[Rule], text: str, position: int, found: list[Found]) -> None:
+        for pattern, handler in rules:
+            if match := pattern.match(text, position):
+                found.extend(handler(match, text))
+
+    def _try_before(self, head: re.Pattern[str], rules: list[Rule], text: str, position: int,
+                    found: list[Found]) -> None:
+        """Try `rules` where `head` ends just before `position` (a date's first words)."""
+        if match := head.search(text, max(0, position - 48), position):
+            self._try(rules, text, match.start(), found)
+
+    # -------------------------------------------------------------- days and months
+
+    def _month(self, name: str) -> int:
+        return self.vocabulary.months[name.rstrip(".").lower()]
+
+    def _day_month(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        """A day and month, with or without a year; day ranges give from/to."""
+        month = self._month(match["m"])
+        if word := _get(match, "dw"):
+            first, last = self.vocabulary.ordinals[_words(word)], None
+        else:
+            first, last = int(match["d"]), int(match["d2"]) if _get(match, "d2") else None
+            if last is not None and last <= first:
+                return
+        start, end = match.span()
+        if match["y"] or _get(match, "ey"):
+            year = self._written_year(match)
+            if year is None:
+                return
+            if is_real_day(year, month, first) and (last is None or is_real_day(year, month, last)):
+                yield Found(start, end, self._days(year, month, first, last), year=year)
+            else:  # an impossible day ("February 30, 1917"): only the year it names is sure
+                yield Found(start, end, {"when": iso_year(year)}, year=year)
+            return
+
+        def resolve(context: Context) -> Values | None:
+            for year in (context.recent_year(), None):  # a 29th of February may not fit that year
+                if is_real_day(year, month, first) and (last is None or is_real_day(year, month, last)):
+                    return self._days(year, month, first, last)
+            return None  # a day that exists in no year is not a date
+
+        yield Found(start, end, resolve=resolve)
+
+    def _written_year(self, match: re.Match[str]) -> int | None:
+        """The year after a month: four digits in the years' range, or any number with an era."""
+        if written := _get(match, "ey"):
+            number = int(written)
+            return None if number < 1 else -number if match["era"] in self.vocabulary.before_christ else number
+        year = int(match["y"])
+        return year if FIRST_YEAR <= year <= LAST_YEAR else None
+
+    @staticmethod
+    def _days(year: int | None, month: int, first: int, last: int | None) -> Values:
+        if last is None:
+            return {"when": iso_day(year, month, first)}
+        return {"from": iso_day(year, month, first), "to": iso_day(year, month, last)}
+
+    def _month_year(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        year = self._written_year(match)
+        if year is not None:
+            yield Found(*match.span(), {"when": iso_month(year, self._month(match["m"]))}, year=year)
+
+    def _month_range(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        year, first, last = self._written_year(match), self._month(match["m1"]), self._month(match["m"])
+        if year is not None and first < last:
+            yield Found(*match.span(), {"from": iso_month(year, first), "to": iso_month(year, last)}, year=year)
+
+    def _month_relative(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        month, offset = self._month(match["m"]), self.vocabulary.relative_years[_words(_get(match, "rel"))]
+
+        def resolve(context: Context) -> Values:
+            return {"when": iso_month(None if context.year is None else context.year + offset, month)}
+
+        yield Found(*match.span(), resolve=resolve)
+
+    def _bare_month(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        """A month alone is a date only after a cue such as "in" ("In April", not "April Theses")."""
+        cue = _word_before(text, match.start())
+        if cue in ("and", "or", "to") or cue in DASHES:
+            if not self._month_before(text, match.start()):
+                return
+        elif cue not in self.vocabulary.month_cues:
+            return
+        if cue in self.vocabulary.month_name_risk_cues and re.match(r" [A-Z][a-z]", text[match.end():]):
+            return  # "a novel by April Smith"
+        month = self._month(match["m"])
+
+        def resolve(context: Context) -> Values:
+            return {"when": iso_month(context.block_year(), month)}
+
+        yield Found(*match.span(), resolve=resolve)
+
+    def _month_before(self, text: str, position: int) -> bool:
+        """Whether a month name stands just before the cue word ("from March to May")."""
+        before = re.search(r"([A-Za-z]+)\.?\s*(?:and|or|to|[" + DASHES + r"])\s*$", text[max(0, position - 30):position])
+        return bool(before) and before[1].lower() in self.vocabulary.months and before[1][0].isupper()
+
+    # -------------------------------------------------------------- seasons, parts, decades, centuries
+
+    def _season(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        first, last = self.vocabulary.seasons[match["s"].lower()]
+        if _get(match, "rel"):
+            if not _get(match, "of"):
+                return
+            offset = self.vocabulary.relative_years[_words(_get(match, "rel"))]
+            yield Found(*match.span(), resolve=lambda c: None if c.year is None else
+                        month_span(c.year + offset, first, last))
+            return
+        year = int(match["y"])
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            return
+        if _get(match, "y2"):  # "the winter of 1917-18": the season runs from the first year into the next
+            second = _second_year(year, _get(match, "y2"))
+            if second != year + 1:
+                return
+            yield Found(*match.span(), month_span(year, first, last, last_year=second), year=year)
+        else:
+            yield Found(*match.span(), month_span(year, first, last), year=year)
+
+    def _part_of_year(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        first, last = self.vocabulary.parts_of_year[_words(match["p"])]
+        if _get(match, "rel"):
+            offset = self.vocabulary.relative_years[_words(_get(match, "rel"))]
+            yield Found(*match.span(), resolve=lambda c: None if c.year is None else
+                        month_span(c.year + offset, first, last))
+            return
+        year = int(match["y"])
+        if FIRST_YEAR <= year <= LAST_YEAR:
+            yield Found(*match.span(), month_span(year, first, last), year=year)
+
+    def _decade(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        """ "the 1920s"; "the 1800s" means the hundred years, as it usually does, but "the 2000s"
+        the decade, since that century has not run its course."""
+        start = int(match["y"])
+        if not FIRST_YEAR < start <= LAST_YEAR:  # "1000s of men" are thousands
+            return
+        hundred_years = start % 100 == 0 and start < 2000
+        yield Found(*match.span(), year_span(start, start + (99 if hundred_years else 9)))
+
+    def _short_decade(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        decade = int(match["yy"]) * 10
+        yield Found(*match.span(), resolve=lambda c: _decade_in_context(decade, c))
+
+    def _decade_word(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        decade = self.vocabulary.decade_words[match["w"].lstrip("'’").lower()]
+        yield Found(*match.span("w"), resolve=lambda c: _decade_in_context(decade, c))
+
+    def _century(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        ordinal = match["o"].lower()
+        number = int(ordinal[:-2]) if ordinal[0].isdigit() else self.vocabulary.ordinals[_words(ordinal)]
+        if not 1 <= number <= 21:
+            return
+        end = match.end() if _get(match, "era") else match.end("c")
+        if _get(match, "era") in self.vocabulary.before_christ:
+            yield Found(match.start(), end, year_span(-number * 100, -(number - 1) * 100 - 1))
+        else:
+            yield Found(match.start(), end, year_span((number - 1) * 100 + 1, number * 100))
+
+    # -------------------------------------------------------------- years
+
+    def _iso_date(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        year, month, day = int(match["y"]), int(match["mo"]), int(match["d"])
+        if FIRST_YEAR <= year <= LAST_YEAR and is_real_day(year, month, day):
+            yield Found(*match.span(), {"when": iso_day(year, month, day)}, year=year)
+
+    def _year_range(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        first = int(match["y"])
+        last = _second_year(first, _get(match, "y2"))
+        if (FIRST_YEAR <= first <= LAST_YEAR and last is not None and first < last <= LAST_YEAR
+                and self._reads_as_year(text, match.start(), match.end(), first)):
+            yield Found(*match.span(), {"from": iso_year(first), "to": iso_year(last)},
+                        year=None if _in_parentheses(text, *match.span()) else first)
+
+    def _year(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        year = int(match["y"])
+        if FIRST_YEAR <= year <= LAST_YEAR and self._reads_as_year(text, match.start(), match.end(), year):
+            # a year alone in parentheses is a cited work's date, not the narrative's year
+            yield Found(*match.span(), {"when": iso_year(year)},
+                        year=None if _in_parentheses(text, *match.span()) else year)
+
+    def _era_year(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        number = int(match["n"])
+        if number < 1:
+            return
+        year = -number if _get(match, "era") in self.vocabulary.before_christ else number
+        yield Found(*match.span(), {"when": iso_year(year)}, year=year)
+
+    def _reads_as_year(self, text: str, start: int, end: int, number: int) -> bool:
+        """Whether a four-digit number is a year here rather than a quantity or a page number."""
+        v = self.vocabulary
+        cue = _word_before(text, start)
+        if cue in v.not_year_cues:
+            return False
+        if cue in v.year_cues or cue == "(" or cue in v.months or cue in v.seasons:
+            return True
+        if cue in v.capitalised_year_cues and text[:start].rstrip()[-len(cue):].istitle():
+            return True
+        following = _FOLLOWING_WORDS.match(text, end)
+        if following and (self._is_quantity_noun(following[1]) or following[1] == "of" and following[2] in PARTITIVE):
+            # "the 1917 elections" is a year, "the 1500 men" a quantity: years are rarely round
+            return cue == "the" and number % 50 != 0
+        return True
+
+    def _is_quantity_noun(self, word: str) -> bool:
+        v = self.vocabulary
+        if word in v.quantity_nouns:
+            return True
+        return (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+                and word not in v.not_plural)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _get(match: re.Match[str], group: str) -> str | None:
+    """A group's text, None if it did not take part or the pattern has no such group."""
+    return match.groupdict().get(group)
+
+
+def _words(phrase: str) -> str:
+    return re.sub(r"[\s-]+", " ", phrase.strip().lower())
+
+
+def _word_before(text: str, position: int) -> str:
+    """The lower-cased word (or mark) just before `position`: "(" for an opening bracket, a dash
+    for a dash standing alone, "mid" for "mid-"."""
+    before = text[max(0, position - 24):position]
+    stripped = before.rstrip()
+    if not stripped:
+        return ""
+    if stripped[-1] == "(":
+        return "("
+    if stripped[-1] in DASHES:
+        if len(stripped) != len(before) or not stripped[-2:-1].isalpha():
+            return stripped[-1]
+        stripped = stripped[:-1]
+    word = stripped.rsplit(None, 1)[-1].lower().lstrip("(\"“‘'[")
+    return word if word.endswith(".") and len(word) <= 5 else word.rstrip(",;:.")
+
+
+def _in_parentheses(text: str, start: int, end: int) -> bool:
+    return text[start - 1:start] == "(" and text[end:end + 1] == ")"
+
+
+def _second_year(first: int, written: str) -> int | None:
+    """The end of a range written in full or by its last two digits ("1905-06", "1899-00")."""
+    if len(written) == 4:
+        return int(written)
+    last = first // 100 * 100 + int(written)
+    if last <= first and first % 100 >= 90 and int(written) < 10:
+        last += 100  # "1899-00" crosses into the next century
+    return last if last > first else None
+
+
+def _decade_in_context(decade: int, context: Context) -> Values | None:
+    """The decade in whichever century puts it nearest the narrative's year."""
+    reference = context.year if context.year is not None else context.first_year
+    if reference is None:
+        reference = 1950  # nothing to go by: the twentieth century's decades
+    start = min((century + decade for century in (reference // 100 * 100 - 100, reference // 100 * 100,
+                                                   reference // 100 * 100 + 100)),
+                key=lambda candidate: abs(candidate + 5 - reference))
+    return year_span(start, start + 9)
+
+
+def _merge_dash_ranges(text: str, dated: list[tuple[int, int, Values]]) -> list[tuple[int, int, Values]]:
+    """Two single dates joined by a dash ("7 November 1879 - 21 August 1940") are one range."""
+    merged: list[tuple[int, int, Values]] = []
+    for start, end, values in dated:
+        if merged:
+            previous_start, previous_end, previous = merged[-1]
+            between = text[previous_end:start]
+            if (re.fullmatch(rf"\s*{DASH}\s*", between) and set(previous) == {"when"} == set(values)
+                    and not previous["when"].startswith("-") and len(previous["when"]) == len(values["when"])
+                    and previous["when"] < values["when"]):
+                merged[-1] = (previous_start, end, {"from": previous["when"], "to": values["when"]})
+                continue
+        merged.append((start, end, values))
+    return merged
+
+
+def _occurrences(text: str, *literals: str) -> Iterator[int]:
+    """Where each literal occurs (str.find is far cheaper than a regular expression scan)."""
+    for literal in literals:
+        position = text.find(literal)
+        while position >= 0:
+            yield position
+            position = text.find(literal, position + 1)
+
+
+def _longest_first(candidates: list[Found]) -> list[Found]:
+    """Of overlapping candidates keep the longest (the earliest among equals), in text order."""
+    candidates.sort(key=lambda f: (-f.length, f.start))
+    chosen: list[Found] = []
+    for found in candidates:
+        if all(found.end <= other.start or other.end <= found.start for other in chosen):
+            chosen.append(found)
+    return sorted(chosen, key=lambda f: f.start)
+
+
+@lru_cache(maxsize=1)
+def default_recogniser() -> Recogniser:
+    return Recogniser(load_vocabulary())
+
+
+# ---------------------------------------------------------------- the annotator
+
+
+def annotate_dates(blocks: Sequence[Block], recogniser: Recogniser | None = None) -> list[list[Span]]:
+    """One list of spans per block, in document order. Each span: Span.make(start, end, "date", when=...)."""
+    recogniser = recogniser or default_recogniser()
+    found_per_block = [recogniser.find(block.text) for block in blocks]
+    context = Context(first_year=next((f.year for found in found_per_block for f in found if f.year), None))
+    spans_per_block = []
+    read = 0  # characters of the blocks before this one
+    for index, (block, found) in enumerate(zip(blocks, found_per_block)):
+        context.current_block = index
+        dated = []
+        for item in found:
+            context.position = read + item.start
+            values = item.values if item.resolve is None else item.resolve(context)
+            if values:
+                dated.append((item.start, item.end, values))
+            if item.year is not None:
+                context.year, context.block, context.year_position = item.year, index, context.position
+        spans_per_block.append([Span.make(start, end, "date", **values)
+                                for start, end, values in _merge_dash_ranges(block.text, dated)])
+        read += len(block.text) + 1
+    return spans_per_block
