@@ -103,7 +103,7 @@ From Riverside Audio, this is Yesterday Daily, hosted and produced by me, Sam Ho
 
 Audio editing by Kim Editor.
 
-Executive Producers are Lee Boss for Riverside and Ann Chief for Audio Co.
+Executive Producers are Lee Boss for Riverside and Ann Chief for Audio House.
 """
 
 
@@ -192,7 +192,7 @@ def test_transcript_front_acts_and_credits():
     assert meta.authors == ["Sam Host"] and meta.publisher == "Riverside Audio"
     roles = {(r.resp, r.name) for r in meta.responsibilities}
     assert {("Host", "Sam Host"), ("Producer", "Sam Host"), ("Audio editing", "Kim Editor"),
-            ("Executive Producers", "Lee Boss (Riverside)"), ("Executive Producers", "Ann Chief (Audio Co.)")} <= roles
+            ("Executive Producers", "Lee Boss (Riverside)"), ("Executive Producers", "Ann Chief (Audio House)")} <= roles
 
 
 @pytest.mark.parametrize("text, heading", [("Early Years", True), ("Act One: The Crossing", True),

@@ -55,23 +55,26 @@ def _split_at_rule(blocks: list[RawBlock]) -> tuple[list[RawBlock], list[RawBloc
 
 
 def _body(blocks: list[RawBlock]) -> list[Node]:
+    """A div per "*"-separated section. Block quotations are judged over the whole excerpt, so
+    that a section's first paragraph can be announced by the end of the section before it."""
+    paragraphs = [b for b in blocks if not is_section_break(b.text)]
+    quoted = dict(zip((b.offset for b in paragraphs), find_block_quotations([b.text for b in paragraphs])))
     sections: list[list[RawBlock]] = [[]]
     for block in blocks:
         if is_section_break(block.text):
             sections.append([])
         else:
             sections[-1].append(block)
-    return [Container("div", _section_nodes(part), {"type": "section", "n": str(number)})
+    return [Container("div", _section_nodes(part, quoted), {"type": "section", "n": str(number)})
             for number, part in enumerate((s for s in sections if s), start=1)]
 
 
-def _section_nodes(blocks: list[RawBlock]) -> list[Node]:
-    quoted = find_block_quotations([b.text for b in blocks])
+def _section_nodes(blocks: list[RawBlock], quoted: dict[int, bool]) -> list[Node]:
     nodes: list[Node] = []
-    for index, (block, is_quote) in enumerate(zip(blocks, quoted)):
+    for index, block in enumerate(blocks):
         if index == 0 and is_heading_like(block.text) and len(blocks) > 1:
             nodes.append(block.block("head"))
-        elif is_quote:
+        elif quoted[block.offset]:
             nodes.append(Container("quote", [block.block("p")], {"type": "block"}))
         else:
             nodes.append(block.block("p"))
