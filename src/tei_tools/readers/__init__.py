@@ -13,13 +13,19 @@ READERS = {module.KIND: module for module in (book, biography, transcript)}
 KINDS = tuple(READERS)
 
 CUES = {
-    "transcript": [r"(?im)^(act|part) (one|two|three|four|\d+)\b.*$", r"(?im)^cold open$",
-                   r"(?i)\bI[’']m [A-Z][\w.-]+(?: [A-Z][\w.-]+)* and this is\b",
-                   r"(?im)^(audio editing|sound design|music|produced) by\b", r"(?im)^next on\s*\w"],
+    "transcript": [r"(?im)^act (one|two|three|four|five|six|[ivx]{1,4}|\d+)\b.*$", r"(?im)^cold open$",
+                   r"(?i)\bI[’']m [A-Z][\w.-]+(?: [A-Z][\w.-]+)*,? and (this is|you[’']re listening to)\b",
+                   r"(?im)^(audio editing|sound design|(theme )?music|produced|written) by\b",
+                   r"(?im)^(coming up )?next (time )?on(\b|(?=[A-Z]))", r"(?im)^executive producers are\b"],
     "biography": [r"(?im)^(primary|original) sources$", r"(?m)^\(\d{1,3}\) [A-Z]",
-                  r"\w[.\"”] \(\d{1,3}\)$"],
+                  r"(?m)\w[.\"”] \(\d{1,3}\)$",  # a paragraph ending with a note marker
+                  r"(?m)^([A-Z][^\n]{0,60})\n\1$",  # a picture's title repeated as its caption
+                  r"\b\d{1,2}(?:st|nd|rd|th) (?:January|February|March|April|May|June|July|August|September|"
+                  r"October|November|December), \d{4}\b"],  # "born ... on 7th November, 1879"
     "book": [r"(?im)^(article|story) continues (after|below) advertisement$", r"(?m)^[_]{5,}$",
-             r"(?i)\bfrom .{3,200}? by [^.]+\. (published|used) by\b", r"(?i)copyright ©", r"(?m)^\*$"],
+             r"(?i)\bfrom .{3,200}? by [^.]+\. (published|used) by\b", r"(?i)copyright ©", r"(?m)^\*$",
+             r"(?im)^(chapter|part) (one|two|three|\d+|[ivx]{1,4})\b.{0,60}$", r"(?im)^(prologue|epilogue)$",
+             r"(?i)\b(used|reprinted|excerpted) (with|by) (the )?permission\b"],
 }
 
 

@@ -1,17 +1,18 @@
 """Encyclopedia-style biographies, as on educational history websites.
 
 Shape: the subject's name as title; paragraphs with numbered note markers "(12)"; one-line
-section headings; image captions as blocks of several short lines (a repeated line is the
-image's title repeated as its caption); then a "Primary Sources" heading followed by numbered
-extracts: a bibliographic line "(N) Author, Title (date)" and the extract's paragraphs. The last
-extract may be a list of one-line quotations.
+section headings (some of them questions); image captions as blocks of several short lines (a
+repeated line is the image's title repeated as its caption) or as one line that names a picture
+and its date; then a "Primary Sources" heading followed by numbered extracts: a bibliographic
+line "(N) Author, Title (date)" and the extract's paragraphs. The last extract may be a list of
+one-line quotations.
 """
 from __future__ import annotations
 
 import re
 
 from tei_tools.model import Block, Container, Document, Metadata, Node, Span
-from tei_tools.readers.common import (RawBlock, furniture_reason, is_heading_like, omission,
+from tei_tools.readers.common import (RawBlock, drop_furniture, is_heading_like, is_question_heading,
                                       split_blocks)
 
 KIND = "biography"
@@ -21,11 +22,18 @@ SOURCE_NUMBER = re.compile(r"^\((\d{1,3})\)\s")
 NOTE_MARKER = re.compile(r"(?<![^\s.,;:!?\"”’)])\((\d{1,3})\)(?=[\s.,;:]|$)")
 QUOTATIONS_CUE = re.compile(r"(?i)\bquotations?\b|\bsayings\b|\baphorisms\b")
 CAPTION_LINE_MAX = 120
+# A caption of one line: it credits the picture and dates it in brackets ("X by John Opie (1797)",
+# "Artist, Title (May, 1905)"), or says what kind of picture it is. A heading may end with dates
+# too ("The Civil War (1936-1939)"), but it names no artist.
+ONE_LINE_CAPTION = re.compile(
+    r"(?:,| by ).*\([^()]*\b\d{4}\)$|^(?i:an? )?(?i:photograph|photo|portrait|painting|poster|cartoon|drawing|"
+    r"sketch|engraving|illustration|title page|map|statue|lithograph|woodcut|postcard|banner)\b")
+LIST_ITEM = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s")  # "(a) ...", "1. ...", "ii) ..."
 
 
 def read(source: str, name: str) -> Document:
     doc = Document(name, source, KIND, Metadata())
-    blocks = _drop_furniture(doc, split_blocks(source))
+    blocks = drop_furniture(split_blocks(source), doc.omissions)
     if blocks and is_heading_like(blocks[0].text):
         doc.meta.title = blocks[0].text
         doc.front = [_title_page(blocks[0])]
@@ -35,17 +43,6 @@ def read(source: str, name: str) -> Document:
     if sources:
         doc.body.append(_sources_div(sources))
     return doc
-
-
-def _drop_furniture(doc: Document, blocks: list[RawBlock]) -> list[RawBlock]:
-    kept = []
-    for block in blocks:
-        found = furniture_reason(block)
-        if found:
-            doc.omissions.append(omission(block, *found))
-        else:
-            kept.append(block)
-    return kept
 
 
 def _title_page(block: RawBlock) -> Container:
@@ -65,7 +62,9 @@ def _sections(blocks: list[RawBlock]) -> list[Node]:
     divs: list[Container] = []
     current = Container("div", [], {"type": "section"})
     for block in blocks:
-        if is_heading_like(block.text):
+        if _is_one_line_caption(block):
+            current.children.append(_figure(block))
+        elif is_heading_like(block.text) or is_question_heading(block.text):
             if current.children:
                 divs.append(current)
             current = Container("div", [block.block("head")], {"type": "section"})
@@ -80,7 +79,13 @@ def _sections(blocks: list[RawBlock]) -> list[Node]:
 
 def _is_caption(block: RawBlock) -> bool:
     lines = block.lines
-    return len(lines) > 1 and all(0 < len(line) <= CAPTION_LINE_MAX for line in lines)
+    return (len(lines) > 1 and all(0 < len(line) <= CAPTION_LINE_MAX for line in lines)
+            and not any(LIST_ITEM.match(line) for line in lines))
+
+
+def _is_one_line_caption(block: RawBlock) -> bool:
+    text = block.text.strip()
+    return "\n" not in text and len(text) <= CAPTION_LINE_MAX and bool(ONE_LINE_CAPTION.search(text))
 
 
 def _figure(block: RawBlock) -> Container:
@@ -129,7 +134,8 @@ def _group_sources(blocks: list[RawBlock]):
     for block in blocks:
         match = SOURCE_NUMBER.match(block.text)
         if match and int(match.group(1)) == expected:
-            groups.append((match.group(1), block, []))
+            bibl, extract = block.split_lines(1)  # the extract may follow without a blank line
+            groups.append((match.group(1), bibl, [extract] if extract else []))
             expected += 1
         elif groups:
             groups[-1][2].append(block)

@@ -20,8 +20,10 @@ FURNITURE = (
      re.compile(r"(?i)(article|story) continues (after|below) (the )?advertisement|advertisement"),
      "Advertising interjections inserted by the website between paragraphs were removed."),
 )
-RULE_LINE = re.compile(r"^[_\-=*~]{3,}$")  # a typographic rule separating back matter
-SECTION_BREAK = re.compile(r"^(\*\s*){1,3}$|^#$|^§$")
+# A typographic rule separating back matter: a long run of rule characters. Runs of asterisks
+# ("***") or short ornaments are section breaks inside the text, not rules.
+RULE_LINE = re.compile(r"^(?:[_]{5,}|[-=~—–]{5,})$")
+SECTION_BREAK = re.compile(r"^(?:[*•·◆◇❖✦~#§]\s*){1,5}$|^-{3,4}$")
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,30 @@ class RawBlock:
 
     def block(self, tag: str, **attrs: str) -> Block:
         return Block(tag, self.text, self.offset, dict(attrs))
+
+    def part(self, start: int, end: int) -> "RawBlock | None":
+        """The stretch text[start:end] as a raw block of its own (stripped), or None if blank."""
+        chunk = self.text[start:end]
+        stripped = chunk.strip()
+        if not stripped:
+            return None
+        relative = start + chunk.index(stripped)
+        return RawBlock(stripped, self.offset + relative, self.line + self.text.count("\n", 0, relative))
+
+    def line_parts(self) -> list["RawBlock"]:
+        """Each non-blank line as a raw block of its own."""
+        parts, position = [], 0
+        for line in self.lines:
+            part = self.part(position, position + len(line))
+            if part:
+                parts.append(part)
+            position += len(line) + 1
+        return parts
+
+    def split_lines(self, first: int) -> tuple["RawBlock | None", "RawBlock | None"]:
+        """(lines before line `first`, the lines from it on), each as a raw block or None."""
+        cut = sum(len(line) + 1 for line in self.lines[:first])
+        return self.part(0, max(cut - 1, 0)), self.part(cut, len(self.text))
 
 
 def split_blocks(source: str) -> list[RawBlock]:
@@ -67,6 +93,39 @@ def furniture_reason(block: RawBlock) -> tuple[str, str] | None:
     return None
 
 
+def drop_furniture(blocks: list[RawBlock], omissions: list[Omission]) -> list[RawBlock]:
+    """The blocks without website furniture; each piece left out is recorded in `omissions`.
+
+    Furniture usually stands between paragraphs, but a copy-paste can glue it to a paragraph as
+    a line of its own; such a block is cut around the furniture line, the rest kept."""
+    kept: list[RawBlock] = []
+    for block in blocks:
+        pieces = [block] if "\n" not in block.text else block.line_parts()
+        if len(pieces) > 1 and not any(furniture_reason(piece) for piece in pieces):
+            kept.append(block)
+            continue
+        run: list[RawBlock] = []
+        for piece in pieces:
+            found = furniture_reason(piece)
+            if found:
+                kept.extend(_joined(block, run))
+                run = []
+                omissions.append(omission(piece, *found))
+            else:
+                run.append(piece)
+        kept.extend(_joined(block, run))
+    return kept
+
+
+def _joined(block: RawBlock, pieces: list[RawBlock]) -> list[RawBlock]:
+    """Consecutive lines of one block as a single raw block again."""
+    if not pieces:
+        return []
+    start, end = pieces[0].offset - block.offset, pieces[-1].offset - block.offset + len(pieces[-1].text)
+    joined = block.part(start, end)
+    return [joined] if joined else []
+
+
 def omission(block: RawBlock, reason: str, description: str) -> Omission:
     return Omission(block.text, block.offset, block.line, reason, description)
 
@@ -82,6 +141,13 @@ def is_heading_like(text: str, max_length: int = 90) -> bool:
         return False  # a paragraph ending in a note marker
     first = text.lstrip("\"“‘'(")[:1]
     return first.isupper() or first.isdigit()
+
+
+def is_question_heading(text: str, max_length: int = 80) -> bool:
+    """One short line asking a question, as encyclopedia sites use for section headings."""
+    text = text.strip()
+    return ("\n" not in text and 0 < len(text) <= max_length and text.endswith("?")
+            and text[:1].isupper() and len(text.split()) >= 2)
 
 
 def is_section_break(text: str) -> bool:

@@ -2,8 +2,13 @@
 
 Shape: a date line (the episode's release date), the episode title (often twice), a one-paragraph
 summary, a "Cold Open" section, the host's introduction ("From X, I'm HOST and this is SHOW."),
-acts with headings ("Act One: ..."), a teaser for the next episode ("Next on SHOW ...") and
-credit lines ("Audio editing by NAME.") that also become respStmts in the header.
+acts with headings ("Act One: ...", "Act 2"), a teaser for the next episode ("Next on SHOW ...")
+and credit lines ("Audio editing by NAME.", "Our senior producer is NAME.") that also become
+respStmts in the header. The cold open, the repeated title and the teaser may be missing.
+
+A sponsor's message read on air ("This episode is brought to you by ...") is kept, since it is
+part of what was broadcast and every word of a source is kept unless it is website furniture; it
+becomes a note of type "advertisement" so that readers and renderers can tell it from the story.
 """
 from __future__ import annotations
 
@@ -11,8 +16,7 @@ import re
 
 from tei_tools.annotate.dates import annotate_dates
 from tei_tools.model import Block, Container, Document, Metadata, Node, Responsibility
-from tei_tools.readers.common import (RawBlock, furniture_reason, is_heading_like, omission,
-                                      split_blocks)
+from tei_tools.readers.common import RawBlock, drop_furniture, is_heading_like, split_blocks
 
 KIND = "transcript"
 
@@ -21,15 +25,29 @@ INTRO = re.compile(r"(?i)^from (?P<publisher>.+?), I[’']m (?P<host>.+?),? and 
 NEXT_EPISODE = re.compile(r"^(?:[Cc]oming up )?[Nn]ext (?:[Tt]ime )?on(?:\b|(?=[A-Z]))")  # "Next onHistory" too
 CREDIT = re.compile(
     r"(?i)^(?:this (?:episode|show|series) (?:is|was) )?(?P<what>[\w ,&-]+?)\s+(?:is |are )?by (?P<who>.+?)\.?$")
-CREDIT_ARE = re.compile(r"(?i)^(?P<what>(?:executive |associate |senior )?producers?|hosts?|editors?) (?:are|is) (?P<who>.+?)\.?$")
+CREDIT_ARE = re.compile(
+    r"(?i)^(?:our |the )?(?P<what>(?:(?:executive|associate|senior|supervising|lead|managing|assistant|story|"
+    r"sound|audio|mix|theme) )*(?:producers?|hosts?|editors?|engineers?|writers?|researchers?|composers?|"
+    r"designers?|music|theme music|showrunners?|fact[- ]checkers?)) (?:are|is|was|were) (?!by\b)(?P<who>.+?)\.?$")
+# The first word of a sentence of the story, never of a credit ("It was designed by ...").
+NOT_A_ROLE = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those", "the", "a", "an",
+              "his", "her", "their", "its", "there", "then", "but", "and", "when", "now", "so", "as"}
+SPONSOR = re.compile(
+    r"(?i)^(?:this|today[’']s) (?:episode|podcast|show|program(?:me)?) (?:is|was) (?:brought to you|sponsored|"
+    r"supported|presented|made possible) by\b|^support for (?:this|the|today[’']s) (?:podcast|episode|show) "
+    r"comes from\b|^thanks to .{1,80}? for (?:sponsoring|supporting) (?:this|today[’']s)\b")
+SPONSOR_CONTINUED = re.compile(  # the rest of a sponsor's message: an address, an offer, a code
+    r"(?i)\bpromo(?:tional)? code\b|\boffer code\b|\buse (?:the )?code\b|\b(?:visit|go to)\s+\S+\."
+    r"(?:com|org|net|co|io)\b|\bfree trial\b|\b\d+ ?(?:%|percent) off\b")
 SHOW_CREDIT = re.compile(r"(?i)^from (?P<publisher>.+?), this is (?P<show>[^,]+), (?P<what>.+?) by (?:me, )?(?P<who>.+?)\.?$")
+THANKS = re.compile(r"(?i)^(?:special |and )?thanks (?:to|also)\b|^.{0,80}\bis a production of\b")
 NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 
 
 def read(source: str, name: str) -> Document:
     doc = Document(name, source, KIND, Metadata())
-    blocks = [b for b in split_blocks(source) if not _dropped(doc, b)]
+    blocks = drop_furniture(split_blocks(source), doc.omissions)
     front, rest = _front(doc, blocks)
     doc.front = front
     body, back = _split_back(rest)
@@ -48,13 +66,6 @@ def _record_intro(meta: Metadata, text: str) -> None:
         meta.authors = meta.authors or [match["host"]]
 
 
-def _dropped(doc: Document, block: RawBlock) -> bool:
-    found = furniture_reason(block)
-    if found:
-        doc.omissions.append(omission(block, *found))
-    return bool(found)
-
-
 def _front(doc: Document, blocks: list[RawBlock]) -> tuple[list[Node], list[RawBlock]]:
     """Date line, title line(s) and the summary before the first heading make the title page."""
     index = 0
@@ -71,12 +82,11 @@ def _front(doc: Document, blocks: list[RawBlock]) -> tuple[list[Node], list[RawB
         index += 1
     doc.meta.title = titles[0] if titles else ""
     front: list[Node] = [Container("titlePage", page)] if page else []
-    summary = []
-    while index < len(blocks) and not _starts_section(blocks[index]) and not is_heading_like(blocks[index].text):
-        summary.append(blocks[index].block("p"))
+    # The summary is one paragraph; more text before the first heading or the introduction is a
+    # cold open whose heading is missing, and belongs to the body.
+    if index < len(blocks) and not _ends_summary(blocks[index]):
+        front.append(Container("argument", [blocks[index].block("p")]))
         index += 1
-    if summary:
-        front.append(Container("argument", summary))
     return front, blocks[index:]
 
 
@@ -87,24 +97,45 @@ def _is_date_line(block: RawBlock) -> bool:
     return len(spans) == 1 and spans[0].end - spans[0].start >= len(block.text.strip(" .")) - 1
 
 
+def _ends_summary(block: RawBlock) -> bool:
+    """No summary where the first heading, the host's introduction or a sponsor's message stands."""
+    return (_starts_section(block) or is_heading_like(block.text) or bool(INTRO.match(" ".join(block.text.split())))
+            or bool(SPONSOR.match(block.text)))
+
+
 def _starts_section(block: RawBlock) -> bool:
     return is_heading_like(block.text) and (bool(ACT_HEADING.match(block.text))
                                             or block.text.strip().lower() in {"cold open", "prologue", "introduction"})
 
 
 def _split_back(blocks: list[RawBlock]) -> tuple[list[RawBlock], list[RawBlock]]:
-    """The teaser for the next episode, or else the first credit line after the last act, starts the back."""
-    last_heading = max((i for i, b in enumerate(blocks) if is_heading_like(b.text)), default=0)
-    for index in range(last_heading, len(blocks)):
-        if NEXT_EPISODE.match(blocks[index].text) or _credit(blocks[index].text):
-            return blocks[:index], blocks[index:]
-    return blocks, []
+    """The back is the run of credit lines that ends the transcript, or else (when it comes first)
+    the teaser for the next episode after the last act; never anything before the last heading."""
+    last_heading = max((i for i, b in enumerate(blocks) if is_heading_like(b.text)), default=-1)
+    start = len(blocks)
+    while start - 1 > last_heading and _is_credit_line(blocks[start - 1].text):
+        start -= 1
+    teaser = next((i for i in range(last_heading + 1, start) if NEXT_EPISODE.match(blocks[i].text)), start)
+    return blocks[:teaser], blocks[teaser:]
+
+
+def _is_credit_line(text: str) -> bool:
+    return bool(NEXT_EPISODE.match(text) or _credit(text) or SHOW_CREDIT.match(" ".join(text.split()))
+                or THANKS.match(text))
 
 
 def _divisions(blocks: list[RawBlock]) -> list[Node]:
     divs: list[Container] = []
     current: Container | None = None
+    advert: Container | None = None  # the sponsor's message being read, if any
     for block in blocks:
+        if SPONSOR.match(block.text) or (advert is not None and SPONSOR_CONTINUED.search(block.text)):
+            if advert is None:
+                advert = Container("note", [], {"type": "advertisement"})
+                (current.children if current is not None else divs).append(advert)
+            advert.children.append(block.block("p"))
+            continue
+        advert = None
         if is_heading_like(block.text):
             current = Container("div", [block.block("head")], _section_attrs(block.text))
             divs.append(current)
@@ -121,7 +152,16 @@ def _section_attrs(heading: str) -> dict[str, str]:
     if not match:
         return {"type": "section"}
     number = match["n"].lower()
-    return {"type": match.group(1).lower(), "n": NUMBER_WORDS.get(number, number)}
+    return {"type": match.group(1).lower(), "n": NUMBER_WORDS.get(number) or _roman(number) or number}
+
+
+def _roman(numeral: str) -> str | None:
+    """'iv' -> '4'; None when the text is not a roman numeral."""
+    values = {"i": 1, "v": 5, "x": 10, "l": 50}
+    if not numeral or any(c not in values for c in numeral):
+        return None
+    total = sum(-values[c] if values.get(n, 0) > values[c] else values[c] for c, n in zip(numeral, numeral[1:] + " "))
+    return str(total)
 
 
 def _back(doc: Document, blocks: list[RawBlock]) -> list[Node]:
@@ -132,6 +172,8 @@ def _back(doc: Document, blocks: list[RawBlock]) -> list[Node]:
     for block in blocks:
         if NEXT_EPISODE.match(block.text):
             nodes.append(Container("div", [block.block("p")], {"type": "next-episode"}))
+        elif nodes and not credits and not _is_credit_line(block.text):  # the teaser goes on
+            nodes[-1].children.append(block.block("p"))
         else:
             credits.append(block.block("p"))
             _record_credit(doc.meta, block.text)
@@ -146,9 +188,9 @@ def _credit(text: str) -> list[Responsibility]:
     if match:
         return [Responsibility(role, match["who"]) for role in _roles(match["what"])]
     match = CREDIT_ARE.match(text) or CREDIT.match(text)
-    if not match or len(match["what"].split()) > 6:
+    if not match or len(match["what"].split()) > 6 or match["what"].split()[0].lower() in NOT_A_ROLE:
         return []
-    return [Responsibility(_capitalise(match["what"]), name) for name in _names(match["who"])]
+    return [Responsibility(role, name) for role in _roles(match["what"]) for name in _names(match["who"])]
 
 
 def _record_credit(meta: Metadata, text: str) -> None:
@@ -163,12 +205,18 @@ def _record_credit(meta: Metadata, text: str) -> None:
             meta.responsibilities.append(resp)
 
 
+AGENTS = {"hosted": "Host", "edited": "Editor", "produced": "Producer", "written": "Writer",
+          "researched": "Researcher", "narrated": "Narrator", "executive produced": "Executive producer",
+          "mixed": "Mixing", "composed": "Composer", "fact-checked": "Fact-checker", "directed": "Director"}
+
+
 def _roles(what: str) -> list[str]:
-    """'hosted, edited, and executive produced' -> ['Host', 'Editor', 'Executive producer']."""
-    agent = {"hosted": "Host", "edited": "Editor", "produced": "Producer", "written": "Writer",
-             "researched": "Researcher", "narrated": "Narrator", "executive produced": "Executive producer"}
+    """'hosted, edited, and executive produced' -> ['Host', 'Editor', 'Executive producer'];
+    'Sound design and mixing' -> ['Sound design', 'Mixing']; a longer phrase stays whole."""
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", what) if p.strip()]
-    return [agent.get(p.lower(), _capitalise(p)) for p in parts]
+    if len(parts) > 1 and any(len(p.split()) > 3 for p in parts):
+        parts = [what]
+    return [AGENTS.get(p.lower(), _capitalise(p)) for p in parts]
 
 
 def _names(who: str) -> list[str]:
