@@ -1,0 +1,115 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  What every page of the HTML site shares: its parameters, the page frame (head, site
+  navigation, footer) and the attributes every rendered TEI element carries.
+
+  Pages: edition.xsl (one per TEI document), index.xsl (the list of editions), persons.xsl
+  (the register of persons). All three import this module.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:f="urn:tei-tools:xslt"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:import href="../common/functions.xsl"/>
+
+  <!-- HTML5, no indentation: whitespace inside the text stays as the TEI has it. -->
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
+
+  <!-- PARAMETER css: address of the site's stylesheet, relative to the pages. Default: site.css -->
+  <xsl:param name="css" as="xs:string" select="'site.css'"/>
+
+  <!-- PARAMETER script: address of the script that adds note popovers (pages work without it);
+       empty for no script. Default: site.js -->
+  <xsl:param name="script" as="xs:string" select="'site.js'"/>
+
+  <!-- PARAMETER site-title: name of the site, in the navigation and on the index page.
+       Default: Reading editions -->
+  <xsl:param name="site-title" as="xs:string" select="'Reading editions'"/>
+
+  <!-- PARAMETER show-register: "yes" (default) links persons to the register page and lists
+       it in the navigation; "no" leaves the register out (names still show who they are on
+       hover). -->
+  <xsl:param name="show-register" as="xs:string" select="'yes'"/>
+
+  <!-- PARAMETER register-page: file name of the register of persons. Default: persons.html -->
+  <xsl:param name="register-page" as="xs:string" select="'persons.html'"/>
+
+  <!-- PARAMETER index-page: file name of the list of editions. Default: index.html -->
+  <xsl:param name="index-page" as="xs:string" select="'index.html'"/>
+
+  <!-- PARAMETER lang: language of the site's own labels (the html/@lang of index and register
+       pages, and of edition pages whose TEI does not say). Default: en -->
+  <xsl:param name="lang" as="xs:string" select="'en'"/>
+
+  <xsl:variable name="f:register-on" as="xs:boolean" select="f:yes($show-register)"/>
+
+  <!-- The page frame. $content is the page's main content; $current names the page for the
+       navigation ('index', 'register' or 'edition'). -->
+  <xsl:template name="f:page">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="page-lang" as="xs:string?" select="f:html-lang($lang)"/>
+    <xsl:param name="current" as="xs:string" select="'edition'"/>
+    <xsl:param name="content" as="item()*"/>
+    <html>
+      <xsl:if test="$page-lang">
+        <xsl:attribute name="lang" select="$page-lang"/>
+        <xsl:if test="f:is-rtl($page-lang)"><xsl:attribute name="dir" select="'rtl'"/></xsl:if>
+      </xsl:if>
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <meta name="generator" content="tei-tools"/>
+        <title>{if ($title) then $title else $site-title}</title>
+        <xsl:if test="$css"><link rel="stylesheet" href="{$css}"/></xsl:if>
+        <xsl:if test="$script"><script src="{$script}" defer=""></script></xsl:if>
+      </head>
+      <body class="page-{$current}">
+        <a class="skip-link" href="#tt-main">Skip to the text</a>
+        <header class="site-header">
+          <nav class="site-nav" aria-label="Site">
+            <a href="{$index-page}">
+              <xsl:if test="$current = 'index'"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+              <xsl:text>{$site-title}</xsl:text>
+            </a>
+            <xsl:if test="$f:register-on">
+              <a href="{$register-page}">
+                <xsl:if test="$current = 'register'"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+                <xsl:text>Persons</xsl:text>
+              </a>
+            </xsl:if>
+          </nav>
+        </header>
+        <main id="tt-main">
+          <xsl:sequence select="$content"/>
+        </main>
+        <footer class="site-footer">
+          <p>Rendered from TEI P5 by tei-tools.</p>
+        </footer>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- id, lang, dir and class of the HTML element that renders a TEI element. -->
+  <xsl:template name="f:attributes">
+    <xsl:param name="class" as="xs:string*" select="local-name()"/>
+    <xsl:param name="id" as="xs:string?" select="f:own-id(.)[. != '']"/>
+    <xsl:if test="$id"><xsl:attribute name="id" select="$id"/></xsl:if>
+    <xsl:if test="@xml:lang">
+      <xsl:variable name="tag" select="f:html-lang(@xml:lang)"/>
+      <xsl:if test="exists($tag)">
+        <xsl:attribute name="lang" select="$tag"/>
+        <xsl:if test="$tag != ''">
+          <xsl:attribute name="dir" select="if (f:is-rtl($tag)) then 'rtl' else 'ltr'"/>
+        </xsl:if>
+      </xsl:if>
+    </xsl:if>
+    <xsl:variable name="classes" select="f:classes(., $class)"/>
+    <xsl:if test="$classes"><xsl:attribute name="class" select="$classes"/></xsl:if>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,279 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  One TEI document (TEI, teiCorpus, or any other TEI root such as a facsimile surface) to one
+  HTML page of the reading edition.
+
+  Page: the header's metadata (html/header.xsl), a table of contents of the headed sections,
+  then the reading text inside <div class="tt-reading">, each TEI document's notes as
+  footnotes at its end. Every word of the TEI <text> appears inside tt-reading, in order
+  (notes moved to the footnotes); whatever the stylesheet adds there itself (note numbers,
+  back links, labels) carries the class "gen", so a check can tell text from apparatus.
+
+  Modules, named after the chapters of the TEI Guidelines:
+    textstructure.xsl  TEI, text, front, body, back, div, head, title pages, openers, closers
+    core.xsl           p, q, quote, cit, bibl, list, note, ref, lb, pb, hi, choice, add, del ...
+    namesdates.xsl     persName and other names, date, time
+    figures.xsl        figure, graphic, table
+    verse-drama.xsl    lg, l, sp, speaker, stage, castList
+    textcrit.xsl       app, lem, rdg, and the transcription elements
+    header.xsl         the metadata block from the teiHeader
+    unknown.xsl        the fallback for every other element (imported first: lowest precedence)
+  plus common.xsl (page frame, parameters) and ../common/functions.xsl.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:f="urn:tei-tools:xslt"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:import href="common.xsl"/>
+  <xsl:import href="unknown.xsl"/>
+  <xsl:import href="header.xsl"/>
+  <xsl:import href="textstructure.xsl"/>
+  <xsl:import href="core.xsl"/>
+  <xsl:import href="namesdates.xsl"/>
+  <xsl:import href="figures.xsl"/>
+  <xsl:import href="verse-drama.xsl"/>
+  <xsl:import href="textcrit.xsl"/>
+
+  <!-- PARAMETER toc: "yes" (default) shows a table of contents of the headed sections;
+       "no" leaves it out. -->
+  <xsl:param name="toc" as="xs:string" select="'yes'"/>
+
+  <!-- PARAMETER notes-heading: heading of the footnotes. Default: Notes -->
+  <xsl:param name="notes-heading" as="xs:string" select="'Notes'"/>
+
+  <!-- PARAMETER contents-heading: heading of the table of contents. Default: Contents -->
+  <xsl:param name="contents-heading" as="xs:string" select="'Contents'"/>
+
+  <!-- Everything numbered once per document (see ../common/functions.xsl). -->
+  <xsl:variable name="f:units" select="f:reading-units(/)" as="element()*"/>
+  <xsl:variable name="f:elements" select="f:reading-elements(/)" as="element()*"/>
+  <xsl:variable name="f:holders" select="f:block-holders($f:elements)" as="map(*)"/>
+  <xsl:variable name="f:note-numbers" as="map(*)"
+      select="f:numbering(f:footnotes($f:units ! f:reading-roots(.)))"/>
+  <xsl:variable name="f:mention-id-map" select="f:mention-ids(/)" as="map(*)"/>
+  <xsl:variable name="f:division-numbers" as="map(*)"
+      select="f:numbering($f:elements[self::div or self::div1 or self::div2 or self::div3
+              or self::div4 or self::div5 or self::div6 or self::div7 or self::group or self::floatingText])"/>
+  <xsl:key name="f:source-division" match="div[@type = 'source'][@n]" use="normalize-space(@n)"/>
+  <xsl:key name="f:note-anchor" match="ref[@type = 'noteAnchor'][@n]" use="normalize-space(@n)"/>
+
+  <!-- The page's language: the TEI's, else its first text's, else the header's first
+       language, else the parameter lang. -->
+  <xsl:variable name="f:page-lang" as="xs:string?" select="((/*/@xml:lang, $f:units[1]/text/@xml:lang,
+      /*/teiHeader[1]/profileDesc/langUsage/language[1]/@ident)[1] ! f:html-lang(.), f:html-lang($lang))[1]"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="top" select="*" as="element()"/>
+    <xsl:call-template name="f:page">
+      <xsl:with-param name="title" select="f:page-title($top)"/>
+      <xsl:with-param name="page-lang" select="$f:page-lang"/>
+      <xsl:with-param name="content">
+        <article class="edition">
+          <xsl:apply-templates select="$top" mode="f:header"/>
+          <xsl:if test="f:yes($toc)">
+            <xsl:call-template name="f:toc"/>
+          </xsl:if>
+          <div class="tt-reading">
+            <xsl:for-each select="$f:units">
+              <xsl:call-template name="f:unit"/>
+            </xsl:for-each>
+          </div>
+        </article>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- One TEI document's reading text, then its footnotes. -->
+  <xsl:template name="f:unit">
+    <xsl:variable name="in-corpus" select="exists(parent::teiCorpus)"/>
+    <div class="tt-unit">
+      <xsl:variable name="unit-lang" select="f:html-lang(@xml:lang)"/>
+      <xsl:if test="exists($unit-lang) and not($unit-lang = $f:page-lang)">
+        <xsl:attribute name="lang" select="$unit-lang"/>
+        <xsl:if test="$unit-lang != ''">
+          <xsl:attribute name="dir" select="if (f:is-rtl($unit-lang)) then 'rtl' else 'ltr'"/>
+        </xsl:if>
+      </xsl:if>
+      <xsl:if test="$in-corpus">
+        <xsl:attribute name="id" select="'tt-u-' || position()"/>
+        <h2 class="unit-title gen">{(f:title(.)[. != ''], 'Text ' || position())[1]}</h2>
+      </xsl:if>
+      <xsl:apply-templates select="f:reading-roots(.)"/>
+      <xsl:call-template name="f:footnotes">
+        <xsl:with-param name="notes" select="f:footnotes(f:reading-roots(.))"/>
+      </xsl:call-template>
+    </div>
+  </xsl:template>
+
+  <!-- ===================================================================================
+       Table of contents: the headed divisions, nested as they are in the text
+       =================================================================================== -->
+
+  <xsl:template name="f:toc">
+    <xsl:variable name="entries" as="element()*">
+      <xsl:for-each select="$f:units">
+        <xsl:choose>
+          <xsl:when test="parent::teiCorpus">
+            <li>
+              <a href="#tt-u-{position()}">{(f:title(.)[. != ''], 'Text ' || position())[1]}</a>
+              <xsl:call-template name="f:toc-list">
+                <xsl:with-param name="items" as="element()*">
+                  <xsl:apply-templates select="f:reading-roots(.)" mode="f:toc"/>
+                </xsl:with-param>
+              </xsl:call-template>
+            </li>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:apply-templates select="f:reading-roots(.)" mode="f:toc"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:if test="exists($entries)">
+      <nav class="toc" aria-labelledby="tt-toc-heading">
+        <h2 id="tt-toc-heading">{$contents-heading}</h2>
+        <ol>
+          <xsl:sequence select="$entries"/>
+        </ol>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="f:toc-list">
+    <xsl:param name="items" as="element()*"/>
+    <xsl:if test="exists($items)"><ol><xsl:sequence select="$items"/></ol></xsl:if>
+  </xsl:template>
+
+  <xsl:template match="*" mode="f:toc">
+    <xsl:apply-templates select="*" mode="f:toc"/>
+  </xsl:template>
+
+  <xsl:template match="note | teiHeader | p | lg | sp | list | table | figure" mode="f:toc"/>
+
+  <xsl:template match="div[head] | div1[head] | div2[head] | div3[head] | div4[head] | div5[head]
+                       | div6[head] | div7[head] | group[head] | floatingText[.//head]" mode="f:toc">
+    <xsl:variable name="tag" select="f:html-lang((head[1]/ancestor-or-self::*/@xml:lang)[last()])"/>
+    <li>
+      <a href="#{f:division-id(.)}">
+        <xsl:if test="exists($tag) and not($tag = $f:page-lang)">
+          <xsl:attribute name="lang" select="$tag"/>
+          <xsl:if test="$tag != ''"><xsl:attribute name="dir" select="if (f:is-rtl($tag)) then 'rtl' else 'ltr'"/></xsl:if>
+        </xsl:if>
+        <xsl:text>{f:toc-label(.)}</xsl:text>
+      </a>
+      <xsl:call-template name="f:toc-list">
+        <xsl:with-param name="items" as="element()*">
+          <xsl:apply-templates select="* except head" mode="f:toc"/>
+        </xsl:with-param>
+      </xsl:call-template>
+    </li>
+  </xsl:template>
+
+  <xsl:function name="f:toc-label" as="xs:string">
+    <xsl:param name="division" as="element()"/>
+    <xsl:variable name="heads" select="$division/head ! f:plain(.)[. != '']"/>
+    <xsl:sequence select="if (exists($heads)) then string-join($heads, ' — ')
+        else '§ ' || $f:division-numbers(generate-id($division))"/>
+  </xsl:function>
+
+  <xsl:function name="f:division-id" as="xs:string">
+    <xsl:param name="division" as="element()"/>
+    <xsl:sequence select="f:id($division, 'tt-d-', $f:division-numbers)"/>
+  </xsl:function>
+
+  <!-- ===================================================================================
+       Footnotes
+       =================================================================================== -->
+
+  <xsl:template name="f:footnotes">
+    <xsl:param name="notes" as="element()*"/>
+    <xsl:if test="exists($notes)">
+      <section class="footnotes" role="doc-endnotes" aria-label="{$notes-heading}">
+        <h2 class="gen">{$notes-heading}</h2>
+        <ol>
+          <xsl:for-each select="$notes">
+            <xsl:variable name="n" select="$f:note-numbers(generate-id(.))"/>
+            <li id="{f:note-id(.)}">
+              <xsl:call-template name="f:note-language"/>
+              <a class="fn-back gen" href="#tt-fnref-{$n}" title="Back to the text">{$n}</a>
+              <xsl:text> </xsl:text>
+              <xsl:apply-templates/>
+              <xsl:text> </xsl:text>
+              <a class="backlink gen" href="#tt-fnref-{$n}" aria-label="Back to the text">↩</a>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="f:note-language">
+    <xsl:variable name="tag" select="f:html-lang((ancestor-or-self::*/@xml:lang)[last()])"/>
+    <xsl:if test="exists($tag) and not($tag = $f:page-lang)">
+      <xsl:attribute name="lang" select="$tag"/>
+      <xsl:if test="$tag != ''">
+        <xsl:attribute name="dir" select="if (f:is-rtl($tag)) then 'rtl' else 'ltr'"/>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:function name="f:note-id" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="f:id($note, 'tt-fn-', $f:note-numbers)"/>
+  </xsl:function>
+
+  <!-- ===================================================================================
+       Helpers for the modules
+       =================================================================================== -->
+
+  <!-- Whether this element must render as a block (it is one, or a block sits inside it). -->
+  <xsl:function name="f:as-block" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="f:is-container($e) or map:contains($f:holders, generate-id($e))"/>
+  </xsl:function>
+
+  <!-- Whether an ancestor (up to the nearest note) already renders as a link: links do not
+       nest in HTML. -->
+  <xsl:function name="f:inside-link" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="note" select="$e/ancestor::note[1]"/>
+    <xsl:sequence select="exists($e/ancestor::*[empty($note) or . >> $note][f:renders-link(.)])"/>
+  </xsl:function>
+
+  <xsl:function name="f:renders-link" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="
+        if ($e/self::ref) then exists(f:ref-href($e))
+        else if (f:is-mention($e)) then exists(f:mention-href($e))
+        else false()"/>
+  </xsl:function>
+
+  <!-- Where a ref leads: its @target; a note anchor without target leads to the source
+       division with the same number. -->
+  <xsl:function name="f:ref-href" as="xs:string?">
+    <xsl:param name="ref" as="element()"/>
+    <xsl:sequence select="
+        if ($ref/@target) then f:href($ref/@target)
+        else if ($ref/@type = 'noteAnchor' and $ref/@n)
+        then key('f:source-division', normalize-space($ref/@n), root($ref))[1] ! ('#' || f:division-id(.))
+        else ()"/>
+  </xsl:function>
+
+  <!-- Where a mention leads: the register entry, or an http(s) authority in @ref. -->
+  <xsl:function name="f:mention-href" as="xs:string?">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:variable name="person" select="f:person($mention)"/>
+    <xsl:variable name="ref" select="tokenize(normalize-space($mention/@ref))[1]"/>
+    <xsl:sequence select="
+        if ($f:register-on and f:in-register($person)) then $register-page || '#' || $person/@xml:id
+        else if (matches($ref, '^https?://')) then f:href($ref)
+        else ()"/>
+  </xsl:function>
+
+</xsl:stylesheet>
