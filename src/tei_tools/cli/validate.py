@@ -36,8 +36,8 @@ def command(paths: tuple[Path, ...], schema: str, tei_all: Path | None, personog
 
     \b
       FILE:LINE:COLUMN: error: MESSAGE [RULE]
-      editions/001.xml:42:57: error: persName/@ref "persons.xml#trotsk" points to
-        no person: persons.xml has no person with xml:id "trotsk" ... [ref-resolves]
+      editions/001.xml:42:57: error: persName/@ref "persons.xml#nightingal" points to
+        no person: persons.xml has no person with xml:id "nightingal" ... [ref-resolves]
 
     [RULE] is the id of the Schematron rule (see schema/tei-tools.sch); messages without
     one come from the grammar. Warnings are advice and do not make a file invalid.

@@ -1,0 +1,571 @@
+"""Which stretches of a block are personal names, judged from the words and their context.
+
+Each run of capitalised words (see `names_text`) is cut into *segments*: the words that can be
+part of a name, without a leading title ("Tsar", "Comrade", "Mr."), sentence-initial ordinary
+words ("When", "Kill"), places, peoples or organisation words. Each segment becomes a `Candidate`
+with a score: evidence for a person (a given name, initials, a title before it, a speech verb
+after it, "the writer X") counts up; evidence for a place or a thing ("born in X", "the town of X",
+"the journal X", "a X pipe") counts down. The caller adds what only the whole document shows
+(the same word elsewhere, lists of names) and keeps candidates whose score is above zero.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from tei_tools.annotate.names import Lexicon, is_roman_numeral, name_key, zipf
+from tei_tools.annotate.names_text import SUFFIXES, Run, Word, find_runs, starts_sentence, words_of
+
+# Zipf frequency at or above which a capitalised word is read as an ordinary English word
+# ("Army" 5.1, "Plot" 4.2) rather than a name ("Stalin" 3.7, "Trotsky" 2.9).
+COMMON_WORD = 4.0
+# At or above this a capitalised word is never a surname, even after a given name ("But").
+FUNCTION_WORD = 5.6
+# Above this even a name the personography knows needs the document's support when used alone
+# ("Service" as Robert Service's surname, "Frank").
+AMBIGUOUS_WORD = 4.0
+# Endings of words for peoples, movements and doctrines: Marxist, Trotskyism, Stalinite, Georgian.
+GROUP_ENDING = re.compile(r"(?:isms?|ists?|ites?|ians|ese)$")
+# Endings of ordinary English words that a rare-word test would miss (Imagining, Hounded).
+ENGLISH_ENDING = re.compile(r"(?:ing|ings|ed|ly|ness|ment|ments|tion|tions|sion|sions|able|ible|ful|less|ous|ive|"
+                            r"fold|wise|wards?|hood|ships?|dom|ity|ities|ize|ized|ical|ically)$")
+# Endings of place names: Kazakhstan, Stalingrad, Tomsk, Indianapolis, Hyderabad.
+PLACE_ENDING = re.compile(r"(?:stan|grad|gorod|sk|polis|abad|pur)$")
+AUXILIARIES = frozenset("has had have was is were are would will could did does also later then never "
+                        "always once soon finally now only often still had just".split())
+COORDINATION = re.compile(r"^\s*(?:,|,?\s+and|,?\s+&|\s*&)\s*$")
+
+# Weights of the evidence. Positive for a person, negative against.
+POSITIVE = {"titled": 3.0, "verb-after": 2.0, "who-after": 2.0, "role-before": 2.0, "role-after": 1.5,
+            "possessive": 0.5}
+NEGATIVE = {"thing-before": -4.0, "place-noun-of": -4.0, "thing-after": -3.0, "place-apposition": -3.0,
+            "thing-apposition": -3.0, "determiner": -2.5, "motion-to": -2.0, "place-preposition": -1.5,
+            "beside-place": -1.5, "in-phrase": -1.5, "from": -1.0, "place-verb": -2.0, "gloss": -3.0}
+DECISIVE_POSITIVE = frozenset(POSITIVE) - {"possessive"}
+DECISIVE_NEGATIVE = frozenset(NEGATIVE) - {"from", "in-phrase", "beside-place", "place-verb"}
+# "Published by Dutton": the name after these and "by" is a firm.
+PUBLISHING = frozenset({"published", "printed", "issued", "distributed", "imprint"})
+
+
+class Knowledge(Protocol):
+    """What the caller knows beyond the word lists: the personography and the document."""
+
+    def word_strength(self, key: str, position: tuple[int, int] | None = None) -> float:
+        """0 unknown ... 3 certainly a name word (a surname seen in a full name, say), at
+        `position` (block, offset) in the document or anywhere."""
+
+    def is_known_form(self, key: str) -> bool:
+        """True for a whole name form the personography or the document already holds."""
+
+    def is_lowercase_in_document(self, key: str) -> bool:
+        """True when the word also occurs in lower case in the document (an ordinary word)."""
+
+    def is_surname(self, key: str) -> bool:
+        """True when the word is the surname of a full name of the document or personography."""
+
+    @property
+    def class_cache(self) -> dict[tuple[str, str], str]:
+        """Where `JudgedBlock` keeps each word's class while the knowledge stays the same."""
+
+
+@dataclass
+class Candidate:
+    """A stretch of a block that may be a personal name, with the evidence found for it."""
+
+    block: int
+    start: int
+    end: int
+    text: str
+    words: tuple[Word, ...]
+    classes: tuple[str, ...]
+    titled: bool = False
+    sentence_initial: bool = False
+    cues: set[str] = field(default_factory=set)
+    own_score: float = 0.0  # from the candidate's own words and context
+    score: float = 0.0  # with what the document adds
+    kind: str = "name"  # or "place", "organisation", "other": a run that names no person
+
+    @property
+    def key(self) -> str:
+        return name_key(self.text)
+
+    @property
+    def position(self) -> tuple[int, int]:
+        return self.block, self.start
+
+    @property
+    def naming_count(self) -> int:
+        return sum(c not in ("particle", "generation", "initial") for c in self.classes)
+
+    @property
+    def is_full_name(self) -> bool:
+        """Two naming words, initials and a surname ("Bertram D. Wolfe", "L. D. Trotsky"), or a
+        name and a regnal number ("Nicholas II")."""
+        return self.naming_count >= 2 or (self.naming_count == 1 and (
+            "initial" in self.classes or "generation" in self.classes))
+
+    @property
+    def is_single_word(self) -> bool:
+        return len(self.words) == 1 and self.classes[0] != "initial"
+
+    @property
+    def decisive_for(self) -> bool:
+        return bool(self.cues & DECISIVE_POSITIVE)
+
+    @property
+    def decisive_against(self) -> bool:
+        return bool(self.cues & DECISIVE_NEGATIVE)
+
+
+# ---------------------------------------------------------------- classifying words
+
+def classify(word: Word, lexicon: Lexicon, knowledge: Knowledge) -> str:
+    """One of: initial, particle, generation, lower, never, title, group, org, cue, known, given,
+    place, common, rare."""
+    key = word.key
+    if word.kind == "initials":
+        return "initial" if word.text.count(".") < 3 else "acronym"  # L.D. but not G.P.U.
+    if word.kind != "word":
+        return "lower"
+    if is_roman_numeral(word.text) or key in SUFFIXES:
+        return "generation"
+    if not word.is_capitalised:
+        return "particle" if key in lexicon.particles else "lower"
+    if key in lexicon.not_persons:
+        return "never"
+    if key in lexicon.titles:
+        return "title"
+    if key not in lexicon.given and (key in lexicon.groups or GROUP_ENDING.search(key)
+                                     or is_demonym(key, lexicon.places)):
+        return "group"
+    if key in lexicon.organisations:
+        return "org"
+    if knowledge.word_strength(key) > 0:
+        return "known"
+    if key in lexicon.cue_after:
+        return "cue"
+    if key in lexicon.given:
+        return "given"
+    if key in lexicon.places:
+        return "place"
+    if is_ordinary_word(key, lexicon):
+        return "common"
+    return "rare"
+
+
+DEMONYM_ENDINGS = (("ian", ""), ("ian", "a"), ("an", ""), ("an", "a"), ("n", ""), ("ine", "ina"), ("ese", ""),
+                   ("ese", "a"), ("i", ""), ("ish", ""), ("ers", ""), ("er", ""))
+
+
+def is_demonym(key: str, places: frozenset[str]) -> bool:
+    """A word for the people of a listed place: Siberian, Argentine, Viennese, Kronstadters."""
+    for ending, restored in DEMONYM_ENDINGS:
+        if key.endswith(ending) and len(key) > len(ending) + 3 and key[:-len(ending)] + restored in places:
+            return True
+    return False
+
+
+def is_ordinary_word(key: str, lexicon: Lexicon) -> bool:
+    """A frequent English word, or a rarer one shaped like English (Imagining, Traitors)."""
+    frequency = zipf(key)
+    if frequency >= COMMON_WORD:
+        return True
+    if frequency >= 2.0 and ENGLISH_ENDING.search(key):
+        return True
+    return _plural_of_ordinary_word(key, lexicon)
+
+
+def _plural_of_ordinary_word(key: str, lexicon: Lexicon) -> bool:
+    """Traitors, Deputies; not Daniels or Williams, whose stems are given names."""
+    if not key.endswith("s") or len(key) < 4:
+        return False
+    stems = [key[:-1]] + ([key[:-3] + "y"] if key.endswith("ies") else [])
+    return any(zipf(stem) >= 3.5 and stem not in lexicon.given for stem in stems)
+
+
+# ---------------------------------------------------------------- cutting runs into segments
+
+NAME_CLASSES = frozenset({"given", "rare", "known", "initial"})
+
+
+def segments_of(run: Run, words: list[Word], classes: list[str], lexicon: Lexicon) -> list[tuple[list[int], bool]]:
+    """The name segments of a run, as (word indexes, whether a title stood before)."""
+    indexes = list(range(run.first, run.last + 1))
+    if words[run.first].key in lexicon.cue_before and classes[run.first] != "known" and len(indexes) > 1:
+        return []  # St. Petersburg, Fort Knox, Lake Baikal: a place or an institution
+    _mark_place_phrases(indexes, words, classes, lexicon)
+    for i in indexes[:-1]:  # "June Hannam": a month that is also a given name, before a surname
+        if classes[i] == "never" and words[i].key in lexicon.given and classes[i + 1] in ("rare", "known"):
+            classes[i] = "given"
+    cut = _organisation_cut(indexes, words, classes, lexicon)
+    segments: list[tuple[list[int], bool]] = []
+    current: list[int] = []
+    titled = False
+    position = cut
+    while position <= run.last:
+        if not current:
+            length = _title_length(position, run.last, words, classes, lexicon)
+            if length:
+                titled, position = True, position + length
+                continue
+        cls = classes[position]
+        if cls in NAME_CLASSES or cls == "particle" or (cls == "generation" and current):
+            current.append(position)
+        elif cls in ("common", "place", "cue", "title") \
+                and _can_be_surname(current, position, run, classes, words, lexicon, titled):
+            current.append(position)
+        else:
+            if current:
+                segments.append((current, titled))
+            current, titled = [], False
+        position += 1
+    if current:
+        segments.append((current, titled))
+    return [(_trim_particles(seg, classes), titled) for seg, titled in segments if _trim_particles(seg, classes)]
+
+
+def _mark_place_phrases(indexes: list[int], words: list[Word], classes: list[str], lexicon: Lexicon) -> None:
+    """Multi-word places ("Mexico City", "New York") are places whatever their words are."""
+    n = 0
+    while n < len(indexes):
+        if words[indexes[n]].key not in lexicon.place_phrase_starts:
+            n += 1
+            continue
+        for length in range(min(lexicon.longest_place, len(indexes) - n), 1, -1):
+            phrase = " ".join(words[i].key for i in indexes[n:n + length])
+            if phrase in lexicon.places:
+                for i in indexes[n:n + length]:
+                    classes[i] = "place"
+                n += length - 1
+                break
+        n += 1
+
+
+def _organisation_cut(indexes: list[int], words: list[Word], classes: list[str], lexicon: Lexicon) -> int:
+    """Index from which the run may hold names: after the last organisation/place cue word
+    ("Putilov Iron Works", "Shidlovsky Commission", "Leon Trotsky Memorial")."""
+    cut = indexes[0]
+    for n, i in enumerate(indexes[1:], start=1):
+        if classes[i] != "cue":
+            continue
+        before = indexes[:n]
+        if len(before) == 1 and classes[before[0]] == "given" and words[i].key in lexicon.cue_after_surnames:
+            classes[i] = "rare"  # "Stuart Hall", "Shirley Temple": a surname, not a building
+            continue
+        cut = i + 1
+    return cut
+
+
+def _title_length(position: int, last: int, words: list[Word], classes: list[str], lexicon: Lexicon) -> int:
+    """Words of the longest title at `position` that has a name word after it in the run."""
+    for length in range(min(lexicon.longest_title, last - position), 0, -1):
+        phrase = " ".join(words[i].key for i in range(position, position + length))
+        after = classes[position + length]
+        if phrase in lexicon.titles and after in NAME_CLASSES | {"common", "particle", "cue", "place"}:
+            return length
+    return 0
+
+
+def _can_be_surname(current: list[int], position: int, run: Run, classes: list[str], words: list[Word],
+                    lexicon: Lexicon, titled: bool) -> bool:
+    """An ordinary word, a place or a title after given names or initials is a surname ("Josh
+    Ireland", "George Bernard Shaw", "Alexander Pope"), and so is one after any lone name word
+    that follows a title ("President Woodrow Wilson"), unless an organisation word follows it."""
+    if not current:
+        return False
+    naming = [i for i in current if classes[i] not in ("particle", "generation")]
+    all_given = all(classes[i] in ("given", "initial") or words[i].key in lexicon.given for i in naming)
+    if not all_given and not (titled and len(naming) == 1 and classes[naming[0]] in NAME_CLASSES):
+        return False
+    if classes[position] == "title" and position != run.last:
+        return False
+    if classes[position] == "cue" and words[position].key not in lexicon.cue_after_surnames:
+        return False
+    if zipf(words[position].key) >= FUNCTION_WORD:  # "G.P.U. But ...": a new sentence
+        return False
+    return position == run.last or classes[position + 1] not in ("cue", "common", "place")
+
+
+def _trim_particles(segment: list[int], classes: list[str]) -> list[int]:
+    while segment and classes[segment[-1]] == "particle":
+        segment = segment[:-1]
+    if all(classes[i] in ("particle", "generation") for i in segment):
+        return []
+    return segment
+
+
+# ---------------------------------------------------------------- context
+
+class Context:
+    """The words around a segment, lower-cased, for the cue tests."""
+
+    def __init__(self, text: str, words: list[Word], first: int, last: int):
+        self.text, self.words, self.first, self.last = text, words, first, last
+
+    def before(self, k: int) -> str:
+        """The k-th word before the segment (1 = just before), '' at the block's start."""
+        n = self.first - k
+        return self.words[n].text.lower() if n >= 0 else ""
+
+    def after(self, k: int) -> str:
+        n = self.last + k
+        return self.words[n].text.lower() if n < len(self.words) else ""
+
+    def lowercase_before(self, k: int) -> str:
+        """The k-th word before the segment if it is written in lower case, else ''."""
+        word = self.word_before(k)
+        return word.text if word is not None and word.text[:1].islower() else ""
+
+    def word_before(self, k: int) -> Word | None:
+        n = self.first - k
+        return self.words[n] if n >= 0 else None
+
+    def word_after(self, k: int) -> Word | None:
+        n = self.last + k
+        return self.words[n] if n < len(self.words) else None
+
+
+def context_cues(ctx: Context, lexicon: Lexicon, possessive: bool) -> set[str]:
+    """Names of the cues found around a segment (keys of POSITIVE and NEGATIVE)."""
+    cues: set[str] = set()
+    before1, before2 = ctx.before(1), ctx.before(2)
+    after1, after2 = ctx.after(1), ctx.after(2)
+    if possessive:
+        cues.add("possessive")
+    if before1 in lexicon.determiners:
+        cues.add("determiner")
+    if before1 in lexicon.place_prepositions:
+        cues.add("place-preposition")
+    if before1 in ("to", "from", "into", "towards") and any(ctx.before(k) in lexicon.motion for k in range(2, 6)):
+        cues.add("motion-to")
+    elif before1 == "from":
+        cues.add("from")  # "a mill worker from Oldham", though also "a letter from Lenin"
+    if ctx.lowercase_before(1) in lexicon.place_verbs:
+        cues.add("place-verb")  # "captured Gatchina", "reached Okhotny Ryad"
+    glossed = [ctx.after(k) for k in (1, 2, 3)]
+    if glossed[0] in ("means", "meaning") or (glossed[0] in ("(", ",") and (
+            glossed[1] in ("means", "meaning") or glossed[1] == "which" and glossed[2] in ("means", "meant"))):
+        cues.add("gloss")  # "Tovarisch (which means Comrade)": a word explained, not a name
+    place_before = ctx.word_before(2)
+    if before1 in ("to", "and", "or", "-", "–") and place_before is not None and place_before.key in lexicon.places:
+        cues.add("beside-place")  # "from Pskov to Luga"
+    if before1 == "of" and before2 in lexicon.place_nouns:
+        cues.add("place-noun-of")
+    lower1, lower2 = ctx.lowercase_before(1), ctx.lowercase_before(2)
+    if before1 in lexicon.things or (before1 == "," and before2 in lexicon.things) \
+            or (before1 == "by" and before2 in PUBLISHING):
+        cues.add("thing-before")
+    if not possessive and after1 in lexicon.things:
+        cues.add("thing-after")
+    if after1 == "," and _place_follows(ctx, lexicon):
+        cues.add("place-apposition")  # "Yanovka, Russia", "Lakehurst, New Jersey"
+    if lower1 in lexicon.roles or (before1 == "," and lower2 in lexicon.roles):
+        cues.add("role-before")
+    if not possessive:
+        verb = after2 if after1 in AUXILIARIES else after1
+        if verb in lexicon.verbs:
+            cues.add("verb-after")
+    if after1 == "who" or (after1 == "," and after2 == "who"):
+        cues.add("who-after")
+    if after1 == "," and after2 in lexicon.determiners:  # "Max Eastman, the American writer"
+        for k in (3, 4, 5):
+            noun = ctx.word_after(k)
+            if noun is None or noun.kind != "word" or noun.text[0].isupper():
+                continue
+            if noun.key in lexicon.roles:
+                cues.add("role-after")
+                break
+            if noun.key in lexicon.things:  # "Anmer, the King's horse"
+                cues.add("thing-apposition")
+                break
+    return cues
+
+
+def _place_follows(ctx: Context, lexicon: Lexicon) -> bool:
+    """True when the words after the comma that follows the segment name a listed place."""
+    following = [ctx.word_after(k) for k in range(2, 2 + lexicon.longest_place)]
+    for length in range(len(following), 0, -1):
+        words = following[:length]
+        if any(w is None or not w.is_capitalised for w in words) or words[-1].possessive:
+            continue
+        if " ".join(w.key for w in words) in lexicon.places:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- scoring
+
+def score(candidate: Candidate, lexicon: Lexicon, knowledge: Knowledge) -> float:
+    """The candidate's own evidence, before what the rest of the document adds."""
+    known_form = knowledge.is_known_form(candidate.key)
+    if all(c == "initial" for c in candidate.classes):
+        total = 4.0 if known_form else -5.0  # bare initials are a name only when known ("L.D.")
+    elif candidate.is_full_name:
+        total = 4.0 if known_form else 1.0
+        if candidate.classes[0] in ("given", "initial", "known"):
+            total += 2.0
+        if all(c in NAME_CLASSES | {"particle", "generation"} for c in candidate.classes):
+            total += 1.0
+    else:
+        total = 4.0 if known_form else _single_word_score(candidate, lexicon, knowledge)
+    for cue in candidate.cues:
+        if cue in POSITIVE:
+            total += POSITIVE[cue]
+        elif not candidate.titled:
+            total += NEGATIVE[cue]
+    return total
+
+
+def _single_word_score(candidate: Candidate, lexicon: Lexicon, knowledge: Knowledge) -> float:
+    key = candidate.key
+    strength = knowledge.word_strength(key, candidate.position)
+    total = strength
+    if strength == 0:
+        frequency = zipf(key)
+        if candidate.sentence_initial:
+            total += 0.5 if frequency < 1.5 and not ENGLISH_ENDING.search(key) else -1.0
+        else:
+            total += 1.0 if frequency < 3.0 else 0.5 if frequency < COMMON_WORD else -1.0
+        if candidate.classes[0] == "given":
+            total += 1.0
+        if knowledge.is_lowercase_in_document(key):
+            total -= 3.0
+        if PLACE_ENDING.search(key):
+            total -= 2.0
+    if key in lexicon.places:
+        total -= 4.0
+    return total
+
+
+# ---------------------------------------------------------------- a block's candidates
+
+class JudgedBlock:
+    """One block: its words and runs, found once, and the candidates of each run.
+
+    `candidates` may be called again once more is known about the document; a run whose words
+    keep their classes keeps its segments and context cues and is only scored again.
+    """
+
+    def __init__(self, index: int, text: str, lexicon: Lexicon):
+        self.index, self.text = index, text
+        self.words: list[Word] = words_of(text, lexicon.abbreviations)
+        self.runs: list[Run] = find_runs(text, self.words, lexicon.particles)
+        self._judged: dict[int, tuple[tuple[str, ...], list[Candidate]]] = {}
+
+    def candidates(self, lexicon: Lexicon, knowledge: Knowledge) -> list[Candidate]:
+        """Every name-like segment of the block (and every run that names nobody), scored."""
+        found = []
+        for n, run in enumerate(self.runs):
+            classes = self._classes(run, lexicon, knowledge)
+            judged = self._judged.get(n)
+            if judged is None or judged[0] != classes or _has_adjacent_known(classes):
+                judged = self._judged[n] = (classes, self._judge_run(run, list(classes), lexicon, knowledge))
+            for candidate in judged[1]:
+                if candidate.kind == "name":
+                    candidate.own_score = score(candidate, lexicon, knowledge)
+                candidate.score = candidate.own_score
+                found.append(candidate)
+        return found
+
+    def _classes(self, run: Run, lexicon: Lexicon, knowledge: Knowledge) -> tuple[str, ...]:
+        cache = knowledge.class_cache
+        classes = []
+        for word in self.words[run.first:run.last + 1]:
+            found = cache.get((word.text, word.kind))
+            if found is None:
+                found = cache[(word.text, word.kind)] = classify(word, lexicon, knowledge)
+            classes.append(found)
+        return tuple(classes)
+
+    def _judge_run(self, run: Run, run_classes: list[str], lexicon: Lexicon, knowledge: Knowledge) -> list[Candidate]:
+        text, words = self.text, self.words
+        classes = ["lower"] * run.first + run_classes + ["lower"] * (len(words) - run.last - 1)
+        if run.first == run.last and classes[run.first] in ("common", "never", "title") \
+                and not _next_to_comma_or_and(words, run.first):
+            return []  # "He", "The", "When": the usual capitalised word, no name and in no list
+        segments = [(piece, titled) for indexes, titled in segments_of(run, words, classes, lexicon)
+                    for piece in _split_adjacent_surnames(indexes, words, classes, lexicon, knowledge)]
+        if not segments:
+            return [_not_a_name(self.index, text, words, run, classes)]
+        found = []
+        for indexes, titled in segments:
+            first, last = indexes[0], indexes[-1]
+            if words[last].end < len(text) and text[words[last].end].isdigit():
+                continue  # "Igo6", "U2": a code or a misread number, not a name
+            if len(indexes) == 1 and last + 1 < len(words) and words[last + 1].kind == "number" \
+                    and not words[last].possessive:
+                continue  # "Jan 31", "May 1937": a date
+            candidate = Candidate(
+                self.index, words[first].start, words[last].end, text[words[first].start:words[last].end],
+                tuple(words[first:last + 1]), tuple(classes[first:last + 1]), titled,
+                sentence_initial=not titled and starts_sentence(text, words, first))
+            context_first = first - _title_words_before(first, run, titled, words, lexicon)
+            candidate.cues = context_cues(Context(text, words, context_first, last), lexicon, words[last].possessive)
+            if titled:
+                candidate.cues.add("titled")
+            elif len(indexes) == 1 and _in_capitalised_phrase(indexes[0], run, words, classes, text):
+                candidate.cues.add("in-phrase")
+            found.append(candidate)
+        return found
+
+
+def _has_adjacent_known(classes: tuple[str, ...]) -> bool:
+    """Whether two known words stand side by side, which `_split_adjacent_surnames` judges with
+    what the document knows, so the run is cut again each time."""
+    return any(a == b == "known" for a, b in zip(classes, classes[1:]))
+
+
+def _split_adjacent_surnames(indexes: list[int], words: list[Word], classes: list[str], lexicon: Lexicon,
+                             knowledge: Knowledge) -> list[list[int]]:
+    """"Zinoviev and Kamenev Stalin knew": two known surnames side by side, with no given name,
+    are two people whose comma the source lost."""
+    if len(indexes) < 2 or any(classes[i] != "known" or words[i].key in lexicon.given for i in indexes):
+        return [indexes]
+    if all(knowledge.is_surname(words[i].key) for i in indexes) \
+            and not knowledge.is_known_form(" ".join(words[i].key for i in indexes)):
+        return [[i] for i in indexes]
+    return [indexes]
+
+
+def _in_capitalised_phrase(n: int, run: Run, words: list[Word], classes: list[str], text: str) -> bool:
+    """True when the word stands among capitalised ordinary words ("Economic Revival", "Holy
+    Writ", "Socialist Fatherland"): a title-case phrase, not a name. A sentence's first word
+    does not count."""
+    for i in range(run.first, run.last + 1):
+        if i == n or classes[i] not in ("common", "cue", "group", "org", "never", "place"):
+            continue
+        if i == run.first and starts_sentence(text, words, i):
+            continue
+        return True
+    return False
+
+
+def _next_to_comma_or_and(words: list[Word], n: int) -> bool:
+    neighbours = [words[i].text for i in (n - 1, n + 1) if 0 <= i < len(words)]
+    return any(text in (",", "and", "&") for text in neighbours)
+
+
+def _not_a_name(block_index: int, text: str, words: list[Word], run: Run, classes: list[str]) -> Candidate:
+    """A run that names no person, kept so that lists can see what stands beside a name
+    ("Moscow, Vilno, Kovno, Riga, Revel and Kiev")."""
+    run_classes = classes[run.first:run.last + 1]
+    kind = "place" if "place" in run_classes else "organisation" if {"cue", "org"} & set(run_classes) else "other"
+    start, end = run.span(words)
+    return Candidate(block_index, start, end, text[start:end], tuple(words[run.first:run.last + 1]),
+                     tuple(run_classes), own_score=-10.0, score=-10.0, kind=kind)
+
+
+def _title_words_before(first: int, run: Run, titled: bool, words: list[Word], lexicon: Lexicon) -> int:
+    """How many title words stand between the run's context and the segment."""
+    if not titled:
+        return 0
+    for length in range(min(lexicon.longest_title, first - run.first), 0, -1):
+        if " ".join(w.key for w in words[first - length:first]) in lexicon.titles:
+            return length
+    return 0
+
+
+def coordinated(text: str, left: Candidate, right: Candidate) -> bool:
+    """True when two candidates of a block stand in a list: "Aristotle, Goethe, Marx"."""
+    return left.end <= right.start and bool(COORDINATION.match(text[left.end:right.start]))

@@ -1,0 +1,194 @@
+"""Words of a block and the runs of capitalised words in it that may be personal names.
+
+A *run* is a stretch of words written like a name, joined by single spaces: capitalised words,
+initials ("D.", "L.D."), lower-case particles inside a name ("de", "von"), regnal numbers ("II")
+and "Jr."/"Sr.". "the Tsar Nicholas II’s court" gives the run "Tsar Nicholas II" (possessive
+noted). Deciding what in a run is a person's name is left to `names_judge`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from tei_tools.annotate.names import fold, is_roman_numeral
+
+HYPHEN_CHARS = "-\u2010\u2011"
+APOSTROPHE_CHARS = "'\u2019"
+# Letters, with inner apostrophes (O'Brien) and hyphens (Antonov-Ovseenko, Lenin-teacher-friend).
+LETTERS = r"[^\W\d_]+"
+WORD_PART = rf"{LETTERS}(?:[{APOSTROPHE_CHARS}]{LETTERS})*"
+UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0400-\u042f"
+WORD_RE = re.compile(
+    rf"(?P<initials>(?:[{UPPER}]\.){{2,}}|[{UPPER}]\.(?=\s*[^\W\d_]))"
+    rf"|(?P<word>{WORD_PART}(?:[{HYPHEN_CHARS}]{WORD_PART})*)"
+    r"|(?P<number>\d+)"
+    r"|(?P<punct>\S)")
+POSSESSIVE_RE = re.compile(rf"[{APOSTROPHE_CHARS}]s$")
+# Characters after which a capital letter starts a sentence (or a quotation, or a clause
+# that behaves like one).
+SENTENCE_BREAKS = set(".!?:;\"“”‘(—–…[") | {"\n"}
+SUFFIXES = frozenset({"jr", "sr", "jnr", "snr"})
+
+
+class Word(NamedTuple):
+    """A word (or punctuation mark) of a block, at text[start:end]."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # "word", "initials", "number" or "punct"
+    possessive: bool = False  # followed by 's (not part of text/end)
+    joined_before: bool = False  # glued to the previous word by a hyphen ("anti-Stalin")
+
+    @property
+    def key(self) -> str:
+        return fold(self.text).rstrip(".")
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.kind == "word" and self.text[0].isupper()
+
+    @property
+    def is_all_caps(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def words_of(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Word]:
+    """The block's words; hyphenated words split where a part is not capitalised, possessive 's
+    removed from the word and noted, so "Lenin‑teacher‑friend" gives "Lenin" and "Stalin’s"
+    gives "Stalin". A word on `abbreviations` (folded, without its dot: "mr", "st") keeps the
+    dot that follows it ("Mr.", "St.")."""
+    found: list[Word] = []
+    append, length = found.append, len(text)
+    for match in WORD_RE.finditer(text):
+        kind, raw, start = match.lastgroup, match.group(), match.start()
+        end = start + len(raw)
+        if kind == "word":
+            if raw.isalpha() and (end == length or text[end] not in APOSTROPHE_CHARS):
+                append(Word(raw, start, end, "word"))  # the common case: no hyphen, no apostrophe
+            else:
+                found.extend(_split_word(raw, start, text))
+        elif raw == "." and found and found[-1].end == start and found[-1].kind == "word" \
+                and not found[-1].possessive and found[-1].key in abbreviations:
+            abbreviation = found.pop()
+            append(Word(abbreviation.text + ".", abbreviation.start, end, "word", False, abbreviation.joined_before))
+        else:
+            append(Word(raw, start, end, kind or "punct"))
+    return found
+
+
+def _split_word(raw: str, start: int, text: str) -> list[Word]:
+    end = start + len(raw)
+    possessive = bool(POSSESSIVE_RE.search(raw)) and len(raw) > 2
+    if possessive:
+        raw, end = raw[:-2], end - 2
+    elif raw.endswith("s") and end < len(text) and text[end] in APOSTROPHE_CHARS \
+            and (end + 1 == len(text) or not text[end + 1].isalpha()):
+        possessive = True  # the Trotskys’ apartment
+    parts = re.split(rf"([{HYPHEN_CHARS}])", raw)
+    pieces = parts[0::2]
+    if len(pieces) == 1 or all(p[:1].isupper() for p in pieces) or not any(p[:1].isupper() for p in pieces):
+        return [Word(raw, start, end, "word", possessive)]
+    # Mixed: keep each maximal group of capitalised parts as its own word, lower-case parts apart.
+    words, position, group_start, group = [], start, None, []
+    for n, piece in enumerate(pieces):
+        piece_start = position
+        position += len(piece) + (1 if n < len(pieces) - 1 else 0)
+        if piece[:1].isupper():
+            group_start = piece_start if not group else group_start
+            group.append(piece)
+            continue
+        if group:
+            words.append(Word("-".join(group), group_start, group_start + len("-".join(group)), "word",
+                              joined_before=group_start > start))
+            group = []
+        words.append(Word(piece, piece_start, piece_start + len(piece), "word", joined_before=piece_start > start))
+    if group:
+        words.append(Word(text[group_start:end], group_start, end, "word", possessive, group_start > start))
+    return words
+
+
+@dataclass(frozen=True)
+class Run:
+    """Consecutive name-like words of one block: words[first:last + 1] of that block."""
+
+    first: int
+    last: int
+
+    def span(self, words: list[Word]) -> tuple[int, int]:
+        return words[self.first].start, words[self.last].end
+
+
+def find_runs(text: str, words: list[Word], particles: frozenset[str]) -> list[Run]:
+    """Maximal runs of capitalised words, initials, particles and regnal numbers."""
+    runs: list[Run] = []
+    count, after_last_run = len(words), 0
+    # Only a capitalised word, an initial or a short particle can open a run: skip the rest fast.
+    openers = [n for n, w in enumerate(words) if w.text[0].isupper() or len(w.text) <= 5]
+    for n in openers:
+        if n < after_last_run or not _can_start(words, n, particles):
+            continue
+        last = n
+        while last + 1 < count and not words[last].possessive and _continues(text, words, last, particles):
+            last += 1
+        while last > n and (words[last].key in particles or words[last].kind == "initials"
+                            and words[last].text.count(".") == 1 and last + 1 < count
+                            and _gap(text, words[last], words[last + 1]) not in (" ", "")):
+            last -= 1  # a run does not end on a particle
+        runs.append(Run(n, last))
+        after_last_run = last + 1
+    return runs
+
+
+def _can_start(words: list[Word], n: int, particles: frozenset[str]) -> bool:
+    word = words[n]
+    if word.kind == "word" and word.text[0].islower() and len(word.text) > 3:
+        return False  # the common case: an ordinary lower-case word (particles are short)
+    if word.kind == "initials":
+        return True
+    if word.kind != "word" or word.joined_before and not word.is_capitalised:
+        return False
+    if word.is_capitalised and not word.is_all_caps:
+        return True
+    # a particle may open a name: "de Gaulle"
+    return word.key in particles and n + 1 < len(words) and words[n + 1].is_capitalised \
+        and words[n + 1].start == word.end + 1
+
+
+def _continues(text: str, words: list[Word], last: int, particles: frozenset[str]) -> bool:
+    current, following = words[last], words[last + 1]
+    if _gap(text, current, following) != " ":
+        return False
+    if following.kind == "initials":
+        return True
+    if following.kind != "word":
+        return False
+    if following.is_capitalised and not following.is_all_caps:
+        return True
+    if is_roman_numeral(following.text) or following.key in SUFFIXES:
+        return current.is_capitalised
+    if following.key in particles:  # only inside a name: a capitalised word must follow it
+        return last + 2 < len(words) and words[last + 2].is_capitalised \
+            and _gap(text, following, words[last + 2]) == " "
+    return False
+
+
+def _gap(text: str, left: Word, right: Word) -> str:
+    """What stands between two words, with non-breaking spaces read as spaces."""
+    return text[left.end:right.start].replace("\u00a0", " ")
+
+
+def starts_sentence(text: str, words: list[Word], n: int) -> bool:
+    """True when words[n] opens the block, a sentence, a line, a quotation or a parenthesis."""
+    if n == 0:
+        return True
+    previous = words[n - 1]
+    if "\n" in text[previous.end:words[n].start]:
+        return True
+    if previous.kind == "punct" and previous.text in SENTENCE_BREAKS:
+        return True
+    if previous.kind == "punct" and previous.text in "'‘’" and n >= 2:  # ." ’ or a single quote
+        return starts_sentence(text, words, n - 1)
+    return False

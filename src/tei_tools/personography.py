@@ -1,0 +1,283 @@
+"""The personography: a TEI file whose body holds one listPerson (docs/edition-format.md).
+
+`Personography` reads one through the safe parser, indexes every person's name forms so the
+person recogniser can link a mention to an xml:id, adds entries for people it did not know
+(`resp="#tei-tools"`, `cert="low"`, for an editor to review) and writes the file back.
+
+The loaded XML tree is kept as it is: whatever an editor wrote (notes, occupations, comments) is
+written back unchanged, and new people are appended at the end of the listPerson in the order
+they were met, so the same conversions always give the same bytes.
+"""
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from tei_tools.annotate.names import Lexicon, NameParts, name_key, name_parts, slug
+from tei_tools.xml import TEI_NS, XML_NS, parse_bytes, parse_file, tei
+
+XML_ID = f"{{{XML_NS}}}id"
+TOOL_ID = "tei-tools"
+TOOL_POINTER = f"#{TOOL_ID}"
+EMPTY_BODY_TEXT = "No persons yet."
+INDENT = "  "
+
+EMPTY_DOCUMENT = f"""<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="{TEI_NS}" xml:lang="en" xml:id="persons">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt>
+        <title type="main">Personography</title>
+        <respStmt xml:id="{TOOL_ID}"><resp>Automatic entries</resp><name>tei-tools</name></respStmt>
+      </titleStmt>
+      <publicationStmt>
+        <publisher>tei-tools</publisher>
+        <availability><p>Compiled automatically from the editions that point to it.</p></availability>
+      </publicationStmt>
+      <sourceDesc><p>Entries with resp="#tei-tools" and cert="low" were added by tei-tools for names it
+        did not know; an editor should review them.</p></sourceDesc>
+    </fileDesc>
+  </teiHeader>
+  <text>
+    <body>
+      <listPerson/>
+    </body>
+  </text>
+</TEI>
+"""
+
+# How a word of a name form can stand for the person when it is used alone.
+WORD_ROLES = ("form", "surname", "given", "word")
+
+
+@dataclass
+class Person:
+    """One person of the personography: id, name forms (text, type) in file order, provenance."""
+
+    id: str
+    names: list[tuple[str, str | None]] = field(default_factory=list)
+    automatic: bool = False  # added by tei-tools, not yet reviewed
+
+    @property
+    def main_name(self) -> str:
+        mains = [text for text, kind in self.names if kind == "main"]
+        return (mains or [text for text, _ in self.names] or [self.id])[0]
+
+
+class Personography:
+    """Persons with their name forms, backed by a TEI document."""
+
+    def __init__(self, tree: etree._ElementTree):
+        self._tree = tree
+        self._particles = Lexicon.default().particles
+        self._persons: dict[str, Person] = {}
+        self._by_form: dict[str, list[str]] = {}
+        self._by_word: dict[str, dict[str, list[str]]] = {role: {} for role in WORD_ROLES}
+        self._list = self._find_or_make_list()
+        self._taken_ids = set(tree.getroot().xpath("//@xml:id"))
+        for element in self._list.iter(tei("person")):
+            self._read_person(element)
+
+    # ------------------------------------------------------------ reading and writing
+
+    @classmethod
+    def load(cls, path: str | Path) -> "Personography":
+        """Read a personography file (any TEI document with a listPerson, or none yet)."""
+        return cls(parse_file(path))
+
+    @classmethod
+    def from_bytes(cls, data: bytes, path: str = "<bytes>") -> "Personography":
+        return cls(parse_bytes(data, path))
+
+    @classmethod
+    def empty(cls) -> "Personography":
+        return cls.from_bytes(EMPTY_DOCUMENT.encode("utf-8"), "<empty personography>")
+
+    def to_bytes(self) -> bytes:
+        """The document as UTF-8 bytes: the same persons always give the same bytes."""
+        tree = self._tree
+        if len(self._list) == 0:  # TEI wants at least one person in a listPerson
+            tree = copy.deepcopy(tree)
+            placeholder = next(tree.getroot().iter(tei("listPerson")))
+            paragraph = etree.Element(tei("p"))
+            paragraph.text, paragraph.tail = EMPTY_BODY_TEXT, placeholder.tail
+            placeholder.getparent().replace(placeholder, paragraph)
+        root = tree.getroot()
+        parts = [b'<?xml version="1.0" encoding="UTF-8"?>']
+        if tree.docinfo.doctype:
+            parts.append(tree.docinfo.doctype.encode("utf-8"))
+        parts += [etree.tostring(node, encoding="UTF-8", with_tail=False)
+                  for node in reversed(list(root.itersiblings(preceding=True)))]
+        parts.append(etree.tostring(root, encoding="UTF-8", with_tail=False))
+        parts += [etree.tostring(node, encoding="UTF-8", with_tail=False) for node in root.itersiblings()]
+        return b"\n".join(parts) + b"\n"
+
+    def save(self, path: str | Path) -> None:
+        Path(path).write_bytes(self.to_bytes())
+
+    # ------------------------------------------------------------ looking people up
+
+    def __len__(self) -> int:
+        return len(self._persons)
+
+    def __contains__(self, person_id: object) -> bool:
+        return person_id in self._persons
+
+    def ids(self) -> list[str]:
+        return list(self._persons)
+
+    def person(self, person_id: str) -> Person:
+        return self._persons[person_id]
+
+    def find(self, name: str) -> list[str]:
+        """Ids of the persons one of whose name forms is `name` (case, accents, dots ignored)."""
+        return list(self._by_form.get(name_key(name), ()))
+
+    def find_word(self, word: str, role: str) -> list[str]:
+        """Ids of the persons with `word` in a name form in that role (see WORD_ROLES)."""
+        return list(self._by_word[role].get(name_key(word), ()))
+
+    def one_word_forms(self, person_id: str) -> list[str]:
+        """The person's names that are a single word: aliases, nicknames, a surname listed alone."""
+        return [text for text, _ in self._persons[person_id].names if len(text.split()) == 1]
+
+    def find_containing(self, words: frozenset[str], given: str | None) -> list[str]:
+        """Persons one of whose name forms holds all `words` and begins with the same given name.
+
+        So "Lev Bronstein" and "Lev Davidovich" find the person whose form is "Lev Davidovich
+        Bronstein", while "David Bronstein" does not.
+        """
+        if not words:
+            return []
+        pools = [set(self._by_word_any(word)) for word in words]
+        order = {person_id: n for n, person_id in enumerate(self._persons)}
+        found = []
+        for person_id in sorted(set.intersection(*pools), key=order.__getitem__):
+            for text, _ in self._persons[person_id].names:
+                parts = name_parts(text, self._particles)
+                if words <= parts.word_set() and (given is None or parts.given == given):
+                    found.append(person_id)
+                    break
+        return found
+
+    def _by_word_any(self, word: str) -> list[str]:
+        return [pid for role in WORD_ROLES for pid in self._by_word[role].get(word, ())]
+
+    # ------------------------------------------------------------ adding people
+
+    def add(self, name: str, variants: tuple[str, ...] = (), note: str | None = None) -> str:
+        """Add a person found by tei-tools (resp="#tei-tools", cert="low"); return the new id."""
+        person_id = self._free_id(slug(name))
+        element = etree.Element(tei("person"), {XML_ID: person_id, "resp": TOOL_POINTER, "cert": "low"})
+        for text, kind in [(name, "main"), *[(v, "variant") for v in variants if name_key(v) != name_key(name)]]:
+            etree.SubElement(element, tei("persName"), type=kind).text = text
+        if note:
+            etree.SubElement(element, tei("note")).text = note
+        self._ensure_tool_resp()
+        _append_indented(self._list, element)
+        self._read_person(element)
+        return person_id
+
+    def add_name(self, person_id: str, name: str, kind: str = "variant") -> bool:
+        """Record another form of an automatic entry's name; reviewed entries are left alone."""
+        person = self._persons[person_id]
+        if not person.automatic or name_key(name) in {name_key(t) for t, _ in person.names}:
+            return False
+        element = next(e for e in self._list.iter(tei("person")) if e.get(XML_ID) == person_id)
+        name_element = etree.Element(tei("persName"), type=kind)
+        name_element.text = name
+        last_name = [child for child in element if child.tag == tei("persName")][-1]
+        last_name.addnext(name_element)
+        name_element.tail = last_name.tail
+        last_name.tail = "\n" + INDENT * (len(list(element.iterancestors())) + 1)
+        person.names.append((name, kind))
+        self._index_name(person_id, name)
+        return True
+
+    def _free_id(self, wanted: str) -> str:
+        candidate, n = wanted, 2
+        while candidate in self._taken_ids:
+            candidate, n = f"{wanted}-{n}", n + 1
+        self._taken_ids.add(candidate)
+        return candidate
+
+    def _ensure_tool_resp(self) -> None:
+        """New entries point at #tei-tools, so the header must hold that respStmt."""
+        root = self._tree.getroot()
+        if TOOL_ID in self._taken_ids:
+            return
+        self._taken_ids.add(TOOL_ID)
+        title_stmt = next(root.iter(tei("titleStmt")), None)
+        if title_stmt is None:
+            return
+        resp_stmt = etree.Element(tei("respStmt"), {XML_ID: TOOL_ID})
+        etree.SubElement(resp_stmt, tei("resp")).text = "Automatic entries"
+        etree.SubElement(resp_stmt, tei("name")).text = "tei-tools"
+        _append_indented(title_stmt, resp_stmt)
+
+    # ------------------------------------------------------------ the index
+
+    def _find_or_make_list(self) -> etree._Element:
+        root = self._tree.getroot()
+        found = next(root.iter(tei("listPerson")), None)
+        if found is not None:
+            return found
+        body = next(root.iter(tei("body")), None)
+        if body is None:
+            raise ValueError("not a personography: no TEI <body> to hold a listPerson")
+        for paragraph in body.findall(tei("p")):  # the placeholder of an empty personography
+            if (paragraph.text or "").strip() == EMPTY_BODY_TEXT:
+                body.remove(paragraph)
+        listing = etree.Element(tei("listPerson"))
+        _append_indented(body, listing)
+        return listing
+
+    def _read_person(self, element: etree._Element) -> None:
+        person_id = element.get(XML_ID)
+        if not person_id:
+            return
+        names = [("".join(n.itertext()).strip(), n.get("type")) for n in element.findall(tei("persName"))]
+        person = Person(person_id, [(t, k) for t, k in names if t], element.get("resp") == TOOL_POINTER)
+        self._persons[person_id] = person
+        for text, _ in person.names:
+            self._index_name(person_id, text)
+
+    def _index_name(self, person_id: str, text: str) -> None:
+        _add_unique(self._by_form, name_key(text), person_id)
+        parts: NameParts = name_parts(text, self._particles)
+        if len(parts.words) == 1:
+            _add_unique(self._by_word["form"], parts.words[0], person_id)
+            return
+        for word in parts.word_set():
+            role = "surname" if word in _surname_halves(parts) else "given" if word == parts.given else "word"
+            if len(word) > 1 and word not in self._particles:
+                _add_unique(self._by_word[role], word, person_id)
+
+
+def _surname_halves(parts: NameParts) -> set[str]:
+    if not parts.surname:
+        return set()
+    return {parts.surname, *(half for half in parts.surname.split("-") if half)}
+
+
+def _add_unique(index: dict[str, list[str]], key: str, person_id: str) -> None:
+    ids = index.setdefault(key, [])
+    if person_id not in ids:
+        ids.append(person_id)
+
+
+def _append_indented(parent: etree._Element, child: etree._Element) -> None:
+    """Append `child` to `parent`, indented like a pretty-printed file two spaces a level."""
+    depth = len(list(parent.iterancestors()))
+    inner, outer = "\n" + INDENT * (depth + 1), "\n" + INDENT * depth
+    if len(parent):
+        parent[-1].tail = inner
+    else:
+        parent.text = inner
+    parent.append(child)
+    child.tail = outer
+    if len(child) and not (child.text or "").strip():
+        etree.indent(child, space=INDENT, level=depth + 1)
