@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs everything the test suite needs, on a fresh machine or a developer's:
-#   - Debian packages: jing (RELAX NG validator, the reference for tei_all verdicts),
+#   - Debian packages: jing (RELAX NG validator, the reference for tei_all verdicts), trang
+#     (checks schema/tei-tools.rng is generated from the .rnc),
 #     chromium (headless browser for the site tests), a Java runtime (jing, the Nu HTML checker)
 #   - the Nu HTML checker (npm package vnu-jar) into .venv/vnu
 #   - a virtual environment .venv with tei-tools (editable) and its test extra
@@ -11,6 +12,7 @@ cd "$(dirname "$0")/.."
 need_apt=""
 command -v jing >/dev/null 2>&1 || need_apt="$need_apt jing"
 [ -x /usr/bin/chromium ] || need_apt="$need_apt chromium"
+command -v trang >/dev/null 2>&1 || need_apt="$need_apt trang"
 command -v java >/dev/null 2>&1 || need_apt="$need_apt default-jre-headless"
 command -v npm >/dev/null 2>&1 || need_apt="$need_apt npm"
 if [ -n "$need_apt" ]; then

@@ -76,7 +76,7 @@ def _validate(targets: list[Path], tei_all: Path | None, echo: Callable[[str], N
     if tei_all:
         schemas.append(("tei-all", Validator("tei-all", tei_all=tei_all)))
     for name, validator in schemas:
-        found = [m for path in targets for m in validator.validate_file(path)]
+        found = validator.validate_files(targets)  # one jing process / compilation for the batch
         errors = sum(m.severity == "error" for m in found)
         echo(f"validate ({name}): {len(targets)} file(s), {errors} error(s)")
         messages += found

@@ -654,7 +654,10 @@ class Schematron:
             raise SchematronError(f"{path}: not an ISO Schematron schema (root element {root.tag})")
         namespaces = {ns.get("prefix"): ns.get("uri") for ns in root.iterfind(f"{{{SCH_NS}}}ns")}
         namespaces.setdefault("xml", XML_NS)
-        self.parser = XPath3Parser(namespaces=namespaces)
+        # Codepoint collation, always: elementpath would otherwise take the process locale, which
+        # makes results machine-dependent and fails where that locale is not installed.
+        self.parser = XPath3Parser(namespaces=namespaces,
+                                   default_collation="http://www.w3.org/2005/xpath-functions/collation/codepoint")
         self.diagnostics = {d.get("id"): d for d in root.iter(f"{{{SCH_NS}}}diagnostic")}
         self.lets = self._lets(root)
         self.patterns = [self._pattern(p, root) for p in self._active_patterns(root)]
