@@ -196,6 +196,13 @@ def test_two_people_with_one_surname_get_two_ids():
     assert [ref for name, ref in found if name == "Voss"] == [lena]  # the most recent Voss
 
 
+def test_a_relative_is_not_the_person_named_beside_them():
+    found = annotate("Anton Hrabal came home.", "Anton Hrabal and Marta, with their son Anton, left Brno.")
+    refs = [ref for _, ref in found]
+    assert [n for n, _ in found] == ["Anton Hrabal", "Anton Hrabal", "Marta", "Anton"]
+    assert refs[0] == refs[1] != refs[3]
+
+
 def test_a_misspelt_full_name_joins_the_person():
     found = annotate("Sergei Ostapenko was appointed. Later Sergi Ostapenko resigned.")
     assert len({ref for _, ref in found}) == 1
@@ -290,7 +297,7 @@ def test_agreement_with_the_gold(gold_path, start):
 
 
 @needs_shared
-def test_the_largest_seed_takes_well_under_a_few_seconds():
+def test_the_largest_seed_is_annotated_in_under_three_seconds_of_processor_time():
     bench = _benchmark()
     source = max((REPO / "seeds").glob("*.txt"), key=lambda p: p.stat().st_size).read_text(encoding="utf-8")
     blocks = bench.paragraph_blocks(source)

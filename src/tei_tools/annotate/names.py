@@ -151,6 +151,7 @@ class Lexicon:
     motion: frozenset[str]
     place_nouns: frozenset[str]
     place_verbs: frozenset[str]
+    kinship: frozenset[str]
     abbreviations: frozenset[str]  # words written with a dot: "mr", "st", "gen"
     place_phrase_starts: frozenset[str]  # first words of the places of more than one word
     longest_title: int = 1
@@ -183,6 +184,7 @@ class Lexicon:
             motion=_keys(read_list("names_motion")),
             place_nouns=_keys(read_list("names_place_nouns")),
             place_verbs=_keys(read_list("names_place_verbs")),
+            kinship=_keys(read_list("names_kinship")),
             abbreviations=_keys(dotted) | GENERATION_SUFFIXES,
             place_phrase_starts=frozenset(p.split()[0] for p in places if " " in p),
             longest_title=max(len(t.split()) for t in titles),

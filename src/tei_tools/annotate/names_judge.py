@@ -38,11 +38,11 @@ COORDINATION = re.compile(r"^\s*(?:,|,?\s+and|,?\s+&|\s*&)\s*$")
 
 # Weights of the evidence. Positive for a person, negative against.
 POSITIVE = {"titled": 3.0, "verb-after": 2.0, "who-after": 2.0, "role-before": 2.0, "role-after": 1.5,
-            "possessive": 0.5}
+            "possessive": 0.5, "kin-before": 0.0}
 NEGATIVE = {"thing-before": -4.0, "place-noun-of": -4.0, "thing-after": -3.0, "place-apposition": -3.0,
             "thing-apposition": -3.0, "determiner": -2.5, "motion-to": -2.0, "place-preposition": -1.5,
             "beside-place": -1.5, "in-phrase": -1.5, "from": -1.0, "place-verb": -2.0, "gloss": -3.0}
-DECISIVE_POSITIVE = frozenset(POSITIVE) - {"possessive"}
+DECISIVE_POSITIVE = frozenset(POSITIVE) - {"possessive", "kin-before"}
 DECISIVE_NEGATIVE = frozenset(NEGATIVE) - {"from", "in-phrase", "beside-place", "place-verb"}
 # "Published by Dutton": the name after these and "by" is a firm.
 PUBLISHING = frozenset({"published", "printed", "issued", "distributed", "imprint"})
@@ -222,7 +222,8 @@ def segments_of(run: Run, words: list[Word], classes: list[str], lexicon: Lexico
         position += 1
     if current:
         segments.append((current, titled))
-    return [(_trim_particles(seg, classes), titled) for seg, titled in segments if _trim_particles(seg, classes)]
+    trimmed = [(_trim_particles(segment, classes), titled) for segment, titled in segments]
+    return [(segment, titled) for segment, titled in trimmed if segment]
 
 
 def _mark_place_phrases(indexes: list[int], words: list[Word], classes: list[str], lexicon: Lexicon) -> None:
@@ -362,6 +363,8 @@ def context_cues(ctx: Context, lexicon: Lexicon, possessive: bool) -> set[str]:
         cues.add("place-apposition")  # "Yanovka, Russia", "Lakehurst, New Jersey"
     if lower1 in lexicon.roles or (before1 == "," and lower2 in lexicon.roles):
         cues.add("role-before")
+    if lower1 in lexicon.kinship or (before1 == "," and lower2 in lexicon.kinship):
+        cues.add("kin-before")  # "their son Lev": not the Lev named earlier in the sentence
     if not possessive:
         verb = after2 if after1 in AUXILIARIES else after1
         if verb in lexicon.verbs:

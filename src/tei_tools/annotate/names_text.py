@@ -100,8 +100,8 @@ def _split_word(raw: str, start: int, text: str) -> list[Word]:
             group_start = piece_start if not group else group_start
             group.append(piece)
             continue
-        if group:
-            words.append(Word("-".join(group), group_start, group_start + len("-".join(group)), "word",
+        if group:  # the group ends at the hyphen before this piece; its text is the source's
+            words.append(Word(text[group_start:piece_start - 1], group_start, piece_start - 1, "word",
                               joined_before=group_start > start))
             group = []
         words.append(Word(piece, piece_start, piece_start + len(piece), "word", joined_before=piece_start > start))

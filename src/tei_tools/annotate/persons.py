@@ -39,6 +39,7 @@ EVERYWHERE = (-1, -1)  # a position before every block
 SIMILAR_NAMES = 0.85  # SequenceMatcher ratio above which two spellings are one name (Sergi/Sergei)
 MISSPELLING_MIN_LENGTH = 6  # shorter surnames differ by a letter too often (Sedov/Sedova, Dan/Don)
 CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+SENTENCE_END = re.compile(r"[.!?…]\s")
 
 
 def annotate_persons(blocks: Sequence[Block], personography: Personography) -> list[list[Span]]:
@@ -49,7 +50,7 @@ def annotate_persons(blocks: Sequence[Block], personography: Personography) -> l
     mentions = find_mentions(judged, knowledge)
     knowledge.learn(m for m in mentions if m.is_full_name)
     mentions = find_mentions(judged, knowledge)  # again, knowing the document's names
-    links = Linker(personography, lexicon).link(mentions)
+    links = Linker(personography, lexicon).link(mentions, [block.text for block in blocks])
     spans: list[list[Span]] = [[] for _ in blocks]
     for mention, (person_id, cert) in zip(mentions, links):
         spans[mention.block].append(
@@ -214,6 +215,7 @@ class Entity:
     surnames: set[str] = field(default_factory=set)
     known_words: set[str] = field(default_factory=set)  # words of the personography's forms
     last_seen: int = -1
+    last_end: tuple[int, int] = (-1, -1)  # block and end offset of the latest mention
 
     def surname_words(self) -> set[str]:
         """The surnames and each half of a double-barrelled one."""
@@ -242,8 +244,10 @@ class Linker:
         self.by_person: dict[str, Entity] = {}
         self.by_word: dict[str, list[Entity]] = defaultdict(list)  # any word of their names -> persons
 
-    def link(self, mentions: list[Candidate]) -> list[tuple[str, str]]:
-        """(person id, cert) for each mention, in order; new people go into the personography."""
+    def link(self, mentions: list[Candidate], texts: list[str]) -> list[tuple[str, str]]:
+        """(person id, cert) for each mention, in order; new people go into the personography.
+        `texts` are the blocks' texts, which the mentions' offsets point into."""
+        self.texts = texts
         assigned: list[tuple[Entity, str]] = []
         full_names = [(n, m) for n, m in enumerate(mentions) if not m.is_single_word]
         for position, mention in enumerate(mentions):
@@ -252,6 +256,7 @@ class Linker:
             else:
                 entity, cert = self._link_word(mention, position, full_names)
             self._note(entity, mention.text, position)
+            entity.last_end = (mention.block, mention.end)
             assigned.append((entity, cert))
         self._add_new_people()
         return [(entity.person_id or "", cert) for entity, cert in assigned]
@@ -318,9 +323,13 @@ class Linker:
     def _link_word(self, mention: Candidate, position: int,
                    full_names: list[tuple[int, Candidate]]) -> tuple[Entity, str]:
         key = mention.key
-        seen = [e for e in self.by_word.get(key, []) if key in e.words]
+        relatives = self._named_in_sentence(mention) if "kin-before" in mention.cues else []
+        seen = [e for e in self.by_word.get(key, []) if key in e.words and e not in relatives]
         if seen:
             return max(seen, key=lambda e: e.last_seen), "medium"
+        if relatives:  # "Trotsky and Natalia, with their son Lev": another Lev
+            person_id = self._personography_word(key, exclude={e.person_id for e in relatives})
+            return (self._entity_for(person_id), "low") if person_id else (self._new_entity(), "low")
         glued = CAMEL_CASE.sub(" ", mention.text)  # "JoshIreland": a full name that lost its space
         if glued != mention.text:
             parts = name_parts(glued, self.particles)
@@ -355,18 +364,24 @@ class Linker:
                     return entity
         return None
 
-    def _personography_word(self, key: str) -> str | None:
+    def _personography_word(self, key: str, exclude: set[str | None] = frozenset()) -> str | None:
         """The person a lone word names in the personography: a one-word form or a surname;
         a given name or another word only when one person has it."""
         for role in ("form", "surname"):
-            ids = self.personography.find_word(key, role)
+            ids = [i for i in self.personography.find_word(key, role) if i not in exclude]
             if ids:
                 return self._prefer_present(ids)
         for role in ("given", "word"):
-            ids = self.personography.find_word(key, role)
+            ids = [i for i in self.personography.find_word(key, role) if i not in exclude]
             if len(ids) == 1:
                 return ids[0]
         return None
+
+    def _named_in_sentence(self, mention: Candidate) -> list[Entity]:
+        """The persons named earlier in the mention's sentence."""
+        text = self.texts[mention.block]
+        return [e for e in self.entities if e.last_end[0] == mention.block and e.last_end[1] <= mention.start
+                and not SENTENCE_END.search(text, e.last_end[1], mention.start)]
 
     # ------------------------------------------------------------ entities and new people
 
