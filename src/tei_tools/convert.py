@@ -158,10 +158,18 @@ def _normalise_metadata_date(doc: Document) -> None:
 
 
 def schema_href_for(out_dir: Path) -> str:
-    """The project schema as the editions' xml-model PIs point at it, relative to the output."""
-    target = schema_dir() / "tei-tools"
+    """The project schema as the editions' xml-model PIs point at it, relative to the output.
+
+    A project's own schema/ folder (beside or above the output folder) wins over the copy inside
+    the installed package, so editions come out the same whether tei-tools runs from a checkout or
+    an installed wheel.
+    """
+    out = out_dir.resolve()
+    local = next((folder / "schema" for folder in (out, *out.parents)
+                  if (folder / "schema" / "tei-tools.rng").is_file()), None)
+    target = (local or schema_dir()) / "tei-tools"
     try:
-        return Path(os.path.relpath(target, out_dir.resolve())).as_posix()
+        return Path(os.path.relpath(target, out)).as_posix()
     except ValueError:  # another drive on Windows
         return target.as_uri()
 
