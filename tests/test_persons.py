@@ -136,6 +136,7 @@ def test_a_possessive_is_left_out():
      ["Pyotr Volkonsky-Barsky", "Barsky"]),
     ("According to her biographer, June Hannam, she was the more radical.", ["June Hannam"]),
     ("Nobody trusted Professor Ilmar Kask.", ["Ilmar Kask"]),
+    ("Poor Caroline. Henrietta never refused Caroline anything.", ["Caroline", "Henrietta", "Caroline"]),
 ])
 def test_name_shapes(text, expected):
     assert names(text) == expected
@@ -160,6 +161,8 @@ def test_name_shapes(text, expected):
     "The airship came down at Lakehurst, New Jersey, in May 1937.",  # "X, <place>"
     "He wrote “Tovarisch (which means Comrade)” on the card.",  # a word explained
     "It was published by Dutton, an imprint of Penguin.",  # a publisher
+    "Frank discussions followed. Grant them that.",  # given names that are also ordinary words
+    "Jan. 31, 2023",  # a date
 ])
 def test_no_person_in(text):
     assert names(text) == []

@@ -134,6 +134,7 @@ class Lexicon:
     """The curated word lists, as name keys (see `name_key`), plus a word-frequency lookup."""
 
     given: frozenset[str]
+    given_ordinary: frozenset[str]  # given names that are also English words ("frank", "grant")
     titles: frozenset[str]  # one or more words: "tsar", "grand duke", "mr"
     particles: frozenset[str]
     places: frozenset[str]  # one or more words: "moscow", "mexico city"
@@ -160,13 +161,14 @@ class Lexicon:
     @classmethod
     @lru_cache(maxsize=1)
     def default(cls) -> "Lexicon":
-        cue_after = read_list("names_cue_after")
+        cue_after, given = read_list("names_cue_after"), read_list("names_given")
         title_entries, cue_before = read_list("names_titles"), read_list("names_cue_before")
         titles = _keys(title_entries)
         dotted = [e for e in title_entries + cue_before if e.endswith(".") and " " not in e]
         places = _keys(read_list("names_places"))
         return cls(
-            given=_keys(read_list("names_given")),
+            given=_keys([g.rstrip(" *") for g in given]),
+            given_ordinary=_keys([g.rstrip(" *") for g in given if g.endswith("*")]),
             titles=titles,
             particles=frozenset(fold(p) for p in read_list("names_particles")),
             places=places,

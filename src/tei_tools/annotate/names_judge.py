@@ -426,11 +426,13 @@ def _single_word_score(candidate: Candidate, lexicon: Lexicon, knowledge: Knowle
     total = strength
     if strength == 0:
         frequency = zipf(key)
-        if candidate.sentence_initial:
+        if candidate.classes[0] == "given" and key not in lexicon.given_ordinary:
+            total += 1.0 if candidate.sentence_initial else 1.5  # "Caroline": frequent, but only as a name
+        elif candidate.sentence_initial:
             total += 0.5 if frequency < 1.5 and not ENGLISH_ENDING.search(key) else -1.0
         else:
             total += 1.0 if frequency < 3.0 else 0.5 if frequency < COMMON_WORD else -1.0
-        if candidate.classes[0] == "given":
+        if candidate.classes[0] == "given" and key in lexicon.given_ordinary:
             total += 1.0
         if knowledge.is_lowercase_in_document(key):
             total -= 3.0
@@ -496,9 +498,8 @@ class JudgedBlock:
             first, last = indexes[0], indexes[-1]
             if words[last].end < len(text) and text[words[last].end].isdigit():
                 continue  # "Igo6", "U2": a code or a misread number, not a name
-            if len(indexes) == 1 and last + 1 < len(words) and words[last + 1].kind == "number" \
-                    and not words[last].possessive:
-                continue  # "Jan 31", "May 1937": a date
+            if len(indexes) == 1 and not words[last].possessive and _number_follows(words, last):
+                continue  # "Jan 31", "Jan. 31, 2023", "May 1937": a date
             candidate = Candidate(
                 self.index, words[first].start, words[last].end, text[words[first].start:words[last].end],
                 tuple(words[first:last + 1]), tuple(classes[first:last + 1]), titled,
@@ -511,6 +512,13 @@ class JudgedBlock:
                 candidate.cues.add("in-phrase")
             found.append(candidate)
         return found
+
+
+def _number_follows(words: list[Word], n: int) -> bool:
+    following = words[n + 1:n + 3]
+    if following and following[0].text == ".":
+        following = following[1:]
+    return bool(following) and following[0].kind == "number"
 
 
 def _has_adjacent_known(classes: tuple[str, ...]) -> bool:
