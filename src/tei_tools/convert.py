@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -20,10 +21,6 @@ from tei_tools.model import Document, Omission
 from tei_tools.personography import Personography
 from tei_tools.resources import schema_dir
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10: TOML sidecars need 3.11; JSON ones always work
-    tomllib = None
 
 SIDECAR_SUFFIXES = (".json", ".toml")
 SIDECAR_KEYS = {"title", "authors", "author", "publisher", "pub_place", "date", "date_text", "series",
@@ -97,8 +94,6 @@ def _parse_sidecar(sidecar: Path) -> dict[str, object]:
         text = sidecar.read_text(encoding="utf-8")
         if sidecar.suffix == ".json":
             data = json.loads(text)
-        elif tomllib is None:
-            raise SourceError(f"{sidecar}: TOML sidecars need Python 3.11 or newer; use JSON")
         else:
             data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError, ValueError) as exc:
@@ -210,8 +205,9 @@ def convert_files(sources: Iterable[Path], out_dir: Path, *, kind: str | None = 
         results.append(result)
         if on_result:
             on_result(result)
-    if persons.to_bytes() != before or not persons_path.exists():
-        write_atomically(persons_path, persons.to_bytes())
+    after = persons.to_bytes()
+    if after != before or not persons_path.exists():
+        write_atomically(persons_path, after)
     return results
 
 

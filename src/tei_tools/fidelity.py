@@ -16,7 +16,6 @@ from lxml import etree
 from tei_tools.xml import TEI_NS
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-SKIPPED_IN_TEXT = {f"{{{TEI_NS}}}teiHeader"}
 
 
 def words(text: str) -> list[str]:
