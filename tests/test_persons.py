@@ -6,8 +6,7 @@ shows general rules at work rather than knowledge of the seeds.
 from __future__ import annotations
 
 import importlib.util
-import json
-import time
+import sys
 from pathlib import Path
 
 import pytest
@@ -23,14 +22,26 @@ needs_shared = pytest.mark.skipif(not SHARED.is_dir(),
 
 
 def annotate(*paragraphs: str, personography: Personography | None = None) -> list[tuple[str, str]]:
-    """(name as written, person id) for every persName, in document order."""
+    """(name as written, person id) for every persName, in document order; a title marked as
+    roleName at the start of the persName is left out of the name."""
     personography = personography if personography is not None else Personography.empty()
     blocks = [Block("p", text, 0) for text in paragraphs]
     found = []
     for block, spans in zip(blocks, annotate_persons(blocks, personography)):
-        for span in sorted(spans):
-            found.append((span.text_in(block.text), span.attr("ref").removeprefix("persons.xml#")))
+        roles = {span.start: span.end for span in spans if span.tag == "roleName"}
+        for span in sorted(s for s in spans if s.tag == "persName"):
+            start = roles.get(span.start, span.start)
+            found.append((block.text[start:span.end].strip(), span.attr("ref").removeprefix("persons.xml#")))
     return found
+
+
+def marked(text: str) -> list[tuple[str, str | None]]:
+    """(persName text, roleName text inside it or None) for every persName of one paragraph."""
+    block = Block("p", text, 0)
+    spans = annotate_persons([block], Personography.empty())[0]
+    roles = {span.start: span for span in spans if span.tag == "roleName"}
+    return [(span.text_in(text), roles[span.start].text_in(text) if span.start in roles else None)
+            for span in sorted(s for s in spans if s.tag == "persName")]
 
 
 def names(*paragraphs: str, personography: Personography | None = None) -> list[str]:
@@ -117,7 +128,9 @@ def test_a_surname_before_its_full_name_joins_it():
     ("The reply came from Grand Duke Kirill Tarasov himself.", "Kirill Tarasov"),
     ("Father Grigol Tsereteshvili blessed the crowd.", "Grigol Tsereteshvili"),
 ])
-def test_a_title_before_the_name_is_left_out(text, expected):
+def test_a_title_before_the_name_is_a_role_name_inside_it(text, expected):
+    [(name, role)] = marked(text)
+    assert name.endswith(expected) and role == name.removesuffix(expected).strip()
     assert names(text) == [expected]
 
 
@@ -274,37 +287,43 @@ def test_the_same_text_gives_the_same_spans_and_personography():
 def _benchmark():
     spec = importlib.util.spec_from_file_location("score_persons", REPO / "benchmarks" / "score_persons.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
     spec.loader.exec_module(module)
     return module
 
 
-GOLD_FILES = sorted((SHARED / "eval" / "gold").glob("*.json")) if SHARED.is_dir() else []
+SEED_GOLD = sorted((SHARED / "eval" / "gold").glob("*.json")) if SHARED.is_dir() else []
+
+
+@pytest.fixture(scope="module")
+def bench():
+    return _benchmark()
 
 
 @needs_shared
-@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("gold_path", SEED_GOLD, ids=lambda p: p.stem)
 @pytest.mark.parametrize("start", ["shipped", "empty"])
-def test_agreement_with_the_gold(gold_path, start):
+def test_agreement_with_the_seed_gold(bench, gold_path, start):
     """Strict F1 and pairwise coreference against ../shared/eval/gold, scored as score.py does.
-    With an empty personography (documents about people nobody listed) names must still be found."""
-    bench = _benchmark()
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    source = (REPO / "seeds" / gold["source"]).read_text(encoding="utf-8")
+    With an empty personography (a new project) the documents' own evidence must do."""
+    [source] = bench.sources([gold_path.stem])
     personography = Personography.empty() if start == "empty" else Personography.load(EDITIONS / "persons.xml")
-    result = bench.evaluate(source, gold, bench.predictions(source, bench.paragraph_blocks(source), personography))
-    if start == "shipped":
-        assert result["f1"] >= 0.95
-        assert result["coref_precision"] >= 0.95 and result["coref_recall"] >= 0.95
-    else:
-        assert result["f1"] >= 0.90
+    strict, _ = bench.scorer_keys()
+    result = bench.evaluate(source, bench.predictions(source, personography)[0], strict)
+    assert result.f1 >= (0.99 if start == "shipped" else 0.98)
+    assert result.coref_precision >= 0.99
+    assert result.coref_recall >= (0.99 if start == "shipped" else 0.95)
 
 
 @needs_shared
-def test_the_largest_seed_is_annotated_in_under_three_seconds_of_processor_time():
-    bench = _benchmark()
-    source = max((REPO / "seeds").glob("*.txt"), key=lambda p: p.stat().st_size).read_text(encoding="utf-8")
-    blocks = bench.paragraph_blocks(source)
-    annotate_persons(blocks, Personography.empty())  # word lists and frequencies load once
-    started = time.process_time()
-    annotate_persons(blocks, Personography.load(EDITIONS / "persons.xml"))
-    assert time.process_time() - started < 3.0
+@pytest.mark.xfail(reason="issue 8's floor, not reached yet", strict=False)
+def test_agreement_with_the_real_gold(bench):
+    """Letters and a journal marked up by public TEI projects, title-blind (micro-averaged)."""
+    _, title_blind = bench.scorer_keys()
+    total = bench.Result()
+    for source in bench.sources():
+        if source.real:
+            total.add(bench.evaluate(source, bench.predictions(source, Personography.empty())[0], title_blind))
+    assert total.gold > 200
+    assert total.f1 >= 0.85
+    assert total.coref_precision >= 0.93 and total.coref_recall >= 0.93

@@ -67,56 +67,25 @@ class Person:
         return (mains or [text for text, _ in self.names] or [self.id])[0]
 
 
-class Personography:
-    """Persons with their name forms, backed by a TEI document."""
+class PersonIndex:
+    """The persons and their name forms, indexed for look-up; no XML, so it pickles small.
 
-    def __init__(self, tree: etree._ElementTree):
-        self._tree = tree
-        self._particles = Lexicon.default().particles
+    The recogniser reads one (`Personography.baseline`, the personography as it was when the
+    batch began); the personography keeps its own up to date as people are added.
+    """
+
+    def __init__(self, particles: frozenset[str]):
+        self._particles = particles
         self._persons: dict[str, Person] = {}
         self._by_form: dict[str, list[str]] = {}
         self._by_word: dict[str, dict[str, list[str]]] = {role: {} for role in WORD_ROLES}
-        self._list = self._find_or_make_list()
-        self._taken_ids = set(tree.getroot().xpath("//@xml:id"))
-        for element in self._list.iter(tei("person")):
-            self._read_person(element)
 
-    # ------------------------------------------------------------ reading and writing
-
-    @classmethod
-    def load(cls, path: str | Path) -> "Personography":
-        """Read a personography file (any TEI document with a listPerson, or none yet)."""
-        return cls(parse_file(path))
-
-    @classmethod
-    def from_bytes(cls, data: bytes, path: str = "<bytes>") -> "Personography":
-        return cls(parse_bytes(data, path))
-
-    @classmethod
-    def empty(cls) -> "Personography":
-        return cls.from_bytes(EMPTY_DOCUMENT.encode("utf-8"), "<empty personography>")
-
-    def to_bytes(self) -> bytes:
-        """The document as UTF-8 bytes: the same persons always give the same bytes."""
-        tree = self._tree
-        if len(self._list) == 0:  # TEI wants at least one person in a listPerson
-            tree = copy.deepcopy(tree)
-            placeholder = next(tree.getroot().iter(tei("listPerson")))
-            paragraph = etree.Element(tei("p"))
-            paragraph.text, paragraph.tail = EMPTY_BODY_TEXT, placeholder.tail
-            placeholder.getparent().replace(placeholder, paragraph)
-        root = tree.getroot()
-        parts = [b'<?xml version="1.0" encoding="UTF-8"?>']
-        if tree.docinfo.doctype:
-            parts.append(tree.docinfo.doctype.encode("utf-8"))
-        parts += [etree.tostring(node, encoding="UTF-8", with_tail=False)
-                  for node in reversed(list(root.itersiblings(preceding=True)))]
-        parts.append(etree.tostring(root, encoding="UTF-8", with_tail=False))
-        parts += [etree.tostring(node, encoding="UTF-8", with_tail=False) for node in root.itersiblings()]
-        return b"\n".join(parts) + b"\n"
-
-    def save(self, path: str | Path) -> None:
-        Path(path).write_bytes(self.to_bytes())
+    def copy(self) -> "PersonIndex":
+        twin = PersonIndex(self._particles)
+        twin._persons = {pid: Person(p.id, list(p.names), p.automatic) for pid, p in self._persons.items()}
+        twin._by_form = {key: list(ids) for key, ids in self._by_form.items()}
+        twin._by_word = {role: {key: list(ids) for key, ids in index.items()} for role, index in self._by_word.items()}
+        return twin
 
     # ------------------------------------------------------------ looking people up
 
@@ -166,24 +135,144 @@ class Personography:
     def _by_word_any(self, word: str) -> list[str]:
         return [pid for role in WORD_ROLES for pid in self._by_word[role].get(word, ())]
 
+    # ------------------------------------------------------------ keeping it up to date
+
+    def add_person(self, person: Person) -> None:
+        self._persons[person.id] = person
+        for text, _ in person.names:
+            self._index_name(person.id, text)
+
+    def add_name(self, person_id: str, name: str, kind: str) -> None:
+        """Record a name form (for a person this index may not hold yet: a batch's additions)."""
+        person = self._persons.get(person_id)
+        if person is None:
+            person = self._persons[person_id] = Person(person_id, [], True)
+        if name_key(name) not in {name_key(t) for t, _ in person.names}:
+            person.names.append((name, kind))
+            self._index_name(person_id, name)
+
+    def _index_name(self, person_id: str, text: str) -> None:
+        _add_unique(self._by_form, name_key(text), person_id)
+        parts: NameParts = name_parts(text, self._particles)
+        if len(parts.words) == 1:
+            _add_unique(self._by_word["form"], parts.words[0], person_id)
+            return
+        for word in parts.word_set():
+            role = "surname" if word in _surname_halves(parts) else "given" if word == parts.given else "word"
+            if len(word) > 1 and word not in self._particles:
+                _add_unique(self._by_word[role], word, person_id)
+
+
+class Personography:
+    """Persons with their name forms, backed by a TEI document.
+
+    Three indexes: `index`, everyone now; `baseline`, everyone as the file was loaded (what the
+    recogniser of each document of a batch consults, so that documents can be recognised in any
+    order or in parallel); `added`, the people and name forms added since (what the batch's
+    reconciliation matches a document's new people against).
+    """
+
+    def __init__(self, tree: etree._ElementTree):
+        self._tree = tree
+        self._particles = Lexicon.default().particles
+        self.index = PersonIndex(self._particles)
+        self._list = self._find_or_make_list()
+        self._taken_ids = set(tree.getroot().xpath("//@xml:id"))
+        for element in self._list.iter(tei("person")):
+            self._read_person(element)
+        self.baseline = self.index.copy()
+        self.added = PersonIndex(self._particles)
+
+    # ------------------------------------------------------------ reading and writing
+
+    @classmethod
+    def load(cls, path: str | Path) -> "Personography":
+        """Read a personography file (any TEI document with a listPerson, or none yet)."""
+        return cls(parse_file(path))
+
+    @classmethod
+    def from_bytes(cls, data: bytes, path: str = "<bytes>") -> "Personography":
+        return cls(parse_bytes(data, path))
+
+    @classmethod
+    def empty(cls) -> "Personography":
+        return cls.from_bytes(EMPTY_DOCUMENT.encode("utf-8"), "<empty personography>")
+
+    def to_bytes(self) -> bytes:
+        """The document as UTF-8 bytes: the same persons always give the same bytes."""
+        tree = self._tree
+        if len(self._list) == 0:  # TEI wants at least one person in a listPerson
+            tree = copy.deepcopy(tree)
+            placeholder = next(tree.getroot().iter(tei("listPerson")))
+            paragraph = etree.Element(tei("p"))
+            paragraph.text, paragraph.tail = EMPTY_BODY_TEXT, placeholder.tail
+            placeholder.getparent().replace(placeholder, paragraph)
+        root = tree.getroot()
+        parts = [b'<?xml version="1.0" encoding="UTF-8"?>']
+        if tree.docinfo.doctype:
+            parts.append(tree.docinfo.doctype.encode("utf-8"))
+        parts += [etree.tostring(node, encoding="UTF-8", with_tail=False)
+                  for node in reversed(list(root.itersiblings(preceding=True)))]
+        parts.append(etree.tostring(root, encoding="UTF-8", with_tail=False))
+        parts += [etree.tostring(node, encoding="UTF-8", with_tail=False) for node in root.itersiblings()]
+        return b"\n".join(parts) + b"\n"
+
+    def save(self, path: str | Path) -> None:
+        Path(path).write_bytes(self.to_bytes())
+
+    # ------------------------------------------------------------ looking people up (everyone now)
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def __contains__(self, person_id: object) -> bool:
+        return person_id in self.index
+
+    def ids(self) -> list[str]:
+        return self.index.ids()
+
+    def person(self, person_id: str) -> Person:
+        return self.index.person(person_id)
+
+    def find(self, name: str) -> list[str]:
+        return self.index.find(name)
+
+    def find_word(self, word: str, role: str) -> list[str]:
+        return self.index.find_word(word, role)
+
+    def one_word_forms(self, person_id: str) -> list[str]:
+        return self.index.one_word_forms(person_id)
+
+    def find_containing(self, words: frozenset[str], given: str | None) -> list[str]:
+        return self.index.find_containing(words, given)
+
     # ------------------------------------------------------------ adding people
 
-    def add(self, name: str, variants: tuple[str, ...] = (), note: str | None = None) -> str:
-        """Add a person found by tei-tools (resp="#tei-tools", cert="low"); return the new id."""
+    def add(self, name: str, variants: tuple[str, ...] = (), note: str | None = None, *,
+            found: bool = False) -> str:
+        """Add a person found by tei-tools (resp="#tei-tools", cert="low"); return the new id.
+
+        `note` says what the entry was made from (the first mention and its document). With
+        `found` the person was found by a batch's reconciliation: the batch's later documents
+        meet them through `added`, not `baseline`; otherwise the entry is part of what the next
+        documents start from, as if it had been in the file."""
         person_id = self._free_id(slug(name))
         element = etree.Element(tei("person"), {XML_ID: person_id, "resp": TOOL_POINTER, "cert": "low"})
         for text, kind in [(name, "main"), *[(v, "variant") for v in variants if name_key(v) != name_key(name)]]:
             etree.SubElement(element, tei("persName"), type=kind).text = text
         if note:
-            etree.SubElement(element, tei("note")).text = note
+            etree.SubElement(element, tei("note"), type="evidence").text = note
         self._ensure_tool_resp()
         _append_indented(self._list, element)
-        self._read_person(element)
+        person = self._read_person(element)
+        for text, kind in person.names:
+            (self.added if found else self.baseline).add_name(person_id, text, kind or "variant")
         return person_id
 
-    def add_name(self, person_id: str, name: str, kind: str = "variant") -> bool:
-        """Record another form of an automatic entry's name; reviewed entries are left alone."""
-        person = self._persons[person_id]
+    def add_name(self, person_id: str, name: str, kind: str = "variant", *, found: bool = False) -> bool:
+        """Record another form of an automatic entry's name; reviewed entries are left alone.
+        `found` as for `add`."""
+        person = self.index.person(person_id)
         if not person.automatic or name_key(name) in {name_key(t) for t, _ in person.names}:
             return False
         element = next(e for e in self._list.iter(tei("person")) if e.get(XML_ID) == person_id)
@@ -193,8 +282,12 @@ class Personography:
         last_name.addnext(name_element)
         name_element.tail = last_name.tail
         last_name.tail = "\n" + INDENT * (len(list(element.iterancestors())) + 1)
-        person.names.append((name, kind))
-        self._index_name(person_id, name)
+        self.index.add_name(person_id, name, kind)
+        target = self.added if found else self.baseline
+        if person_id not in target:  # an index holds all of a person's names
+            for text, known_kind in person.names[:-1]:
+                target.add_name(person_id, text, known_kind or "variant")
+        target.add_name(person_id, name, kind)
         return True
 
     def _free_id(self, wanted: str) -> str:
@@ -218,7 +311,7 @@ class Personography:
         etree.SubElement(resp_stmt, tei("name")).text = "tei-tools"
         _append_indented(title_stmt, resp_stmt)
 
-    # ------------------------------------------------------------ the index
+    # ------------------------------------------------------------ the XML
 
     def _find_or_make_list(self) -> etree._Element:
         root = self._tree.getroot()
@@ -235,26 +328,14 @@ class Personography:
         _append_indented(body, listing)
         return listing
 
-    def _read_person(self, element: etree._Element) -> None:
+    def _read_person(self, element: etree._Element) -> Person | None:
         person_id = element.get(XML_ID)
         if not person_id:
-            return
+            return None
         names = [("".join(n.itertext()).strip(), n.get("type")) for n in element.findall(tei("persName"))]
         person = Person(person_id, [(t, k) for t, k in names if t], element.get("resp") == TOOL_POINTER)
-        self._persons[person_id] = person
-        for text, _ in person.names:
-            self._index_name(person_id, text)
-
-    def _index_name(self, person_id: str, text: str) -> None:
-        _add_unique(self._by_form, name_key(text), person_id)
-        parts: NameParts = name_parts(text, self._particles)
-        if len(parts.words) == 1:
-            _add_unique(self._by_word["form"], parts.words[0], person_id)
-            return
-        for word in parts.word_set():
-            role = "surname" if word in _surname_halves(parts) else "given" if word == parts.given else "word"
-            if len(word) > 1 and word not in self._particles:
-                _add_unique(self._by_word[role], word, person_id)
+        self.index.add_person(person)
+        return person
 
 
 def _surname_halves(parts: NameParts) -> set[str]:

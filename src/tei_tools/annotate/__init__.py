@@ -21,7 +21,7 @@ def annotate(doc: Document, personography: "Personography") -> dict[str, int]:
 
     blocks = doc.blocks()
     results = {
-        "persons": annotate_persons(blocks, personography),
+        "persons": annotate_persons(blocks, personography, doc.source_name),
         "dates": annotate_dates(blocks),
         "quotations": annotate_quotes(blocks),
     }

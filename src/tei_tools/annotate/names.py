@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tei_tools.resources import data_dir
@@ -155,6 +155,9 @@ class Lexicon:
     kinship: frozenset[str]
     abbreviations: frozenset[str]  # words written with a dot: "mr", "st", "gen"
     place_phrase_starts: frozenset[str]  # first words of the places of more than one word
+    female_titles: frozenset[str] = frozenset()  # "mrs", "lady": the person is a woman
+    male_titles: frozenset[str] = frozenset()
+    given_abbreviations: dict[str, str] = field(default_factory=dict)  # "jas" -> "James"
     longest_title: int = 1
     longest_place: int = 1
 
@@ -166,6 +169,8 @@ class Lexicon:
         titles = _keys(title_entries)
         dotted = [e for e in title_entries + cue_before if e.endswith(".") and " " not in e]
         places = _keys(read_list("names_places"))
+        given_abbreviations = {name_key(short): full for short, full in
+                               (line.split(None, 1) for line in read_list("names_given_abbreviations"))}
         return cls(
             given=_keys([g.rstrip(" *") for g in given]),
             given_ordinary=_keys([g.rstrip(" *") for g in given if g.endswith("*")]),
@@ -187,8 +192,11 @@ class Lexicon:
             place_nouns=_keys(read_list("names_place_nouns")),
             place_verbs=_keys(read_list("names_place_verbs")),
             kinship=_keys(read_list("names_kinship")),
-            abbreviations=_keys(dotted) | GENERATION_SUFFIXES,
+            abbreviations=_keys(dotted) | GENERATION_SUFFIXES | frozenset(given_abbreviations),
             place_phrase_starts=frozenset(p.split()[0] for p in places if " " in p),
+            female_titles=_keys(read_list("names_titles_female")),
+            male_titles=_keys(read_list("names_titles_male")),
+            given_abbreviations=given_abbreviations,
             longest_title=max(len(t.split()) for t in titles),
             longest_place=max(len(p.split()) for p in places),
         )

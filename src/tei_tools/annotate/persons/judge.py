@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from tei_tools.annotate.names import Lexicon, is_roman_numeral, name_key, zipf
-from tei_tools.annotate.names_text import SUFFIXES, Run, Word, find_runs, starts_sentence, words_of
+from tei_tools.annotate.persons.words import SUFFIXES, Run, Word, find_runs, starts_sentence, words_of
 
 # Zipf frequency at or above which a capitalised word is read as an ordinary English word
 # ("Army" 5.1, "Plot" 4.2) rather than a name ("Stalin" 3.7, "Trotsky" 2.9).
@@ -85,6 +85,9 @@ class Candidate:
     own_score: float = 0.0  # from the candidate's own words and context
     score: float = 0.0  # with what the document adds
     kind: str = "name"  # or "place", "organisation", "other": a run that names no person
+    title_start: int = -1  # where the title before the name begins ("Mrs." in "Mrs. Dickinson"), or -1
+    title_end: int = -1
+    title: str = ""  # that title as a key ("mrs", "grand duke")
 
     @property
     def key(self) -> str:
@@ -145,7 +148,7 @@ def classify(word: Word, lexicon: Lexicon, knowledge: Knowledge) -> str:
         return "known"
     if key in lexicon.cue_after:
         return "cue"
-    if key in lexicon.given:
+    if key in lexicon.given or key in lexicon.given_abbreviations:
         return "given"
     if key in lexicon.places:
         return "place"
@@ -508,6 +511,9 @@ class JudgedBlock:
             candidate.cues = context_cues(Context(text, words, context_first, last), lexicon, words[last].possessive)
             if titled:
                 candidate.cues.add("titled")
+                if context_first < first:
+                    candidate.title_start, candidate.title_end = words[context_first].start, words[first - 1].end
+                    candidate.title = " ".join(w.key for w in words[context_first:first])
             elif len(indexes) == 1 and _in_capitalised_phrase(indexes[0], run, words, classes, text):
                 candidate.cues.add("in-phrase")
             found.append(candidate)

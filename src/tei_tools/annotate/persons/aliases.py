@@ -1,0 +1,81 @@
+"""Names the text itself declares to be another name of someone it names.
+
+"Lev Bronstein (he assumed the name Leon Trotsky in 1902)", "born Lev Davidovich Bronstein",
+"under the pseudonym Koba", "known as Soso", "Frank Jacson, alias Jacques Mornard", "Jacson was
+in fact Ramón Mercader", "“Leon Trotsky” - Lev’s pseudonym". Each statement ties the alias (the
+mention the cue leads to) to its owner: the nearest name before the cue in the same sentence, or,
+where the sentence names nobody before the cue ("when he was still known as X"), the person in
+focus, the one the document named last before the sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from tei_tools.annotate.persons.judge import Candidate
+
+FOCUS = -1  # the owner is the person in focus before the sentence
+# A cue that leads to the alias written right after it (quotation marks allowed between).
+CUE_BEFORE_ALIAS = re.compile(
+    r"(?:\b(?:born|née|nee|known as|better known as|also known as|a\.k\.a\.|aka|alias|nicknamed|dubbed|"
+    r"(?:was|is|were|be|being) (?:called|named)|called (?:himself|herself)|calling (?:himself|herself)|"
+    r"went by(?: the name(?: of)?)?|"
+    r"under the (?:[a-z]+ ){0,2}(?:pseudonym|name|alias|pen[- ]name|nom de plume|nom de guerre)(?: of)?|"
+    r"(?:assumed|took|adopted|used|chose|taken|given) the (?:[a-z]+ ){0,2}(?:name|pseudonym|alias)(?: of)?|"
+    r"(?:pseudonym|pen[- ]name|alias|nickname|nom de guerre|nom de plume|real name|birth name|maiden name)"
+    r"(?: (?:was|is|of))?|"
+    r"(?:was|is) (?:in fact|really|actually)|turned out to be|in reality))"
+    r"[\s,:]*[\"“‘']?\s*$", re.IGNORECASE)
+# "X - Y's pseudonym": the owner's possessive before the cue word, the alias before the owner.
+CUE_AFTER_OWNER = re.compile(r"\s*(?:pseudonym|pen[- ]name|alias|nickname|nom de guerre|nom de plume)\b",
+                             re.IGNORECASE)
+BETWEEN_ALIAS_AND_OWNER = re.compile(r"^[\"”’'\s]*(?:[-–—,:]|\bwas\b|\bis\b)[\s\"“‘']*$")
+PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
+SENTENCE_END = re.compile(r"[.!?…]\s")
+CUE_REACH = 80  # characters between the owner and the cue at most
+
+
+@dataclass(frozen=True)
+class AliasStatement:
+    alias: int  # index of the alias mention
+    owner: int  # index of the owner mention, or FOCUS
+
+
+def alias_statements(mentions: Sequence[Candidate], texts: Sequence[str]) -> list[AliasStatement]:
+    """The alias statements among the mentions (document order), as indexes into `mentions`."""
+    found: list[AliasStatement] = []
+    for n, mention in enumerate(mentions):
+        text = texts[mention.block]
+        start = mention.title_start if mention.title_start >= 0 else mention.start
+        before = text[max(0, start - CUE_REACH):start]
+        cue = CUE_BEFORE_ALIAS.search(before)
+        if cue and not mention.words[-1].possessive:
+            cue_start = start - len(before) + cue.start()
+            owner = _owner_before(mentions, n, texts, cue_start)
+            if owner is not None:
+                found.append(AliasStatement(n, owner))
+            continue
+        if mention.words[-1].possessive and CUE_AFTER_OWNER.match(text, mention.end + 2) and n > 0:
+            previous = mentions[n - 1]
+            if previous.block == mention.block and BETWEEN_ALIAS_AND_OWNER.match(text[previous.end:start]):
+                found.append(AliasStatement(n - 1, n))
+    return found
+
+
+def _owner_before(mentions: Sequence[Candidate], n: int, texts: Sequence[str], cue_start: int) -> int | None:
+    """The nearest mention before the cue in its sentence, else FOCUS when a pronoun stands
+    between the sentence's start and the cue."""
+    mention = mentions[n]
+    text = texts[mention.block]
+    for k in range(n - 1, -1, -1):
+        other = mentions[k]
+        if other.block != mention.block or cue_start - other.end > CUE_REACH:
+            break
+        if other.end <= cue_start and not SENTENCE_END.search(text, other.end, cue_start):
+            return k
+        break
+    sentence_start = max((m.end() for m in SENTENCE_END.finditer(text, 0, cue_start)), default=0)
+    if PRONOUN.search(text, sentence_start, cue_start):
+        return FOCUS
+    return None

@@ -1,0 +1,396 @@
+"""Who is who within one document: the mentions grouped into the document's persons.
+
+Only the document's own evidence counts here (the personography comes after, in `identify`):
+- a full name joins the person of an earlier name it fits ("Lev Bronstein" after "Lev Davidovich
+  Bronstein"; "Sergi Witte" spelt otherwise), else is a new person;
+- a lone word (surname, given name, nickname, initials after a title) joins the person it most
+  plausibly means: the one the document already calls so, else the most prominent and most
+  recent of those whose names hold it; never a person of another gender by title ("Mrs.
+  Dickinson" is not "Mr. Dickinson"), and never a person named earlier in the sentence when a
+  kinship word stands before it ("Anton and Marta, with their son Anton");
+- a name used before its full name joins that full name ("The Death of Halvorsen" ... "Erik
+  Halvorsen");
+- aliases the text declares (`aliases`) merge the persons they tie together.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Sequence
+
+from tei_tools.annotate.names import Lexicon, NameParts, looks_patronymic, name_key, name_parts
+from tei_tools.annotate.persons.aliases import FOCUS, AliasStatement, alias_statements
+from tei_tools.annotate.persons.judge import Candidate
+from tei_tools.personography import PersonIndex
+
+SIMILAR_NAMES = 0.85  # SequenceMatcher ratio above which two spellings are one name (Sergi/Sergei)
+MISSPELLING_MIN_LENGTH = 6  # shorter surnames differ by a letter too often (Sedov/Sedova, Dan/Don)
+CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+SENTENCE_END = re.compile(r"[.!?…]\s")
+
+
+@dataclass
+class Entity:
+    """One person as this document names them."""
+
+    index: int
+    forms: list[str] = field(default_factory=list)  # names of more than one word, as written, in order
+    first_text: str = ""  # the first mention as written (with its title)
+    first_block: int = 0
+    words: set[str] = field(default_factory=set)  # words of the names used
+    givens: set[str] = field(default_factory=set)
+    surnames: set[str] = field(default_factory=set)
+    alone: Counter = field(default_factory=Counter)  # word -> times used alone
+    genders: set[str] = field(default_factory=set)  # from titles: "m", "f"
+    aliases: list[str] = field(default_factory=list)  # names the text declares to be theirs
+    mentions: int = 0
+    merged_into: int | None = None  # set when an alias statement merged this person into another
+    known_id: str | None = None  # a personography person one of its full names is a form of
+    last_seen: int = -1  # index of the latest mention
+    last_end: tuple[int, int] = (-1, -1)  # block and end offset of the latest mention
+
+    def surname_words(self) -> set[str]:
+        """The surnames and each half of a double-barrelled one."""
+        return {half for surname in self.surnames for half in (surname, *surname.split("-"))}
+
+    def absorb(self, other: "Entity") -> None:
+        for form in other.forms:
+            if name_key(form) not in {name_key(f) for f in self.forms}:
+                self.forms.append(form)
+        self.words |= other.words
+        self.givens |= other.givens
+        self.surnames |= other.surnames
+        self.alone.update(other.alone)
+        self.genders |= other.genders
+        self.mentions += other.mentions
+        for alias in other.aliases:
+            if alias not in self.aliases:
+                self.aliases.append(alias)
+        if other.last_seen > self.last_seen:
+            self.last_seen, self.last_end = other.last_seen, other.last_end
+
+
+@dataclass
+class Clustering:
+    """The document's persons and, for each mention, its person and how it was joined."""
+
+    entities: list[Entity]
+    person_of: list[int]  # mention index -> entity index
+    how: list[str]  # mention index -> "new", "form", "fits", "similar", "word", "ahead", "misspelt", "alias", ...
+
+
+def gender_of(title: str, lexicon: Lexicon) -> str | None:
+    if title in lexicon.female_titles:
+        return "f"
+    if title in lexicon.male_titles:
+        return "m"
+    return None
+
+
+class Clusterer:
+    """Groups a document's mentions into persons, in document order.
+
+    `known` (the personography, read only) lets two full names that are forms of one person
+    there ("Lev Bronstein", "Leon Trotsky") be one person of the document from the start."""
+
+    def __init__(self, lexicon: Lexicon, known: PersonIndex | None = None):
+        self.lexicon = lexicon
+        self.known = known
+        self.particles = lexicon.particles
+        self.entities: list[Entity] = []
+        self.by_word: dict[str, list[Entity]] = {}
+
+    def cluster(self, mentions: Sequence[Candidate], texts: Sequence[str]) -> Clustering:
+        self.texts = texts
+        person_of: list[int] = []
+        how: list[str] = []
+        full_names = [(n, m) for n, m in enumerate(mentions) if not m.is_single_word]
+        statements: dict[int, list[AliasStatement]] = {}
+        for statement in alias_statements(mentions, texts):
+            later = statement.alias if statement.owner == FOCUS else max(statement.alias, statement.owner)
+            statements.setdefault(later, []).append(statement)
+        for position, mention in enumerate(mentions):
+            if mention.is_single_word:
+                entity, way = self._link_word(mention, position, full_names)
+            elif all(c == "initial" for c in mention.classes):
+                entity, way = self._link_initials(mention, position)
+            else:
+                entity, way = self._link_full(mention)
+            self._note(entity, mention, position)
+            person_of.append(entity.index)
+            how.append(way)
+            for statement in statements.get(position, []):
+                if self._merge_alias(statement, mentions, person_of):
+                    how[statement.alias] = "alias"
+        return self._result(person_of, how)
+
+    # ------------------------------------------------------------ full names
+
+    def _link_full(self, mention: Candidate) -> tuple[Entity, str]:
+        parts = self._parts(mention.text)
+        key = name_key(mention.text)
+        gender = gender_of(mention.title, self.lexicon)
+        same = [e for e in self._alive() if key in {name_key(f) for f in e.forms} and self._gender_fits(e, gender)]
+        if same:
+            return max(same, key=lambda e: e.last_seen), "form"
+        words = frozenset(w for w in parts.word_set() if len(w) > 1 and w not in self.particles)
+        entity = self._entity_containing(parts, words, gender)
+        if entity:
+            return entity, "fits"
+        entity = self._similar_entity(mention.text, parts)
+        if entity:
+            return entity, "similar"
+        known = self._known_id(mention.text)
+        if known:
+            same_person = [e for e in self._alive() if e.known_id == known]
+            if same_person:
+                return max(same_person, key=lambda e: e.last_seen), "known"
+        entity = self._new_entity()
+        entity.known_id = known
+        return entity, "new"
+
+    def _known_id(self, text: str) -> str | None:
+        if self.known is None:
+            return None
+        ids = self.known.find(text)
+        return ids[0] if len(ids) == 1 else None
+
+    def _alive(self) -> list[Entity]:
+        return [e for e in self.entities if e.merged_into is None]
+
+    def _entity_containing(self, parts: NameParts, words: frozenset[str], gender: str | None) -> Entity | None:
+        """The most recent person whose names hold all `words`, with the same given name (or
+        matching initials) and the mention's surname among theirs."""
+        initials = [w for w in parts.words if len(w) == 1]
+        fitting = []
+        for entity in self._entities_with(words):
+            if not self._gender_fits(entity, gender):
+                continue
+            if parts.given and entity.givens and parts.given not in entity.givens:
+                continue
+            if parts.surname and entity.surnames and parts.surname not in entity.surname_words() \
+                    and not looks_patronymic(parts.surname):  # "Lev Davidovich" may be Lev Bronstein
+                continue  # "C. L. R. James" is not "James Cannon"
+            if initials and entity.givens and not any(g[0] == initials[0] for g in entity.givens):
+                continue  # "N. D. Lurie" is not "Emel Lurie"
+            fitting.append(entity)
+        return max(fitting, key=lambda e: e.last_seen, default=None)
+
+    def _entities_with(self, words: frozenset[str]) -> list[Entity]:
+        if not words:
+            return []
+        pools = sorted((self.by_word.get(w, []) for w in words), key=len)
+        return [e for e in pools[0] if e.merged_into is None and all(w in e.words for w in words)]
+
+    def _similar_entity(self, text: str, parts: NameParts) -> Entity | None:
+        """A person named with another spelling of this full name ("Sergi Witte", "Natalya Sedova")."""
+        for entity in sorted(self._alive(), key=lambda e: -e.last_seen):
+            if any(similar_full_names(parts, text, self._parts(form), form) for form in entity.forms):
+                return entity
+        return None
+
+    def _link_initials(self, mention: Candidate, position: int) -> tuple[Entity, str]:
+        """"Mr. D.": a title and an initial stand for a person of this document whose surname
+        begins with it, the most recent one of that gender."""
+        letter = name_key(mention.text)[:1]
+        gender = gender_of(mention.title, self.lexicon)
+        if mention.title and letter:
+            fitting = [e for e in self._alive() if self._gender_fits(e, gender)
+                       and any(s.startswith(letter) for s in e.surnames | {w for w in e.alone if w not in e.givens})]
+            if fitting:
+                return max(fitting, key=lambda e: e.last_seen), "initial"
+        same = [e for e in self._alive() if name_key(mention.text) in {name_key(f) for f in e.forms}]
+        if same:
+            return max(same, key=lambda e: e.last_seen), "form"
+        return self._new_entity(), "new"
+
+    # ------------------------------------------------------------ lone words
+
+    def _link_word(self, mention: Candidate, position: int,
+                   full_names: list[tuple[int, Candidate]]) -> tuple[Entity, str]:
+        key = self._word_key(mention.key)
+        gender = gender_of(mention.title, self.lexicon)
+        relatives = self._named_in_sentence(mention) if "kin-before" in mention.cues else []
+        seen = [e for e in self.by_word.get(key, []) if e.merged_into is None and e not in relatives
+                and self._gender_fits(e, gender)]
+        if seen:
+            return self._most_plausible(seen, key, mention), "word"
+        if relatives:  # "Trotsky and Natalia, with their son Lev": another Lev
+            return self._new_entity(), "kin"
+        glued = CAMEL_CASE.sub(" ", mention.text)  # "JoshIreland": a full name that lost its space
+        if glued != mention.text:
+            parts = self._parts(glued)
+            entity = self._entity_containing(parts, frozenset(w for w in parts.words if len(w) > 1), gender)
+            if entity:
+                return entity, "glued"
+        later = next((m for n, m in full_names if n > position and key in self._parts(m.text).word_set()
+                      and self._gender_fits_title(gender, m)), None)
+        if later is not None:  # named in full further on ("The Death of Trotsky" ... "Leon Trotsky")
+            entity, _ = self._link_full(later)
+            self._note_form(entity, later)
+            return entity, "ahead"
+        similar = self._misspelt_surname(key)
+        if similar:
+            return similar, "misspelt"
+        return self._new_entity(), "new"
+
+    def _most_plausible(self, entities: list[Entity], key: str, mention: Candidate) -> Entity:
+        """Of the persons whose names hold the word: the one the document already calls so
+        alone, then the most prominent and most recent. A relative who shares the surname does
+        not take the subject's mentions: the subject has been named more often."""
+        latest = max(e.last_seen for e in entities)
+
+        def plausibility(entity: Entity) -> tuple[float, int]:
+            value = 2.0 if entity.alone[key] else 0.0
+            value += math.log2(1 + entity.mentions)
+            if entity.last_seen == latest:
+                value += 1.0
+            if entity.last_end[0] == mention.block:
+                value += 0.5
+            return value, entity.last_seen
+        return max(entities, key=plausibility)
+
+    def _misspelt_surname(self, key: str) -> Entity | None:
+        """A person of this document whose long surname this word misspells ("Kollantai",
+        "Dzerhinsky"): same first letter, nearly the same letters."""
+        if len(key) < MISSPELLING_MIN_LENGTH:
+            return None
+        for entity in sorted(self._alive(), key=lambda e: -e.last_seen):
+            for surname in entity.surname_words():
+                if len(surname) >= MISSPELLING_MIN_LENGTH and surname[0] == key[0] \
+                        and SequenceMatcher(None, key, surname).ratio() >= SIMILAR_NAMES:
+                    return entity
+        return None
+
+    def _named_in_sentence(self, mention: Candidate) -> list[Entity]:
+        """The persons named earlier in the mention's sentence."""
+        text = self.texts[mention.block]
+        return [e for e in self._alive() if e.last_end[0] == mention.block and e.last_end[1] <= mention.start
+                and not SENTENCE_END.search(text, e.last_end[1], mention.start)]
+
+    # ------------------------------------------------------------ bookkeeping
+
+    def _gender_fits(self, entity: Entity, gender: str | None) -> bool:
+        return gender is None or not entity.genders or gender in entity.genders
+
+    def _gender_fits_title(self, gender: str | None, mention: Candidate) -> bool:
+        other = gender_of(mention.title, self.lexicon)
+        return gender is None or other is None or gender == other
+
+    def _parts(self, text: str) -> NameParts:
+        return name_parts(self._expand(text), self.particles)
+
+    def _expand(self, text: str) -> str:
+        """Abbreviated given names written out ("Jas. F. Clarke" -> "James F. Clarke")."""
+        abbreviations = self.lexicon.given_abbreviations
+        if not abbreviations:
+            return text
+        words = text.split()
+        for n, word in enumerate(words):
+            full = abbreviations.get(name_key(word))
+            if full and (n < len(words) - 1 or len(words) == 1):
+                words[n] = full
+        return " ".join(words)
+
+    def _word_key(self, key: str) -> str:
+        return name_key(self.lexicon.given_abbreviations.get(key, key))
+
+    def _new_entity(self) -> Entity:
+        entity = Entity(len(self.entities))
+        self.entities.append(entity)
+        return entity
+
+    def _note(self, entity: Entity, mention: Candidate, position: int) -> None:
+        """Record a mention of the person, and index the words it adds to their names."""
+        if not entity.first_text:
+            entity.first_text = mention.text
+            entity.first_block = mention.block
+        self._note_form(entity, mention)
+        if mention.is_single_word:
+            entity.alone[self._word_key(mention.key)] += 1
+        gender = gender_of(mention.title, self.lexicon)
+        if gender:
+            entity.genders.add(gender)
+        entity.mentions += 1
+        entity.last_seen = max(entity.last_seen, position)
+        entity.last_end = (mention.block, mention.end)
+
+    def _note_form(self, entity: Entity, mention: Candidate) -> None:
+        before = set(entity.words)
+        parts = self._parts(mention.text)
+        if all(c == "initial" for c in mention.classes):
+            words = set()
+        else:
+            words = {w for w in parts.word_set() if len(w) > 1}
+        if mention.is_single_word:
+            words = {self._word_key(mention.key)}
+        entity.words |= words
+        if parts.given:
+            entity.givens.add(parts.given)
+        if parts.surname:
+            entity.surnames.add(parts.surname)
+        if len(parts.words) > 1 and name_key(mention.text) not in {name_key(f) for f in entity.forms}:
+            entity.forms.append(mention.text)
+        for word in entity.words - before:
+            self.by_word.setdefault(word, []).append(entity)
+
+    # ------------------------------------------------------------ aliases
+
+    def _root(self, index: int) -> Entity:
+        entity = self.entities[index]
+        while entity.merged_into is not None:
+            entity = self.entities[entity.merged_into]
+        return entity
+
+    def _merge_alias(self, statement: AliasStatement, mentions: Sequence[Candidate], person_of: list[int]) -> bool:
+        """Merge the persons an alias statement ties together; the earlier keeps the other."""
+        alias_entity = self._root(person_of[statement.alias])
+        if statement.owner == FOCUS:
+            block = mentions[statement.alias].block
+            earlier = [self._root(person_of[k]) for k in range(statement.alias)
+                       if mentions[k].block <= block and self._root(person_of[k]) is not alias_entity]
+            if not earlier:
+                return False
+            owner_entity = earlier[-1]
+        else:
+            owner_entity = self._root(person_of[statement.owner])
+        if owner_entity is not alias_entity:
+            keep, gone = sorted((owner_entity, alias_entity), key=lambda e: e.index)
+            if keep.known_id and gone.known_id and keep.known_id != gone.known_id:
+                return False  # the personography knows them as two people
+            keep.absorb(gone)
+            keep.known_id = keep.known_id or gone.known_id
+            gone.merged_into = keep.index
+            for word in keep.words:
+                pool = self.by_word.setdefault(word, [])
+                if keep not in pool:
+                    pool.append(keep)
+        alias = mentions[statement.alias].text
+        owner = self._root(owner_entity.index)
+        if alias not in owner.aliases:
+            owner.aliases.append(alias)
+        return True
+
+    def _result(self, person_of: list[int], how: list[str]) -> Clustering:
+        alive = self._alive()
+        renumber = {entity.index: new for new, entity in enumerate(alive)}
+        person_of = [renumber[self._root(i).index] for i in person_of]
+        for entity in alive:
+            entity.index = renumber[entity.index]
+        return Clustering(alive, person_of, how)
+
+
+def similar_full_names(parts: NameParts, text: str, other: NameParts, other_text: str) -> bool:
+    """Two spellings of one full name: same initials of given name and surname, nearly the same
+    letters, and either the same given name, the same surname or a long surname."""
+    if not (parts.given and other.given and parts.surname and other.surname):
+        return False
+    if parts.given[0] != other.given[0] or parts.surname[0] != other.surname[0]:
+        return False
+    if SequenceMatcher(None, name_key(text), name_key(other_text)).ratio() < SIMILAR_NAMES:
+        return False
+    return parts.given == other.given or parts.surname == other.surname \
+        or min(len(parts.surname), len(other.surname)) >= MISSPELLING_MIN_LENGTH

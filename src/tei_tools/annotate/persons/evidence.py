@@ -1,0 +1,156 @@
+"""What the whole document shows about its names, beyond each block's own evidence.
+
+The words of the full names it accepted make a lone surname or given name a name ("Trotsky"
+after "Leon Trotsky"); a word used as a place or a thing somewhere is not a person anywhere
+("the town of Alma Ata"); the clear members of a list tell what the others are ("Aristotle,
+Goethe, Marx").
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import defaultdict
+from typing import Iterable, Sequence
+
+from tei_tools.annotate.names import Lexicon, fold, name_key, name_parts, zipf
+from tei_tools.annotate.persons.judge import AMBIGUOUS_WORD, Candidate, JudgedBlock, coordinated
+from tei_tools.personography import PersonIndex
+
+# How strongly a word found in a personography name form marks a name when used alone.
+ROLE_STRENGTH = {"form": 3.0, "surname": 3.0, "given": 2.0, "word": 1.0}
+DOCUMENT_WORD_STRENGTH = 3.0
+LIST_WEIGHT = 1.5  # what standing in a list of persons (or of places) adds (or takes away)
+SALIENT_COUNT = 3  # a word written this often in a document is one of its main names
+EVERYWHERE = (-1, -1)  # a position before every block
+
+
+# ---------------------------------------------------------------- what the document knows
+
+class DocumentKnowledge:
+    """The personography's name words plus what this document shows (see names_judge.Knowledge)."""
+
+    def __init__(self, personography: PersonIndex, blocks: Sequence[JudgedBlock]):
+        self.personography = personography
+        self.document_words: dict[str, tuple[int, int]] = {}  # word -> where a full name first held it
+        self.document_surnames: set[str] = set()
+        self.class_cache: dict[tuple[str, str], str] = {}
+        lowercase = {w.text for block in blocks for w in block.words if w.text[0].islower()}
+        self.lowercase_words = {fold(word) for word in lowercase}
+        self.capitalised_at: dict[str, list[tuple[int, int]]] = defaultdict(list)  # in document order
+        for block in blocks:
+            for run in block.runs:
+                for word in block.words[run.first:run.last + 1]:
+                    self.capitalised_at[word.key].append((block.index, word.start))
+
+    def learn(self, full_names: Iterable[Candidate]) -> None:
+        """Words of accepted full names count as name words everywhere in the document."""
+        self.class_cache.clear()
+        for candidate in full_names:
+            parts = name_parts(candidate.text)
+            if parts.surname:
+                self.document_surnames.add(parts.surname)
+            for person_id in self._reviewed(self.personography.find(candidate.text)):
+                for alias in self.personography.one_word_forms(person_id):  # "Koba" where Stalin is named
+                    self.document_words[name_key(alias)] = EVERYWHERE
+            for word in parts.word_set():
+                if len(word) > 1 and (word not in self.document_words
+                                      or candidate.position < self.document_words[word]):
+                    self.document_words[word] = candidate.position
+
+    def word_strength(self, key: str, position: tuple[int, int] | None = None) -> float:
+        """How surely `key` alone is a name word at `position`. A word of a full name seen
+        earlier, or already used often, is surer than one whose full name comes only later
+        ("in Nikolayev" long before "Leonid Nikolayev")."""
+        if key in self.document_words:
+            if position is None or self.document_words[key] <= position \
+                    or bisect_left(self.capitalised_at.get(key, []), position) >= SALIENT_COUNT:
+                return DOCUMENT_WORD_STRENGTH
+            return DOCUMENT_WORD_STRENGTH / 2
+        if zipf(key) >= AMBIGUOUS_WORD:  # "Frank", "Service": only with the document's support
+            return 0.0
+        for role, strength in ROLE_STRENGTH.items():
+            ids = self.personography.find_word(key, role)
+            if role == "form":
+                ids = self._reviewed(ids)
+            if ids:
+                return strength
+        return 0.0
+
+    def is_known_form(self, key: str) -> bool:
+        """A name form of the personography. One-word forms of entries tei-tools added itself
+        do not count: the evidence that made them was thin, and errors must not spread."""
+        if " " in key:
+            return bool(self.personography.find(key))
+        if zipf(key) >= AMBIGUOUS_WORD and key not in self.document_words:
+            return False
+        return bool(self._reviewed(self.personography.find(key)))
+
+    def is_surname(self, key: str) -> bool:
+        return key in self.document_surnames or bool(self.personography.find_word(key, "surname"))
+
+    def _reviewed(self, ids: list[str]) -> list[str]:
+        return [i for i in ids if not self.personography.person(i).automatic]
+
+    def is_lowercase_in_document(self, key: str) -> bool:
+        return key in self.lowercase_words
+
+
+def find_mentions(blocks: list[JudgedBlock], knowledge: DocumentKnowledge) -> list[Candidate]:
+    """Candidates of every block, with the document's evidence added, that score above zero."""
+    lexicon = Lexicon.default()
+    per_block = [block.candidates(lexicon, knowledge) for block in blocks]
+    for block, candidates in zip(blocks, per_block):
+        _weigh_lists(block.text, candidates)
+    names = [c for candidates in per_block for c in candidates if c.kind == "name"]
+    _one_sense_per_document(names, knowledge)
+    return [c for c in names if c.score > 0]
+
+
+def _weigh_lists(text: str, candidates: list[Candidate]) -> None:
+    """In a list, the clear members tell what the others are: "Aristotle, Goethe, Marx" or
+    "Dzerzhinsky, Joffe, and ..." are persons, "Moscow, Vilno, Kovno, Riga, Revel and Kiev" or
+    "the Daily Telegraph, Prospect, Spectator" are not."""
+    groups: list[list[Candidate]] = []
+    for candidate in candidates:
+        if groups and coordinated(text, groups[-1][-1], candidate):
+            groups[-1].append(candidate)
+        else:
+            groups.append([candidate])
+    for group in groups:
+        if len(group) < 3 and not _joined_by_and(text, group):
+            continue  # "the Soviet, Nosar-Khrustalyov, was": two names and a comma are an apposition
+        persons = sum(c.kind == "name" and c.score >= 2.0 for c in group)
+        others = sum(c.kind != "name" or c.score < 0 for c in group)
+        for member in group:
+            if member.kind != "name":
+                continue
+            if others and others >= persons and not member.decisive_for:
+                member.score -= LIST_WEIGHT
+            elif persons and not member.decisive_against and member.score > -LIST_WEIGHT:
+                member.score += LIST_WEIGHT
+
+
+def _joined_by_and(text: str, group: list[Candidate]) -> bool:
+    return len(group) > 1 and bool(re.search(r"\band\b|&", text[group[-2].end:group[-1].start]))
+
+
+def _one_sense_per_document(candidates: list[Candidate], knowledge: DocumentKnowledge) -> None:
+    """A name the personography does not know means one kind of thing throughout a document:
+    a place or a thing somewhere ("the town of Alma Ata", "the journal Iskra") is one
+    everywhere, a person somewhere ("Gnyeditch wrote") is one everywhere."""
+    by_key: dict[str, list[Candidate]] = defaultdict(list)
+    for candidate in candidates:
+        if not knowledge.is_known_form(candidate.key) and not (
+                candidate.is_single_word and knowledge.word_strength(candidate.key) > 0):
+            by_key[candidate.key].append(candidate)
+    for group in by_key.values():
+        against = any(c.decisive_against and c.score < 0 for c in group)
+        for_person = any(c.decisive_for and c.score > 0 for c in group)
+        if against and not for_person:
+            for c in group:
+                c.score = min(c.score, -1.0)
+        elif for_person and not against:
+            for c in group:
+                c.score = max(c.score, 1.0)
+
+
