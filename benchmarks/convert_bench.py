@@ -16,7 +16,6 @@ from tei_tools import readers, serialize
 from tei_tools.annotate.dates import annotate_dates
 from tei_tools.annotate.persons import annotate_persons
 from tei_tools.annotate.quotes import annotate_quotes
-from tei_tools.convert import default_personography
 from tei_tools.personography import Personography
 
 REPO = Path(__file__).resolve().parents[1]
@@ -33,13 +32,13 @@ def best_of(runs: int, step) -> float:
 
 def bench(source: Path, runs: int) -> None:
     text = source.read_text(encoding="utf-8")
-    people = default_personography()
+    people = Path(__file__).resolve().parents[1] / "editions" / "persons.xml"
     baseline = best_of(runs, lambda: text.split())
     doc = readers.read(text, source.name)
     blocks = doc.blocks()
     steps = {
         "read": lambda: readers.read(text, source.name),
-        "persons": lambda: annotate_persons(blocks, Personography.load(people) if people else Personography.empty()),
+        "persons": lambda: annotate_persons(blocks, Personography.load(people)),
         "dates": lambda: annotate_dates(blocks),
         "quotes": lambda: annotate_quotes(blocks),
         "serialize": lambda: serialize.to_bytes(doc),

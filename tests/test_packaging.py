@@ -22,9 +22,9 @@ def wheel(tmp_path_factory) -> Path:
     return next(out.glob("tei_tools-*.whl"))
 
 
-def test_the_wheel_ships_schema_stylesheets_and_personography(wheel):
+def test_the_wheel_ships_schema_and_stylesheets_but_no_people(wheel):
     names = zipfile.ZipFile(wheel).namelist()
-    assert "tei_tools/data/persons.xml" in names
+    assert "tei_tools/data/persons.xml" not in names  # a new project starts an empty personography
     assert any(n.startswith("tei_tools/schema/") and n.endswith(".rng") for n in names)
     assert any(n.startswith("tei_tools/xslt/") and n.endswith(".xsl") for n in names)
 

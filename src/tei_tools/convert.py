@@ -169,25 +169,15 @@ def schema_href_for(out_dir: Path) -> str:
         return target.as_uri()
 
 
-def default_personography() -> Path | None:
-    """The personography shipped with tei-tools (the seeds' people), if any."""
-    from tei_tools.resources import data_dir
-
-    for candidate in (data_dir() / PERSONOGRAPHY_NAME,
-                      Path(__file__).resolve().parents[2] / "editions" / PERSONOGRAPHY_NAME):
-        if candidate.is_file():
-            return candidate
-    return None
-
-
 def load_personography(out_dir: Path, explicit: Path | None) -> tuple[Personography, Path]:
-    """(personography, where to save it): the explicit file, else DIR/persons.xml, else the shipped one."""
+    """(personography, where to save it): the explicit file, else DIR/persons.xml; a file that
+    is not there yet starts empty. tei-tools ships no people of its own: a project's
+    personography holds only the people its editors and its own documents bring."""
     target = explicit or out_dir / PERSONOGRAPHY_NAME
-    start = target if target.is_file() else (None if explicit else default_personography())
     try:
-        return (Personography.load(start) if start else Personography.empty()), target
+        return (Personography.load(target) if target.is_file() else Personography.empty()), target
     except Exception as exc:  # an unreadable personography stops the whole batch
-        raise SourceError(f"{start}: cannot read the personography: {exc}") from None
+        raise SourceError(f"{target}: cannot read the personography: {exc}") from None
 
 
 def convert_files(sources: Iterable[Path], out_dir: Path, *, kind: str | None = None, encoding: str = "utf-8",

@@ -23,7 +23,7 @@ from tei_tools.readers import KINDS
 @click.option("--force", is_flag=True, help="Overwrite editions that were edited since tei-tools wrote them.")
 @click.option("--personography", type=click.Path(dir_okay=False, path_type=Path),
               help="The listPerson file to link names to and extend [default: DIR/persons.xml, "
-                   "started from the shipped one].")
+                   "started empty when it is not there].")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="'json' prints one machine-readable report on stdout.")
 @click.option("-q", "--quiet", is_flag=True, help="Only print errors.")

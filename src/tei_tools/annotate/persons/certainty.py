@@ -60,7 +60,10 @@ def _identity_level(mention: Candidate, how: str, person: "FoundPerson", sharing
     elif how == "word":
         level = 2 if sharing.get(mention.key, 0) <= 1 else 1
     elif how == "new":
-        level = 2 if (entity.mentions > 1 or not mention.is_single_word) else 1
+        if entity.forms:
+            level = 2
+        else:  # known by lone words only: a new person of this document, for an editor to check
+            level = 1 if entity.mentions > 1 else 0
     elif how in ("ahead", "similar", "initial"):
         level = 1
     else:  # "misspelt", "glued", "kin"
