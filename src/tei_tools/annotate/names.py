@@ -158,6 +158,9 @@ class Lexicon:
     female_titles: frozenset[str] = frozenset()  # "mrs", "lady": the person is a woman
     male_titles: frozenset[str] = frozenset()
     given_abbreviations: dict[str, str] = field(default_factory=dict)  # "jas" -> "James"
+    famous: frozenset[str] = frozenset()  # well-known persons named by one word: "dante", "handel"
+    famous_ambiguous: frozenset[str] = frozenset()  # ... that are also ordinary words or places: "bacon"
+    ordinary_abbreviations: frozenset[str] = frozenset()  # "ev" (evening), "ky" (Kentucky): never a name
     longest_title: int = 1
     longest_place: int = 1
 
@@ -169,6 +172,7 @@ class Lexicon:
         titles = _keys(title_entries)
         dotted = [e for e in title_entries + cue_before if e.endswith(".") and " " not in e]
         places = _keys(read_list("names_places"))
+        famous = read_list("names_famous")
         given_abbreviations = {name_key(short): full for short, full in
                                (line.split(None, 1) for line in read_list("names_given_abbreviations"))}
         return cls(
@@ -197,6 +201,9 @@ class Lexicon:
             female_titles=_keys(read_list("names_titles_female")),
             male_titles=_keys(read_list("names_titles_male")),
             given_abbreviations=given_abbreviations,
+            famous=_keys([f.rstrip(" *") for f in famous]),
+            famous_ambiguous=_keys([f.rstrip(" *") for f in famous if f.endswith("*")]),
+            ordinary_abbreviations=_keys(read_list("names_abbreviations")),
             longest_title=max(len(t.split()) for t in titles),
             longest_place=max(len(p.split()) for p in places),
         )

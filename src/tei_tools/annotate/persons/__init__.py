@@ -89,7 +89,7 @@ def recognise(blocks: Sequence[Block], known: PersonIndex, document: str = "") -
     judged = [JudgedBlock(n, block.text, lexicon) for n, block in enumerate(blocks)]
     knowledge = DocumentKnowledge(known, judged)
     mentions = find_mentions(judged, knowledge)
-    knowledge.learn(m for m in mentions if m.is_full_name)
+    knowledge.learn(mentions)
     mentions = find_mentions(judged, knowledge)  # again, knowing the document's names
     texts = [block.text for block in blocks]
     clustering = Clusterer(lexicon, known).cluster(mentions, texts)

@@ -102,6 +102,7 @@ class Clusterer:
         self.particles = lexicon.particles
         self.entities: list[Entity] = []
         self.by_word: dict[str, list[Entity]] = {}
+        self._parts_cache: dict[str, NameParts] = {}
 
     def cluster(self, mentions: Sequence[Candidate], texts: Sequence[str]) -> Clustering:
         self.texts = texts
@@ -187,6 +188,8 @@ class Clusterer:
 
     def _similar_entity(self, text: str, parts: NameParts) -> Entity | None:
         """A person named with another spelling of this full name ("Sergi Witte", "Natalya Sedova")."""
+        if not (parts.given and parts.surname):
+            return None
         for entity in sorted(self._alive(), key=lambda e: -e.last_seen):
             if any(similar_full_names(parts, text, self._parts(form), form) for form in entity.forms):
                 return entity
@@ -281,7 +284,10 @@ class Clusterer:
         return gender is None or other is None or gender == other
 
     def _parts(self, text: str) -> NameParts:
-        return name_parts(self._expand(text), self.particles)
+        parts = self._parts_cache.get(text)
+        if parts is None:
+            parts = self._parts_cache[text] = name_parts(self._expand(text), self.particles)
+        return parts
 
     def _expand(self, text: str) -> str:
         """Abbreviated given names written out ("Jas. F. Clarke" -> "James F. Clarke")."""

@@ -14,11 +14,20 @@ from typing import Iterable, Sequence
 
 from tei_tools.annotate.names import Lexicon, fold, name_key, name_parts, zipf
 from tei_tools.annotate.persons.judge import AMBIGUOUS_WORD, Candidate, JudgedBlock, coordinated
+from tei_tools.annotate.persons.words import starts_sentence
 from tei_tools.personography import PersonIndex
 
 # How strongly a word found in a personography name form marks a name when used alone.
 ROLE_STRENGTH = {"form": 3.0, "surname": 3.0, "given": 2.0, "word": 1.0}
 DOCUMENT_WORD_STRENGTH = 3.0
+FAMOUS_STRENGTH = 2.0  # a word of names_famous.txt, used alone
+RECURRING = 2  # times a word is written capitalised inside sentences to count as a name's
+SURE_ALONE = 2.5  # the score at which a single word's own evidence makes it a name of the document
+# The share of common words a document capitalises inside sentences above which it follows the
+# older habit of capitalising nouns ("a glass of Champagne", "my dear Friend"); modern prose
+# stays under half a per cent, letters of the early nineteenth century reach two and more.
+CAPITALISED_NOUNS = 0.012
+ENOUGH_WORDS = 3000  # common words to read before judging that habit
 LIST_WEIGHT = 1.5  # what standing in a list of persons (or of places) adds (or takes away)
 SALIENT_COUNT = 3  # a word written this often in a document is one of its main names
 EVERYWHERE = (-1, -1)  # a position before every block
@@ -37,15 +46,30 @@ class DocumentKnowledge:
         lowercase = {w.text for block in blocks for w in block.words if w.text[0].islower()}
         self.lowercase_words = {fold(word) for word in lowercase}
         self.capitalised_at: dict[str, list[tuple[int, int]]] = defaultdict(list)  # in document order
+        inside_sentences: dict[str, int] = defaultdict(int)
         for block in blocks:
             for run in block.runs:
-                for word in block.words[run.first:run.last + 1]:
+                for n in range(run.first, run.last + 1):
+                    word = block.words[n]
                     self.capitalised_at[word.key].append((block.index, word.start))
+                    if n > 0 and not starts_sentence(block.text, block.words, n):
+                        inside_sentences[word.key] += 1
+        # Written with a capital inside sentences again and again, never in lower case: a name
+        # even if it looks like an English word ("Channing", "Harding").
+        self.recurring = {key for key, count in inside_sentences.items()
+                          if count >= RECURRING and key not in self.lowercase_words}
+        self.capitalises_nouns = _capitalises_common_nouns(blocks)
 
-    def learn(self, full_names: Iterable[Candidate]) -> None:
-        """Words of accepted full names count as name words everywhere in the document."""
+    def learn(self, mentions: Iterable[Candidate]) -> None:
+        """Words of accepted full names, and single words accepted on their own evidence inside
+        a sentence, count as name words everywhere in the document."""
         self.class_cache.clear()
-        for candidate in full_names:
+        mentions = list(mentions)
+        for candidate in mentions:
+            if candidate.is_single_word and not candidate.sentence_initial and candidate.own_score >= SURE_ALONE \
+                    and candidate.key not in self.document_words:
+                self.document_words[candidate.key] = candidate.position
+        for candidate in (m for m in mentions if m.is_full_name):
             parts = name_parts(candidate.text)
             if parts.surname:
                 self.document_surnames.add(parts.surname)
@@ -66,6 +90,11 @@ class DocumentKnowledge:
                     or bisect_left(self.capitalised_at.get(key, []), position) >= SALIENT_COUNT:
                 return DOCUMENT_WORD_STRENGTH
             return DOCUMENT_WORD_STRENGTH / 2
+        lexicon = Lexicon.default()
+        if key in lexicon.famous:  # "Dante", "Handel"; "Bacon" and "Washington" only weakly
+            if key not in lexicon.famous_ambiguous:
+                return FAMOUS_STRENGTH
+            return FAMOUS_STRENGTH / 2 if zipf(key) < AMBIGUOUS_WORD else FAMOUS_STRENGTH / 4
         if zipf(key) >= AMBIGUOUS_WORD:  # "Frank", "Service": only with the document's support
             return 0.0
         for role, strength in ROLE_STRENGTH.items():
@@ -93,6 +122,35 @@ class DocumentKnowledge:
 
     def is_lowercase_in_document(self, key: str) -> bool:
         return key in self.lowercase_words
+
+    def is_recurring(self, key: str) -> bool:
+        return key in self.recurring
+
+
+def _capitalises_common_nouns(blocks: Sequence[JudgedBlock]) -> bool:
+    """Whether the document writes common words with a capital inside sentences, on their own
+    (not in a run of capitalised words, which may be a name of an institution or a work)."""
+    lexicon = Lexicon.default()
+    common = capitalised = 0
+    for block in blocks:
+        if common >= ENOUGH_WORDS:
+            break
+        words = block.words
+        for n, word in enumerate(words):
+            if word.kind != "word" or n == 0 or starts_sentence(block.text, words, n):
+                continue
+            key = word.key
+            if key in ("i", "o") or zipf(key) < 4.0 or key in lexicon.given or key in lexicon.titles \
+                    or key in lexicon.not_persons or key in lexicon.places or key in lexicon.groups:
+                continue
+            common += 1
+            if word.text[0].isupper() and not word.is_all_caps and not _beside_capital(words, n):
+                capitalised += 1
+    return common > 200 and capitalised / common > CAPITALISED_NOUNS
+
+
+def _beside_capital(words, n: int) -> bool:
+    return any(0 <= i < len(words) and words[i].kind == "word" and words[i].text[0].isupper() for i in (n - 1, n + 1))
 
 
 def find_mentions(blocks: list[JudgedBlock], knowledge: DocumentKnowledge) -> list[Candidate]:

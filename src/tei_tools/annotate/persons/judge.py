@@ -25,25 +25,30 @@ FUNCTION_WORD = 5.6
 # Above this even a name the personography knows needs the document's support when used alone
 # ("Service" as Robert Service's surname, "Frank").
 AMBIGUOUS_WORD = 4.0
+# In a document that capitalises common nouns, a lone capitalised word at least this common
+# needs more than its rarity to be a name ("Champagne" 3.9, "Adieu" 2.8; "Froissart" 1.7).
+OLD_STYLE_WORD = 2.5
 # Endings of words for peoples, movements and doctrines: Marxist, Trotskyism, Stalinite, Georgian.
 GROUP_ENDING = re.compile(r"(?:isms?|ists?|ites?|ians|ese)$")
 # Endings of ordinary English words that a rare-word test would miss (Imagining, Hounded).
 ENGLISH_ENDING = re.compile(r"(?:ing|ings|ed|ly|ness|ment|ments|tion|tions|sion|sions|able|ible|ful|less|ous|ive|"
                             r"fold|wise|wards?|hood|ships?|dom|ity|ities|ize|ized|ical|ically)$")
 # Endings of place names: Kazakhstan, Stalingrad, Tomsk, Indianapolis, Hyderabad.
-PLACE_ENDING = re.compile(r"(?:stan|grad|gorod|sk|polis|abad|pur)$")
+PLACE_ENDING = re.compile(r"(?:stan|grad|gorod|sk|polis|abad|pur|shire)$")
 AUXILIARIES = frozenset("has had have was is were are would will could did does also later then never "
                         "always once soon finally now only often still had just".split())
-COORDINATION = re.compile(r"^\s*(?:,|,?\s+and|,?\s+&|\s*&)\s*$")
+COORDINATION = re.compile(r"^\s*(?:,|,?\s+and|,?\s+&|\s*&|\s*(?:--|—|–)\s*)\s*$")
 
 # Weights of the evidence. Positive for a person, negative against.
 POSITIVE = {"titled": 3.0, "verb-after": 2.0, "who-after": 2.0, "role-before": 2.0, "role-after": 1.5,
             "possessive": 0.5, "kin-before": 0.0}
 NEGATIVE = {"thing-before": -4.0, "place-noun-of": -4.0, "thing-after": -3.0, "place-apposition": -3.0,
             "thing-apposition": -3.0, "determiner": -2.5, "motion-to": -2.0, "place-preposition": -1.5,
-            "beside-place": -1.5, "in-phrase": -1.5, "from": -1.0, "place-verb": -2.0, "gloss": -3.0}
+            "beside-place": -1.5, "in-phrase": -1.5, "from": -1.0, "place-verb": -2.0, "gloss": -3.0,
+            "of-capitalised": -2.0, "after-possessive": -2.5, "the-possessive": -3.0, "work-title": -6.0,
+            "epithet": -4.0, "credit-firm": -4.0}
 DECISIVE_POSITIVE = frozenset(POSITIVE) - {"possessive", "kin-before"}
-DECISIVE_NEGATIVE = frozenset(NEGATIVE) - {"from", "in-phrase", "beside-place", "place-verb"}
+DECISIVE_NEGATIVE = frozenset(NEGATIVE) - {"from", "in-phrase", "beside-place", "place-verb", "after-possessive"}
 # "Published by Dutton": the name after these and "by" is a firm.
 PUBLISHING = frozenset({"published", "printed", "issued", "distributed", "imprint"})
 
@@ -63,6 +68,14 @@ class Knowledge(Protocol):
 
     def is_surname(self, key: str) -> bool:
         """True when the word is the surname of a full name of the document or personography."""
+
+    def is_recurring(self, key: str) -> bool:
+        """True when the document writes the word capitalised inside sentences again and again
+        and never in lower case."""
+
+    @property
+    def capitalises_nouns(self) -> bool:
+        """True for a document that capitalises common nouns (letters of the early 1800s)."""
 
     @property
     def class_cache(self) -> dict[tuple[str, str], str]:
@@ -135,12 +148,16 @@ def classify(word: Word, lexicon: Lexicon, knowledge: Knowledge) -> str:
         return "generation"
     if not word.is_capitalised:
         return "particle" if key in lexicon.particles else "lower"
-    if key in lexicon.not_persons:
+    if key in lexicon.not_persons or key in lexicon.ordinary_abbreviations:
         return "never"
     if key in lexicon.titles:
         return "title"
     if key not in lexicon.given and (key in lexicon.groups or GROUP_ENDING.search(key)
                                      or is_demonym(key, lexicon.places)):
+        return "group"
+    if not word.possessive and _plural_of_a_name(key, lexicon, knowledge):
+        return "group"  # "Napoleons of socialism", "the Trotskys": a kind of person, a family
+    if _adjective_of_a_name(key, lexicon, knowledge):
         return "group"
     if key in lexicon.organisations:
         return "org"
@@ -152,9 +169,29 @@ def classify(word: Word, lexicon: Lexicon, knowledge: Knowledge) -> str:
         return "given"
     if key in lexicon.places:
         return "place"
-    if is_ordinary_word(key, lexicon):
+    if is_ordinary_word(key, lexicon) and not (knowledge.is_recurring(key) and zipf(key) < COMMON_WORD):
         return "common"
     return "rare"
+
+
+def _plural_of_a_name(key: str, lexicon: Lexicon, knowledge: Knowledge) -> bool:
+    if len(key) < 5 or not key.endswith("s") or key in lexicon.given or key in lexicon.famous:
+        return False
+    stem = key[:-1]
+    if stem in lexicon.given or stem in lexicon.famous_ambiguous:
+        return False  # "Daniels", "Williams": surnames
+    return stem in lexicon.famous or knowledge.word_strength(stem) >= 3.0
+
+
+def _adjective_of_a_name(key: str, lexicon: Lexicon, knowledge: Knowledge) -> bool:
+    """"Carlylean", "Dantesque", "Byronic": an adjective made of a person's name."""
+    for ending, restored in (("ean", "e"), ("ean", ""), ("ian", ""), ("ian", "e"), ("esque", ""), ("esque", "e"),
+                             ("ic", "")):
+        if key.endswith(ending) and len(key) > len(ending) + 3:
+            stem = key[:-len(ending)] + restored
+            if stem in lexicon.famous or knowledge.word_strength(stem) >= 3.0:
+                return True
+    return False
 
 
 DEMONYM_ENDINGS = (("ian", ""), ("ian", "a"), ("an", ""), ("an", "a"), ("n", ""), ("ine", "ina"), ("ese", ""),
@@ -218,6 +255,8 @@ def segments_of(run: Run, words: list[Word], classes: list[str], lexicon: Lexico
         elif cls in ("common", "place", "cue", "title") \
                 and _can_be_surname(current, position, run, classes, words, lexicon, titled):
             current.append(position)
+        elif cls in ("common", "place") and titled and not current and _titled_surname(position, run, classes, words):
+            current.append(position)  # "Mr. Cooper", "Mrs. Coffin", "Miss Wood": a title makes a surname
         else:
             if current:
                 segments.append((current, titled))
@@ -291,6 +330,14 @@ def _can_be_surname(current: list[int], position: int, run: Run, classes: list[s
     return position == run.last or classes[position + 1] not in ("cue", "common", "place")
 
 
+def _titled_surname(position: int, run: Run, classes: list[str], words: list[Word]) -> bool:
+    """A common word right after a title is a surname unless an organisation word follows it
+    ("King Street") or it is a function word ("Lord The")."""
+    if zipf(words[position].key) >= FUNCTION_WORD:
+        return False
+    return position == run.last or classes[position + 1] not in ("cue", "org")
+
+
 def _trim_particles(segment: list[int], classes: list[str]) -> list[int]:
     while segment and classes[segment[-1]] == "particle":
         segment = segment[:-1]
@@ -301,11 +348,19 @@ def _trim_particles(segment: list[int], classes: list[str]) -> list[int]:
 
 # ---------------------------------------------------------------- context
 
+QUOTE_MARKS = frozenset("\"“”‘’'«»„")
+
+
 class Context:
     """The words around a segment, lower-cased, for the cue tests."""
 
     def __init__(self, text: str, words: list[Word], first: int, last: int):
-        self.text, self.words, self.first, self.last = text, words, first, last
+        self.text, self.words = text, words
+        while first > 0 and words[first - 1].kind == "punct" and words[first - 1].text in QUOTE_MARKS:
+            first -= 1  # the drama “Boris Godunov”: the context is outside the quotation marks
+        while last + 1 < len(words) and words[last + 1].kind == "punct" and words[last + 1].text in QUOTE_MARKS:
+            last += 1
+        self.first, self.last = first, last
 
     def before(self, k: int) -> str:
         """The k-th word before the segment (1 = just before), '' at the block's start."""
@@ -339,17 +394,39 @@ def context_cues(ctx: Context, lexicon: Lexicon, possessive: bool) -> set[str]:
         cues.add("possessive")
     if before1 in lexicon.determiners:
         cues.add("determiner")
+        if before1 == "the" and possessive:
+            cues.add("the-possessive")  # "the Bronstein's success": a family, a firm
+    if (before1 == "of" and before2 == "author") or before1 in ("biography", "novel", "book"):
+        if after1 == "(" and ctx.after(2).isdigit() or after1 == ":" and ctx.word_after(2) is not None \
+                and ctx.word_after(2).is_capitalised:
+            cues.add("work-title")  # "the author of Stalin (1949)", "Stalin: A Biography"
+    elif after1 == ":" and ctx.after(2) in ("a", "the") and ctx.after(3) in ("biography", "life", "study", "portrait") \
+            and before1 not in ("of", "and", "to", "for", "on", "with"):
+        cues.add("work-title")  # "Stalin: A Biography", not "The Death of Kessler: A Life"
+    if before1 in ("the", "a") and after1 in ("works", "mill", "mills", "plant", "shipyard", "yards", "foundry"):
+        cues.add("thing-after")  # "the Putilov works"
     if before1 in lexicon.place_prepositions:
         cues.add("place-preposition")
+    of_what = ctx.word_before(2)
+    if before1 == "of" and of_what is not None and of_what.is_capitalised and not of_what.possessive \
+            and zipf(of_what.key) < COMMON_WORD and of_what.key not in lexicon.titles:
+        cues.add("of-capitalised")  # "Mr. Dickinson of Farley Hill", "the Votary of Vulcan"
+    previous = ctx.word_before(1)
+    if previous is not None and previous.possessive and previous.is_capitalised \
+            and previous.end + 2 >= ctx.words[ctx.first].start - 1:
+        cues.add("after-possessive")  # "Dante's Inferno", "Swedenborg's Arcana": a work or a thing
     if before1 in ("to", "from", "into", "towards") and any(ctx.before(k) in lexicon.motion for k in range(2, 6)):
         cues.add("motion-to")
     elif before1 == "from":
         cues.add("from")  # "a mill worker from Oldham", though also "a letter from Lenin"
     if ctx.lowercase_before(1) in lexicon.place_verbs:
         cues.add("place-verb")  # "captured Gatchina", "reached Okhotny Ryad"
-    glossed = [ctx.after(k) for k in (1, 2, 3)]
+    glossed = [ctx.after(k) for k in (1, 2, 3, 4)]
     if glossed[0] in ("means", "meaning") or (glossed[0] in ("(", ",") and (
-            glossed[1] in ("means", "meaning") or glossed[1] == "which" and glossed[2] in ("means", "meant"))):
+            glossed[1] in ("means", "meaning") or glossed[1] == "which" and (
+                glossed[2] in ("means", "meant", "translates", "translated")
+                or glossed[2] == "literally" and glossed[3] in ("means", "meant", "translated")))) \
+            or (glossed[0] == "which" and glossed[1] in ("means", "meant", "literally", "translates", "translated")):
         cues.add("gloss")  # "Tovarisch (which means Comrade)": a word explained, not a name
     place_before = ctx.word_before(2)
     if before1 in ("to", "and", "or", "-", "–") and place_before is not None and place_before.key in lexicon.places:
@@ -407,6 +484,8 @@ def score(candidate: Candidate, lexicon: Lexicon, knowledge: Knowledge) -> float
     known_form = knowledge.is_known_form(candidate.key)
     if all(c == "initial" for c in candidate.classes):
         total = 4.0 if known_form else -5.0  # bare initials are a name only when known ("L.D.")
+        if candidate.titled and not known_form:
+            total = -1.0  # "Mr. D.": with the title's 3, a person named by an initial
     elif candidate.is_full_name:
         total = 4.0 if known_form else 1.0
         if candidate.classes[0] in ("given", "initial", "known"):
@@ -418,6 +497,8 @@ def score(candidate: Candidate, lexicon: Lexicon, knowledge: Knowledge) -> float
     for cue in candidate.cues:
         if cue in POSITIVE:
             total += POSITIVE[cue]
+        elif cue == "after-possessive" and knowledge.word_strength(candidate.key) >= 2.0:
+            continue  # "Dryden's Virgil": a person the document or the lists know
         elif not candidate.titled:
             total += NEGATIVE[cue]
     return total
@@ -441,6 +522,9 @@ def _single_word_score(candidate: Candidate, lexicon: Lexicon, knowledge: Knowle
             total -= 3.0
         if PLACE_ENDING.search(key):
             total -= 2.0
+        if knowledge.capitalises_nouns and candidate.classes[0] != "given" and frequency >= OLD_STYLE_WORD \
+                and not knowledge.is_recurring(key) and not candidate.cues & DECISIVE_POSITIVE:
+            total -= 1.5  # "a glass of Champagne", "Adieu": a noun written the old way
     if key in lexicon.places:
         total -= 4.0
     return total
@@ -516,8 +600,37 @@ class JudgedBlock:
                     candidate.title = " ".join(w.key for w in words[context_first:first])
             elif len(indexes) == 1 and _in_capitalised_phrase(indexes[0], run, words, classes, text):
                 candidate.cues.add("in-phrase")
+            if _epithet(first, run, words, classes, lexicon):
+                candidate.cues.add("epithet")
+            if _credited_firm(text, words, first, last):
+                candidate.cues.add("credit-firm")
             found.append(candidate)
         return found
+
+
+def _epithet(first: int, run: Run, words: list[Word], classes: list[str], lexicon: Lexicon) -> bool:
+    """"a “Little Judas”", "the Iron Chancellor": a determiner, a capitalised adjective or noun,
+    then the name-like word: a nickname made of a comparison, not a name."""
+    if first == run.first or any(classes[i] != "common" for i in range(run.first, first)):
+        return False
+    n = run.first - 1
+    while n >= 0 and words[n].kind == "punct" and words[n].text in QUOTE_MARKS:
+        n -= 1
+    return n >= 0 and words[n].key in ("a", "an", "the", "this", "that")
+
+
+CREDIT_LINE = re.compile(r"^\s*From ([^,.;]{1,80}), (?:I[’']m|I am|this is|we are)\b")
+
+
+def _credited_firm(text: str, words: list[Word], first: int, last: int) -> bool:
+    """The firms of a credit line: "From Acme and Zenith, I'm ...", "Ann Lee for Acme"."""
+    start = words[first].start
+    sentence_start = max((m.end() for m in re.finditer(r"[.!?]\s", text[:start])), default=0)
+    credit = CREDIT_LINE.match(text, sentence_start)
+    if credit and credit.start(1) <= start and words[last].end <= credit.end(1):
+        return True
+    return first >= 3 and words[first - 1].key == "for" and words[first - 2].is_capitalised \
+        and words[first - 3].is_capitalised and (last + 1 >= len(words) or words[last + 1].key in ("and", ".", ","))
 
 
 def _number_follows(words: list[Word], n: int) -> bool:
@@ -539,6 +652,8 @@ def _split_adjacent_surnames(indexes: list[int], words: list[Word], classes: lis
     are two people whose comma the source lost."""
     if len(indexes) < 2 or any(classes[i] != "known" or words[i].key in lexicon.given for i in indexes):
         return [indexes]
+    if all(words[i].key in lexicon.famous for i in indexes):  # "great men Bacon Shakespeare"
+        return [[i] for i in indexes]
     if all(knowledge.is_surname(words[i].key) for i in indexes) \
             and not knowledge.is_known_form(" ".join(words[i].key for i in indexes)):
         return [[i] for i in indexes]
@@ -560,7 +675,7 @@ def _in_capitalised_phrase(n: int, run: Run, words: list[Word], classes: list[st
 
 def _next_to_comma_or_and(words: list[Word], n: int) -> bool:
     neighbours = [words[i].text for i in (n - 1, n + 1) if 0 <= i < len(words)]
-    return any(text in (",", "and", "&") for text in neighbours)
+    return any(text in (",", "and", "&", "-", "—", "–") for text in neighbours)
 
 
 def _not_a_name(block_index: int, text: str, words: list[Word], run: Run, classes: list[str]) -> Candidate:
