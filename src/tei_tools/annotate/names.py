@@ -160,6 +160,8 @@ class Lexicon:
     given_abbreviations: dict[str, str] = field(default_factory=dict)  # "jas" -> "James"
     famous: frozenset[str] = frozenset()  # well-known persons named by one word: "dante", "handel"
     famous_ambiguous: frozenset[str] = frozenset()  # ... that are also ordinary words or places: "bacon"
+    kin_titles: frozenset[str] = frozenset()  # "aunt", "uncle": a title that names a relative
+    kinship_names: frozenset[str] = frozenset()  # "papa", "mama": kinship words used as names
     ordinary_abbreviations: frozenset[str] = frozenset()  # "ev" (evening), "ky" (Kentucky): never a name
     longest_title: int = 1
     longest_place: int = 1
@@ -204,6 +206,9 @@ class Lexicon:
             famous=_keys([f.rstrip(" *") for f in famous]),
             famous_ambiguous=_keys([f.rstrip(" *") for f in famous if f.endswith("*")]),
             ordinary_abbreviations=_keys(read_list("names_abbreviations")),
+            kinship_names=_keys(read_list("names_kinship_names")),
+            kin_titles=frozenset(t for t in titles if t in _keys(read_list("names_kinship"))
+                                 or t in ("auntie", "grandpa", "grandma", "bro")),
             longest_title=max(len(t.split()) for t in titles),
             longest_place=max(len(p.split()) for p in places),
         )

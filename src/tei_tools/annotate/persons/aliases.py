@@ -75,7 +75,4 @@ def _owner_before(mentions: Sequence[Candidate], n: int, texts: Sequence[str], c
         if other.end <= cue_start and not SENTENCE_END.search(text, other.end, cue_start):
             return k
         break
-    sentence_start = max((m.end() for m in SENTENCE_END.finditer(text, 0, cue_start)), default=0)
-    if PRONOUN.search(text, sentence_start, cue_start):
-        return FOCUS
-    return None
+    return FOCUS  # "when he was still known as X", "it was under the name of X"

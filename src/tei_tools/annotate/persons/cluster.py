@@ -30,6 +30,7 @@ SIMILAR_NAMES = 0.85  # SequenceMatcher ratio above which two spellings are one 
 MISSPELLING_MIN_LENGTH = 6  # shorter surnames differ by a letter too often (Sedov/Sedova, Dan/Don)
 CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 SENTENCE_END = re.compile(r"[.!?…]\s")
+POSSESSOR = re.compile(r"\b(my|our|your|his|her|their)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 
 
 @dataclass
@@ -45,6 +46,10 @@ class Entity:
     surnames: set[str] = field(default_factory=set)
     alone: Counter = field(default_factory=Counter)  # word -> times used alone
     genders: set[str] = field(default_factory=set)  # from titles: "m", "f"
+    kin_titles: set[str] = field(default_factory=set)  # "aunt" for "Aunt Mary": not the Mary of the letter
+    initials: set[str] = field(default_factory=set)  # first letters of given names written as initials
+    kin_owner: str | None = None  # for "Papa": whose ("my", "your", "his" ...)
+    titles: set[str] = field(default_factory=set)
     aliases: list[str] = field(default_factory=list)  # names the text declares to be theirs
     mentions: int = 0
     merged_into: int | None = None  # set when an alias statement merged this person into another
@@ -65,6 +70,9 @@ class Entity:
         self.surnames |= other.surnames
         self.alone.update(other.alone)
         self.genders |= other.genders
+        self.kin_titles |= other.kin_titles
+        self.initials |= other.initials
+        self.titles |= other.titles
         self.mentions += other.mentions
         for alias in other.aliases:
             if alias not in self.aliases:
@@ -114,7 +122,9 @@ class Clusterer:
             later = statement.alias if statement.owner == FOCUS else max(statement.alias, statement.owner)
             statements.setdefault(later, []).append(statement)
         for position, mention in enumerate(mentions):
-            if mention.is_single_word:
+            if mention.is_single_word and len(mention.key) == 1 and mention.title:
+                entity, way = self._link_initials(mention, position)  # "Mr D's"
+            elif mention.is_single_word:
                 entity, way = self._link_word(mention, position, full_names)
             elif all(c == "initial" for c in mention.classes):
                 entity, way = self._link_initials(mention, position)
@@ -141,6 +151,9 @@ class Clusterer:
         entity = self._entity_containing(parts, words, gender)
         if entity:
             return entity, "fits"
+        entity = self._initialled_entity(parts, gender)
+        if entity:
+            return entity, "initial"
         entity = self._similar_entity(mention.text, parts)
         if entity:
             return entity, "similar"
@@ -180,6 +193,14 @@ class Clusterer:
             fitting.append(entity)
         return max(fitting, key=lambda e: e.last_seen, default=None)
 
+    def _initialled_entity(self, parts: NameParts, gender: str | None) -> Entity | None:
+        """"Wm Elford" after "W. Elford": the surname, and an initial that fits the given name."""
+        if not (parts.given and parts.surname):
+            return None
+        fitting = [e for e in self._alive() if parts.surname in e.surnames and not e.givens
+                   and parts.given[0] in e.initials and self._gender_fits(e, gender)]
+        return fitting[0] if len(fitting) == 1 else None
+
     def _entities_with(self, words: frozenset[str]) -> list[Entity]:
         if not words:
             return []
@@ -203,8 +224,8 @@ class Clusterer:
         if mention.title and letter:
             fitting = [e for e in self._alive() if self._gender_fits(e, gender)
                        and any(s.startswith(letter) for s in e.surnames | {w for w in e.alone if w not in e.givens})]
-            if fitting:
-                return max(fitting, key=lambda e: e.last_seen), "initial"
+            if fitting:  # one called by the same title first ("Mr. Dickinson" for "Mr D's")
+                return max(fitting, key=lambda e: (mention.title in e.titles, e.last_seen)), "initial"
         same = [e for e in self._alive() if name_key(mention.text) in {name_key(f) for f in e.forms}]
         if same:
             return max(same, key=lambda e: e.last_seen), "form"
@@ -215,12 +236,22 @@ class Clusterer:
     def _link_word(self, mention: Candidate, position: int,
                    full_names: list[tuple[int, Candidate]]) -> tuple[Entity, str]:
         key = self._word_key(mention.key)
+        if key in self.lexicon.kinship_names:
+            return self._link_kinship_name(mention, key)
         gender = gender_of(mention.title, self.lexicon)
+        kin = mention.title if mention.title in self.lexicon.kin_titles else None
         relatives = self._named_in_sentence(mention) if "kin-before" in mention.cues else []
         seen = [e for e in self.by_word.get(key, []) if e.merged_into is None and e not in relatives
-                and self._gender_fits(e, gender)]
+                and self._gender_fits(e, gender) and (kin is None or kin in e.kin_titles)]
         if seen:
             return self._most_plausible(seen, key, mention), "word"
+        if kin:
+            return self._new_entity(), "new"  # "Aunt Mary" is not the Mary the letter is written to
+        if mention.title and mention.classes[0] == "given":  # "sir William" after "Sir W. Elford"
+            initialled = [e for e in self._alive() if mention.title in e.titles and key[:1] in e.initials
+                          and not e.givens]
+            if len(initialled) == 1:
+                return initialled[0], "initial"
         if relatives:  # "Trotsky and Natalia, with their son Lev": another Lev
             return self._new_entity(), "kin"
         glued = CAMEL_CASE.sub(" ", mention.text)  # "JoshIreland": a full name that lost its space
@@ -239,6 +270,20 @@ class Clusterer:
         if similar:
             return similar, "misspelt"
         return self._new_entity(), "new"
+
+    def _link_kinship_name(self, mention: Candidate, key: str) -> tuple[Entity, str]:
+        """"Papa", "Mama" used as names: the writer's unless another's possessive stands before
+        ("your dear Papa" is the addressee's father)."""
+        before = self.texts[mention.block][max(0, mention.start - 40):mention.start]
+        owner = POSSESSOR.search(before)
+        whose = owner.group(1).lower() if owner else "my"
+        whose = "my" if whose in ("my", "our") else whose
+        same = [e for e in self._alive() if e.kin_owner == whose and key in e.words]
+        if same:
+            return same[-1], "word"
+        entity = self._new_entity()
+        entity.kin_owner = whose
+        return entity, "new"
 
     def _most_plausible(self, entities: list[Entity], key: str, mention: Candidate) -> Entity:
         """Of the persons whose names hold the word: the one the document already calls so
@@ -320,6 +365,10 @@ class Clusterer:
         gender = gender_of(mention.title, self.lexicon)
         if gender:
             entity.genders.add(gender)
+        if mention.title:
+            entity.titles.add(mention.title)
+            if mention.title in self.lexicon.kin_titles:
+                entity.kin_titles.add(mention.title)
         entity.mentions += 1
         entity.last_seen = max(entity.last_seen, position)
         entity.last_end = (mention.block, mention.end)
@@ -338,6 +387,8 @@ class Clusterer:
             entity.givens.add(parts.given)
         if parts.surname:
             entity.surnames.add(parts.surname)
+        if len(parts.words) > 1 and len(parts.words[0]) == 1:
+            entity.initials.add(parts.words[0])
         if len(parts.words) > 1 and name_key(mention.text) not in {name_key(f) for f in entity.forms}:
             entity.forms.append(mention.text)
         for word in entity.words - before:
