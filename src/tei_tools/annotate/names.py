@@ -161,6 +161,9 @@ class Lexicon:
     famous: frozenset[str] = frozenset()  # well-known persons named by one word: "dante", "handel"
     famous_ambiguous: frozenset[str] = frozenset()  # ... that are also ordinary words or places: "bacon"
     kin_titles: frozenset[str] = frozenset()  # "aunt", "uncle": a title that names a relative
+    months: frozenset[str] = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept",
+                                        "oct", "nov", "dec", "january", "february", "march", "april", "june",
+                                        "july", "august", "september", "october", "november", "december"})
     kinship_names: frozenset[str] = frozenset()  # "papa", "mama": kinship words used as names
     ordinary_abbreviations: frozenset[str] = frozenset()  # "ev" (evening), "ky" (Kentucky): never a name
     longest_title: int = 1

@@ -25,6 +25,10 @@ FUNCTION_WORD = 5.6
 # Above this even a name the personography knows needs the document's support when used alone
 # ("Service" as Robert Service's surname, "Frank").
 AMBIGUOUS_WORD = 4.0
+# Cues that a capitalised word is a person even where nouns are capitalised: "Dido's passion",
+# "poor Sancho", "old Chaucer".
+PERSONAL = frozenset({"possessive", "fond-before"})
+FOND_ADJECTIVES = frozenset({"poor", "dear", "old", "young", "little", "good", "honest", "worthy", "excellent"})
 # In a document that capitalises common nouns, a lone capitalised word at least this common
 # needs more than its rarity to be a name ("Champagne" 3.9, "Adieu" 2.8; "Froissart" 1.7).
 OLD_STYLE_WORD = 2.5
@@ -41,14 +45,15 @@ COORDINATION = re.compile(r"^\s*(?:,|,?\s+and|,?\s+&|\s*&|\s*(?:--|—|–)\s*)\
 
 # Weights of the evidence. Positive for a person, negative against.
 POSITIVE = {"titled": 3.0, "verb-after": 2.0, "who-after": 2.0, "role-before": 2.0, "role-after": 1.5,
-            "possessive": 0.5, "kin-before": 0.0}
+            "possessive": 0.5, "kin-before": 0.0, "fond-before": 0.5}
 NEGATIVE = {"thing-before": -4.0, "place-noun-of": -4.0, "thing-after": -3.0, "place-apposition": -3.0,
             "thing-apposition": -3.0, "determiner": -2.5, "motion-to": -2.0, "place-preposition": -1.5,
             "beside-place": -1.5, "in-phrase": -1.5, "from": -1.0, "place-verb": -2.0, "gloss": -3.0,
             "of-capitalised": -2.0, "after-possessive": -2.5, "the-possessive": -3.0, "work-title": -6.0,
-            "epithet": -4.0, "credit-firm": -4.0}
-DECISIVE_POSITIVE = frozenset(POSITIVE) - {"possessive", "kin-before"}
-DECISIVE_NEGATIVE = frozenset(NEGATIVE) - {"from", "in-phrase", "beside-place", "place-verb", "after-possessive"}
+            "epithet": -4.0, "credit-firm": -4.0, "determiner-adjective": -1.5}
+DECISIVE_POSITIVE = frozenset(POSITIVE) - {"possessive", "kin-before", "fond-before"}
+DECISIVE_NEGATIVE = frozenset(NEGATIVE) - {"from", "in-phrase", "beside-place", "place-verb", "after-possessive",
+                                            "determiner-adjective"}
 # "Published by Dutton": the name after these and "by" is a firm.
 PUBLISHING = frozenset({"published", "printed", "issued", "distributed", "imprint"})
 
@@ -441,6 +446,10 @@ def context_cues(ctx: Context, lexicon: Lexicon, possessive: bool) -> set[str]:
         cues.add("thing-after")
     if after1 == "," and _place_follows(ctx, lexicon):
         cues.add("place-apposition")  # "Yanovka, Russia", "Lakehurst, New Jersey"
+    if lower1 in FOND_ADJECTIVES:
+        cues.add("fond-before")  # "poor Sancho", "old Chaucer"
+    elif lower1 and before2 in ("a", "an", "the") and "determiner" not in cues:
+        cues.add("determiner-adjective")  # "an ungrateful Dandy", "the new Mint"
     if lower1 in lexicon.roles or (before1 == "," and lower2 in lexicon.roles):
         cues.add("role-before")
     if lower1 in lexicon.kinship or (before1 == "," and lower2 in lexicon.kinship):
@@ -523,7 +532,7 @@ def _single_word_score(candidate: Candidate, lexicon: Lexicon, knowledge: Knowle
         if PLACE_ENDING.search(key):
             total -= 2.0
         if knowledge.capitalises_nouns and candidate.classes[0] != "given" and frequency >= OLD_STYLE_WORD \
-                and not knowledge.is_recurring(key) and not candidate.cues & DECISIVE_POSITIVE:
+                and not knowledge.is_recurring(key) and not candidate.cues & (DECISIVE_POSITIVE | PERSONAL):
             total -= 1.5  # "a glass of Champagne", "Adieu": a noun written the old way
     if key in lexicon.places:
         total -= 4.0
@@ -587,6 +596,11 @@ class JudgedBlock:
                 continue  # "Igo6", "U2": a code or a misread number, not a name
             if len(indexes) == 1 and not words[last].possessive and _number_follows(words, last):
                 continue  # "Jan 31", "Jan. 31, 2023", "May 1937": a date
+            if len(indexes) > 1 and words[last].key in lexicon.months and _number_follows(words, last):
+                indexes = indexes[:-1]  # "Cincinnati O. Jan. 22d.": a dateline, the month is no name
+                last = indexes[-1]
+                if len(indexes) == 1 and classes[last] == "initial" or classes[indexes[0]] == "place":
+                    continue
             candidate = Candidate(
                 self.index, words[first].start, words[last].end, text[words[first].start:words[last].end],
                 tuple(words[first:last + 1]), tuple(classes[first:last + 1]), titled,

@@ -165,6 +165,8 @@ def _continues(text: str, words: list[Word], last: int, particles: frozenset[str
         return True
     if following.kind != "word":
         return False
+    if following.text == "I" and last + 2 < len(words) and words[last + 2].text[:1].islower():
+        return False  # "my dear Mary I would": the pronoun, not a regnal number
     if following.is_capitalised and not following.is_all_caps:
         return True
     if is_roman_numeral(following.text) or following.key in SUFFIXES:
