@@ -66,7 +66,8 @@ class DocumentKnowledge:
         self.class_cache.clear()
         mentions = list(mentions)
         for candidate in mentions:
-            if candidate.is_single_word and not candidate.sentence_initial and candidate.own_score >= SURE_ALONE \
+            sure = candidate.own_score >= SURE_ALONE or (candidate.score > 0 and candidate.key in self.recurring)
+            if candidate.is_single_word and not candidate.sentence_initial and sure \
                     and candidate.key not in self.document_words:
                 self.document_words[candidate.key] = candidate.position
         for candidate in (m for m in mentions if m.is_full_name):

@@ -37,6 +37,8 @@ GROUP_ENDING = re.compile(r"(?:isms?|ists?|ites?|ians|ese)$")
 # Endings of ordinary English words that a rare-word test would miss (Imagining, Hounded).
 ENGLISH_ENDING = re.compile(r"(?:ing|ings|ed|ly|ness|ment|ments|tion|tions|sion|sions|able|ible|ful|less|ous|ive|"
                             r"fold|wise|wards?|hood|ships?|dom|ity|ities|ize|ized|ical|ically)$")
+# Endings of adjectives made from words: suburbian, heathish, bluish.
+DERIVED_ENDING = re.compile(r"(?:ish|ian|ean|esque|like)$")
 # Endings of place names: Kazakhstan, Stalingrad, Tomsk, Indianapolis, Hyderabad.
 PLACE_ENDING = re.compile(r"(?:stan|grad|gorod|sk|polis|abad|pur|shire)$")
 AUXILIARIES = frozenset("has had have was is were are would will could did does also later then never "
@@ -212,10 +214,19 @@ def is_demonym(key: str, places: frozenset[str]) -> bool:
 
 
 def is_ordinary_word(key: str, lexicon: Lexicon) -> bool:
-    """A frequent English word, or a rarer one shaped like English (Imagining, Traitors)."""
+    """A frequent English word, or a rarer one shaped like English (Imagining, Traitors), or one
+    made from an ordinary word or a place (Suburbian, Hampstead-Heathish), or a poet's
+    contraction (Where'er)."""
     frequency = zipf(key)
     if frequency >= COMMON_WORD:
         return True
+    if "'" in key and key.rsplit("'", 1)[1] in ("er", "en", "d", "t", "ll", "re", "ve"):
+        return True
+    derived = DERIVED_ENDING.search(key)
+    if derived:
+        stem = key[:derived.start()].rsplit("-", 1)[-1]
+        if zipf(stem) >= 3.5 or stem in lexicon.places or zipf(stem + "e") >= 3.5:
+            return True
     if frequency >= 2.0 and ENGLISH_ENDING.search(key):
         return True
     return _plural_of_ordinary_word(key, lexicon)
