@@ -261,7 +261,7 @@ class Clusterer:
             if entity:
                 return entity, "glued"
         later = next((m for n, m in full_names if n > position and key in self._parts(m.text).word_set()
-                      and self._gender_fits_title(gender, m)), None)
+                      and self._gender_fits_title(gender, m) and (not m.title or m.title == mention.title)), None)
         if later is not None:  # named in full further on ("The Death of Trotsky" ... "Leon Trotsky")
             entity, _ = self._link_full(later)
             self._note_form(entity, later)

@@ -59,6 +59,7 @@ class DocumentKnowledge:
         self.recurring = {key for key, count in inside_sentences.items()
                           if count >= RECURRING and key not in self.lowercase_words}
         self.capitalises_nouns = _capitalises_common_nouns(blocks)
+        self.recurring_names: set[str] = set()  # recurring words accepted as names inside sentences
 
     def learn(self, mentions: Iterable[Candidate]) -> None:
         """Words of accepted full names, and single words accepted on their own evidence inside
@@ -66,8 +67,10 @@ class DocumentKnowledge:
         self.class_cache.clear()
         mentions = list(mentions)
         for candidate in mentions:
-            sure = candidate.own_score >= SURE_ALONE or (candidate.score > 0 and candidate.key in self.recurring)
-            if candidate.is_single_word and not candidate.sentence_initial and sure \
+            if candidate.is_single_word and not candidate.sentence_initial and candidate.score > 0 \
+                    and candidate.key in self.recurring:
+                self.recurring_names.add(candidate.key)  # "Perkins I am getting to know"
+            if candidate.is_single_word and not candidate.sentence_initial and candidate.own_score >= SURE_ALONE \
                     and candidate.key not in self.document_words:
                 self.document_words[candidate.key] = candidate.position
         for candidate in (m for m in mentions if m.is_full_name):
@@ -126,6 +129,9 @@ class DocumentKnowledge:
 
     def is_recurring(self, key: str) -> bool:
         return key in self.recurring
+
+    def is_recurring_name(self, key: str) -> bool:
+        return key in self.recurring_names
 
 
 def _capitalises_common_nouns(blocks: Sequence[JudgedBlock]) -> bool:
@@ -203,8 +209,10 @@ def _one_sense_per_document(candidates: list[Candidate], knowledge: DocumentKnow
                 candidate.is_single_word and knowledge.word_strength(candidate.key) > 0):
             by_key[candidate.key].append(candidate)
     for group in by_key.values():
-        against = any(c.decisive_against and c.score < 0 for c in group)
-        for_person = any(c.decisive_for and c.score > 0 for c in group)
+        against = sum(c.decisive_against and c.score < 0 for c in group)
+        for_person = sum(c.decisive_for and c.score > 0 for c in group)
+        if against >= 3 * max(for_person, 1) and all(not c.is_full_name for c in group):
+            for_person = 0  # "The Dandy", "this Dandy", "the Dandy's phrase" ... and once "Mr. Dandy"
         if against and not for_person:
             for c in group:
                 c.score = min(c.score, -1.0)

@@ -80,6 +80,9 @@ class Knowledge(Protocol):
         """True when the document writes the word capitalised inside sentences again and again
         and never in lower case."""
 
+    def is_recurring_name(self, key: str) -> bool:
+        """True for a recurring word the document accepted as a name inside a sentence."""
+
     @property
     def capitalises_nouns(self) -> bool:
         """True for a document that capitalises common nouns (letters of the early 1800s)."""
@@ -532,7 +535,7 @@ def _single_word_score(candidate: Candidate, lexicon: Lexicon, knowledge: Knowle
         frequency = zipf(key)
         if candidate.classes[0] == "given" and key not in lexicon.given_ordinary:
             total += 1.0 if candidate.sentence_initial else 1.5  # "Caroline": frequent, but only as a name
-        elif candidate.sentence_initial:
+        elif candidate.sentence_initial and not knowledge.is_recurring_name(key):
             total += 0.5 if frequency < 1.5 and not ENGLISH_ENDING.search(key) else -1.0
         else:
             total += 1.0 if frequency < 3.0 else 0.5 if frequency < COMMON_WORD else -1.0
