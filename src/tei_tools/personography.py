@@ -60,6 +60,7 @@ class Person:
     id: str
     names: list[tuple[str, str | None]] = field(default_factory=list)
     automatic: bool = False  # added by tei-tools, not yet reviewed
+    evidence: str = ""  # what tei-tools made the entry from (its note type="evidence")
 
     @property
     def main_name(self) -> str:
@@ -82,7 +83,7 @@ class PersonIndex:
 
     def copy(self) -> "PersonIndex":
         twin = PersonIndex(self._particles)
-        twin._persons = {pid: Person(p.id, list(p.names), p.automatic) for pid, p in self._persons.items()}
+        twin._persons = {pid: Person(p.id, list(p.names), p.automatic, p.evidence) for pid, p in self._persons.items()}
         twin._by_form = {key: list(ids) for key, ids in self._by_form.items()}
         twin._by_word = {role: {key: list(ids) for key, ids in index.items()} for role, index in self._by_word.items()}
         return twin
@@ -333,7 +334,8 @@ class Personography:
         if not person_id:
             return None
         names = [("".join(n.itertext()).strip(), n.get("type")) for n in element.findall(tei("persName"))]
-        person = Person(person_id, [(t, k) for t, k in names if t], element.get("resp") == TOOL_POINTER)
+        evidence = " ".join("".join(n.itertext()) for n in element.findall(tei("note")) if n.get("type") == "evidence")
+        person = Person(person_id, [(t, k) for t, k in names if t], element.get("resp") == TOOL_POINTER, evidence)
         self.index.add_person(person)
         return person
 

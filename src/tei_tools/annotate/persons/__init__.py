@@ -58,7 +58,7 @@ class FoundPerson:
 
     entity: Entity
     known_id: str | None = None  # the personography's person, when identified
-    evidence: str = ""  # how: "form", "contains", "similar", "alias", "surname"
+    evidence: str = ""  # how: "form", "contains", "similar", "alias", "surname", "same-document"
 
     @property
     def main_name(self) -> str:
@@ -95,7 +95,7 @@ def recognise(blocks: Sequence[Block], known: PersonIndex, document: str = "") -
     clustering = Clusterer(lexicon, known).cluster(mentions, texts)
     persons = []
     for entity in clustering.entities:
-        found = identify(entity, known, lexicon)
+        found = identify(entity, known, lexicon, document)
         persons.append(FoundPerson(entity, found.person_id if found else None, found.evidence if found else ""))
     certs = mention_certs(mentions, clustering, persons, lexicon)
     recognition = Recognition(document, len(blocks))
@@ -116,7 +116,7 @@ def reconcile(recognition: Recognition, personography: Personography) -> list[li
     for person in recognition.persons:
         person_id = person.known_id
         if person_id is None:
-            found = identify(person.entity, personography.added, lexicon)
+            found = identify(person.entity, personography.added, lexicon, recognition.document)
             person_id = found.person_id if found else None
         if person_id is None:
             person_id = _add_person(person, personography, recognition.document)

@@ -27,7 +27,11 @@ from tei_tools.annotate.persons.judge import Candidate
 from tei_tools.personography import PersonIndex
 
 SIMILAR_NAMES = 0.85  # SequenceMatcher ratio above which two spellings are one name (Sergi/Sergei)
-MISSPELLING_MIN_LENGTH = 6  # shorter surnames differ by a letter too often (Sedov/Sedova, Dan/Don)
+MISSPELLING_MIN_LENGTH = 6
+# A given name alone joins a person named within this many blocks before, one the document
+# already calls so, or its main person; else it is somebody new ("No news of Sergi" long after
+# "Sergei Witte").
+RECENT_BLOCKS = 3  # shorter surnames differ by a letter too often (Sedov/Sedova, Dan/Don)
 CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 SENTENCE_END = re.compile(r"[.!?…]\s")
 POSSESSOR = re.compile(r"\b(my|our|your|his|her|their)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
@@ -243,6 +247,9 @@ class Clusterer:
         relatives = self._named_in_sentence(mention) if "kin-before" in mention.cues else []
         seen = [e for e in self.by_word.get(key, []) if e.merged_into is None and e not in relatives
                 and self._gender_fits(e, gender) and (kin is None or kin in e.kin_titles)]
+        if key in self.lexicon.given:  # a given name alone means someone close at hand
+            seen = [e for e in seen if e.alone[key] or key in e.surnames or mention.block - e.last_end[0] <= RECENT_BLOCKS
+                    or e.mentions == max(x.mentions for x in self._alive())]
         if seen:
             return self._most_plausible(seen, key, mention), "word"
         if kin:

@@ -30,11 +30,17 @@ class Identification:
     evidence: str  # "form", "contains", "similar", "alias", "surname"
 
 
-def identify(entity: Entity, index: PersonIndex, lexicon: Lexicon, reviewed_only_aliases: bool = True) -> Identification | None:
-    """The person of `index` the document's `entity` is, or None."""
+def identify(entity: Entity, index: PersonIndex, lexicon: Lexicon, document: str = "") -> Identification | None:
+    """The person of `index` the document's `entity` is, or None. `document` (the source's
+    name) lets a document converted again meet the entries it made the first time."""
     if not len(index):
         return None
     particles = lexicon.particles
+    if document and not entity.forms:
+        for person_id in index.find(entity.first_text):
+            person = index.person(person_id)
+            if person.automatic and f"“{entity.first_text}” in {document}." in person.evidence:
+                return Identification(person_id, "same-document")
     for form in entity.forms:
         ids = index.find(form)
         if ids:
@@ -53,7 +59,7 @@ def identify(entity: Entity, index: PersonIndex, lexicon: Lexicon, reviewed_only
                 return Identification(_first(ids), "similar")
     for word in sorted(entity.alone, key=lambda w: (-entity.alone[w], w)):
         ids = [i for i in index.find_word(word, "form")
-               if (not reviewed_only_aliases or not index.person(i).automatic) and _compatible(entity, index, i, particles)]
+               if _listed_alias(index, i, word) and _compatible(entity, index, i, particles)]
         if len(ids) == 1 and (zipf(word) < DISTINCTIVE_SURNAME or not entity.forms):
             return Identification(ids[0], "alias")
     for word in sorted(entity.alone, key=lambda w: (-entity.alone[w], w)):
@@ -67,6 +73,12 @@ def identify(entity: Entity, index: PersonIndex, lexicon: Lexicon, reviewed_only
         if len(ids) == 1 and _compatible(entity, index, ids[0], particles):
             return Identification(ids[0], "surname")
     return None
+
+
+def _listed_alias(index: PersonIndex, person_id: str, word: str) -> bool:
+    """A one-word form an editor wrote, or one the text declared an alias (type="alias")."""
+    person = index.person(person_id)
+    return not person.automatic or any(kind == "alias" and name_key(text) == word for text, kind in person.names)
 
 
 def _first(ids: list[str]) -> str:

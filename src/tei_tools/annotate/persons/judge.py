@@ -188,7 +188,7 @@ def _plural_of_a_name(key: str, lexicon: Lexicon, knowledge: Knowledge) -> bool:
     if len(key) < 5 or not key.endswith("s") or key in lexicon.given or key in lexicon.famous:
         return False
     stem = key[:-1]
-    if stem in lexicon.given or stem in lexicon.famous_ambiguous:
+    if stem in lexicon.famous_ambiguous or (stem in lexicon.given and stem not in lexicon.famous):
         return False  # "Daniels", "Williams": surnames
     return stem in lexicon.famous or knowledge.word_strength(stem) >= 3.0
 
