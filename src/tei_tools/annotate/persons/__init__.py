@@ -113,13 +113,15 @@ def reconcile(recognition: Recognition, personography: Personography) -> list[li
     """Give the document's persons their ids, adding the new ones to `personography`."""
     lexicon = Lexicon.default()
     ids: list[str] = []
+    made_here: set[str] = set()  # the document's own new people are not another document's
     for person in recognition.persons:
         person_id = person.known_id
         if person_id is None:
             found = identify(person.entity, personography.added, lexicon, recognition.document)
-            person_id = found.person_id if found else None
+            person_id = found.person_id if found and found.person_id not in made_here else None
         if person_id is None:
             person_id = _add_person(person, personography, recognition.document)
+            made_here.add(person_id)
         else:
             _record_forms(person, person_id, personography)
         ids.append(person_id)

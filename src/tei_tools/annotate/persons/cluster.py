@@ -247,9 +247,10 @@ class Clusterer:
         relatives = self._named_in_sentence(mention) if "kin-before" in mention.cues else []
         seen = [e for e in self.by_word.get(key, []) if e.merged_into is None and e not in relatives
                 and self._gender_fits(e, gender) and (kin is None or kin in e.kin_titles)]
-        if key in self.lexicon.given:  # a given name alone means someone close at hand
-            seen = [e for e in seen if e.alone[key] or key in e.surnames or mention.block - e.last_end[0] <= RECENT_BLOCKS
-                    or e.mentions == max(x.mentions for x in self._alive())]
+        if seen:  # a given name alone means someone close at hand
+            most = max(x.mentions for x in self._alive())
+            seen = [e for e in seen if key not in e.givens or key in e.surnames or e.alone[key]
+                    or mention.block - e.last_end[0] <= RECENT_BLOCKS or e.mentions == most]
         if seen:
             return self._most_plausible(seen, key, mention), "word"
         if kin:

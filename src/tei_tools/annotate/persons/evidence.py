@@ -102,10 +102,9 @@ class DocumentKnowledge:
         if zipf(key) >= AMBIGUOUS_WORD:  # "Frank", "Service": only with the document's support
             return 0.0
         for role, strength in ROLE_STRENGTH.items():
-            ids = self.personography.find_word(key, role)
-            if role == "form":
-                ids = self._reviewed(ids)
-            if ids:
+            # entries tei-tools made itself do not make a word a name: a document converted
+            # again must be recognised as it was the first time
+            if self._reviewed(self.personography.find_word(key, role)):
                 return strength
         return 0.0
 
@@ -113,13 +112,13 @@ class DocumentKnowledge:
         """A name form of the personography. One-word forms of entries tei-tools added itself
         do not count: the evidence that made them was thin, and errors must not spread."""
         if " " in key:
-            return bool(self.personography.find(key))
+            return bool(self._reviewed(self.personography.find(key)))
         if zipf(key) >= AMBIGUOUS_WORD and key not in self.document_words:
             return False
         return bool(self._reviewed(self.personography.find(key)))
 
     def is_surname(self, key: str) -> bool:
-        return key in self.document_surnames or bool(self.personography.find_word(key, "surname"))
+        return key in self.document_surnames or bool(self._reviewed(self.personography.find_word(key, "surname")))
 
     def _reviewed(self, ids: list[str]) -> list[str]:
         return [i for i in ids if not self.personography.person(i).automatic]

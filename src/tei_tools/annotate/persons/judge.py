@@ -162,7 +162,7 @@ def classify(word: Word, lexicon: Lexicon, knowledge: Knowledge) -> str:
         return "never"
     if key in lexicon.titles:
         return "title"
-    if key not in lexicon.given and (key in lexicon.groups or GROUP_ENDING.search(key)
+    if key not in lexicon.given and (key in lexicon.groups or _group_word(key)
                                      or is_demonym(key, lexicon.places)):
         return "group"
     if not word.possessive and _plural_of_a_name(key, lexicon, knowledge):
@@ -182,6 +182,13 @@ def classify(word: Word, lexicon: Lexicon, knowledge: Knowledge) -> str:
     if is_ordinary_word(key, lexicon) and not (knowledge.is_recurring(key) and zipf(key) < COMMON_WORD):
         return "common"
     return "rare"
+
+
+def _group_word(key: str) -> bool:
+    """Marxist, Trotskyism, Stalinite, Georgians; not Lindqvist or Holmquist (surnames)."""
+    if not GROUP_ENDING.search(key):
+        return False
+    return not key.endswith(("qvist", "quist", "kvist", "vist"))
 
 
 def _plural_of_a_name(key: str, lexicon: Lexicon, knowledge: Knowledge) -> bool:
