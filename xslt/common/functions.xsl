@@ -88,7 +88,22 @@
        itself inside a note (a note in a note is rendered in place, inside its footnote). -->
   <xsl:function name="f:footnotes" as="element()*">
     <xsl:param name="scope" as="element()*"/>
-    <xsl:sequence select="($scope ! descendant-or-self::note)[empty(ancestor::note)]"/>
+    <xsl:sequence select="($scope ! descendant-or-self::note)[empty(ancestor::note)][not(f:is-endnote(.))]"/>
+  </xsl:function>
+
+  <!-- A note the text itself collects at the end (note place="end" standing in a division, as
+       the source's own numbered notes in a div type="notes"): it stays where it is, and the
+       markers that point at it (ref/@target) link to it. -->
+  <xsl:function name="f:is-endnote" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="$note/@place = 'end' and f:stands-alone($note)"/>
+  </xsl:function>
+
+  <!-- A line the source repeats (a title under itself, a caption twice): tei-tools marks the
+       second one type="repeated"; pages show it once more only as a marked repetition. -->
+  <xsl:function name="f:is-repetition" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="$e/@type = 'repeated'"/>
   </xsl:function>
 
   <!-- A map from generate-id() to position (1-based) for a sequence of nodes. -->

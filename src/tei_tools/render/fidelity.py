@@ -64,9 +64,23 @@ def reading_words(tree: etree._ElementTree) -> list[str]:
     return found
 
 
+# Mirrors f:division-names: a note standing directly in one of these with place="end" is an
+# endnote the text collects itself (f:is-endnote), and stays in place.
+DIVISION_NAMES = frozenset((
+    "TEI", "text", "group", "front", "body", "back", "floatingText", "div", "div1", "div2", "div3", "div4",
+    "div5", "div6", "div7", "sp", "spGrp", "lg", "cit", "listBibl", "figure", "argument", "epigraph",
+    "titlePage", "castList", "opener", "closer", "postscript", "sourceDoc", "surface", "zone"))
+
+
+def is_endnote(note: etree._Element) -> bool:
+    parent = note.getparent()
+    return (note.get("place") == "end" and parent is not None
+            and parent.tag.startswith(f"{{{TEI_NS}}}") and etree.QName(parent).localname in DIVISION_NAMES)
+
+
 def _collect(element: etree._Element, out: list[str], notes: list[etree._Element]) -> None:
     """Text of `element` in order, with the outermost notes set aside into `notes`."""
-    if element.tag == _tei("note"):
+    if element.tag == _tei("note") and not is_endnote(element):
         notes.append(element)
         return
     if element.tag == _tei("teiHeader") or not isinstance(element.tag, str):
