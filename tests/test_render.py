@@ -82,21 +82,24 @@ def renderer() -> Renderer:
     return Renderer()
 
 
+SITE_EDITIONS = [DATA / "engine.xml", DATA / "episode.xml", DATA / "notes.xml"]
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, renderer) -> Path:
     out = tmp_path_factory.mktemp("site")
-    editions = [DATA / "engine.xml", DATA / "episode.xml", DATA / "notes.xml"]
-    renderer.render_site(editions, out, DATA / "persons.xml")
-    for edition in editions:
-        renderer.render_text(edition, out)
+    renderer.render_site(SITE_EDITIONS, out, DATA / "persons.xml", search=False)
     return out
 
 
-def test_the_site_has_a_page_per_edition_an_index_a_register_and_one_stylesheet(site):
+def test_the_site_has_per_edition_a_page_its_text_and_its_tei_and_the_site_pages(site):
     names = sorted(p.name for p in site.iterdir())
-    assert names == ["engine.html", "engine.txt", "episode.html", "episode.txt", "index.html", "notes.html",
-                     "notes.txt", "persons.html", "site.css", "site.js"]
-    for name in ("engine.html", "index.html", "persons.html"):
+    assert names == ["chronology.html", "engine.html", "engine.txt", "engine.xml", "episode.html", "episode.txt",
+                     "episode.xml", "index.html", "notes.html", "notes.txt", "notes.xml", "persons-data.js",
+                     "persons.html", "search.html", "site-search.js", "site.css", "site.js"]
+    for edition in SITE_EDITIONS:
+        assert (site / edition.name).read_bytes() == edition.read_bytes(), "the TEI is copied byte for byte"
+    for name in ("engine.html", "index.html", "persons.html", "chronology.html", "search.html"):
         document = page(site / name)
         assert document.xpath('//link[@rel="stylesheet"]/@href') == ["site.css"]
         assert document.xpath('//meta[@name="viewport"]')
@@ -114,7 +117,26 @@ def test_an_edition_page_shows_the_header_metadata(site):
     assert facts["Credit"] == "Written for the tests by Test Author."
     assert facts["Conversion to TEI and automatic markup"] == "tei-tools 0.1.0"
     assert facts["Notes"] == "Test Editor"
-    assert document.xpath("//details[@class='about']/summary")
+    assert facts["Published by"] == "The tei-tools test society" and facts["Date of this edition"] == "2026-01-02"
+    assert document.xpath("//dl[@class='metadata']/dd/a[@href='https://creativecommons.org/licenses/by/4.0/']")
+    assert document.xpath("//details[@class='edition-facts']/summary")
+    assert document.xpath("//details[@class='edition-facts']/div[@class='about']")
+    assert document.xpath("string(//p[@class='facets'])").split() == ["Biography", "·", "2021"]
+
+
+def test_credits_and_unknown_facts_of_a_generated_edition_read_cleanly(tmp_path):
+    render_paths([EDITIONS], "html", tmp_path, params={"search-page": ""})
+    transcript = page(tmp_path / "002_bf42027c87447ce1.html")
+    facts = dict(zip(transcript.xpath("//dl[@class='metadata']/dt/text()"),
+                     [d.text_content() for d in transcript.xpath("//dl[@class='metadata']/dd")]))
+    assert facts["Host, Editor, Executive producer, Music"] == "Lindsay Graham"
+    assert facts["Executive Producers"] in ("Steven Walters (for Airship)", "Pascal Hughes (for Noiser)")
+    assert not any(" ,  " in value or value.startswith(",") for value in facts.values())
+    assert "Host" not in facts["Source"], "credits are listed on their own, not glued into the source line"
+    biography = page(tmp_path / "001_025703152d1661b8.html")
+    facts = dict(zip(biography.xpath("//dl[@class='metadata']/dt/text()"),
+                     [d.text_content() for d in biography.xpath("//dl[@class='metadata']/dd")]))
+    assert "publisher" in facts["Not known"] and "tei-tools" not in facts["Published by"]
 
 
 def test_the_table_of_contents_reaches_every_section_and_labels_untitled_ones_as_generated(site):
@@ -192,6 +214,7 @@ def test_the_register_lists_every_person_and_links_back_to_each_mention(site):
     register = page(site / "persons.html")
     entries = register.xpath("//article[@class='person']")
     assert [e.get("id") for e in entries] == ["babbage", "lovelace", "menabrea", "unmentioned", "somerville"]
+    assert [h.text_content() for h in register.xpath("//section[@class='letter']/h2")] == ["B", "L", "M", "S"]
     lovelace = register.get_element_by_id("lovelace")
     assert "Augusta Ada Byron (birth name)" in lovelace.text_content()
     assert lovelace.xpath(".//a[@href='https://www.wikidata.org/wiki/Q7259']")
@@ -204,6 +227,11 @@ def test_the_register_lists_every_person_and_links_back_to_each_mention(site):
         assert target.get("href") == "persons.html#lovelace"
     assert "Not mentioned" in register.get_element_by_id("unmentioned").text_content()
     assert "not yet reviewed" in register.get_element_by_id("menabrea").text_content()
+    groups = lovelace.xpath(".//div[@class='mentions-in']")
+    assert [g.xpath("string(.//a[@class='edition'])") for g in groups] == [
+        "The Analytical Engine", "The Difference Engine Is Demonstrated", "Mary Somerville's Connexion"]
+    context = lovelace.xpath(".//ol[@class='mentions']/li")[0].text_content()
+    assert context.startswith("Ada Lovelace was born on 10th December, 1815. Her tutor") and "Early years" in context
 
 
 def test_dates_become_time_elements(site):
@@ -222,7 +250,7 @@ def test_note_markers_whose_notes_are_not_in_the_text_link_nowhere(site):
     for marker in markers:
         assert marker.tag == "span" and "unlinked" in marker.get("class") and marker.get("href") is None
         assert "not part of this edition" in marker.get("title")
-    assert not document.xpath("//a[starts-with(@href, '#tt-d-')][ancestor::div[@class='tt-reading']]"), \
+    assert not document.xpath("//a[starts-with(@href, '#tt-d-')][not(contains(@class, 'permalink'))][ancestor::div[@class='tt-reading']]"), \
         "no marker leads to a Primary Source that happens to carry the same number"
 
 
@@ -253,7 +281,8 @@ def test_the_index_lists_the_editions_with_their_metadata(site):
         ("engine.html", "The Analytical Engine"), ("episode.html", "The Difference Engine Is Demonstrated"),
         ("notes.html", "Mary Somerville's Connexion")]
     assert "Host" in index.xpath("string(//li[2]//dl)")
-    assert index.xpath("//a[@href='persons.html']")
+    assert index.xpath("//a[@href='persons.html']") and index.xpath("//a[@href='chronology.html']")
+    assert index.xpath("string(//li[1]//p[@class='facets'])") == "Biography · 2021"
 
 
 def test_the_text_version_has_title_block_headings_paragraphs_quotations_and_endnotes(site):
@@ -270,20 +299,25 @@ def test_the_text_version_has_title_block_headings_paragraphs_quotations_and_end
 
 
 def test_rendering_is_deterministic(tmp_path, site):
+    """Every file of the site, byte for byte, except Pagefind's index (pagefind/), whose filter
+    files and entry list come out in a different order on each run (Pagefind 1.5)."""
     again = tmp_path / "again"
     render_paths([DATA], "html", again)
-    render_paths([DATA], "text", again)
-    for name in ("engine.html", "episode.html", "index.html", "persons.html", "engine.txt"):
+    made = sorted(p.relative_to(again).as_posix() for p in again.rglob("*") if p.is_file()
+                  and not p.relative_to(again).as_posix().startswith("pagefind/"))
+    assert made == sorted(p.name for p in site.iterdir())
+    for name in made:
         assert (again / name).read_bytes() == (site / name).read_bytes(), name
 
 
 def test_each_stylesheet_is_compiled_once_for_many_documents(tmp_path):
     renderer = Renderer()
     for _ in range(3):
-        renderer.render_site([DATA / "engine.xml", DATA / "episode.xml"], tmp_path, DATA / "persons.xml")
+        renderer.render_site([DATA / "engine.xml", DATA / "episode.xml"], tmp_path, DATA / "persons.xml", search=False)
         renderer.render_text(DATA / "engine.xml", tmp_path)
-    assert sorted(renderer.timings.compile) == ["edition-html", "edition-text", "index", "persons"]
-    assert len(renderer.timings.render) == 3 * 5
+    assert sorted(renderer.timings.compile) == ["chronology", "edition-html", "edition-text", "index", "persons",
+                                                "persons-data", "search"]
+    assert len(renderer.timings.render) == 3 * (2 * 2 + 5 + 1)  # page + text per edition, site pages, a text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -437,7 +471,8 @@ def test_list_params_shows_names_defaults_and_descriptions():
 def test_render_a_folder_to_html_and_text(tmp_path):
     result = run("render", str(DATA), "-o", str(tmp_path))
     assert result.exit_code == 0, result.output
-    assert "render: 7 file(s)" in result.stderr and not (tmp_path / "persons.txt").exists()
+    assert "render: " in result.stderr and not (tmp_path / "persons.txt").exists()
+    assert (tmp_path / "engine.html").is_file() and (tmp_path / "engine.txt").is_file() and (tmp_path / "engine.xml").is_file()
     result = run("render", str(DATA), "--to", "text", "-o", str(tmp_path), "--format", "json")
     report = json.loads(result.stdout)
     assert result.exit_code == 0 and report["ok"]

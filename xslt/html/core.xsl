@@ -57,8 +57,14 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- Paragraphs carry a stable id (their own xml:id, else tt-p-N in document order) and a
+       permalink; those inside notes do not (the note has one). -->
   <xsl:template match="p | ab">
-    <xsl:call-template name="f:block"/>
+    <xsl:variable name="n" select="$f:paragraph-numbers(generate-id(.))"/>
+    <xsl:call-template name="f:block">
+      <xsl:with-param name="id" select="if (exists($n)) then f:id(., 'tt-p-', $f:paragraph-numbers) else f:own-id(.)[. != '']"/>
+      <xsl:with-param name="permalink" select="if (exists($n)) then 'Permalink to paragraph ' || $n else ()"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- ===================================================================================

@@ -39,6 +39,7 @@
   <xsl:import href="figures.xsl"/>
   <xsl:import href="verse-drama.xsl"/>
   <xsl:import href="textcrit.xsl"/>
+  <xsl:import href="citation.xsl"/>
 
   <!-- PARAMETER toc: "yes" (default) shows a table of contents of the headed sections;
        "no" leaves it out. -->
@@ -50,6 +51,14 @@
   <!-- PARAMETER contents-heading: heading of the table of contents. Default: Contents -->
   <xsl:param name="contents-heading" as="xs:string" select="'Contents'"/>
 
+  <!-- Set by tei-tools for each page of a site (not user parameters): the neighbouring pages,
+       the digest of the TEI file, the names of the TEI and plain-text copies beside the page. -->
+  <xsl:param name="previous-page" as="xs:string" select="''"/>
+  <xsl:param name="next-page" as="xs:string" select="''"/>
+  <xsl:param name="source-digest" as="xs:string" select="''"/>
+  <xsl:param name="tei-copy" as="xs:string" select="''"/>
+  <xsl:param name="text-copy" as="xs:string" select="''"/>
+
   <!-- Everything numbered once per document (see ../common/functions.xsl). -->
   <xsl:variable name="f:units" select="f:reading-units(/)" as="element()*"/>
   <xsl:variable name="f:elements" select="f:reading-elements(/)" as="element()*"/>
@@ -57,6 +66,10 @@
   <xsl:variable name="f:note-numbers" as="map(*)"
       select="f:numbering(f:footnotes($f:units ! f:reading-roots(.)))"/>
   <xsl:variable name="f:mention-id-map" select="f:mention-ids(/)" as="map(*)"/>
+  <xsl:variable name="f:paragraph-numbers" as="map(*)"
+      select="f:numbering($f:elements[self::p or self::ab][empty(ancestor::note)])"/>
+  <xsl:variable name="f:date-numbers" as="map(*)"
+      select="f:numbering($f:elements[self::date][@when or @from or @to or @notBefore or @notAfter])"/>
   <xsl:variable name="f:division-numbers" as="map(*)"
       select="f:numbering($f:elements[self::div or self::div1 or self::div2 or self::div3
               or self::div4 or self::div5 or self::div6 or self::div7 or self::group or self::floatingText])"/>
@@ -71,20 +84,41 @@
     <xsl:call-template name="f:page">
       <xsl:with-param name="title" select="f:page-title($top)"/>
       <xsl:with-param name="page-lang" select="$f:page-lang"/>
+      <xsl:with-param name="head-extra">
+        <xsl:call-template name="f:citation-meta">
+          <xsl:with-param name="top" select="$top"/>
+        </xsl:call-template>
+      </xsl:with-param>
       <xsl:with-param name="content">
-        <article class="edition">
+        <article class="edition" data-pagefind-body="">
           <xsl:apply-templates select="$top" mode="f:header"/>
-          <xsl:if test="f:yes($toc)">
-            <xsl:call-template name="f:toc"/>
-          </xsl:if>
-          <div class="tt-reading">
-            <xsl:for-each select="$f:units">
-              <xsl:call-template name="f:unit"/>
-            </xsl:for-each>
+          <div class="edition-layout">
+            <xsl:if test="f:yes($toc)">
+              <xsl:call-template name="f:toc"/>
+            </xsl:if>
+            <div class="tt-reading">
+              <xsl:for-each select="$f:units">
+                <xsl:call-template name="f:unit"/>
+              </xsl:for-each>
+            </div>
           </div>
+          <xsl:call-template name="f:citation">
+            <xsl:with-param name="top" select="$top"/>
+          </xsl:call-template>
+          <xsl:call-template name="f:pager"/>
         </article>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- Previous and next edition of the site, in the order of the index. -->
+  <xsl:template name="f:pager">
+    <xsl:if test="$previous-page or $next-page">
+      <nav class="edition-pager" aria-label="Editions" data-pagefind-ignore="all">
+        <xsl:if test="$previous-page"><a rel="prev" href="{$previous-page}">← Previous edition</a></xsl:if>
+        <xsl:if test="$next-page"><a rel="next" href="{$next-page}">Next edition →</a></xsl:if>
+      </nav>
+    </xsl:if>
   </xsl:template>
 
   <!-- One TEI document's reading text, then its footnotes. -->
@@ -134,7 +168,7 @@
       </xsl:for-each>
     </xsl:variable>
     <xsl:if test="exists($entries)">
-      <nav class="toc" aria-labelledby="tt-toc-heading">
+      <nav class="toc" aria-labelledby="tt-toc-heading" data-pagefind-ignore="all">
         <h2 id="tt-toc-heading">{$contents-heading}</h2>
         <ol>
           <xsl:sequence select="$entries"/>

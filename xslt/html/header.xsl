@@ -40,23 +40,36 @@
     </header>
   </xsl:template>
 
+  <!-- The edition's head: title, byline, kind and year (the search facets), then what the
+       header says, folded, so that the text starts on the first screen, on a phone too. -->
   <xsl:template match="TEI | teiCorpus" mode="f:header">
     <xsl:variable name="authors" select="f:authors(.)"/>
+    <xsl:variable name="year" select="f:source-year(.)"/>
     <header class="edition-header">
-      <h1>{f:page-title(.)}</h1>
+      <h1 data-pagefind-filter="edition" data-pagefind-meta="title">{f:page-title(.)}</h1>
       <xsl:for-each select="f:subtitles(.)[. != '']">
         <p class="subtitle">{.}</p>
       </xsl:for-each>
       <xsl:if test="exists($authors)">
         <p class="byline">by {string-join($authors, ', ')}</p>
       </xsl:if>
+      <p class="facets">
+        <span class="kind" data-pagefind-filter="kind">{f:kind(.)}</span>
+        <xsl:if test="$year">
+          <xsl:text> · </xsl:text>
+          <span class="year" data-pagefind-filter="year">{$year}</span>
+        </xsl:if>
+      </p>
       <xsl:if test="f:yes($show-header)">
-        <xsl:call-template name="f:metadata">
-          <xsl:with-param name="header" select="teiHeader"/>
-        </xsl:call-template>
-        <xsl:call-template name="f:about">
-          <xsl:with-param name="header" select="teiHeader"/>
-        </xsl:call-template>
+        <details class="edition-facts" data-pagefind-ignore="all">
+          <summary>About this edition: source, credits, licence</summary>
+          <xsl:call-template name="f:metadata">
+            <xsl:with-param name="header" select="teiHeader"/>
+          </xsl:call-template>
+          <xsl:call-template name="f:about">
+            <xsl:with-param name="header" select="teiHeader"/>
+          </xsl:call-template>
+        </details>
       </xsl:if>
     </header>
   </xsl:template>
@@ -140,8 +153,8 @@
         //p[normalize-space()][not(.//p)]"/>
     <xsl:variable name="changes" select="$header/revisionDesc//change[normalize-space() or @when]"/>
     <xsl:if test="exists($declarations | $changes)">
-      <details class="about">
-        <summary>About this edition</summary>
+      <div class="about">
+        <h2 class="about-heading">How this edition was made</h2>
         <xsl:for-each select="$declarations">
           <p><xsl:apply-templates mode="f:meta"/></p>
         </xsl:for-each>
@@ -161,7 +174,7 @@
             </xsl:for-each>
           </ul>
         </xsl:if>
-      </details>
+      </div>
     </xsl:if>
   </xsl:template>
 
@@ -169,7 +182,7 @@
   <xsl:function name="f:credited" as="xs:string">
     <xsl:param name="statement" as="element()"/>
     <xsl:variable name="names" select="$statement/(name | persName | orgName) ! f:plain(.)[. != '']"/>
-    <xsl:variable name="for" select="$statement/note[@type = 'affiliation'] ! f:plain(.)[. != '']"/>
+    <xsl:variable name="for" select="$statement/note[@type = 'affiliation'] ! f:plain(node())[. != '']"/>
     <xsl:sequence select="string-join($names, ', ') || (if (exists($for)) then ' (for ' || string-join($for, ', ') || ')' else '')"/>
   </xsl:function>
 

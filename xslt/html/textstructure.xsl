@@ -45,6 +45,7 @@
       <xsl:if test="@n">
         <xsl:attribute name="data-n" select="@n"/>
       </xsl:if>
+      <a class="permalink gen" href="#{f:division-id(.)}" aria-label="Permalink to {f:toc-label(.)}" data-pagefind-ignore="">§</a>
       <xsl:apply-templates/>
     </xsl:element>
   </xsl:template>
@@ -107,6 +108,8 @@
   <xsl:template name="f:block">
     <xsl:param name="class" as="xs:string*" select="local-name()"/>
     <xsl:param name="phrasing-element" as="xs:string" select="'p'"/>
+    <xsl:param name="id" as="xs:string?" select="f:own-id(.)[. != '']"/>
+    <xsl:param name="permalink" as="xs:string?" select="()"/>
     <xsl:variable name="element" select="
         if (not(f:as-block(.))) then 'span'
         else if (f:as-block-content(.)) then 'div'
@@ -114,8 +117,13 @@
     <xsl:element name="{$element}">
       <xsl:call-template name="f:attributes">
         <xsl:with-param name="class" select="$class"/>
+        <xsl:with-param name="id" select="$id"/>
       </xsl:call-template>
       <xsl:apply-templates/>
+      <xsl:if test="$id and $permalink and $element != 'span'">
+        <xsl:text> </xsl:text>
+        <a class="permalink gen" href="#{$id}" aria-label="{$permalink}" data-pagefind-ignore="">¶</a>
+      </xsl:if>
     </xsl:element>
   </xsl:template>
 

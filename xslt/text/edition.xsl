@@ -146,7 +146,7 @@
   <xsl:function name="f:credited" as="xs:string">
     <xsl:param name="statement" as="element()"/>
     <xsl:variable name="names" select="$statement/(name | persName | orgName) ! f:plain(.)[. != '']"/>
-    <xsl:variable name="for" select="$statement/note[@type = 'affiliation'] ! f:plain(.)[. != '']"/>
+    <xsl:variable name="for" select="$statement/note[@type = 'affiliation'] ! f:plain(node())[. != '']"/>
     <xsl:sequence select="string-join($names, ', ') || (if (exists($for)) then ' (for ' || string-join($for, ', ') || ')' else '')"/>
   </xsl:function>
 

@@ -10,8 +10,14 @@ from tei_tools.render.errors import RenderSetupError
 def site_pages(params: dict[str, str] | None = None) -> dict[str, str]:
     """The site's own pages by stem, as the parameters name them: {"index": "the index page", ...}."""
     params = params or {}
-    return {Path(params.get("index-page", "index.html")).stem: "the index page",
-            Path(params.get("register-page", "persons.html")).stem: "the register of persons"}
+    register = Path(params.get("register-page", "persons.html")).stem
+    pages = {Path(params.get("index-page", "index.html")).stem: "the index page",
+             register: "the register of persons", f"{register}-data": "the data of the person cards",
+             Path(params.get("chronology-page", "chronology.html")).stem: "the chronology",
+             "site-index": "the site's index of editions", "pagefind": "the search index"}
+    if params.get("search-page", "search.html"):
+        pages[Path(params.get("search-page", "search.html")).stem] = "the search page"
+    return pages
 
 
 def check_page_names(editions: Sequence[Path], reserved: dict[str, str] | None = None) -> None:

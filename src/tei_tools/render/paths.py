@@ -45,7 +45,8 @@ def split_personography(paths: Sequence[Path], personography: Path | None) -> tu
 
 def render_paths(paths: Iterable[Path | str], to: str, out_dir: Path | str, *,
                  params: dict[str, str] | None = None, personography: Path | None = None,
-                 on_error: OnError | None = None, renderer: Renderer | None = None) -> list[Path]:
+                 on_error: OnError | None = None, renderer: Renderer | None = None,
+                 search: bool = True) -> list[Path]:
     """Render files and folders of TEI to `to` ("html": the whole site; "text": one .txt each)."""
     if to not in FORMATS:
         raise RenderSetupError(f"unknown output format {to!r}; choose one of {', '.join(FORMATS)}")
@@ -55,7 +56,7 @@ def render_paths(paths: Iterable[Path | str], to: str, out_dir: Path | str, *,
     renderer = renderer or Renderer(params=params, personography=personography)
     out_dir = Path(out_dir)
     if to == "html":
-        return renderer.render_site(editions, out_dir, personography, on_error=on_error)
+        return renderer.render_site(editions, out_dir, personography, on_error=on_error, search=search)
     check_page_names(editions)
     pages = []
     for edition in editions:
