@@ -26,6 +26,7 @@ from tei_tools.cli import cli
 from tei_tools.render import (GENERATED_END, GENERATED_START, Renderer, RenderError, RenderSetupError,
                               html_reading_words, reading_words, render_paths, strip_generated_marks,
                               stylesheet_parameters, text_reading_words, words)
+from tei_tools.render.search import pagefind_command
 from tei_tools.xml import parse_file
 
 REPO = Path(__file__).resolve().parents[1]
@@ -514,7 +515,8 @@ def corpus_paths() -> list[Path]:
 
 
 class Rendered:
-    """A site and its plain text (plain and with generated-text marks) for a list of documents."""
+    """A whole site (pages, plain texts, search index) and the plain text with generated-text
+    marks, for a list of documents."""
 
     def __init__(self, sources: list[Path], out: Path, personography: Path | None):
         self.sources, self.out = sources, out
@@ -523,11 +525,10 @@ class Rendered:
         plain, marked = Renderer(), Renderer(params=MARKS)
         self.pages = plain.render_site(sources, out / "html", personography, on_error=self.failures.append)
         for source in sources:
-            for renderer, folder in ((plain, "text"), (marked, "marked")):
-                try:
-                    renderer.render_text(source, out / folder)
-                except RenderError as error:
-                    self.failures.append(error)
+            try:
+                marked.render_text(source, out / "marked")
+            except RenderError as error:
+                self.failures.append(error)
         self.seconds = time.perf_counter() - started
         self.timings = plain.timings
 
@@ -537,7 +538,7 @@ class Rendered:
         assert_same_words(expected, html_reading_words(html), f"{source.name} -> HTML")
         marked = (self.out / "marked" / f"{source.stem}.txt").read_text("utf-8")
         assert_same_words(expected, text_reading_words(marked), f"{source.name} -> text")
-        plain = (self.out / "text" / f"{source.stem}.txt").read_text("utf-8")
+        plain = (self.out / "html" / f"{source.stem}.txt").read_text("utf-8")
         assert words(strip_generated_marks(marked)) == words(plain), "the marks change nothing but the marks"
 
 
@@ -587,7 +588,8 @@ def test_every_corpus_document_renders_to_html_and_text_without_error(corpus_sit
     assert not corpus_site.failures, [str(f) for f in corpus_site.failures]
     for source in corpus_site.sources:
         assert (corpus_site.out / "html" / f"{source.stem}.html").stat().st_size > 500
-        assert (corpus_site.out / "text" / f"{source.stem}.txt").stat().st_size > 10
+        assert (corpus_site.out / "html" / f"{source.stem}.txt").stat().st_size > 10
+    assert (corpus_site.out / "html" / "pagefind" / "pagefind.js").is_file() or pagefind_command() is None
     print(f"\ncorpus: {len(corpus_site.sources)} documents, html+text+marked text in {corpus_site.seconds:.1f}s; "
           f"compile {corpus_site.timings.compile}")
 

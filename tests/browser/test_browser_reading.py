@@ -88,7 +88,7 @@ def test_permalinks_of_sections_and_paragraphs_resolve(site, tab):
         tab.goto(url(site, f"engine.html{href}"))
         assert target_id(tab) == href[1:] and in_view(tab, href)
     paragraph = tab.locator("p#tt-p-2 > a.permalink")
-    assert paragraph.inner_text() == "¶" and paragraph.get_attribute("aria-label") == "Permalink to paragraph 2"
+    assert paragraph.inner_text() == "¶" and paragraph.get_attribute("aria-label") == "Paragraph 2"
 
 
 def test_previous_and_next_edition_and_back_to_top(site, tab):

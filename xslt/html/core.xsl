@@ -63,7 +63,7 @@
     <xsl:variable name="n" select="$f:paragraph-numbers(generate-id(.))"/>
     <xsl:call-template name="f:block">
       <xsl:with-param name="id" select="if (exists($n)) then f:id(., 'tt-p-', $f:paragraph-numbers) else f:own-id(.)[. != '']"/>
-      <xsl:with-param name="permalink" select="if (exists($n)) then 'Permalink to paragraph ' || $n else ()"/>
+      <xsl:with-param name="permalink" select="if (exists($n)) then 'Paragraph ' || $n else ()"/>
     </xsl:call-template>
   </xsl:template>
 

@@ -45,7 +45,7 @@
       <xsl:if test="@n">
         <xsl:attribute name="data-n" select="@n"/>
       </xsl:if>
-      <a class="permalink gen" href="#{f:division-id(.)}" aria-label="Permalink to {f:toc-label(.)}" data-pagefind-ignore="">§</a>
+      <a class="permalink gen" href="#{f:division-id(.)}" aria-label="Section: {f:toc-label(.)}">§</a>
       <xsl:apply-templates/>
     </xsl:element>
   </xsl:template>
@@ -122,7 +122,7 @@
       <xsl:apply-templates/>
       <xsl:if test="$id and $permalink and $element != 'span'">
         <xsl:text> </xsl:text>
-        <a class="permalink gen" href="#{$id}" aria-label="{$permalink}" data-pagefind-ignore="">¶</a>
+        <a class="permalink gen" href="#{$id}" aria-label="{$permalink}">¶</a>
       </xsl:if>
     </xsl:element>
   </xsl:template>

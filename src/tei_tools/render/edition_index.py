@@ -125,13 +125,16 @@ def site_document(indexes: list[EditionIndex]) -> bytes:
 
 def gather(page_html: str, stem: str, page: str, header: str = "") -> EditionIndex:
     """The index of one edition page written by xslt/html/edition.xsl."""
-    document = lxml_html.document_fromstring(page_html)
+    start = page_html.find('<div class="tt-reading">')
+    has_targets = start >= 0 and ('data-person="' in page_html[start:] or 'id="tt-t-' in page_html[start:])
+    # A page without mentions or dates (a novel of 3 MB) is not parsed whole: its head says it all.
+    document = lxml_html.document_fromstring(page_html if has_targets or start < 0 else page_html[:start])
     index = EditionIndex(stem=stem, page=page, title=_text(document.find(".//h1")),
                          kind=_text(_first(document.xpath("//p[@class='facets']/span[@class='kind']"))),
                          year=_text(_first(document.xpath("//p[@class='facets']/span[@class='year']"))),
                          authors=document.xpath("//meta[@name='citation_author']/@content"), header=header)
     reading = document.xpath("//div[@class='tt-reading']")
-    if not reading:
+    if not has_targets or not reading:
         return index
     targets = reading[0].xpath(".//*[@data-person and @id] | .//*[starts-with(@id, 'tt-t-') or @data-when "
                                "or @data-from or @data-not-before or @data-to or @data-not-after]")
@@ -266,7 +269,7 @@ def _section_label(element) -> str:
                 return " ".join(_text(heading).split())
             link = next((c for c in ancestor if c.tag == "a" and "permalink" in (c.get("class") or "")), None)
             if link is not None:
-                return (link.get("aria-label") or "").removeprefix("Permalink to ").strip()
+                return (link.get("aria-label") or "").removeprefix("Section: ").strip()
     return ""
 
 
