@@ -119,11 +119,12 @@
         else 'not after ' || $date/@not-after"/>
   </xsl:function>
 
-  <!-- The year of a sort key "+01905-10-26" as it is read: "1905", "44 BCE". -->
+  <!-- The year of a sort key ("101905-10-26": era digit, five digits of year) as it is read:
+       "1905"; "099955-…" is "44 BCE". -->
   <xsl:function name="f:year-of" as="xs:string">
     <xsl:param name="date" as="element(s:date)"/>
     <xsl:variable name="digits" select="xs:integer(substring($date/@start, 2, 5))"/>
-    <xsl:sequence select="if (starts-with($date/@start, '-')) then string(99999 - $digits) || ' BCE' else string($digits)"/>
+    <xsl:sequence select="if (starts-with($date/@start, '0')) then string(99999 - $digits) || ' BCE' else string($digits)"/>
   </xsl:function>
 
   <xsl:function name="f:year-id" as="xs:string">

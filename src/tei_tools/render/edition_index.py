@@ -50,7 +50,7 @@ class DatedPassage:
     text: str
     sentence: str
     section: str
-    start: str  # sortable: "+01905-10-26" (a year with sign and five digits, month, day)
+    start: str  # sortable: "101905-10-26" (era digit, five digits of year, month, day; see sort_key)
     end: str
     has_year: bool
 
@@ -177,21 +177,22 @@ def _dated(target, before: str, text: str, after: str, section: str) -> DatedPas
 
 
 def sort_key(value: str, *, end: bool) -> tuple[str, bool]:
-    """("+01905-10-26", True) for "1905-10-26"; a missing month or day sorts first for a start
-    and last for an end ("1905" runs from "+01905-00-00" to "+01905-99-99"); BCE years sort before
-    CE ones. A yearless date ("--10-26") gets its month and day under year 0 and has_year False."""
+    """("101905-10-26", True) for "1905-10-26": an era digit (1 for years from 0 on, 0 before),
+    five digits of year, month, day, so that the keys sort as strings. A missing month or day
+    sorts first for a start and last for an end ("1905" runs from "101905-00-00" to
+    "101905-99-99"); -0044 is "099955-…", before -0001 ("099998-…"). A yearless date ("--10-26")
+    gets its month and day under year 0 and has_year False."""
     value = value.strip()
     fill = "99" if end else "00"
     match = _ISO.match(value)
     if match:
         year = int(match.group(1))
-        sign = "+" if year >= 0 else "-"
-        magnitude = year if year >= 0 else 99999 + year  # -0044 sorts before -0001
-        return f"{sign}{magnitude:05d}-{match.group(2) or fill}-{match.group(3) or fill}", True
+        era, magnitude = ("1", year) if year >= 0 else ("0", 99999 + year)
+        return f"{era}{magnitude:05d}-{match.group(2) or fill}-{match.group(3) or fill}", True
     match = _YEARLESS.match(value)
     if match:
-        return f"+00000-{match.group(1)}-{match.group(2) or fill}", False
-    return f"+00000-{fill}-{fill}", False
+        return f"100000-{match.group(1)}-{match.group(2) or fill}", False
+    return f"100000-{fill}-{fill}", False
 
 
 def _passage(element):
