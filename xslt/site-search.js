@@ -2,7 +2,11 @@
    pagefind/ (tei_tools.render.search). Results in context: for each page, its first matches,
    a few words either side, each linked to the paragraph (or verse line, or heading) it is in.
    Facets narrow the results: edition, person, year, kind; several values of one facet are
-   alternatives ("any of them"), facets together must all hold. */
+   alternatives ("any of them"), facets together must all hold.
+   A classic script (not a module), so that it runs from file:// too and can say there why
+   search needs a web server. */
+(function () {
+"use strict";
 
 const form = document.getElementById("tt-search-form");
 const input = document.getElementById("tt-search-input");
@@ -180,3 +184,4 @@ async function start() {
 }
 
 start();
+})();

@@ -57,3 +57,12 @@ def test_the_search_box_of_any_page_leads_to_the_results(server, tab):
     tab.wait_for_url("**/search.html?q=Jacquard")
     tab.wait_for_function("document.querySelectorAll('#tt-search-results li.search-result').length > 0")
     assert "Jacquard" in tab.locator("#tt-search-results").inner_text()
+
+
+def test_without_a_server_the_search_page_says_what_else_there_is(site, tab):
+    from .conftest import url
+
+    tab.goto(url(site, "search.html"))  # file://: the index cannot be read, the rest of the site can
+    tab.wait_for_function("!/Searching|^$/.test(document.getElementById('tt-search-status').textContent)")
+    status = tab.locator("#tt-search-status").inner_text()
+    assert "not available here" in status and "web server" in status

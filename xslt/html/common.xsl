@@ -109,7 +109,7 @@
             <xsl:if test="$search-page and $current != 'search'">
               <form class="site-search" action="{$search-page}" method="get" role="search">
                 <label for="tt-site-search">Search</label>
-                <input id="tt-site-search" type="search" name="q" placeholder="Search the editions"/>
+                <input id="tt-site-search" type="search" name="q" placeholder="Search editions"/>
                 <button type="submit">Go</button>
               </form>
             </xsl:if>

@@ -81,9 +81,9 @@
   <xsl:template name="f:legend">
     <dl class="legend" aria-label="Certainty of the identifications">
       <dt><span class="cert cert-high">high</span></dt>
-      <dd>identified with high certainty (the full name, as the personography has it)</dd>
+      <dd>identified with high certainty</dd>
       <dt><span class="cert cert-medium">medium</span></dt>
-      <dd>identified by the tool with medium certainty (a surname or a short form, matched by context): check it</dd>
+      <dd>identified by the tool with medium certainty: worth checking</dd>
       <dt><span class="cert cert-low">low</span></dt>
       <dd>identified by the tool with low certainty: a guess for an editor to review</dd>
       <dt><span class="review">added automatically</span></dt>
@@ -200,7 +200,7 @@
     <div class="mentions-in">
       <xsl:choose>
         <xsl:when test="count($mentions) le $f:open-limit">
-          <h4><a class="edition" href="{$edition/@page}">{$edition/@title}</a> <span class="count">({$count})</span></h4>
+          <h4><a class="edition" href="{$edition/@page}">{$edition/@title}</a><xsl:text> </xsl:text><span class="count">({$count})</span></h4>
           <xsl:sequence select="$list"/>
         </xsl:when>
         <xsl:otherwise>

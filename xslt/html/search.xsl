@@ -28,7 +28,7 @@
       <xsl:with-param name="title" select="'Search — ' || $site-title"/>
       <xsl:with-param name="current" select="'search'"/>
       <xsl:with-param name="head-extra">
-        <script src="site-search.js" type="module"></script>
+        <script src="site-search.js" defer=""></script>
       </xsl:with-param>
       <xsl:with-param name="content">
         <h1>Search the editions</h1>
