@@ -81,6 +81,11 @@ function passageAnchor(anchors, location) {
   return best;
 }
 
+// The permalink marks (§ and ¶) are words to Pagefind, not to a reader.
+function shown(words) {
+  return words.filter((word) => word !== "¶" && word !== "§").join(" ");
+}
+
 function hitsOf(data) {
   const words = data.content.split(/\s+/);
   const anchors = (data.anchors || []).slice().sort((a, b) => a.location - b.location);
@@ -92,8 +97,8 @@ function hitsOf(data) {
     if (seen.has(key)) continue;
     seen.add(key);
     const start = Math.max(0, location - CONTEXT);
-    const before = words.slice(start, location).join(" ");
-    const after = words.slice(location + 1, location + 1 + CONTEXT).join(" ");
+    const before = shown(words.slice(start, location));
+    const after = shown(words.slice(location + 1, location + 1 + CONTEXT));
     hits.push({
       url: data.url + (anchor ? "#" + anchor.id : ""),
       html: (start > 0 ? "… " : "") + escapeHtml(before) + " <mark>" + escapeHtml(words[location] || "") + "</mark> "
