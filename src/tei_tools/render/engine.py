@@ -163,7 +163,12 @@ class Renderer:
         files += self.render_site_pages([results[e].index for e in order], out_dir, personography)
         files += self._copy_assets(out_dir)
         if search and self.params.get("search-page", "search.html"):
-            files += index_for_search(out_dir)
+            try:
+                files += index_for_search(out_dir)
+            except RenderError as error:  # the site works without its search index: say so, go on
+                if on_error is None:
+                    raise
+                on_error(error)
         return files
 
     def render_site_pages(self, indexes: Sequence[EditionIndex], out_dir: Path,

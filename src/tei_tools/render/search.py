@@ -43,8 +43,8 @@ def index_for_search(site: Path) -> list[Path]:
                              "--force-language", INDEX_LANGUAGE, "--quiet"],
                             capture_output=True, text=True, timeout=1800)
     if result.returncode != 0:
-        from tei_tools.render.errors import RenderSetupError
+        from tei_tools.render.errors import RenderError
 
         lines = [line for line in (result.stderr or result.stdout).splitlines() if line.strip()]
-        raise RenderSetupError(f"search index (pagefind) failed: {lines[-1] if lines else result.returncode}")
+        raise RenderError(target, f"the search index (pagefind) failed: {lines[-1] if lines else result.returncode}")
     return sorted(p for p in target.rglob("*") if p.is_file())
