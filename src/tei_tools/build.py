@@ -88,7 +88,9 @@ def _render(targets: list[Path], personography: Path, site: Path, echo: Callable
 
     editions = [p for p in targets if p.name != PERSONOGRAPHY_NAME]
     renderer = Renderer()
+    # pages, plain texts, TEI copies, register, chronology, search page and search index
     pages = renderer.render_site(editions, site, personography if personography.is_file() else None)
-    pages += [renderer.render_text(edition, site) for edition in editions]
-    echo(f"render: {len(pages)} file(s) into {site}/ (open {site}/index.html)")
+    searchable = " with a search index" if any(p.parent.name == "pagefind" for p in pages) else ""
+    echo(f"render: {len(pages)} file(s) into {site}/{searchable} (open {site}/index.html; "
+         f"search needs a web server: python -m http.server -d {site})")
     return pages

@@ -80,10 +80,12 @@ class Omission:
 
 @dataclass(frozen=True)
 class Responsibility:
-    """One respStmt: what someone did ("Host", "Audio editing") and who."""
+    """One credit: what someone did ("Host", "Audio editing"), who, and for whom ("Steven
+    Walters for Airship": the affiliation is "Airship", never part of the name)."""
 
     resp: str
     name: str
+    affiliation: str = ""
 
 
 @dataclass

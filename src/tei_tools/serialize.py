@@ -6,14 +6,16 @@ dates inside it. Leaves' text is written exactly as the reader cut it from the s
 """
 from __future__ import annotations
 
+import datetime
 import hashlib
+import os
 import re
 from collections import Counter
 
 from lxml import etree
 
 from tei_tools import __version__
-from tei_tools.model import Block, Container, Document, Node, Span
+from tei_tools.model import Block, Container, Document, Node, Responsibility, Span
 from tei_tools.xml import TEI_NS, XML_NS
 
 TOOL_ID = "tei-tools"
@@ -119,25 +121,57 @@ def indent(element: etree._Element, level: int = 0) -> None:
 
 
 def header(doc: Document, source_digest: str) -> etree._Element:
-    return E("teiHeader", _file_desc(doc, source_digest), _encoding_desc(doc),
-             _profile_desc(doc), _revision_desc(doc, source_digest))
+    generated = generation_date()
+    return E("teiHeader", _file_desc(doc, source_digest, generated), _encoding_desc(doc),
+             _profile_desc(doc), _revision_desc(doc, source_digest, generated))
 
 
-def _file_desc(doc: Document, source_digest: str) -> etree._Element:
+def _file_desc(doc: Document, source_digest: str, generated: str) -> etree._Element:
+    """What the edition is: its title, who made it (the tool; the source's own credits stay with
+    the source, in sourceDesc), who publishes it and under what terms, and what it is made from."""
     meta = doc.meta
     title = meta.title or doc.source_name.rsplit(".", 1)[0]
     title_stmt = E("titleStmt", E("title", title, type="main"),
                    E("title", f"A TEI edition of the {_kind_label(doc.kind)}", type="sub"),
                    *[E("author", name) for name in meta.authors])
-    for resp in meta.responsibilities:
-        title_stmt.append(E("respStmt", E("resp", resp.resp), E("name", resp.name)))
     title_stmt.append(E("respStmt", E("resp", "Conversion to TEI and automatic markup of persons, dates and quotations"),
                         E("name", f"tei-tools {__version__}"), xml_id=TOOL_ID))
-    availability = E("availability", E("licence", meta.licence) if meta.licence else
-                     E("p", "The source text's rights remain with its rights holders; see the source description."))
-    publication = E("publicationStmt", E("authority", meta.extra.get("edition_authority", "tei-tools")),
-                    E("idno", DIGEST_PLACEHOLDER, type=DIGEST_TYPE), availability)
-    return E("fileDesc", title_stmt, publication, E("sourceDesc", _source_bibl(doc, source_digest)))
+    return E("fileDesc", title_stmt, _publication_stmt(doc, generated), E("sourceDesc", _source_bibl(doc, source_digest)))
+
+
+def _publication_stmt(doc: Document, generated: str) -> etree._Element:
+    """The publisher of the edition is whoever the sidecar names (edition_authority): never the
+    software. The date is the day the edition was generated; the licence, when one is known."""
+    meta = doc.meta
+    authority = meta.extra.get("edition_authority", "").strip()
+    publication = E("publicationStmt",
+                    E("authority", authority or "No publisher or authority was named for this edition"),
+                    E("idno", DIGEST_PLACEHOLDER, type=DIGEST_TYPE))
+    publication.append(E("date", generated, when=generated))
+    if meta.licence:
+        availability = E("availability", E("licence", meta.licence, target=licence_url(meta.licence)))
+    else:
+        availability = E("availability", E("p", "No licence was given for this edition. The source text's rights "
+                                                "remain with its rights holders; see the source description."),
+                         status="unknown")
+    publication.append(availability)
+    return publication
+
+
+# Licences whose names are unambiguous, and where their text is (a claim of the edition: only
+# the well-known Creative Commons names, as written in a sidecar's "licence").
+_CC_LICENCE = re.compile(r"(?i)^\s*(?:CC[ -]?)?(BY(?:[ -](?:NC|SA|ND)){0,2})[ -](\d\.\d)(?:[ -]international)?\s*$")
+
+
+def licence_url(licence: str) -> str | None:
+    """The address of a Creative Commons licence named like "CC BY 4.0" or "CC0 1.0", else None."""
+    if re.fullmatch(r"(?i)\s*CC0(?:[ -]1\.0)?\s*", licence):
+        return "https://creativecommons.org/publicdomain/zero/1.0/"
+    match = _CC_LICENCE.match(licence)
+    if not match:
+        return None
+    kind = "-".join(match.group(1).lower().replace(" ", "-").split("-"))
+    return f"https://creativecommons.org/licenses/{kind}/{match.group(2)}/"
 
 
 def _kind_label(kind: str) -> str:
@@ -145,14 +179,20 @@ def _kind_label(kind: str) -> str:
 
 
 def _source_bibl(doc: Document, source_digest: str) -> etree._Element:
+    """The source as far as it (or its sidecar) tells: title, authors, its own credits as clean
+    respStmts (names only; an affiliation in a note), publisher, date, address, credit line,
+    and a plain statement of what was not given."""
     meta = doc.meta
     level = {"book": "m", "transcript": "a"}.get(doc.kind, "a")
     bibl = E("bibl", E("title", meta.title, level=level) if meta.title else None,
-             *[E("author", name) for name in meta.authors])
+             *[E("author", name) for name in meta.authors], type=doc.kind)
     if meta.series:
         bibl.append(E("title", meta.series, level="s" if doc.kind == "transcript" else "j"))
-    for resp in meta.responsibilities:
-        bibl.append(E("respStmt", E("resp", resp.resp), E("name", resp.name)))
+    for roles, name, affiliation in _grouped_credits(meta.responsibilities):
+        statement = E("respStmt", *[E("resp", role) for role in roles], E("name", name))
+        if affiliation:
+            statement.append(E("note", E("orgName", affiliation), type="affiliation"))
+        bibl.append(statement)
     if meta.publisher:
         bibl.append(E("publisher", meta.publisher))
     if meta.pub_place:
@@ -163,8 +203,24 @@ def _source_bibl(doc: Document, source_digest: str) -> etree._Element:
         bibl.append(E("ref", meta.source_url, target=meta.source_url))
     if meta.source_statement:
         bibl.append(E("note", meta.source_statement, type="credit"))
+    missing = [label for label, value in (("author", meta.authors), ("publisher", meta.publisher),
+                                          ("date", meta.date), ("address (URL)", meta.source_url)) if not value]
+    if missing:
+        bibl.append(E("note", f"Not given by the source text or a sidecar file: {', '.join(missing)}.",
+                      type="not-given"))
     bibl.append(E("note", f"Plain-text file {doc.source_name}, {source_digest}.", type="file"))
     return bibl
+
+
+def _grouped_credits(credits: list[Responsibility]) -> list[tuple[list[str], str, str]]:
+    """[(roles, name, affiliation)]: one entry per person (and affiliation), in the order of
+    first credit, with every role they are credited for ("Host", "Editor", ...)."""
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for credit in credits:
+        roles = grouped.setdefault((credit.name, credit.affiliation), [])
+        if credit.resp not in roles:
+            roles.append(credit.resp)
+    return [(roles, name, affiliation) for (name, affiliation), roles in grouped.items()]
 
 
 def _encoding_desc(doc: Document) -> etree._Element:
@@ -179,11 +235,30 @@ def _encoding_desc(doc: Document) -> etree._Element:
         "@when, @from/@to or @notBefore/@notAfter. Quotation marks are kept in the text inside q and quote.",
         "Lines that the source repeats (titles, captions) are kept and marked type=\"repeated\".",
     ]
+    paragraphs += _note_marker_statement(doc)
     editorial = E("editorialDecl", *[E("p", text) for text in paragraphs])
     normalization = _normalization(doc)
     if normalization is not None:
         editorial.append(normalization)
     return E("encodingDesc", E("appInfo", app), editorial)
+
+
+def _note_marker_statement(doc: Document) -> list[str]:
+    """What the source's note markers ("(12)") are in this edition, and whether their notes are."""
+    markers = [(span.attr("n"), span.attr("target")) for block in doc.blocks() for span in block.spans
+               if span.tag == "ref" and span.attr("type") == "noteref"]
+    if not markers:
+        return []
+    unlinked = [n for n, target in markers if not target]
+    numbers = sorted({int(n) for n, _ in markers if n and n.isdigit()})
+    extent = f"({numbers[0]})–({numbers[-1]})" if len(numbers) > 1 else f"({numbers[0]})" if numbers else ""
+    if unlinked:
+        return [f"The source's note markers {extent} are kept as ref type=\"noteref\" without a target: they refer "
+                "to the source's own list of notes or references, which was not part of the text converted and is "
+                "not included in this edition. They are not linked to any passage of this edition (the numbered "
+                "Primary Sources, where the source has them, have a numbering of their own)."]
+    return [f"The source's note markers {extent} are ref type=\"noteref\" elements pointing at the source's own "
+            "notes, kept at the end of the text (div type=\"notes\", note place=\"end\")."]
 
 
 def _normalization(doc: Document) -> etree._Element | None:
@@ -206,9 +281,49 @@ def _profile_desc(doc: Document) -> etree._Element:
     return E("profileDesc", E("langUsage", E("language", LANGUAGES.get(code, code), ident=code)))
 
 
-def _revision_desc(doc: Document, source_digest: str) -> etree._Element:
+def _revision_desc(doc: Document, source_digest: str, generated: str) -> etree._Element:
     return E("revisionDesc", E("change", f"Generated by tei-tools {__version__} from {doc.source_name} "
-                                         f"({source_digest}).", who=f"#{TOOL_ID}", type="generated"))
+                                         f"({source_digest}).", when=generated,
+                               who=f"#{TOOL_ID}", type="generated"))
+
+
+# ---------------------------------------------------------------- the generation date
+
+
+def generation_date() -> str:
+    """The day the edition is generated (UTC), or the day SOURCE_DATE_EPOCH names: the
+    reproducible-builds convention, for byte-identical rebuilds on another day."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    moment = (datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc) if epoch.isdigit()
+              else datetime.datetime.now(datetime.timezone.utc))
+    return moment.date().isoformat()
+
+
+_GENERATION_DATE = re.compile(rb'<change when="(\d{4}-\d\d-\d\d)" who="#' + TOOL_ID.encode() + rb'" type="generated">')
+
+
+def recorded_generation_date(data: bytes) -> str | None:
+    """The generation date an edition written by tei-tools records, if any."""
+    match = _GENERATION_DATE.search(data)
+    return match.group(1).decode() if match else None
+
+
+def keep_generation_date(existing: bytes, regenerated: bytes) -> bytes:
+    """The existing edition itself when regenerating it changed nothing but the date (a rebuild
+    on another day leaves an unchanged edition byte for byte as it was), else `regenerated`."""
+    old, new = recorded_generation_date(existing), recorded_generation_date(regenerated)
+    if not old or not new or old == new or is_untouched(existing) is not True:
+        return regenerated
+    return existing if _dated(unseal(regenerated), new, old) == unseal(existing) else regenerated
+
+
+def _dated(data: bytes, old: str, new: str) -> bytes:
+    """Replace the generation date `old` by `new` where the header records it (change/@when and
+    the publication date), nowhere else."""
+    for pattern in (b'<date when="%s">%s</date>', b'<change when="%s" who="#' + TOOL_ID.encode() + b'"'):
+        count = pattern.count(b"%s")
+        data = data.replace(pattern % ((old.encode(),) * count), pattern % ((new.encode(),) * count), 1)
+    return data
 
 
 # ---------------------------------------------------------------- document
@@ -250,6 +365,12 @@ def seal(data: bytes) -> bytes:
     """Write the digest of the file (taken with the placeholder in place) into the file."""
     digest = "sha256:" + hashlib.sha256(data).hexdigest()
     return data.replace(DIGEST_PLACEHOLDER.encode(), digest.encode(), 1)
+
+
+def unseal(data: bytes) -> bytes:
+    """The bytes as they were before seal() wrote their digest."""
+    match = DIGEST_PATTERN.search(data)
+    return data if not match else data[:match.start(2)] + DIGEST_PLACEHOLDER.encode() + data[match.end(2):]
 
 
 def is_untouched(data: bytes) -> bool | None:

@@ -88,7 +88,22 @@
        itself inside a note (a note in a note is rendered in place, inside its footnote). -->
   <xsl:function name="f:footnotes" as="element()*">
     <xsl:param name="scope" as="element()*"/>
-    <xsl:sequence select="($scope ! descendant-or-self::note)[empty(ancestor::note)]"/>
+    <xsl:sequence select="($scope ! descendant-or-self::note)[empty(ancestor::note)][not(f:is-endnote(.))]"/>
+  </xsl:function>
+
+  <!-- A note the text itself collects at the end (note place="end" standing in a division, as
+       the source's own numbered notes in a div type="notes"): it stays where it is, and the
+       markers that point at it (ref/@target) link to it. -->
+  <xsl:function name="f:is-endnote" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="$note/@place = 'end' and f:stands-alone($note)"/>
+  </xsl:function>
+
+  <!-- A line the source repeats (a title under itself, a caption twice): tei-tools marks the
+       second one type="repeated"; pages show it once more only as a marked repetition. -->
+  <xsl:function name="f:is-repetition" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="$e/@type = 'repeated'"/>
   </xsl:function>
 
   <!-- A map from generate-id() to position (1-based) for a sequence of nodes. -->
@@ -474,6 +489,42 @@
                 or f:ends-with-mark($q/preceding::text()[normalize-space()][1])
                 or f:starts-with-mark($q/following::text()[normalize-space()][1]))
         and not($q/@rend = ('none', 'inline', 'noquotes', 'plain', 'display', 'block'))"/>
+  </xsl:function>
+
+  <!-- ===================================================================================
+       What kind of text, of which year: the site's facets
+       =================================================================================== -->
+
+  <!-- The kind of source: what a tei-tools edition says (sourceDesc/bibl/@type), else what the
+       TEI shows (letters, drama, verse, spoken, manuscript), else "Prose". -->
+  <xsl:function name="f:kind" as="xs:string">
+    <xsl:param name="top" as="element()"/>
+    <xsl:variable name="header" select="($top/teiHeader, $top//teiHeader)[1]"/>
+    <xsl:variable name="declared" select="lower-case(normalize-space(($header/fileDesc/sourceDesc/bibl/@type)[1]))"/>
+    <xsl:variable name="known" select="map {
+        'book': 'Book excerpt', 'biography': 'Biography', 'transcript': 'Podcast transcript', 'letter': 'Letter',
+        'letters': 'Letters', 'journal': 'Journal', 'diary': 'Diary'}"/>
+    <xsl:variable name="text" select="$top/descendant-or-self::text[1]"/>
+    <xsl:sequence select="
+        if ($declared != '' and map:contains($known, $declared)) then $known($declared)
+        else if ($declared != '') then upper-case(substring($declared, 1, 1)) || substring($declared, 2)
+        else if ($header/profileDesc/correspDesc or $text//div[@type = 'letter'] or $text//opener/salute) then 'Letter'
+        else if ($text//sp) then 'Drama'
+        else if ($text//u) then 'Spoken'
+        else if ($header/fileDesc/sourceDesc/msDesc or $top/self::surface or $top//sourceDoc) then 'Manuscript'
+        else if (count(($text//l)[position() le 50]) ge 50 or (exists($text//l) and empty($text//p))) then 'Verse'
+        else 'Prose'"/>
+  </xsl:function>
+
+  <!-- The year of the source (not of this edition): when it was written or published. -->
+  <xsl:function name="f:source-year" as="xs:string?">
+    <xsl:param name="top" as="element()"/>
+    <xsl:variable name="header" select="($top/teiHeader, $top//teiHeader)[1]"/>
+    <xsl:variable name="dates" select="(
+        $header/profileDesc/creation//date, $header/profileDesc/correspDesc//date,
+        $header/fileDesc/sourceDesc/bibl/date, $header/fileDesc/sourceDesc//imprint/date,
+        $header/fileDesc/sourceDesc//date, $top/descendant-or-self::text[1]//docDate)"/>
+    <xsl:sequence select="($dates ! (@when, @notBefore, @from, @when-iso)[1] ! f:year(string(.)))[1]"/>
   </xsl:function>
 
   <!-- ===================================================================================

@@ -42,6 +42,19 @@
   <!-- PARAMETER index-page: file name of the list of editions. Default: index.html -->
   <xsl:param name="index-page" as="xs:string" select="'index.html'"/>
 
+  <!-- PARAMETER chronology-page: file name of the chronology (every dated event of the
+       editions in time order). Default: chronology.html -->
+  <xsl:param name="chronology-page" as="xs:string" select="'chronology.html'"/>
+
+  <!-- PARAMETER search-page: file name of the search page (full-text search over the editions,
+       by Pagefind); empty for no search. Default: search.html -->
+  <xsl:param name="search-page" as="xs:string" select="'search.html'"/>
+
+  <!-- PARAMETER site-url: the address the site is published at ("https://example.org/edition/"),
+       for absolute links in citations and citation_* meta tags; empty (default) for relative
+       links only. -->
+  <xsl:param name="site-url" as="xs:string" select="''"/>
+
   <!-- PARAMETER lang: language of the site's own labels (the html/@lang of index and register
        pages, and of edition pages whose TEI does not say). Default: en -->
   <xsl:param name="lang" as="xs:string" select="'en'"/>
@@ -55,6 +68,7 @@
     <xsl:param name="page-lang" as="xs:string?" select="f:html-lang($lang)"/>
     <xsl:param name="current" as="xs:string" select="'edition'"/>
     <xsl:param name="content" as="item()*"/>
+    <xsl:param name="head-extra" as="item()*" select="()"/>
     <html>
       <xsl:if test="$page-lang">
         <xsl:attribute name="lang" select="$page-lang"/>
@@ -65,22 +79,42 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="generator" content="tei-tools"/>
         <title>{if ($title) then $title else $site-title}</title>
+        <link rel="icon" href="data:,"/>
         <xsl:if test="$css"><link rel="stylesheet" href="{$css}"/></xsl:if>
         <xsl:if test="$script"><script src="{$script}" defer=""></script></xsl:if>
+        <xsl:if test="$script and $f:register-on"><script src="{$f:persons-data}" defer=""></script></xsl:if>
+        <xsl:sequence select="$head-extra"/>
       </head>
-      <body class="page-{$current}">
+      <body class="page-{$current}" id="tt-top">
         <a class="skip-link" href="#tt-main">Skip to the text</a>
         <header class="site-header">
           <nav class="site-nav" aria-label="Site">
-            <a href="{$index-page}">
-              <xsl:if test="$current = 'index'"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
-              <xsl:text>{$site-title}</xsl:text>
-            </a>
+            <xsl:call-template name="f:nav-link">
+              <xsl:with-param name="href" select="$index-page"/>
+              <xsl:with-param name="label" select="$site-title"/>
+              <xsl:with-param name="current" select="$current = 'index'"/>
+            </xsl:call-template>
             <xsl:if test="$f:register-on">
-              <a href="{$register-page}">
-                <xsl:if test="$current = 'register'"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
-                <xsl:text>Persons</xsl:text>
-              </a>
+              <xsl:call-template name="f:nav-link">
+                <xsl:with-param name="href" select="$register-page"/>
+                <xsl:with-param name="label" select="'Persons'"/>
+                <xsl:with-param name="current" select="$current = 'register'"/>
+              </xsl:call-template>
+            </xsl:if>
+            <xsl:call-template name="f:nav-link">
+              <xsl:with-param name="href" select="$chronology-page"/>
+              <xsl:with-param name="label" select="'Chronology'"/>
+              <xsl:with-param name="current" select="$current = 'chronology'"/>
+            </xsl:call-template>
+            <xsl:if test="$search-page and $current != 'search'">
+              <form class="site-search" action="{$search-page}" method="get" role="search">
+                <label for="tt-site-search">Search</label>
+                <input id="tt-site-search" type="search" name="q" placeholder="Search editions"/>
+                <button type="submit">Go</button>
+              </form>
+            </xsl:if>
+            <xsl:if test="$search-page and $current = 'search'">
+              <span aria-current="page">Search</span>
             </xsl:if>
           </nav>
         </header>
@@ -88,11 +122,32 @@
           <xsl:sequence select="$content"/>
         </main>
         <footer class="site-footer">
+          <p><a class="back-to-top" href="#tt-top">Back to top</a></p>
           <p>Rendered from TEI P5 by tei-tools.</p>
         </footer>
       </body>
     </html>
   </xsl:template>
+
+  <xsl:template name="f:nav-link">
+    <xsl:param name="href" as="xs:string"/>
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:param name="current" as="xs:boolean"/>
+    <a href="{$href}">
+      <xsl:if test="$current"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+      <xsl:text>{$label}</xsl:text>
+    </a>
+  </xsl:template>
+
+  <!-- The script with what the person cards show (names, dates, mentions across the site),
+       written once for the site beside the register. -->
+  <xsl:variable name="f:persons-data" as="xs:string" select="replace($register-page, '\.html?$', '') || '-data.js'"/>
+
+  <!-- A page's address for citations: absolute when site-url is set. -->
+  <xsl:function name="f:page-url" as="xs:string">
+    <xsl:param name="page" as="xs:string"/>
+    <xsl:sequence select="if ($site-url) then replace($site-url, '/?$', '/') || $page else $page"/>
+  </xsl:function>
 
   <!-- id, lang, dir and class of the HTML element that renders a TEI element. -->
   <xsl:template name="f:attributes">

@@ -18,7 +18,13 @@
     expand-text="yes">
 
   <xsl:variable name="f:anchor-numbers" as="map(*)"
-      select="f:numbering($f:elements[self::ref[@type = 'noteAnchor']])"/>
+      select="f:numbering($f:elements[self::ref[f:is-note-marker(.)]])"/>
+
+  <!-- A note marker: ref type="noteref" (tei-tools) or "noteAnchor" (its earlier name). -->
+  <xsl:function name="f:is-note-marker" as="xs:boolean">
+    <xsl:param name="ref" as="element()"/>
+    <xsl:sequence select="$ref/@type = ('noteref', 'noteAnchor')"/>
+  </xsl:function>
 
   <xsl:function name="f:anchor-id" as="xs:string">
     <xsl:param name="ref" as="element()"/>
@@ -51,8 +57,14 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- Paragraphs carry a stable id (their own xml:id, else tt-p-N in document order) and a
+       permalink; those inside notes do not (the note has one). -->
   <xsl:template match="p | ab">
-    <xsl:call-template name="f:block"/>
+    <xsl:variable name="n" select="$f:paragraph-numbers(generate-id(.))"/>
+    <xsl:call-template name="f:block">
+      <xsl:with-param name="id" select="if (exists($n)) then f:id(., 'tt-p-', $f:paragraph-numbers) else f:own-id(.)[. != '']"/>
+      <xsl:with-param name="permalink" select="if (exists($n)) then 'Paragraph ' || $n else ()"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- ===================================================================================
@@ -153,6 +165,14 @@
   <xsl:template match="note">
     <xsl:variable name="n" select="$f:note-numbers(generate-id(.))"/>
     <xsl:choose>
+      <xsl:when test="f:is-endnote(.)">
+        <div>
+          <xsl:call-template name="f:attributes">
+            <xsl:with-param name="class" select="('note', 'endnote')"/>
+          </xsl:call-template>
+          <xsl:apply-templates/>
+        </div>
+      </xsl:when>
       <xsl:when test="empty($n)">
         <xsl:element name="{if (.//*[f:is-container(.)] or f:as-block(.)) then 'div' else 'span'}">
           <xsl:call-template name="f:attributes">
@@ -176,14 +196,19 @@
 
   <xsl:template match="ref">
     <xsl:variable name="href" select="if (f:inside-link(.)) then () else f:ref-href(.)"/>
-    <xsl:variable name="anchor" select="@type = 'noteAnchor'"/>
+    <xsl:variable name="anchor" select="f:is-note-marker(.)"/>
     <xsl:variable name="link" as="element()">
       <xsl:element name="{if (exists($href)) then 'a' else if (f:as-block(.)) then 'div' else 'span'}">
         <xsl:call-template name="f:attributes">
-          <xsl:with-param name="class" select="('ref', if ($anchor and exists($href)) then 'noteref' else ())"/>
+          <xsl:with-param name="class" select="('ref', if ($anchor) then 'noteref' else (),
+              if ($anchor and empty($href)) then 'unlinked' else ())"/>
           <xsl:with-param name="id" select="if ($anchor) then f:anchor-id(.) else f:own-id(.)[. != '']"/>
         </xsl:call-template>
         <xsl:if test="exists($href)"><xsl:attribute name="href" select="$href"/></xsl:if>
+        <xsl:if test="$anchor and empty($href)">
+          <xsl:attribute name="title" select="'The source’s note ' || normalize-space(.)
+              || ' is not part of this edition (the source’s notes and references were not included).'"/>
+        </xsl:if>
         <xsl:apply-templates/>
         <xsl:if test="exists($href) and not(normalize-space(.)) and not(*)">
           <span class="gen">{@target}</span>

@@ -39,6 +39,7 @@
   <xsl:import href="figures.xsl"/>
   <xsl:import href="verse-drama.xsl"/>
   <xsl:import href="textcrit.xsl"/>
+  <xsl:import href="citation.xsl"/>
 
   <!-- PARAMETER toc: "yes" (default) shows a table of contents of the headed sections;
        "no" leaves it out. -->
@@ -50,6 +51,14 @@
   <!-- PARAMETER contents-heading: heading of the table of contents. Default: Contents -->
   <xsl:param name="contents-heading" as="xs:string" select="'Contents'"/>
 
+  <!-- Set by tei-tools for each page of a site (not user parameters): the neighbouring pages,
+       the digest of the TEI file, the names of the TEI and plain-text copies beside the page. -->
+  <xsl:param name="previous-page" as="xs:string" select="''"/>
+  <xsl:param name="next-page" as="xs:string" select="''"/>
+  <xsl:param name="source-digest" as="xs:string" select="''"/>
+  <xsl:param name="tei-copy" as="xs:string" select="''"/>
+  <xsl:param name="text-copy" as="xs:string" select="''"/>
+
   <!-- Everything numbered once per document (see ../common/functions.xsl). -->
   <xsl:variable name="f:units" select="f:reading-units(/)" as="element()*"/>
   <xsl:variable name="f:elements" select="f:reading-elements(/)" as="element()*"/>
@@ -57,11 +66,13 @@
   <xsl:variable name="f:note-numbers" as="map(*)"
       select="f:numbering(f:footnotes($f:units ! f:reading-roots(.)))"/>
   <xsl:variable name="f:mention-id-map" select="f:mention-ids(/)" as="map(*)"/>
+  <xsl:variable name="f:paragraph-numbers" as="map(*)"
+      select="f:numbering($f:elements[self::p or self::ab][empty(ancestor::note)])"/>
+  <xsl:variable name="f:date-numbers" as="map(*)"
+      select="f:numbering($f:elements[self::date][@when or @from or @to or @notBefore or @notAfter])"/>
   <xsl:variable name="f:division-numbers" as="map(*)"
       select="f:numbering($f:elements[self::div or self::div1 or self::div2 or self::div3
               or self::div4 or self::div5 or self::div6 or self::div7 or self::group or self::floatingText])"/>
-  <xsl:key name="f:source-division" match="div[@type = 'source'][@n]" use="normalize-space(@n)"/>
-  <xsl:key name="f:note-anchor" match="ref[@type = 'noteAnchor'][@n]" use="normalize-space(@n)"/>
 
   <!-- The page's language: the TEI's, else its first text's, else the header's first
        language, else the parameter lang. -->
@@ -73,20 +84,41 @@
     <xsl:call-template name="f:page">
       <xsl:with-param name="title" select="f:page-title($top)"/>
       <xsl:with-param name="page-lang" select="$f:page-lang"/>
+      <xsl:with-param name="head-extra">
+        <xsl:call-template name="f:citation-meta">
+          <xsl:with-param name="top" select="$top"/>
+        </xsl:call-template>
+      </xsl:with-param>
       <xsl:with-param name="content">
-        <article class="edition">
+        <article class="edition" data-pagefind-body="">
           <xsl:apply-templates select="$top" mode="f:header"/>
-          <xsl:if test="f:yes($toc)">
-            <xsl:call-template name="f:toc"/>
-          </xsl:if>
-          <div class="tt-reading">
-            <xsl:for-each select="$f:units">
-              <xsl:call-template name="f:unit"/>
-            </xsl:for-each>
+          <div class="edition-layout">
+            <xsl:if test="f:yes($toc)">
+              <xsl:call-template name="f:toc"/>
+            </xsl:if>
+            <div class="tt-reading">
+              <xsl:for-each select="$f:units">
+                <xsl:call-template name="f:unit"/>
+              </xsl:for-each>
+            </div>
           </div>
+          <xsl:call-template name="f:citation">
+            <xsl:with-param name="top" select="$top"/>
+          </xsl:call-template>
+          <xsl:call-template name="f:pager"/>
         </article>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- Previous and next edition of the site, in the order of the index. -->
+  <xsl:template name="f:pager">
+    <xsl:if test="$previous-page or $next-page">
+      <nav class="edition-pager" aria-label="Editions" data-pagefind-ignore="all">
+        <xsl:if test="$previous-page"><a rel="prev" href="{$previous-page}">← Previous edition</a></xsl:if>
+        <xsl:if test="$next-page"><a rel="next" href="{$next-page}">Next edition →</a></xsl:if>
+      </nav>
+    </xsl:if>
   </xsl:template>
 
   <!-- One TEI document's reading text, then its footnotes. -->
@@ -136,7 +168,7 @@
       </xsl:for-each>
     </xsl:variable>
     <xsl:if test="exists($entries)">
-      <nav class="toc" aria-labelledby="tt-toc-heading">
+      <nav class="toc" aria-labelledby="tt-toc-heading" data-pagefind-ignore="all">
         <h2 id="tt-toc-heading">{$contents-heading}</h2>
         <ol>
           <xsl:sequence select="$entries"/>
@@ -156,16 +188,42 @@
 
   <xsl:template match="note | teiHeader | p | lg | sp | list | table | figure" mode="f:toc"/>
 
-  <xsl:template match="div[head] | div1[head] | div2[head] | div3[head] | div4[head] | div5[head]
-                       | div6[head] | div7[head] | group[head] | floatingText[.//head]" mode="f:toc">
-    <xsl:variable name="tag" select="f:html-lang((head[1]/ancestor-or-self::*/@xml:lang)[last()])"/>
+  <!-- Every division is listed, so that every section can be reached: a headed one by its
+       heading (a repeated line left out), an untitled one by a label made from its type and
+       number ("Section 2"), marked as generated. Untitled divisions deeper than
+       $toc-untitled-depth are left out (a poem's lines, an inscription's fragments). -->
+  <xsl:template match="div | div1 | div2 | div3 | div4 | div5 | div6 | div7 | group | floatingText[.//head]" mode="f:toc">
+    <xsl:variable name="heads" select="head[not(f:is-repetition(.))]"/>
+    <xsl:choose>
+      <xsl:when test="empty($heads) and count(ancestor::*[self::div or self::div1 or self::div2 or self::div3
+          or self::div4 or self::div5 or self::div6 or self::div7 or self::group]) ge $f:toc-untitled-depth">
+        <xsl:apply-templates select="*" mode="f:toc"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="f:toc-entry">
+          <xsl:with-param name="heads" select="$heads"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:variable name="f:toc-untitled-depth" as="xs:integer" select="3"/>
+
+  <xsl:template name="f:toc-entry">
+    <xsl:param name="heads" as="element()*"/>
+    <xsl:variable name="tag" select="f:html-lang(($heads[1]/ancestor-or-self::*/@xml:lang)[last()])"/>
     <li>
       <a href="#{f:division-id(.)}">
-        <xsl:if test="exists($tag) and not($tag = $f:page-lang)">
+        <xsl:if test="exists($heads) and exists($tag) and not($tag = $f:page-lang)">
           <xsl:attribute name="lang" select="$tag"/>
           <xsl:if test="$tag != ''"><xsl:attribute name="dir" select="if (f:is-rtl($tag)) then 'rtl' else 'ltr'"/></xsl:if>
         </xsl:if>
-        <xsl:text>{f:toc-label(.)}</xsl:text>
+        <xsl:choose>
+          <xsl:when test="exists($heads[normalize-space()])">{f:toc-label(.)}</xsl:when>
+          <xsl:otherwise>
+            <span class="generated-label" title="This section has no heading; the label is made by tei-tools">{f:division-label(.)}</span>
+          </xsl:otherwise>
+        </xsl:choose>
       </a>
       <xsl:call-template name="f:toc-list">
         <xsl:with-param name="items" as="element()*">
@@ -177,10 +235,32 @@
 
   <xsl:function name="f:toc-label" as="xs:string">
     <xsl:param name="division" as="element()"/>
-    <xsl:variable name="heads" select="$division/head ! f:plain(.)[. != '']"/>
-    <xsl:sequence select="if (exists($heads)) then string-join($heads, ' — ')
-        else '§ ' || $f:division-numbers(generate-id($division))"/>
+    <xsl:variable name="heads" select="$division/head[not(f:is-repetition(.))] ! f:plain(.)[. != '']"/>
+    <xsl:sequence select="if (exists($heads)) then string-join($heads, ' — ') else f:division-label($division)"/>
   </xsl:function>
+
+  <!-- The label of an untitled division: a noun for its type ("Section", "Colophon"), and its
+       number (@n when short, else its place among the siblings of its type, when it has any). -->
+  <xsl:function name="f:division-label" as="xs:string">
+    <xsl:param name="division" as="element()"/>
+    <xsl:variable name="type" select="lower-case(normalize-space(($division/@subtype[$division/@type = 'textpart'],
+        $division/@type)[1]))"/>
+    <xsl:variable name="noun" select="($f:division-nouns($type), if ($type) then f:capitalised(replace($type, '[-_]+', ' '))
+        else 'Section')[1]"/>
+    <xsl:variable name="siblings" select="$division/../*[node-name() = node-name($division)][string(@type) = string($division/@type)]"/>
+    <xsl:variable name="n" select="normalize-space($division/@n)"/>
+    <xsl:sequence select="
+        if ($n != '' and string-length($n) le 12) then $noun || ' ' || $n
+        else if (count($siblings) gt 1) then $noun || ' ' || (count($division/preceding-sibling::*[node-name() = node-name($division)][string(@type) = string($division/@type)]) + 1)
+        else $noun"/>
+  </xsl:function>
+
+  <xsl:variable name="f:division-nouns" as="map(xs:string, xs:string)" select="map {
+      'section': 'Section', 'chapter': 'Chapter', 'part': 'Part', 'book': 'Book', 'act': 'Act', 'scene': 'Scene',
+      'colophon': 'Colophon', 'about-author': 'About the author', 'credits': 'Credits', 'intro': 'Introduction',
+      'next-episode': 'Next episode', 'notes': 'Notes', 'sources': 'Sources', 'source': 'Source',
+      'letter': 'Letter', 'entry': 'Entry', 'poem': 'Poem', 'textpart': 'Part', 'edition': 'Text',
+      'translation': 'Translation', 'commentary': 'Commentary', 'editorial-note': 'Editorial note' }"/>
 
   <xsl:function name="f:division-id" as="xs:string">
     <xsl:param name="division" as="element()"/>
@@ -254,15 +334,12 @@
         else false()"/>
   </xsl:function>
 
-  <!-- Where a ref leads: its @target; a note anchor without target leads to the source
-       division with the same number. -->
+  <!-- Where a ref leads: its @target, and nowhere else. (A note marker without a target refers
+       to a note that is not in this text: it is never linked to a passage that happens to carry
+       the same number.) -->
   <xsl:function name="f:ref-href" as="xs:string?">
     <xsl:param name="ref" as="element()"/>
-    <xsl:sequence select="
-        if ($ref/@target) then f:href($ref/@target)
-        else if ($ref/@type = 'noteAnchor' and $ref/@n)
-        then key('f:source-division', normalize-space($ref/@n), root($ref))[1] ! ('#' || f:division-id(.))
-        else ()"/>
+    <xsl:sequence select="if ($ref/@target) then f:href($ref/@target) else ()"/>
   </xsl:function>
 
   <!-- Where a mention leads: the register entry, or an http(s) authority in @ref. -->

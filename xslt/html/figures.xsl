@@ -18,7 +18,12 @@
 
   <xsl:template match="figure">
     <figure>
-      <xsl:call-template name="f:attributes"/>
+      <xsl:call-template name="f:attributes">
+        <xsl:with-param name="class" select="('figure', if (.//graphic[@url] or .//media[@url]) then () else 'no-image')"/>
+      </xsl:call-template>
+      <xsl:if test="not(.//graphic[@url] or .//media[@url])">
+        <p class="gen image-missing">Image not reproduced</p>
+      </xsl:if>
       <figcaption>
         <xsl:apply-templates/>
       </figcaption>

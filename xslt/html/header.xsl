@@ -40,23 +40,36 @@
     </header>
   </xsl:template>
 
+  <!-- The edition's head: title, byline, kind and year (the search facets), then what the
+       header says, folded, so that the text starts on the first screen, on a phone too. -->
   <xsl:template match="TEI | teiCorpus" mode="f:header">
     <xsl:variable name="authors" select="f:authors(.)"/>
+    <xsl:variable name="year" select="f:source-year(.)"/>
     <header class="edition-header">
-      <h1>{f:page-title(.)}</h1>
+      <h1 data-pagefind-filter="edition" data-pagefind-meta="title">{f:page-title(.)}</h1>
       <xsl:for-each select="f:subtitles(.)[. != '']">
         <p class="subtitle">{.}</p>
       </xsl:for-each>
       <xsl:if test="exists($authors)">
         <p class="byline">by {string-join($authors, ', ')}</p>
       </xsl:if>
+      <p class="facets">
+        <span class="kind" data-pagefind-filter="kind">{f:kind(.)}</span>
+        <xsl:if test="$year">
+          <xsl:text> · </xsl:text>
+          <span class="year" data-pagefind-filter="year">{$year}</span>
+        </xsl:if>
+      </p>
       <xsl:if test="f:yes($show-header)">
-        <xsl:call-template name="f:metadata">
-          <xsl:with-param name="header" select="teiHeader"/>
-        </xsl:call-template>
-        <xsl:call-template name="f:about">
-          <xsl:with-param name="header" select="teiHeader"/>
-        </xsl:call-template>
+        <details class="edition-facts" data-pagefind-ignore="all">
+          <summary>About this edition: source, credits, licence</summary>
+          <xsl:call-template name="f:metadata">
+            <xsl:with-param name="header" select="teiHeader"/>
+          </xsl:call-template>
+          <xsl:call-template name="f:about">
+            <xsl:with-param name="header" select="teiHeader"/>
+          </xsl:call-template>
+        </details>
       </xsl:if>
     </header>
   </xsl:template>
@@ -72,8 +85,16 @@
           <dt>Source</dt>
           <dd><xsl:sequence select="$source"/></dd>
         </xsl:if>
+        <xsl:for-each select="self::bibl/respStmt[resp][* except resp]">
+          <dt>{string-join(resp ! f:plain(.)[. != ''], ', ')}</dt>
+          <dd>{f:credited(.)}</dd>
+        </xsl:for-each>
         <xsl:for-each select=".//note[@type = ('credit', 'copyright')][normalize-space()]">
           <dt>Credit</dt>
+          <dd><xsl:apply-templates mode="f:meta"/></dd>
+        </xsl:for-each>
+        <xsl:for-each select="self::bibl/note[@type = 'not-given'][normalize-space()]">
+          <dt>Not known</dt>
           <dd><xsl:apply-templates mode="f:meta"/></dd>
         </xsl:for-each>
       </xsl:for-each>
@@ -83,22 +104,31 @@
       </xsl:for-each>
       <xsl:for-each select="($file/titleStmt | $file/editionStmt)/(respStmt | editor | funder | sponsor | principal)">
         <xsl:variable name="role" select="
-            if (self::respStmt) then (resp ! f:plain(.))[. != ''][1]
+            if (self::respStmt) then string-join((resp ! f:plain(.))[. != ''], ', ')
             else if (self::editor) then (@role[normalize-space()] ! f:capitalised(.), 'Editor')[1]
             else f:capitalised(local-name())"/>
-        <xsl:variable name="who" select="if (self::respStmt) then (* except resp) ! f:plain(.)[. != ''] else f:plain(.)"/>
+        <xsl:variable name="who" select="if (self::respStmt) then f:credited(.)[. != ''] else f:plain(.)"/>
         <xsl:if test="exists($who) and $role">
           <dt>{$role}</dt>
           <dd>{string-join($who, ', ')}</dd>
         </xsl:if>
       </xsl:for-each>
       <xsl:variable name="publication" select="$file/publicationStmt"/>
-      <xsl:variable name="published" select="($publication/(publisher | distributor | authority), $publication/pubPlace,
-          $publication/date) ! f:plain(.)[. != '']"/>
+      <xsl:variable name="published" select="($publication/(publisher | distributor | authority), $publication/pubPlace)
+          ! f:plain(.)[. != '']"/>
       <xsl:if test="exists($published)">
-        <dt>Published</dt>
+        <dt>Published by</dt>
         <dd>{string-join(distinct-values($published), ', ')}</dd>
       </xsl:if>
+      <xsl:for-each select="$publication/date[normalize-space() or @when][1]">
+        <dt>Date of this edition</dt>
+        <dd>
+          <xsl:choose>
+            <xsl:when test="f:is-html-datetime(normalize-space(@when))"><time datetime="{normalize-space(@when)}">{(f:plain(.)[. != ''], normalize-space(@when))[1]}</time></xsl:when>
+            <xsl:otherwise>{(f:plain(.)[. != ''], normalize-space(@when))[1]}</xsl:otherwise>
+          </xsl:choose>
+        </dd>
+      </xsl:for-each>
       <xsl:for-each select="$publication/availability[normalize-space()]">
         <dt>Licence</dt>
         <dd><xsl:apply-templates mode="f:meta"/></dd>
@@ -123,8 +153,8 @@
         //p[normalize-space()][not(.//p)]"/>
     <xsl:variable name="changes" select="$header/revisionDesc//change[normalize-space() or @when]"/>
     <xsl:if test="exists($declarations | $changes)">
-      <details class="about">
-        <summary>About this edition</summary>
+      <div class="about">
+        <h2 class="about-heading">How this edition was made</h2>
         <xsl:for-each select="$declarations">
           <p><xsl:apply-templates mode="f:meta"/></p>
         </xsl:for-each>
@@ -144,9 +174,17 @@
             </xsl:for-each>
           </ul>
         </xsl:if>
-      </details>
+      </div>
     </xsl:if>
   </xsl:template>
+
+  <!-- Who a respStmt credits: its names, each with the organisation it is credited for. -->
+  <xsl:function name="f:credited" as="xs:string">
+    <xsl:param name="statement" as="element()"/>
+    <xsl:variable name="names" select="$statement/(name | persName | orgName) ! f:plain(.)[. != '']"/>
+    <xsl:variable name="for" select="$statement/note[@type = 'affiliation'] ! f:plain(node())[. != '']"/>
+    <xsl:sequence select="string-join($names, ', ') || (if (exists($for)) then ' (for ' || string-join($for, ', ') || ')' else '')"/>
+  </xsl:function>
 
   <xsl:function name="f:capitalised" as="xs:string">
     <xsl:param name="s" as="xs:string"/>
@@ -157,9 +195,10 @@
        a manuscript's identifier, a paragraph; other descriptions shortened. -->
   <xsl:template match="bibl | biblStruct" mode="f:source">
     <xsl:choose>
-      <!-- Structured (elements only): its parts separated by commas. -->
+      <!-- Structured (elements only): its parts separated by commas (credits and notes are
+           listed on their own). -->
       <xsl:when test="not(text()[normalize-space()])">
-        <xsl:for-each select="* except note">
+        <xsl:for-each select="* except (note | respStmt)">
           <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
           <xsl:apply-templates select="." mode="f:meta"/>
         </xsl:for-each>

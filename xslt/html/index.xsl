@@ -2,13 +2,15 @@
 <!--
   The site's front page: every edition with the metadata of its header, linked to its page.
 
-  Called by name (xsl:initial-template) with the editions as the parameter "editions", in the
-  order they are to be listed; each edition's page is <file name without extension>.html.
+  Called by name (xsl:initial-template) with the site's index as the parameter "site": the
+  merged indexes of the editions (urn:tei-tools:site, made by tei_tools.render.edition_index),
+  in the order they are to be listed, each with a copy of its teiHeader.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:s="urn:tei-tools:site"
     xmlns:f="urn:tei-tools:xslt"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all"
@@ -17,14 +19,15 @@
   <xsl:import href="common.xsl"/>
   <xsl:import href="header.xsl"/>
 
-  <!-- PARAMETER editions: the TEI documents of the site (set by tei-tools, not from the command
+  <!-- PARAMETER site: the merged indexes of the editions (set by tei-tools, not from the command
        line). -->
-  <xsl:param name="editions" as="document-node()*" select="()"/>
+  <xsl:param name="site" as="document-node()?" select="()"/>
 
   <!-- PARAMETER intro: a sentence under the site's title on the index page. Default: none. -->
   <xsl:param name="intro" as="xs:string" select="''"/>
 
   <xsl:template name="xsl:initial-template">
+    <xsl:variable name="editions" select="$site/s:site/s:edition"/>
     <xsl:call-template name="f:page">
       <xsl:with-param name="title" select="$site-title"/>
       <xsl:with-param name="current" select="'index'"/>
@@ -37,22 +40,23 @@
             <xsl:text>; the people they mention are listed in the </xsl:text>
             <a href="{$register-page}">register of persons</a>
           </xsl:if>
+          <xsl:text>; their dated events in the </xsl:text>
+          <a href="{$chronology-page}">chronology</a>
           <xsl:text>.</xsl:text>
         </p>
         <ul class="editions">
           <xsl:for-each select="$editions">
-            <xsl:variable name="top" select="*" as="element()"/>
-            <xsl:variable name="authors" select="f:authors($top)"/>
             <li class="edition-entry">
-              <h2><a href="{f:stem(.)}.html">{f:page-title($top)}</a></h2>
-              <xsl:for-each select="f:subtitles($top)[. != '']">
+              <h2><a href="{@page}">{@title}</a></h2>
+              <xsl:for-each select="teiHeader/.. ! f:subtitles(.)[. != '']">
                 <p class="subtitle">{.}</p>
               </xsl:for-each>
-              <xsl:if test="exists($authors)">
-                <p class="byline">by {string-join($authors, ', ')}</p>
+              <xsl:if test="s:author">
+                <p class="byline">by {string-join(s:author, ', ')}</p>
               </xsl:if>
+              <p class="facets">{@kind}<xsl:if test="@year"> · {@year}</xsl:if></p>
               <xsl:call-template name="f:metadata">
-                <xsl:with-param name="header" select="$top/teiHeader"/>
+                <xsl:with-param name="header" select="teiHeader"/>
               </xsl:call-template>
             </li>
           </xsl:for-each>

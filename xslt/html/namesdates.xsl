@@ -30,8 +30,26 @@
       <xsl:if test="exists($person)">
         <xsl:attribute name="title" select="f:person-label($person)"/>
       </xsl:if>
+      <xsl:if test="f:in-register($person)">
+        <xsl:attribute name="data-person" select="$person/@xml:id"/>
+        <xsl:attribute name="data-person-name" select="f:person-name($person)"/>
+        <xsl:attribute name="data-pagefind-filter" select="'person[data-person-name]'"/>
+        <xsl:if test="@cert"><xsl:attribute name="data-cert" select="normalize-space(@cert)"/></xsl:if>
+      </xsl:if>
       <xsl:apply-templates/>
     </xsl:element>
+  </xsl:template>
+
+  <!-- The normalised values of a date, for the chronology: data-when, data-from ... -->
+  <xsl:template name="f:date-data">
+    <xsl:variable name="n" select="$f:date-numbers(generate-id(.))"/>
+    <xsl:if test="exists($n)">
+      <xsl:attribute name="id" select="f:id(., 'tt-t-', $f:date-numbers)"/>
+      <xsl:for-each select="@when, @from, @to, @notBefore, @notAfter">
+        <xsl:attribute name="data-{lower-case(replace(local-name(), '([a-z])([A-Z])', '$1-$2'))}" select="normalize-space(.)"/>
+      </xsl:for-each>
+      <xsl:if test="@cert"><xsl:attribute name="data-cert" select="@cert"/></xsl:if>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="date | time | docDate[@when]">
@@ -54,6 +72,7 @@
           <xsl:call-template name="f:attributes">
             <xsl:with-param name="class" select="'date'"/>
           </xsl:call-template>
+          <xsl:call-template name="f:date-data"/>
           <xsl:if test="$described != $value">
             <xsl:attribute name="title" select="$described"/>
           </xsl:if>
@@ -65,6 +84,7 @@
           <xsl:call-template name="f:attributes">
             <xsl:with-param name="class" select="'date'"/>
           </xsl:call-template>
+          <xsl:call-template name="f:date-data"/>
           <xsl:if test="$described">
             <xsl:attribute name="title" select="$described"/>
           </xsl:if>

@@ -1,17 +1,20 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The register of persons: every person of the personography with name, life dates, other
-  names, a note, an authority link, and every place an edition mentions them, each a link to
-  that very mention (ids computed by f:mention-ids, exactly as the edition pages do).
+  names, a note, an authority link, and every place an edition mentions them, grouped by
+  edition, each with a few words of context and a link to that very mention; A-Z navigation,
+  a filter box (with the script), and what the certainty of an identification means.
 
   Called by name (xsl:initial-template) with the parameters "personography" (see
-  ../common/functions.xsl) and "editions" (the TEI documents of the site).
+  ../common/functions.xsl) and "site" (the merged indexes of the editions: mentions with their
+  context, made while each edition was rendered; see tei_tools.render.edition_index).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:s="urn:tei-tools:site"
     xmlns:f="urn:tei-tools:xslt"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all"
@@ -19,23 +22,26 @@
 
   <xsl:import href="common.xsl"/>
   <xsl:import href="header.xsl"/>
+  <xsl:import href="register-common.xsl"/>
 
-  <!-- PARAMETER editions: the TEI documents of the site (set by tei-tools, not from the command
+  <!-- PARAMETER site: the merged indexes of the editions (set by tei-tools, not from the command
        line). -->
-  <xsl:param name="editions" as="document-node()*" select="()"/>
+  <xsl:param name="site" as="document-node()?" select="()"/>
 
   <!-- PARAMETER mentions-open: how many mentions of a person in one edition are listed
        openly; more are folded into a details element. Default: 12 -->
   <xsl:param name="mentions-open" as="xs:string" select="'12'"/>
 
-  <xsl:key name="f:mentions-of" match="persName | rs[@type = 'person'] | name[@type = 'person']"
-      use="f:person(.)[f:in-register(.)]/@xml:id"/>
-
-  <!-- Mention ids of each edition, computed once. -->
-  <xsl:variable name="f:edition-mention-ids" as="map(*)*" select="$editions ! f:mention-ids(.)"/>
+  <xsl:variable name="f:open-limit" as="xs:integer" select="xs:integer(($mentions-open[. castable as xs:integer], '12')[1])"/>
 
   <xsl:template name="xsl:initial-template">
-    <xsl:variable name="persons" select="$personography//person[@xml:id]"/>
+    <xsl:variable name="persons" as="element()*">
+      <xsl:perform-sort select="$personography//person[@xml:id]">
+        <xsl:sort select="f:sort-key(.)"/>
+        <xsl:sort select="string(@xml:id)"/>
+      </xsl:perform-sort>
+    </xsl:variable>
+    <xsl:variable name="mentioned" select="$persons[exists(f:mentions-of(@xml:id))]"/>
     <xsl:call-template name="f:page">
       <xsl:with-param name="title" select="'Persons — ' || $site-title"/>
       <xsl:with-param name="current" select="'register'"/>
@@ -47,38 +53,84 @@
           </xsl:when>
           <xsl:otherwise>
             <p class="summary">{count($persons)} person{if (count($persons) = 1) then '' else 's'}<xsl:text
-                >, each with the places where the editions mention them.</xsl:text></p>
-            <xsl:for-each select="$persons">
-              <xsl:sort select="f:sort-key(.)"/>
-              <xsl:sort select="string(@xml:id)"/>
-              <xsl:call-template name="f:entry"/>
-            </xsl:for-each>
+                >, {count($mentioned)} of them mentioned in these editions, each with the places where they are mentioned.</xsl:text></p>
+            <xsl:call-template name="f:legend"/>
+            <xsl:call-template name="f:letters">
+              <xsl:with-param name="persons" select="$persons"/>
+            </xsl:call-template>
+            <div class="register-filter" hidden="">
+              <label for="tt-register-filter">Filter by name</label>
+              <input id="tt-register-filter" type="search" autocomplete="off" aria-describedby="tt-filter-count"/>
+              <p id="tt-filter-count" class="filter-count" aria-live="polite"></p>
+            </div>
+            <xsl:for-each-group select="$persons" group-adjacent="f:letter(.)">
+              <section class="letter" aria-labelledby="tt-letter-{f:letter-id(current-grouping-key())}">
+                <h2 id="tt-letter-{f:letter-id(current-grouping-key())}" class="letter-heading">{current-grouping-key()}</h2>
+                <xsl:for-each select="current-group()">
+                  <xsl:call-template name="f:entry"/>
+                </xsl:for-each>
+              </section>
+            </xsl:for-each-group>
           </xsl:otherwise>
         </xsl:choose>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
-  <!-- Sorted by @sortKey, else surname, else the last word of the display name, without
-       accents, ignoring case. -->
-  <xsl:function name="f:sort-key" as="xs:string">
+  <!-- What the marks of certainty mean. -->
+  <xsl:template name="f:legend">
+    <dl class="legend" aria-label="Certainty of the identifications">
+      <dt><span class="cert cert-high">high</span></dt>
+      <dd>identified with high certainty</dd>
+      <dt><span class="cert cert-medium">medium</span></dt>
+      <dd>identified by the tool with medium certainty: worth checking</dd>
+      <dt><span class="cert cert-low">low</span></dt>
+      <dd>identified by the tool with low certainty: a guess for an editor to review</dd>
+      <dt><span class="review">added automatically</span></dt>
+      <dd>an entry the tool added for a name it did not know, not yet reviewed by an editor</dd>
+    </dl>
+  </xsl:template>
+
+  <!-- A to Z: the letters with entries are links, the others shown greyed. -->
+  <xsl:template name="f:letters">
+    <xsl:param name="persons" as="element()*"/>
+    <xsl:variable name="used" select="distinct-values($persons ! f:letter(.))"/>
+    <nav class="az" aria-label="Persons by letter">
+      <ul>
+        <xsl:for-each select="(string-to-codepoints('ABCDEFGHIJKLMNOPQRSTUVWXYZ') ! codepoints-to-string(.), $used[not(matches(., '^[A-Z]$'))])">
+          <li>
+            <xsl:choose>
+              <xsl:when test=". = $used"><a href="#tt-letter-{f:letter-id(.)}">{.}</a></xsl:when>
+              <xsl:otherwise><span class="unused" aria-hidden="true">{.}</span></xsl:otherwise>
+            </xsl:choose>
+          </li>
+        </xsl:for-each>
+      </ul>
+    </nav>
+  </xsl:template>
+
+  <xsl:function name="f:letter" as="xs:string">
     <xsl:param name="person" as="element()"/>
-    <xsl:variable name="name" select="f:person-name($person)"/>
-    <xsl:variable name="key" select="($person/@sortKey, $person/persName[@type = 'main']/@sortKey,
-        ($person/persName[@type = 'main'], $person/persName)[1]/surname[1], tokenize($name)[last()], $name)[normalize-space()][1]"/>
-    <xsl:sequence select="lower-case(replace(normalize-unicode(normalize-space($key) || ' ' || $name, 'NFD'), '\p{Mn}', ''))"/>
+    <xsl:variable name="first" select="upper-case(substring(f:sort-key($person), 1, 1))"/>
+    <xsl:sequence select="if (matches($first, '^\p{L}$')) then $first else '#'"/>
+  </xsl:function>
+
+  <xsl:function name="f:letter-id" as="xs:string">
+    <xsl:param name="letter" as="xs:string"/>
+    <xsl:sequence select="if (matches($letter, '^[A-Z]$')) then $letter else 'other-' || string-join(string-to-codepoints($letter) ! string(.), '-')"/>
   </xsl:function>
 
   <xsl:template name="f:entry">
-    <xsl:variable name="person" select="."/>
     <xsl:variable name="id" select="string(@xml:id)"/>
     <xsl:variable name="dates" select="f:life-dates(.)"/>
     <xsl:variable name="other-names" select="persName except (persName[@type = 'main'], persName)[1]"/>
-    <article class="person" id="{$id}">
-      <h2>
+    <xsl:variable name="mentions" select="f:mentions-of($id)"/>
+    <article class="person" id="{$id}"
+        data-names="{lower-case(normalize-space(string-join(persName ! f:plain(.), ' | ')))}">
+      <h3>
         <xsl:text>{f:person-name(.)}</xsl:text>
         <xsl:if test="$dates"><xsl:text> </xsl:text><span class="dates">({$dates})</span></xsl:if>
-      </h2>
+      </h3>
       <xsl:for-each select="note[normalize-space()]">
         <p class="note"><xsl:apply-templates mode="f:meta"/></p>
       </xsl:for-each>
@@ -94,31 +146,24 @@
           </xsl:for-each>
         </p>
       </xsl:if>
-      <xsl:for-each select="idno[@type = 'wikidata'][matches(normalize-space(.), '^Q\d+$')]">
-        <p class="authority"><a href="https://www.wikidata.org/wiki/{normalize-space(.)}">Wikidata {normalize-space(.)}</a></p>
+      <xsl:for-each select="f:wikidata(.)">
+        <p class="authority"><a href="https://www.wikidata.org/wiki/{.}">Wikidata {.}</a></p>
       </xsl:for-each>
       <xsl:if test="@resp = '#tei-tools' or @cert = 'low'">
         <p class="review">Added automatically; not yet reviewed by an editor.</p>
       </xsl:if>
-      <xsl:variable name="places" as="element()*">
-        <xsl:for-each select="$editions">
-          <xsl:variable name="position" select="position()"/>
-          <xsl:variable name="ids" select="$f:edition-mention-ids[$position]"/>
-          <xsl:variable name="mentions" select="key('f:mentions-of', $id, .)[map:contains($ids, generate-id(.))]"/>
-          <xsl:if test="exists($mentions)">
-            <xsl:call-template name="f:mentions-in">
-              <xsl:with-param name="edition" select="."/>
-              <xsl:with-param name="mentions" select="$mentions"/>
-              <xsl:with-param name="ids" select="$ids"/>
-            </xsl:call-template>
-          </xsl:if>
-        </xsl:for-each>
-      </xsl:variable>
       <xsl:choose>
-        <xsl:when test="exists($places)">
-          <ul class="mentions" aria-label="Mentions of {f:person-name(.)}">
-            <xsl:sequence select="$places"/>
-          </ul>
+        <xsl:when test="exists($mentions)">
+          <xsl:variable name="editions" select="distinct-values($mentions/../@page)"/>
+          <p class="mention-count">{count($mentions)} mention{if (count($mentions) = 1) then '' else 's'} in
+            {count($editions)} edition{if (count($editions) = 1) then '' else 's'}</p>
+          <xsl:for-each-group select="$mentions" group-by="../@page">
+            <xsl:call-template name="f:mentions-in">
+              <xsl:with-param name="edition" select="current-group()[1]/.."/>
+              <xsl:with-param name="mentions" select="current-group()"/>
+              <xsl:with-param name="name" select="f:person-name(current())"/>
+            </xsl:call-template>
+          </xsl:for-each-group>
         </xsl:when>
         <xsl:otherwise>
           <p class="mentions none">Not mentioned in these editions.</p>
@@ -127,41 +172,45 @@
     </article>
   </xsl:template>
 
+  <!-- The mentions in one edition, each with its context, grouped under the edition's title;
+       folded when there are many. -->
   <xsl:template name="f:mentions-in">
-    <xsl:param name="edition" as="document-node()"/>
-    <xsl:param name="mentions" as="element()+"/>
-    <xsl:param name="ids" as="map(*)"/>
-    <xsl:variable name="page" select="f:stem($edition) || '.html'"/>
-    <xsl:variable name="links" as="node()*">
-      <xsl:for-each select="$mentions">
-        <xsl:variable name="section" select="(ancestor::*[head][self::div or self::div1 or self::div2
-            or self::div3 or self::div4 or self::div5 or self::div6 or self::div7])[last()]"/>
-        <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
-        <a class="mention" href="{$page}#{$ids(generate-id(.))}">
-          <xsl:if test="$section">
-            <xsl:attribute name="title" select="'in “' || string-join($section/head ! f:plain(.), ' — ') || '”'"/>
-          </xsl:if>
-          <xsl:text>{(f:plain(.)[. != ''], '[' || position() || ']')[1]}</xsl:text>
-        </a>
-      </xsl:for-each>
+    <xsl:param name="edition" as="element(s:edition)"/>
+    <xsl:param name="mentions" as="element(s:mention)+"/>
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:variable name="list" as="element()">
+      <ol class="mentions" aria-label="Mentions of {$name} in {$edition/@title}">
+        <xsl:for-each select="$mentions">
+          <li>
+            <a class="mention" href="{$edition/@page}#{@id}">
+              <span class="context">{s:before}<mark>{s:text}</mark>{s:after}</span>
+            </a>
+            <xsl:if test="@cert = ('medium', 'low')">
+              <xsl:text> </xsl:text>
+              <span class="cert cert-{@cert}" title="identified by the tool with {@cert} certainty">{@cert}</span>
+            </xsl:if>
+            <xsl:if test="@section != ''">
+              <span class="section"> — {@section}</span>
+            </xsl:if>
+          </li>
+        </xsl:for-each>
+      </ol>
     </xsl:variable>
-    <xsl:variable name="title" select="f:page-title($edition/*)"/>
     <xsl:variable name="count" select="count($mentions) || (if (count($mentions) = 1) then ' mention' else ' mentions')"/>
-    <li>
+    <div class="mentions-in">
       <xsl:choose>
-        <xsl:when test="count($mentions) le xs:integer(($mentions-open[. castable as xs:integer], '12')[1])">
-          <a class="edition" href="{$page}">{$title}</a>
-          <xsl:text> ({$count}): </xsl:text>
-          <xsl:sequence select="$links"/>
+        <xsl:when test="count($mentions) le $f:open-limit">
+          <h4><a class="edition" href="{$edition/@page}">{$edition/@title}</a><xsl:text> </xsl:text><span class="count">({$count})</span></h4>
+          <xsl:sequence select="$list"/>
         </xsl:when>
         <xsl:otherwise>
           <details>
-            <summary><cite>{$title}</cite> ({$count})</summary>
-            <p><xsl:sequence select="$links"/></p>
+            <summary><cite>{$edition/@title}</cite> ({$count})</summary>
+            <xsl:sequence select="$list"/>
           </details>
         </xsl:otherwise>
       </xsl:choose>
-    </li>
+    </div>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -45,24 +45,9 @@
       <xsl:if test="@n">
         <xsl:attribute name="data-n" select="@n"/>
       </xsl:if>
+      <a class="permalink gen" href="#{f:division-id(.)}" aria-label="Section: {f:toc-label(.)}">§</a>
       <xsl:apply-templates/>
-      <xsl:call-template name="f:anchor-backlinks"/>
     </xsl:element>
-  </xsl:template>
-
-  <!-- A source division that note anchors ("(12)") point at links back to them. -->
-  <xsl:template name="f:anchor-backlinks">
-    <xsl:if test="@type = 'source' and @n">
-      <xsl:variable name="anchors" select="key('f:note-anchor', normalize-space(@n))"/>
-      <xsl:if test="exists($anchors)">
-        <p class="anchor-backlinks gen">
-          <xsl:for-each select="$anchors">
-            <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
-            <a href="#{f:anchor-id(.)}" aria-label="Back to the text" title="Back to the text">↩</a>
-          </xsl:for-each>
-        </p>
-      </xsl:if>
-    </xsl:if>
   </xsl:template>
 
   <!-- Heading level: h1 is the page title; a division's head is one level below its depth
@@ -79,6 +64,19 @@
         or self::div4 or self::div5 or self::div6 or self::div7 or self::group or self::body
         or self::front or self::back or self::floatingText or self::text])"/>
   </xsl:function>
+
+  <!-- A line the source repeats (a title, a caption) is shown as a marked repetition, never as
+       a second heading or caption. -->
+  <xsl:template match="head[f:is-repetition(.)] | titlePart[f:is-repetition(.)]" priority="2">
+    <xsl:element name="{if (not(f:as-block(.))) then 'span' else if (f:as-block-content(.)) then 'div' else 'p'}">
+      <xsl:call-template name="f:attributes">
+        <xsl:with-param name="class" select="(local-name(), 'repetition')"/>
+      </xsl:call-template>
+      <xsl:attribute name="title" select="'The source repeats this line'"/>
+      <span class="gen repetition-label">Repeated in the source: </span>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
 
   <xsl:template match="head">
     <xsl:choose>
@@ -110,6 +108,8 @@
   <xsl:template name="f:block">
     <xsl:param name="class" as="xs:string*" select="local-name()"/>
     <xsl:param name="phrasing-element" as="xs:string" select="'p'"/>
+    <xsl:param name="id" as="xs:string?" select="f:own-id(.)[. != '']"/>
+    <xsl:param name="permalink" as="xs:string?" select="()"/>
     <xsl:variable name="element" select="
         if (not(f:as-block(.))) then 'span'
         else if (f:as-block-content(.)) then 'div'
@@ -117,8 +117,13 @@
     <xsl:element name="{$element}">
       <xsl:call-template name="f:attributes">
         <xsl:with-param name="class" select="$class"/>
+        <xsl:with-param name="id" select="$id"/>
       </xsl:call-template>
       <xsl:apply-templates/>
+      <xsl:if test="$id and $permalink and $element != 'span'">
+        <xsl:text> </xsl:text>
+        <a class="permalink gen" href="#{$id}" aria-label="{$permalink}">¶</a>
+      </xsl:if>
     </xsl:element>
   </xsl:template>
 

@@ -114,20 +114,22 @@
         <xsl:variable name="file" select="$header/fileDesc"/>
         <xsl:sequence select="$file/sourceDesc/* ! f:source-text(.)[. != ''] ! ('Source: ' || .)"/>
         <xsl:sequence select="$file/sourceDesc//note[@type = ('credit', 'copyright')] ! f:plain(.)[. != ''] ! ('Credit: ' || .)"/>
-        <xsl:for-each select="($file/titleStmt | $file/editionStmt)/(respStmt | editor | funder | sponsor | principal)">
+        <xsl:sequence select="$file/sourceDesc/bibl/note[@type = 'not-given'] ! f:plain(.)[. != '']"/>
+        <xsl:for-each select="($file/sourceDesc/bibl | $file/titleStmt | $file/editionStmt)/(respStmt | editor | funder | sponsor | principal)">
           <xsl:variable name="role" select="
-              if (self::respStmt) then (resp ! f:plain(.))[. != ''][1]
+              if (self::respStmt) then string-join((resp ! f:plain(.))[. != ''], ', ')
               else if (self::editor) then (@role[normalize-space()] ! string(.), 'Editor')[1]
               else local-name()"/>
-          <xsl:variable name="who" select="if (self::respStmt) then (* except resp) ! f:plain(.)[. != ''] else f:plain(.)"/>
+          <xsl:variable name="who" select="if (self::respStmt) then f:credited(.)[. != ''] else f:plain(.)"/>
           <xsl:if test="exists($who) and $role">
             <xsl:sequence select="upper-case(substring($role, 1, 1)) || substring($role, 2) || ': ' || string-join($who, ', ')"/>
           </xsl:if>
         </xsl:for-each>
         <xsl:variable name="publication" select="$file/publicationStmt"/>
         <xsl:sequence select="string-join(distinct-values(($publication/(publisher | distributor | authority),
-            $publication/pubPlace, $publication/date) ! f:plain(.)[. != '']), ', ')[. != ''] ! ('Published: ' || .)"/>
-        <xsl:sequence select="$publication/availability ! f:plain(.)[. != ''] ! ('Licence: ' || .)"/>
+            $publication/pubPlace) ! f:plain(.)[. != '']), ', ')[. != ''] ! ('Published by: ' || .)"/>
+        <xsl:sequence select="$publication/date[1] ! (f:plain(.)[. != ''], normalize-space(@when))[. != ''][1] ! ('Date of this edition: ' || .)"/>
+        <xsl:sequence select="$publication/availability ! (f:plain(.)[. != ''] || string-join(.//licence/@target ! (' &lt;' || normalize-space(.) || '&gt;')))[. != ''] ! ('Licence: ' || .)"/>
       </xsl:if>
     </xsl:variable>
     <xsl:for-each select="(1, 2)[(. = 1 and exists($byline)) or (. = 2 and exists($facts))]">
@@ -140,13 +142,21 @@
     <t:b kind="rule" char="="/>
   </xsl:template>
 
+  <!-- Who a respStmt credits: its names, each with the organisation it is credited for. -->
+  <xsl:function name="f:credited" as="xs:string">
+    <xsl:param name="statement" as="element()"/>
+    <xsl:variable name="names" select="$statement/(name | persName | orgName) ! f:plain(.)[. != '']"/>
+    <xsl:variable name="for" select="$statement/note[@type = 'affiliation'] ! f:plain(node())[. != '']"/>
+    <xsl:sequence select="string-join($names, ', ') || (if (exists($for)) then ' (for ' || string-join($for, ', ') || ')' else '')"/>
+  </xsl:function>
+
   <xsl:function name="f:source-text" as="xs:string">
     <xsl:param name="source" as="element()"/>
     <xsl:variable name="text" select="
         if ($source/self::msDesc) then f:plain($source/msIdentifier)
         else if ($source/self::biblFull) then f:plain(($source/titleStmt/title)[1])
         else if ($source[self::bibl or self::biblStruct][not(text()[normalize-space()])])
-          then string-join(($source/* except $source/note) ! f:plain(.)[. != ''], ', ')
+          then string-join(($source/* except ($source/note | $source/respStmt)) ! f:plain(.)[. != ''], ', ')
         else if ($source/self::bibl) then f:plain($source/node() except $source/note)
         else f:plain($source)"/>
     <xsl:sequence select="if (string-length($text) le 300) then $text
@@ -256,6 +266,11 @@
                        | docTitle | argument | epigraph | opener | closer | postscript | surface | zone
                        | surfaceGrp | listBibl | castGroup | spGrp" mode="t">
     <xsl:sequence select="f:block('para', f:children(.), ())"/>
+  </xsl:template>
+
+  <!-- A line the source repeats: shown as a marked repetition, never as a second heading. -->
+  <xsl:template match="head[f:is-repetition(.)] | titlePart[f:is-repetition(.)]" mode="t" priority="2">
+    <xsl:sequence select="f:block('para', (f:gen('(repeated in the source) '), f:children(.)), ())"/>
   </xsl:template>
 
   <xsl:template match="head" mode="t">
@@ -401,7 +416,10 @@
   </xsl:function>
 
   <xsl:template match="figure" mode="t">
-    <xsl:sequence select="f:block('para', f:children(.), (f:indent('  | '), f:tight()))"/>
+    <xsl:variable name="missing" as="element()?">
+      <xsl:if test="not(.//graphic[@url] or .//media[@url])"><t:b kind="para">{f:gen('[Image not reproduced]')}</t:b></xsl:if>
+    </xsl:variable>
+    <xsl:sequence select="f:block('para', ($missing, f:children(.)), (f:indent('  | '), f:tight()))"/>
   </xsl:template>
 
   <xsl:template match="graphic | media" mode="t">
@@ -412,6 +430,9 @@
   <xsl:template match="note" mode="t">
     <xsl:variable name="n" select="$f:note-numbers(generate-id(.))"/>
     <xsl:choose>
+      <xsl:when test="f:is-endnote(.)">
+        <xsl:sequence select="f:block('para', f:children(.), ())"/>
+      </xsl:when>
       <xsl:when test="exists($n)">
         <xsl:sequence select="f:gen('[' || $n || ']')"/>
       </xsl:when>

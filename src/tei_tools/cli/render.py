@@ -47,31 +47,41 @@ def _list_params(context: click.Context, _option: click.Option, value: bool) -> 
               help="The personography (default: persons.xml among PATHs or beside the editions).")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="'json' prints the written files and failures on stdout.")
+@click.option("--search/--no-search", default=True, show_default=True,
+              help="With --to html: build the search index (Pagefind) into DIR/pagefind/.")
 @click.option("-q", "--quiet", is_flag=True, help="Only print errors.")
 @click.option("--list-params", is_flag=True, is_eager=True, expose_value=False, callback=_list_params,
               help="List the stylesheet parameters with their defaults, and exit.")
 def command(paths: tuple[Path, ...], to: str, out_dir: Path, param_values: tuple[str, ...],
-            personography: Path | None, output_format: str, quiet: bool) -> None:
+            personography: Path | None, output_format: str, search: bool, quiet: bool) -> None:
     """Render TEI documents as a reading edition, by the XSLT 3.0 stylesheets in xslt/.
 
     PATHS are TEI files or folders of them (*.xml). Any TEI renders, not only tei-tools
     editions; persons.xml among them is taken as the personography, not as an edition.
 
     \b
-    --to html writes into DIR:
-      <stem>.html    one page per edition: header metadata, contents, text, footnotes
-      index.html     the editions with their metadata
-      persons.html   the register: every person of the personography, linked to each
-                     place an edition mentions them, and back
-      site.css, site.js
-    --to text writes DIR/<stem>.txt: title block, underlined headings, paragraphs,
-    indented block quotations, numbered endnotes.
+    --to html writes the whole site into DIR:
+      <stem>.html      one page per edition: header facts, contents, text, notes,
+                       a citation, permalinks; person cards and note popovers
+      <stem>.txt       its plain text, and <stem>.xml, a copy of its TEI
+      index.html       the editions with their metadata
+      persons.html     the register: every person of the personography, each
+                       mention in context, grouped by edition (persons-data.js
+                       feeds the person cards)
+      chronology.html  every normalised date of the editions in time order
+      search.html      full-text search with facets; the index in pagefind/
+                       (needs the pagefind package; serve DIR over http to use it)
+      site.css, site.js, site-search.js
+    --to text writes DIR/<stem>.txt only: title block, underlined headings,
+    paragraphs, indented block quotations, numbered endnotes.
 
     \b
     Examples:
       tei-tools render editions/ -o site/
       tei-tools render editions/*.xml --to text -o site/
       tei-tools render corpus/hamlet.xml -o out/ --param show-register=no
+      tei-tools render editions/ -o site/ --no-search
+      python -m http.server -d site/     # then open http://127.0.0.1:8000/
       tei-tools render --list-params
 
     Exit status: 0 all rendered, 1 a document failed (the others are still
@@ -93,7 +103,8 @@ def command(paths: tuple[Path, ...], to: str, out_dir: Path, param_values: tuple
         click.echo(f"tei-tools: error: {error}", err=True)
 
     try:
-        pages = render_paths(paths, to, out_dir, params=params, personography=personography, on_error=report)
+        pages = render_paths(paths, to, out_dir, params=params, personography=personography, on_error=report,
+                             search=search)
     except RenderSetupError as error:
         fail_usage(str(error))
     except Exception as error:  # never a traceback: one line naming what failed

@@ -6,6 +6,13 @@ repeated line is the image's title repeated as its caption) or as one line that 
 and its date; then a "Primary Sources" heading followed by numbered extracts: a bibliographic
 line "(N) Author, Title (date)" and the extract's paragraphs. The last extract may be a list of
 one-line quotations.
+
+Note markers "(12)" refer to the source's own numbered notes. When the source carries them (a
+"Notes" or "References" heading near the end, then numbered entries), the notes become
+`note place="end"` in a notes division and each marker a `ref type="noteref"` pointing at its
+note; otherwise the marker is kept as a `ref type="noteref"` without a target: a reference to a
+note that is not in this text. The "Primary Sources" extracts have a numbering of their own and
+are never what a marker points at.
 """
 from __future__ import annotations
 
@@ -18,6 +25,8 @@ from tei_tools.readers.common import (RawBlock, drop_furniture, is_heading_like,
 KIND = "biography"
 
 SOURCES_HEADING = re.compile(r"(?i)^(primary|original) sources?$|^sources$|^documents$")
+NOTES_HEADING = re.compile(r"(?i)^(?:notes|footnotes|endnotes|references|notes and references|citations)$")
+NOTE_NUMBER = re.compile(r"^(?:\((\d{1,3})\)|\[(\d{1,3})\]|(\d{1,3})\.)\s")
 SOURCE_NUMBER = re.compile(r"^\((\d{1,3})\)\s")
 NOTE_MARKER = re.compile(r"(?<![^\s.,;:!?\"”’)])\((\d{1,3})\)(?=[\s.,;:]|$)")
 QUOTATIONS_CUE = re.compile(r"(?i)\bquotations?\b|\bsayings\b|\baphorisms\b")
@@ -38,11 +47,51 @@ def read(source: str, name: str) -> Document:
         doc.meta.title = blocks[0].text
         doc.front = [_title_page(blocks[0])]
         blocks = blocks[1:]
+    blocks, notes_heading, notes = _split_notes(blocks)
     main, sources = _split_sources(blocks)
-    doc.body = _sections(main)
+    doc.body = _sections(main, {number for number, _ in notes})
     if sources:
         doc.body.append(_sources_div(sources))
+    if notes_heading:
+        doc.back = [_notes_div(notes_heading, notes)]
     return doc
+
+
+def _split_notes(blocks: list[RawBlock]) -> tuple[list[RawBlock], RawBlock | None, list[tuple[str, list[RawBlock]]]]:
+    """(the other blocks, the notes heading, [(n, blocks of note n)]): the source's own notes,
+    when its last notes heading is followed by entries numbered 1, 2, 3 ... to the end."""
+    for index in range(len(blocks) - 1, -1, -1):
+        if not NOTES_HEADING.match(blocks[index].text.strip()):
+            continue
+        notes: list[tuple[str, list[RawBlock]]] = []
+        for block in blocks[index + 1:]:
+            match = NOTE_NUMBER.match(block.text)
+            number = next((g for g in match.groups() if g), None) if match else None
+            if number and int(number) == len(notes) + 1:
+                notes.append((number, [block]))
+            elif notes:
+                notes[-1][1].append(block)
+            else:
+                break  # text before the first numbered note: not a list of notes
+        if notes:
+            return blocks[:index], blocks[index], notes
+        break
+    return blocks, None, []
+
+
+def _notes_div(heading: RawBlock, notes: list[tuple[str, list[RawBlock]]]) -> Container:
+    div = Container("div", [heading.block("head")], {"type": "notes"})
+    for number, parts in notes:
+        attrs = {"n": number, "place": "end", "xml_id": note_id(number)}
+        if len(parts) == 1:
+            div.children.append(parts[0].block("note", **attrs))
+        else:
+            div.children.append(Container("note", [p.block("p") for p in parts], attrs))
+    return div
+
+
+def note_id(number: str) -> str:
+    return f"note-{int(number)}"
 
 
 def _title_page(block: RawBlock) -> Container:
@@ -57,8 +106,9 @@ def _split_sources(blocks: list[RawBlock]) -> tuple[list[RawBlock], list[RawBloc
     return blocks, []
 
 
-def _sections(blocks: list[RawBlock]) -> list[Node]:
-    """A div per heading; what comes before the first heading is the opening section."""
+def _sections(blocks: list[RawBlock], notes: set[str] = frozenset()) -> list[Node]:
+    """A div per heading; what comes before the first heading is the opening section. The
+    source's notes heading (when it has notes) is the head of the notes division, in the back."""
     divs: list[Container] = []
     current = Container("div", [], {"type": "section"})
     for block in blocks:
@@ -71,7 +121,7 @@ def _sections(blocks: list[RawBlock]) -> list[Node]:
         elif _is_caption(block):
             current.children.append(_figure(block))
         else:
-            current.children.append(_paragraph(block))
+            current.children.append(_paragraph(block, notes))
     if current.children:
         divs.append(current)
     return list(divs)
@@ -111,9 +161,11 @@ def _caption_units(block: RawBlock) -> list[tuple[str, int]]:
     return [(text[s - block.offset:e - block.offset], s) for s, e in units]
 
 
-def _paragraph(block: RawBlock) -> Block:
+def _paragraph(block: RawBlock, notes: set[str] = frozenset()) -> Block:
+    """A paragraph; its note markers point at the source's notes when the source has them."""
     paragraph = block.block("p")
-    paragraph.spans = [Span.make(m.start(), m.end(), "ref", type="noteAnchor", n=m.group(1))
+    paragraph.spans = [Span.make(m.start(), m.end(), "ref", type="noteref", n=m.group(1),
+                                 target=f"#{note_id(m.group(1))}" if m.group(1) in notes else None)
                        for m in NOTE_MARKER.finditer(block.text)]
     return paragraph
 

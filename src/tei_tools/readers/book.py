@@ -98,18 +98,43 @@ class _Section:
     epigraph: list[RawBlock] = field(default_factory=list)
     paragraphs: list[RawBlock] = field(default_factory=list)
     chapter: bool = False
+    opened_by: RawBlock | None = None  # the section-break line ("*") that starts it, if any
 
 
 def _body(blocks: list[RawBlock]) -> list[Node]:
     """A div per section ("*" breaks and chapter headings start one). Block quotations are judged
     over the whole excerpt, so that a section's first paragraph can be announced by the end of
     the section before it."""
-    sections = [s for s in _sections(blocks) if s.heads or s.epigraph or s.paragraphs]
+    sections = _non_empty(_sections(blocks))
     paragraphs = [b for s in sections for b in s.paragraphs]
     quoted = dict(zip((b.offset for b in paragraphs), find_block_quotations([b.text for b in paragraphs])))
-    return [Container("div", _section_nodes(section, quoted),
-                      {"type": "chapter" if section.chapter else "section", "n": str(number)})
-            for number, section in enumerate(sections, start=1)]
+    nodes: list[Node] = []
+    for number, section in enumerate(sections, start=1):
+        if section.opened_by is not None and nodes:
+            nodes.append(_section_break(section.opened_by))
+        nodes.append(Container("div", _section_nodes(section, quoted),
+                               {"type": "chapter" if section.chapter else "section", "n": str(number)}))
+    return nodes
+
+
+def _section_break(line: RawBlock) -> Block:
+    """The break between two sections, as TEI marks it: an empty milestone, the source's
+    ornament ("*", "* * *") kept in @rend so that renderers can show it as printed."""
+    return Block("milestone", "", line.offset, {"unit": "section", "rend": "".join(line.text.split())})
+
+
+def _non_empty(sections: list[_Section]) -> list[_Section]:
+    """Sections with content; a break line that opened an empty one passes to the next."""
+    kept: list[_Section] = []
+    pending: RawBlock | None = None
+    for section in sections:
+        if not (section.heads or section.epigraph or section.paragraphs):
+            pending = pending or section.opened_by
+            continue
+        section.opened_by = section.opened_by or pending
+        pending = None
+        kept.append(section)
+    return kept
 
 
 def _sections(blocks: list[RawBlock]) -> list[_Section]:
@@ -117,7 +142,7 @@ def _sections(blocks: list[RawBlock]) -> list[_Section]:
     for index, block in enumerate(blocks):
         current = sections[-1]
         if is_section_break(block.text):
-            sections.append(_Section())
+            sections.append(_Section(opened_by=block))
         elif CHAPTER_HEADING.match(block.text.strip()) and index + 1 < len(blocks):
             sections.append(_Section([block], chapter=True))
         elif not current.paragraphs and not current.epigraph and _is_head(block, current, blocks[index + 1:]):

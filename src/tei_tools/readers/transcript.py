@@ -190,7 +190,8 @@ def _credit(text: str) -> list[Responsibility]:
     match = CREDIT_ARE.match(text) or CREDIT.match(text)
     if not match or len(match["what"].split()) > 6 or match["what"].split()[0].lower() in NOT_A_ROLE:
         return []
-    return [Responsibility(role, name) for role in _roles(match["what"]) for name in _names(match["who"])]
+    return [Responsibility(role, name, affiliation) for role in _roles(match["what"])
+            for name, affiliation in _names(match["who"])]
 
 
 def _record_credit(meta: Metadata, text: str) -> None:
@@ -219,15 +220,16 @@ def _roles(what: str) -> list[str]:
     return [AGENTS.get(p.lower(), _capitalise(p)) for p in parts]
 
 
-def _names(who: str) -> list[str]:
-    """'A for X and B for Y' -> ['A (X)', 'B (Y)']; 'A and B' -> ['A', 'B']."""
+def _names(who: str) -> list[tuple[str, str]]:
+    """'A for X and B for Y' -> [('A', 'X'), ('B', 'Y')]; 'A and B' -> [('A', ''), ('B', '')]:
+    names only, each with the organisation it is credited for."""
     names = []
     for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", who):
         part = re.sub(r"^me,?\s*", "", part.strip())
         if not part:
             continue
         person, _, organisation = part.partition(" for ")
-        names.append(f"{person.strip()} ({organisation.strip()})" if organisation else person.strip())
+        names.append((person.strip(), organisation.strip()))
     return names
 
 

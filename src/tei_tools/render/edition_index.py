@@ -1,0 +1,289 @@
+"""The compact index of one rendered edition: what the site-wide pages need from it.
+
+Rendering an edition yields its page and this index, read back from the page itself: every
+person mentioned (with a few words of context either side), every normalised date (with its
+sentence), the facts the front page shows (title, kind, year, the teiHeader). The register,
+the chronology, the person cards and the front page are made from the merged indexes, never by
+loading every edition into one transformation, so that editions can be rendered one at a time
+(in parallel worker processes) with memory flat in the size of the corpus.
+
+An index is plain data: it pickles and turns into JSON (`as_dict`/`from_dict`) for workers, and
+into XML (`to_element`) for the stylesheets of the site pages.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from lxml import etree
+from lxml import html as lxml_html
+
+SITE_NS = "urn:tei-tools:site"
+CONTEXT_WORDS = 8
+SENTENCE_LIMIT = 320
+
+# Elements whose text is one passage: the context of a mention or a date never crosses them.
+_PASSAGE_TAGS = frozenset(("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "td", "th", "dd", "pre",
+                           "blockquote"))
+_PASSAGE_CLASSES = frozenset(("l", "endnote", "ab", "speaker", "stage", "head", "docDate", "titlePart"))
+_SENTENCE_END = re.compile(r"[.!?…]['’\"”)\]]*\s+")
+_ISO = re.compile(r"^(-?\d{4,})(?:-(\d\d))?(?:-(\d\d))?")
+_YEARLESS = re.compile(r"^--(\d\d)(?:-(\d\d))?")
+
+
+@dataclass
+class Mention:
+    person: str
+    id: str
+    cert: str
+    before: str
+    text: str
+    after: str
+    section: str
+
+
+@dataclass
+class DatedPassage:
+    id: str
+    values: dict[str, str]  # when / from / to / not-before / not-after, as the TEI has them
+    cert: str
+    text: str
+    sentence: str
+    section: str
+    start: str  # sortable: "101905-10-26" (era digit, five digits of year, month, day; see sort_key)
+    end: str
+    has_year: bool
+
+
+@dataclass
+class EditionIndex:
+    stem: str
+    page: str
+    title: str
+    kind: str
+    year: str
+    authors: list[str] = field(default_factory=list)
+    header: str = ""  # the teiHeader, serialized, for the front page
+    mentions: list[Mention] = field(default_factory=list)
+    dates: list[DatedPassage] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "EditionIndex":
+        data = dict(data)
+        data["mentions"] = [Mention(**m) for m in data.get("mentions", [])]
+        data["dates"] = [DatedPassage(**d) for d in data.get("dates", [])]
+        return cls(**data)
+
+    def to_element(self) -> etree._Element:
+        """<s:edition> for the site stylesheets (namespace urn:tei-tools:site)."""
+        edition = _element("edition", stem=self.stem, page=self.page, title=self.title, kind=self.kind,
+                           year=self.year)
+        for author in self.authors:
+            _element("author", parent=edition, text=author)
+        if self.header:
+            edition.append(etree.fromstring(self.header))
+        for mention in self.mentions:
+            item = _element("mention", parent=edition, person=mention.person, id=mention.id, cert=mention.cert,
+                            section=mention.section)
+            for part in ("before", "text", "after"):
+                _element(part, parent=item, text=getattr(mention, part))
+        for date in self.dates:
+            item = _element("date", parent=edition, id=date.id, cert=date.cert, section=date.section,
+                            start=date.start, end=date.end, dated="yes" if date.has_year else "no",
+                            **{key: value for key, value in sorted(date.values.items())})
+            _element("text", parent=item, text=date.text)
+            _element("sentence", parent=item, text=date.sentence)
+        return edition
+
+
+def _element(name: str, parent: etree._Element | None = None, text: str | None = None, **attributes: str):
+    tag = f"{{{SITE_NS}}}{name}"
+    element = etree.SubElement(parent, tag, nsmap={"s": SITE_NS}) if parent is not None \
+        else etree.Element(tag, nsmap={"s": SITE_NS})
+    for key, value in attributes.items():
+        if value:
+            element.set(key, value)
+    if text:
+        element.text = text
+    return element
+
+
+def site_document(indexes: list[EditionIndex]) -> bytes:
+    """The merged indexes as one XML document, in the order given (the order of the site)."""
+    root = _element("site")
+    for index in indexes:
+        root.append(index.to_element())
+    return etree.tostring(root, encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the index back from a rendered page
+# ---------------------------------------------------------------------------------------------
+
+def gather(page_html: str, stem: str, page: str, header: str = "") -> EditionIndex:
+    """The index of one edition page written by xslt/html/edition.xsl."""
+    start = page_html.find('<div class="tt-reading">')
+    has_targets = start >= 0 and ('data-person="' in page_html[start:] or 'id="tt-t-' in page_html[start:])
+    # A page without mentions or dates (a novel of 3 MB) is not parsed whole: its head says it all.
+    document = lxml_html.document_fromstring(page_html if has_targets or start < 0 else page_html[:start])
+    index = EditionIndex(stem=stem, page=page, title=_text(document.find(".//h1")),
+                         kind=_text(_first(document.xpath("//p[@class='facets']/span[@class='kind']"))),
+                         year=_text(_first(document.xpath("//p[@class='facets']/span[@class='year']"))),
+                         authors=document.xpath("//meta[@name='citation_author']/@content"), header=header)
+    reading = document.xpath("//div[@class='tt-reading']")
+    if not has_targets or not reading:
+        return index
+    targets = reading[0].xpath(".//*[@data-person and @id] | .//*[starts-with(@id, 'tt-t-') or @data-when "
+                               "or @data-from or @data-not-before or @data-to or @data-not-after]")
+    by_passage: dict[etree._Element, list[etree._Element]] = {}
+    for target in targets:
+        by_passage.setdefault(_passage(target), []).append(target)
+    found: dict[etree._Element, tuple[str, str, str]] = {}
+    for passage, members in by_passage.items():
+        found.update(_contexts(passage, members))
+    for target in targets:
+        before, text, after = found.get(target, ("", _text(target), ""))
+        section = _section_label(target)
+        if target.get("data-person"):
+            index.mentions.append(Mention(person=target.get("data-person"), id=target.get("id"),
+                                          cert=_certainty(target), before=_words_before(before), text=text,
+                                          after=_words_after(after), section=section))
+        if target.get("id", "").startswith("tt-t-") or any(target.get(f"data-{k}") for k in _DATE_KEYS):
+            dated = _dated(target, before, text, after, section)
+            if dated is not None:
+                index.dates.append(dated)
+    return index
+
+
+_DATE_KEYS = ("when", "from", "to", "not-before", "not-after")
+
+
+def _dated(target, before: str, text: str, after: str, section: str) -> DatedPassage | None:
+    values = {key: target.get(f"data-{key}") for key in _DATE_KEYS if target.get(f"data-{key}")}
+    start_value = values.get("when") or values.get("from") or values.get("not-before")
+    end_value = values.get("when") or values.get("to") or values.get("not-after") or start_value
+    if not start_value and end_value:
+        start_value = end_value
+    if not start_value or not target.get("id"):
+        return None
+    start, has_year = sort_key(start_value, end=False)
+    end, _ = sort_key(end_value, end=True)
+    return DatedPassage(id=target.get("id"), values=values, cert=target.get("data-cert") or "", text=text,
+                        sentence=_sentence(before, text, after), section=section, start=start, end=end,
+                        has_year=has_year)
+
+
+def sort_key(value: str, *, end: bool) -> tuple[str, bool]:
+    """("101905-10-26", True) for "1905-10-26": an era digit (1 for years from 0 on, 0 before),
+    five digits of year, month, day, so that the keys sort as strings. A missing month or day
+    sorts first for a start and last for an end ("1905" runs from "101905-00-00" to
+    "101905-99-99"); -0044 is "099955-…", before -0001 ("099998-…"). A yearless date ("--10-26")
+    gets its month and day under year 0 and has_year False."""
+    value = value.strip()
+    fill = "99" if end else "00"
+    match = _ISO.match(value)
+    if match:
+        year = int(match.group(1))
+        era, magnitude = ("1", year) if year >= 0 else ("0", 99999 + year)
+        return f"{era}{magnitude:05d}-{match.group(2) or fill}-{match.group(3) or fill}", True
+    match = _YEARLESS.match(value)
+    if match:
+        return f"100000-{match.group(1)}-{match.group(2) or fill}", False
+    return f"100000-{fill}-{fill}", False
+
+
+def _passage(element):
+    for ancestor in element.iterancestors():
+        if ancestor.tag in _PASSAGE_TAGS or (ancestor.tag in ("div", "span") and _PASSAGE_CLASSES
+                                             & set((ancestor.get("class") or "").split())):
+            return ancestor
+        if ancestor.get("class") == "tt-reading":
+            break
+    return element.getparent()
+
+
+def _contexts(passage, members: list) -> dict:
+    """(text before, the element's own text, text after) within the passage, for each member;
+    text the stylesheet generated (class "gen": permalinks, note numbers) left out."""
+    wanted = set(members)
+    parts: list[str] = []
+    starts: dict = {}
+    ends: dict = {}
+
+    def walk(element) -> None:
+        classes = (element.get("class") or "").split()
+        if "gen" in classes:
+            return
+        if element in wanted:
+            starts[element] = sum(map(len, parts))
+        parts.append(element.text or "")
+        for child in element:
+            if isinstance(child.tag, str):
+                walk(child)
+            parts.append(child.tail or "")
+        if element in wanted:
+            ends[element] = sum(map(len, parts))
+
+    parts.append(passage.text or "")
+    for child in passage:
+        if isinstance(child.tag, str):
+            walk(child)
+        parts.append(child.tail or "")
+    whole = "".join(parts)
+    return {m: (whole[:starts[m]], whole[starts[m]:ends[m]], whole[ends[m]:]) for m in members if m in starts}
+
+
+def _words_before(text: str) -> str:
+    words = text.split()
+    kept = " ".join(words[-CONTEXT_WORDS:])
+    return ("… " if len(words) > CONTEXT_WORDS else "") + kept + (" " if kept and text[-1:].isspace() else "")
+
+
+def _words_after(text: str) -> str:
+    words = text.split()
+    kept = " ".join(words[:CONTEXT_WORDS])
+    return (" " if kept and text[:1].isspace() else "") + kept + (" …" if len(words) > CONTEXT_WORDS else "")
+
+
+def _sentence(before: str, text: str, after: str) -> str:
+    """The sentence the date stands in (within its passage), shortened around it if very long."""
+    starts = [m.end() for m in _SENTENCE_END.finditer(before)]
+    head = before[starts[-1]:] if starts else before
+    tail_end = _SENTENCE_END.search(after)
+    tail = after[:tail_end.start() + 1] if tail_end else after
+    sentence = " ".join((head + text + tail).split())
+    if len(sentence) <= SENTENCE_LIMIT:
+        return sentence
+    return (_words_before(head) + text + _words_after(tail)).strip()
+
+
+def _section_label(element) -> str:
+    """The heading of the section the element is in, or the label the contents give it."""
+    for ancestor in element.iterancestors():
+        classes = (ancestor.get("class") or "").split()
+        if "div" in classes and ancestor.tag in ("section", "div"):
+            heading = next((c for c in ancestor if c.tag in ("h2", "h3", "h4", "h5", "h6")), None)
+            if heading is not None:
+                return " ".join(_text(heading).split())
+            link = next((c for c in ancestor if c.tag == "a" and "permalink" in (c.get("class") or "")), None)
+            if link is not None:
+                return (link.get("aria-label") or "").removeprefix("Section: ").strip()
+    return ""
+
+
+def _certainty(element) -> str:
+    """The mention's @cert as the TEI gives it (high, medium, low), or "" when it says none."""
+    return element.get("data-cert") or ""
+
+
+def _first(items: list):
+    return items[0] if items else None
+
+
+def _text(element) -> str:
+    if element is None:
+        return ""
+    return " ".join("".join(t for t in element.itertext()).split())

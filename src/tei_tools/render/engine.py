@@ -1,0 +1,348 @@
+"""The renderer: one saxonche processor, each stylesheet compiled the first time it is needed.
+
+Input is parsed by `tei_tools.xml` (no external entities, no DTD, no network) and handed to
+Saxon as serialized text without its DOCTYPE, so Saxon never resolves anything either.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from lxml import etree
+
+from tei_tools.render.edition_index import EditionIndex, gather, site_document
+from tei_tools.render.errors import OnError, RenderError, RenderSetupError
+from tei_tools.render.pages import check_page_names, site_pages
+from tei_tools.render.parameters import stylesheet_parameters
+from tei_tools.render.search import index_for_search
+from tei_tools.render.tree import prepare_tree
+from tei_tools.resources import xslt_dir
+from tei_tools.xml import TEI_NS, XMLInputError, parse_file
+
+PERSONOGRAPHY_NAME = "persons.xml"
+SITE_ASSETS = ("site.css", "site.js")
+SEARCH_SCRIPT = "site-search.js"
+STYLESHEETS = {
+    "edition-html": Path("html/edition.xsl"),
+    "index": Path("html/index.xsl"),
+    "persons": Path("html/persons.xsl"),
+    "persons-data": Path("html/persons-data.xsl"),
+    "chronology": Path("html/chronology.xsl"),
+    "search": Path("html/search.xsl"),
+    "edition-text": Path("text/edition.xsl"),
+}
+
+
+@dataclass
+class LoadedEdition:
+    """A TEI document as Saxon holds it, with its teiHeader (serialized) and the digest of the file."""
+
+    document: object
+    header: str
+    digest: str
+
+
+@dataclass
+class EditionResult:
+    """What rendering one edition for a site gives: its files (page first) and its index."""
+
+    files: list[Path]
+    index: EditionIndex
+
+    @property
+    def page(self) -> Path:
+        return self.files[0]
+
+
+@dataclass
+class Timings:
+    """Where the time went: compiling (per stylesheet) and rendering (per output file)."""
+
+    compile: dict[str, float] = field(default_factory=dict)
+    render: list[tuple[Path, float]] = field(default_factory=list)
+
+
+class Renderer:
+    """Renders TEI documents with one Saxon processor and stylesheets compiled once each."""
+
+    def __init__(self, *, params: dict[str, str] | None = None, personography: Path | None = None):
+        from saxonche import PySaxonProcessor
+
+        self.params = dict(params or {})
+        known = stylesheet_parameters()
+        unknown = sorted(set(self.params) - set(known))
+        if unknown:
+            raise RenderSetupError(f"unknown stylesheet parameter {', '.join(unknown)}; "
+                                   f"known: {', '.join(known)}")
+        self.personography = Path(personography) if personography else None
+        self.timings = Timings()
+        self._processor = PySaxonProcessor(license=False)
+        self._compiler = self._processor.new_xslt30_processor()
+        self._builder = self._processor.new_document_builder()
+        self._executables: dict[str, object] = {}
+        self._personographies: dict[Path, object] = {}
+
+    # -- public API ---------------------------------------------------------------------------
+
+    def render_html(self, edition: Path, out_dir: Path) -> Path:
+        """DIR/<stem>.html for one TEI document (plus the site's CSS and script beside it)."""
+        edition, out_dir = Path(edition), Path(out_dir)
+        personography = self._personography_for([edition])
+        result = self.render_edition(edition, out_dir, personography, with_text=False, copy_tei=False)
+        self._copy_assets(out_dir)
+        return result.page
+
+    def render_text(self, edition: Path, out_dir: Path) -> Path:
+        """DIR/<stem>.txt for one TEI document."""
+        edition, out_dir = Path(edition), Path(out_dir)
+        started = time.perf_counter()
+        loaded = self._load(edition)
+        return self._render_text(edition, out_dir, loaded, started)
+
+    def render_edition(self, edition: Path, out_dir: Path, personography: Path | None = None, *,
+                       previous: str = "", following: str = "", with_text: bool = True,
+                       copy_tei: bool = True) -> EditionResult:
+        """One edition's share of the site: its page, its plain text, a copy of its TEI, and the
+        compact index the site-wide pages are made from. A function of this one edition and the
+        personography (and the names of the pages before and after it), so that editions can be
+        rendered apart, in any order, in other processes."""
+        edition, out_dir = Path(edition), Path(out_dir)
+        started = time.perf_counter()
+        loaded = self._load(edition)
+        page_name = f"{edition.stem}.html"
+        parameters = {"previous-page": previous, "next-page": following, "source-digest": loaded.digest,
+                      "tei-copy": f"{edition.stem}.xml" if copy_tei else "",
+                      "text-copy": f"{edition.stem}.txt" if with_text else ""}
+        html = self._transform(edition, "edition-html", document=loaded.document, personography=personography,
+                               strings=parameters)
+        files = [self._write(out_dir / page_name, html, started=started)]
+        index = gather(html, edition.stem, page_name, loaded.header)
+        if with_text:
+            files.append(self._render_text(edition, out_dir, loaded, time.perf_counter()))
+        if copy_tei:
+            files.append(_copy_source(edition, out_dir / f"{edition.stem}.xml"))
+        return EditionResult(files, index)
+
+    def render_site(self, editions: Sequence[Path], out_dir: Path, personography: Path | None = None,
+                    *, on_error: OnError | None = None, with_text: bool = True, search: bool = True) -> list[Path]:
+        """The whole site: per edition its page, plain text and TEI copy; then, from the editions'
+        indexes, the front page, the register of persons, the chronology, the search page and
+        the person cards' data; the CSS and scripts; and the search index (Pagefind).
+
+        A document that fails raises RenderError, or, with `on_error`, is reported there and left
+        out of the site (its neighbours then link past it).
+        """
+        editions, out_dir = [Path(p) for p in editions], Path(out_dir)
+        check_page_names(editions, site_pages(self.params))
+        personography = Path(personography) if personography else self._personography_for(editions)
+        self._load_personography(personography)
+        results: dict[Path, EditionResult] = {}
+        failed: set[Path] = set()
+        order = list(editions)
+        for position, edition in enumerate(order):
+            try:
+                results[edition] = self._render_in_site(edition, order, position, out_dir, personography, with_text)
+            except RenderError as error:
+                if on_error is None:
+                    raise
+                failed.add(edition)
+                on_error(error)
+        if failed:  # link past the editions that failed: re-render the pages beside them
+            order = [e for e in editions if e not in failed]
+            for position, edition in enumerate(order):
+                neighbours = editions[max(0, editions.index(edition) - 1):editions.index(edition) + 2]
+                if failed & set(neighbours):
+                    results[edition] = self._render_in_site(edition, order, position, out_dir, personography,
+                                                            with_text)
+        files = [f for edition in order for f in results[edition].files]
+        files += self.render_site_pages([results[e].index for e in order], out_dir, personography)
+        files += self._copy_assets(out_dir)
+        if search and self.params.get("search-page", "search.html"):
+            try:
+                files += index_for_search(out_dir)
+            except RenderError as error:  # the site works without its search index: say so, go on
+                if on_error is None:
+                    raise
+                on_error(error)
+        return files
+
+    def render_site_pages(self, indexes: Sequence[EditionIndex], out_dir: Path,
+                          personography: Path | None = None) -> list[Path]:
+        """The site-wide pages, from the editions' indexes (merged in the order given)."""
+        out_dir = Path(out_dir)
+        personography_node = self._load_personography(personography)
+        self._builder.set_base_uri((out_dir.resolve() / "site-index.xml").as_uri())
+        site = self._builder.parse_xml(xml_text=site_document(list(indexes)).decode("utf-8"), encoding="UTF-8")
+        parameters = {"site": site}
+        pages = [("index", self._page_name("index-page", "index.html")),
+                 ("chronology", self._page_name("chronology-page", "chronology.html"))]
+        if self.params.get("search-page", "search.html"):
+            pages.append(("search", self._page_name("search-page", "search.html")))
+        if self._register_on():
+            register = self._page_name("register-page", "persons.html")
+            pages += [("persons", register), ("persons-data", re.sub(r"\.html?$", "", register) + "-data.js")]
+        return [self._render_site_page(name, out_dir / target, parameters, personography, personography_node)
+                for name, target in pages]
+
+    def _render_in_site(self, edition: Path, order: list[Path], position: int, out_dir: Path,
+                        personography: Path | None, with_text: bool) -> EditionResult:
+        previous = f"{order[position - 1].stem}.html" if position > 0 else ""
+        following = f"{order[position + 1].stem}.html" if position + 1 < len(order) else ""
+        return self.render_edition(edition, out_dir, personography, previous=previous, following=following,
+                                   with_text=with_text)
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def _load(self, path: Path) -> "LoadedEdition":
+        """Parse safely with lxml, then give Saxon the serialized root (no DOCTYPE)."""
+        try:
+            data = Path(path).read_bytes()
+            tree = parse_file(path)
+        except XMLInputError as error:
+            raise RenderError(path, f"not well-formed XML: {error.message}", f"{error.line}:{error.column}") from None
+        except OSError as error:
+            raise RenderError(path, f"cannot read it: {error.strerror}") from None
+        root = prepare_tree(tree).getroot()
+        text = etree.tostring(root, encoding="unicode")
+        self._builder.set_base_uri(path.resolve().as_uri())
+        try:
+            document = self._builder.parse_xml(xml_text=text, encoding="UTF-8")
+        except Exception as error:  # saxonche raises PySaxonApiError; keep the first line
+            raise RenderError(path, f"Saxon could not read it: {_first_line(error)}") from None
+        header = root.find(f"{{{TEI_NS}}}teiHeader")
+        return LoadedEdition(document, etree.tostring(header, encoding="unicode") if header is not None else "",
+                             "sha256:" + hashlib.sha256(data).hexdigest())
+
+    def _personography_for(self, editions: Sequence[Path]) -> Path | None:
+        """The personography given to the renderer, else persons.xml beside the first edition."""
+        if self.personography:
+            return self.personography
+        for edition in editions:
+            candidate = Path(edition).parent / PERSONOGRAPHY_NAME
+            if candidate.is_file():
+                return candidate
+        return None
+
+    def _load_personography(self, path: Path | None):
+        if path is None:
+            return None
+        key = path.resolve()
+        if key not in self._personographies:
+            if not path.is_file():
+                raise RenderSetupError(f"{path}: no such personography")
+            try:
+                self._personographies[key] = self._load(path).document
+            except RenderError as error:
+                raise RenderSetupError(f"personography {error}") from None
+        return self._personographies[key]
+
+    def _sequence(self, nodes: Iterable[object]):
+        from saxonche import PyXdmValue
+
+        value = PyXdmValue(self._processor)
+        for node in nodes:
+            value.add_xdm_item(node)
+        return value
+
+    # -- transforming -------------------------------------------------------------------------
+
+    def _executable(self, name: str):
+        if name not in self._executables:
+            started = time.perf_counter()
+            stylesheet = xslt_dir() / STYLESHEETS[name]
+            try:
+                self._executables[name] = self._compiler.compile_stylesheet(stylesheet_file=str(stylesheet))
+            except Exception as error:
+                raise RenderSetupError(f"{stylesheet}: cannot compile: {_first_line(error)}") from None
+            self.timings.compile[name] = time.perf_counter() - started
+        return self._executables[name]
+
+    def _prepare(self, name: str, extra: dict[str, object]):
+        executable = self._executable(name)
+        executable.clear_parameters()
+        for key, value in self.params.items():
+            executable.set_parameter(key, self._processor.make_string_value(value))
+        for key, value in extra.items():
+            if value is not None:
+                executable.set_parameter(key, value)
+        return executable
+
+    def _transform(self, source: Path, name: str, *, document, personography: Path | None = None,
+                   strings: dict[str, str] | None = None) -> str:
+        extra = self._personography_parameters(personography)
+        extra.update({key: self._processor.make_string_value(value) for key, value in (strings or {}).items()})
+        executable = self._prepare(name, extra)
+        try:
+            result = executable.transform_to_string(xdm_node=document)
+        except Exception as error:
+            raise RenderError(source, f"transformation failed: {_first_line(error)}") from None
+        if result is None:
+            raise RenderError(source, "transformation produced no output")
+        return result
+
+    def _render_text(self, edition: Path, out_dir: Path, loaded: "LoadedEdition", started: float) -> Path:
+        text = self._transform(edition, "edition-text", document=loaded.document)
+        return self._write(out_dir / f"{edition.stem}.txt", text, started=started)
+
+    def _personography_parameters(self, personography: Path | None) -> dict[str, object]:
+        node = self._load_personography(personography)
+        if node is None:
+            return {}
+        return {"personography": node,
+                "personography-file": self._processor.make_string_value(personography.name)}
+
+    def _render_site_page(self, name: str, target: Path, parameters: dict[str, object],
+                          personography: Path | None, personography_node) -> Path:
+        started = time.perf_counter()
+        extra = dict(parameters)
+        if personography_node is not None:
+            extra["personography"] = personography_node
+            extra["personography-file"] = self._processor.make_string_value(personography.name)
+        executable = self._prepare(name, extra)
+        try:
+            html = executable.call_template_returning_string()
+        except Exception as error:
+            raise RenderError(target, f"transformation failed: {_first_line(error)}") from None
+        return self._write(target, html or "", started=started)
+
+    def _write(self, target: Path, content: str, *, started: float | None) -> Path:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not content.endswith("\n"):
+            content += "\n"
+        target.write_text(content, encoding="utf-8", newline="\n")
+        if started is not None:
+            self.timings.render.append((target, time.perf_counter() - started))
+        return target
+
+    def _copy_assets(self, out_dir: Path) -> list[Path]:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        copied = []
+        for asset in SITE_ASSETS + (SEARCH_SCRIPT,) * bool(self.params.get("search-page", "search.html")):
+            source = xslt_dir() / asset
+            if source.is_file():
+                copied.append(Path(shutil.copyfile(source, out_dir / asset)))
+        return copied
+
+    def _register_on(self) -> bool:
+        return self.params.get("show-register", "yes") in ("yes", "true", "1")
+
+    def _page_name(self, parameter: str, default: str) -> str:
+        return self.params.get(parameter, default)
+
+
+def _first_line(error: Exception) -> str:
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    return " ".join(lines[:2]) if lines else type(error).__name__
+
+
+def _copy_source(source: Path, target: Path) -> Path:
+    """The TEI file itself beside its page, byte for byte (not when it is already there)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists() and target.resolve() == source.resolve():
+        return target
+    return Path(shutil.copyfile(source, target))

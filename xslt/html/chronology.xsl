@@ -1,0 +1,135 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The chronology: every normalised date of the editions in time order, each with the sentence
+  it stands in and a link back to that very place.
+
+  Placing: a date at its start (a range "1889-1914" at 1889, a month at its first day), ties
+  broken by the end (a day before the month that holds it, a short range before a long one),
+  then by the order of the editions and of the text. A date known only within limits
+  (notBefore/notAfter) stands at its earliest possible day, with its limits shown; dates whose
+  year the text does not give (a month and day only) are listed apart, by month and day.
+
+  Called by name with the parameter "site" (the merged indexes of the editions).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:s="urn:tei-tools:site"
+    xmlns:f="urn:tei-tools:xslt"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:import href="common.xsl"/>
+
+  <!-- PARAMETER site: the merged indexes of the editions (set by tei-tools, not from the command
+       line). -->
+  <xsl:param name="site" as="document-node()?" select="()"/>
+
+  <xsl:variable name="f:codepoints" as="xs:string" select="'http://www.w3.org/2005/xpath-functions/collation/codepoint'"/>
+
+  <xsl:template name="xsl:initial-template">
+    <xsl:variable name="dates" select="$site/s:site/s:edition/s:date"/>
+    <xsl:variable name="dated" as="element(s:date)*">
+      <xsl:perform-sort select="$dates[@dated = 'yes']">
+        <xsl:sort select="@start" collation="{$f:codepoints}"/>
+        <xsl:sort select="@end" collation="{$f:codepoints}"/>
+      </xsl:perform-sort>
+    </xsl:variable>
+    <xsl:variable name="yearless" as="element(s:date)*">
+      <xsl:perform-sort select="$dates[@dated = 'no']">
+        <xsl:sort select="@start" collation="{$f:codepoints}"/>
+      </xsl:perform-sort>
+    </xsl:variable>
+    <xsl:call-template name="f:page">
+      <xsl:with-param name="title" select="'Chronology — ' || $site-title"/>
+      <xsl:with-param name="current" select="'chronology'"/>
+      <xsl:with-param name="content">
+        <h1>Chronology</h1>
+        <p class="summary">{count($dates)} dated passage{if (count($dates) = 1) then '' else 's'} from
+          {count(distinct-values($dates/../@page))} edition{if (count(distinct-values($dates/../@page)) = 1) then '' else 's'},
+          in time order. A range stands at its start; a date known only within limits at the earliest
+          day it can be, with its limits given.</p>
+        <xsl:variable name="years" select="distinct-values($dated ! f:year-of(.))"/>
+        <xsl:if test="count($years) gt 1">
+          <nav class="years" aria-label="Years">
+            <ul>
+              <xsl:for-each select="$years">
+                <li><a href="#tt-year-{f:year-id(.)}">{.}</a></li>
+              </xsl:for-each>
+            </ul>
+          </nav>
+        </xsl:if>
+        <xsl:for-each-group select="$dated" group-adjacent="f:year-of(.)">
+          <section class="year" aria-labelledby="tt-year-{f:year-id(current-grouping-key())}">
+            <h2 id="tt-year-{f:year-id(current-grouping-key())}">{current-grouping-key()}</h2>
+            <ol class="chronology">
+              <xsl:apply-templates select="current-group()"/>
+            </ol>
+          </section>
+        </xsl:for-each-group>
+        <xsl:if test="exists($yearless)">
+          <section class="year yearless" aria-labelledby="tt-year-none">
+            <h2 id="tt-year-none">Without a year</h2>
+            <p class="summary">The text gives a month or a day but no year.</p>
+            <ol class="chronology">
+              <xsl:apply-templates select="$yearless"/>
+            </ol>
+          </section>
+        </xsl:if>
+        <xsl:if test="empty($dates)">
+          <p class="summary">The editions have no normalised dates.</p>
+        </xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="s:date">
+    <xsl:variable name="edition" select=".."/>
+    <li class="event" data-start="{@start}">
+      <a class="when" href="{$edition/@page}#{@id}">{f:date-label(.)}</a>
+      <xsl:text> </xsl:text>
+      <span class="sentence">
+        <xsl:variable name="sentence" select="string(s:sentence)"/>
+        <xsl:variable name="text" select="string(s:text)"/>
+        <xsl:choose>
+          <xsl:when test="$text != '' and contains($sentence, $text)">
+            <xsl:text>{substring-before($sentence, $text)}</xsl:text><mark>{$text}</mark><xsl:text>{substring-after($sentence, $text)}</xsl:text>
+          </xsl:when>
+          <xsl:otherwise>{$sentence}</xsl:otherwise>
+        </xsl:choose>
+      </span>
+      <xsl:text> </xsl:text>
+      <span class="source">— <cite>{$edition/@title}</cite><xsl:if test="@section != ''">, {@section}</xsl:if></span>
+      <xsl:if test="@cert = ('medium', 'low')"><xsl:text> </xsl:text><span class="cert cert-{@cert}">{@cert} certainty</span></xsl:if>
+    </li>
+  </xsl:template>
+
+  <!-- "1905-10-26", "1889 to 1914", "between 1843-07 and 1843-09", "not before 1850". -->
+  <xsl:function name="f:date-label" as="xs:string">
+    <xsl:param name="date" as="element(s:date)"/>
+    <xsl:sequence select="
+        if ($date/@when) then string($date/@when)
+        else if ($date/@from and $date/@to) then $date/@from || ' to ' || $date/@to
+        else if ($date/@from) then 'from ' || $date/@from
+        else if ($date/@to) then 'until ' || $date/@to
+        else if ($date/@not-before and $date/@not-after) then 'between ' || $date/@not-before || ' and ' || $date/@not-after
+        else if ($date/@not-before) then 'not before ' || $date/@not-before
+        else 'not after ' || $date/@not-after"/>
+  </xsl:function>
+
+  <!-- The year of a sort key ("101905-10-26": era digit, five digits of year) as it is read:
+       "1905"; "099955-…" is "44 BCE". -->
+  <xsl:function name="f:year-of" as="xs:string">
+    <xsl:param name="date" as="element(s:date)"/>
+    <xsl:variable name="digits" select="xs:integer(substring($date/@start, 2, 5))"/>
+    <xsl:sequence select="if (starts-with($date/@start, '0')) then string(99999 - $digits) || ' BCE' else string($digits)"/>
+  </xsl:function>
+
+  <xsl:function name="f:year-id" as="xs:string">
+    <xsl:param name="year" as="xs:string"/>
+    <xsl:sequence select="replace($year, '\s+', '-')"/>
+  </xsl:function>
+
+</xsl:stylesheet>
