@@ -18,7 +18,6 @@ and so can anyone checking a hand-edited edition.
 from __future__ import annotations
 
 import re
-import shutil
 import time
 import unicodedata
 from dataclasses import dataclass, field
@@ -27,8 +26,9 @@ from typing import Callable, Iterable, Sequence
 
 from lxml import etree
 
+from tei_tools.atomic import write_atomically
 from tei_tools.resources import xslt_dir
-from tei_tools.xml import TEI_NS, XMLInputError, parse_file
+from tei_tools.xml import TEI_NS, XMLInputError, parse_file, tei_namespace_problem
 
 FORMATS = ("html", "text")
 PERSONOGRAPHY_NAME = "persons.xml"
@@ -181,6 +181,8 @@ class Renderer:
             tree = parse_file(path)
         except XMLInputError as error:
             raise RenderError(path, f"not well-formed XML: {error.message}", f"{error.line}:{error.column}") from None
+        if problem := tei_namespace_problem(tree):
+            raise RenderError(path, problem)
         text = etree.tostring(prepare_tree(tree).getroot(), encoding="unicode")
         self._builder.set_base_uri(path.resolve().as_uri())
         try:
@@ -284,7 +286,7 @@ class Renderer:
         target.parent.mkdir(parents=True, exist_ok=True)
         if not content.endswith("\n"):
             content += "\n"
-        target.write_text(content, encoding="utf-8", newline="\n")
+        write_atomically(target, content.encode("utf-8"))  # a killed run never leaves half a page
         if started is not None:
             self.timings.render.append((target, time.perf_counter() - started))
         return target
@@ -295,7 +297,8 @@ class Renderer:
         for asset in SITE_ASSETS:
             source = xslt_dir() / asset
             if source.is_file():
-                copied.append(Path(shutil.copyfile(source, out_dir / asset)))
+                write_atomically(out_dir / asset, source.read_bytes())
+                copied.append(out_dir / asset)
         return copied
 
     def _register_on(self) -> bool:
