@@ -18,6 +18,9 @@ from lxml import etree
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
+XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
+# As long as XINCLUDE_NS, so that a copy with one for the other keeps every line and column.
+XINCLUDE_OFF_NS = "urn:x-tei-tools:xinclude-is-off"
 NSMAP = {"tei": TEI_NS}
 
 
@@ -120,6 +123,34 @@ def external_references(tree: etree._ElementTree) -> list[str]:
         if url:
             found.append(f'external entity "{entity.name}" ("{url}")')
     return found
+
+
+def uses_xinclude(tree: etree._ElementTree) -> bool:
+    """True when the document has elements in the XInclude namespace (xi:include, xi:fallback)."""
+    return bool(tree.getroot().xpath("boolean(//*[namespace-uri() = $ns])", ns=XINCLUDE_NS))
+
+
+def xinclude_disabled(data: bytes, tree: etree._ElementTree) -> bytes:
+    """The document with XInclude made inert, for tools that would process it (Debian's jing does).
+
+    The XInclude namespace name is swapped for one of the same length, so every position stays
+    the same and xi:include is just an element the schema does not allow. A namespace name
+    spelt with character references is caught by re-parsing; then the elements are renamed in a
+    re-serialized copy instead (positions may shift there, safety first).
+    """
+    encoding = tree.docinfo.encoding or "UTF-8"
+    try:
+        text = data.decode(encoding)
+        inert = text.replace(XINCLUDE_NS, XINCLUDE_OFF_NS).encode(encoding)
+        if not uses_xinclude(parse_bytes(inert)):
+            return inert
+    except (LookupError, UnicodeError, XMLInputError):
+        pass
+    copy = parse_bytes(data)
+    for element in copy.getroot().xpath("//*[namespace-uri() = $ns]", ns=XINCLUDE_NS):
+        element.tag = f"{{{XINCLUDE_OFF_NS}}}{etree.QName(element).localname}"
+    etree.cleanup_namespaces(copy)
+    return etree.tostring(copy, xml_declaration=True, encoding="UTF-8")
 
 
 def tei_namespace_problem(tree: etree._ElementTree) -> str | None:
