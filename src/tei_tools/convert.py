@@ -93,7 +93,9 @@ def read_source(path: Path, encoding: str = "utf-8", max_size: int | None = DEFA
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB"
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB"
+    return f"{size / 1000:.0f} kB" if size >= 1000 else f"{size} bytes"
 
 
 def read_sidecar(source: Path) -> dict[str, object]:

@@ -59,6 +59,9 @@ def command(seeds: Path, editions: Path, site: Path, force: bool, max_size: int,
         report = build(seeds, editions, site, force=force, tei_all=tei_all, max_size=max_size, echo=echo)
     except (BuildError, SourceError) as exc:
         fail_usage(str(exc))
+    except OSError as exc:  # a file could not be written (disk full, no permission)
+        click.echo(f"tei-tools: error: cannot write {exc.filename or editions}: {exc.strerror or exc}", err=True)
+        sys.exit(1)
     if output_format == "json":
         click.echo(json.dumps({
             "conversions": [r.as_json() for r in report.conversions],

@@ -93,6 +93,9 @@ def command(sources: tuple[Path, ...], out_dir: Path, kind: str, encoding: str, 
                                 force=force, personography=personography, on_result=report, max_size=max_size)
     except SourceError as exc:
         fail_usage(str(exc))
+    except OSError as exc:  # the personography or the lock could not be written (disk full, no permission)
+        click.echo(f"tei-tools: error: cannot write {exc.filename or out_dir}: {exc.strerror or exc}", err=True)
+        sys.exit(1)
     if json_mode:
         click.echo(json.dumps([r.as_json() for r in results], indent=2, ensure_ascii=False))
     failed = [r for r in results if not r.ok]
@@ -107,8 +110,6 @@ def _check_usage(sources: tuple[Path, ...], out_dir: Path, encoding: str) -> Non
         codecs.lookup(encoding)
     except LookupError:
         fail_usage(f"unknown encoding {encoding!r} (--encoding); e.g. utf-8, cp1252, latin-1, utf-16")
-    if out_dir.exists() and not out_dir.is_dir():
-        fail_usage(f"{out_dir}: is a file, not a folder (-o)")
     seen: dict[str, Path] = {}
     for source in sources:
         if source.stem in seen and source.resolve() != seen[source.stem].resolve():
