@@ -21,7 +21,7 @@ from tei_tools import readers, serialize, source_text
 from tei_tools.annotate import annotate
 from tei_tools.atomic import create_atomically, write_atomically
 from tei_tools.locking import holding_lock_on
-from tei_tools.model import Document, Omission
+from tei_tools.model import Document, Omission, Repair, iter_blocks
 from tei_tools.personography import Personography
 from tei_tools.resources import schema_dir
 
@@ -155,11 +155,21 @@ def convert_text(text: str, name: str, personography: Personography, *, kind: st
     doc = readers.read(text, name, kind)
     if repairs:
         doc.omissions = sorted(doc.omissions + repairs, key=lambda omitted: omitted.offset)
+    _require_body_text(doc, name)
     _normalise_metadata_date(doc)
     if sidecar:
         apply_sidecar(doc, sidecar)
     counts = annotate(doc, personography)
     return doc, serialize.to_bytes(doc, schema_href), counts
+
+
+def _require_body_text(doc: Document, name: str) -> None:
+    """TEI needs a body with something in it; a source with no text for one is refused, not faked."""
+    if any(True for _ in iter_blocks(doc.body)):
+        return
+    left_out = sorted({o.reason for o in doc.omissions if not isinstance(o, Repair)})
+    why = f" (all it has was left out: {', '.join(left_out)})" if left_out else ""
+    raise SourceError(f"{name}: has no text to encode{why}")
 
 
 def _normalise_metadata_date(doc: Document) -> None:
@@ -253,7 +263,10 @@ def _convert_one(source: Path, out_dir: Path, persons: Personography, kind: str 
         doc, data, counts = convert_text(text, source.name, persons, kind=kind,
                                          sidecar=read_sidecar(source), schema_href=href)
     except SourceError as exc:
-        return ConversionResult(source, None, "failed", str(exc))
+        message = str(exc)
+        if message.startswith(f"{source.name}: "):  # convert_text knows the name only: give the path
+            message = f"{source}{message[len(source.name):]}"
+        return ConversionResult(source, None, "failed", message)
     except Exception as exc:  # a bug on an unforeseen input: report it, convert the rest of the batch
         return ConversionResult(source, None, "failed", f"{source}: tei-tools could not convert it "
                                 f"({type(exc).__name__}: {_first_line(exc)}); please report this")
@@ -294,10 +307,10 @@ def keep_backup(output: Path, existing: bytes) -> Path:
     often it is forced, and a different one never replaces it.
     """
     backup = output.with_name(f"{output.name}.bak-{hashlib.sha256(existing).hexdigest()[:16]}")
-    if backup.exists() and backup.read_bytes() == existing:
-        return backup
     candidate, number = backup, 1
     while True:
+        if candidate.is_file() and candidate.read_bytes() == existing:
+            return candidate  # kept already
         try:
             create_atomically(candidate, existing)
             return candidate
