@@ -23,8 +23,8 @@ from tei_tools.convert import DEFAULT_MAX_SIZE, PERSONOGRAPHY_NAME, SourceError
 @click.option("--force", is_flag=True,
               help="Regenerate editions even where they were edited by hand; each edited file is kept "
                    "beside as <stem>.xml.bak-<digest>.")
-@click.option("--max-size", type=ByteSize(), default=DEFAULT_MAX_SIZE, show_default="20MB", metavar="SIZE",
-              help="Refuse seeds larger than this (e.g. 50MB; 0: no limit).")
+@click.option("--max-size", type=ByteSize(), default=DEFAULT_MAX_SIZE, metavar="SIZE",
+              help="Refuse seeds larger than this (e.g. 50MB; 0: no limit) [default: 20MB].")
 @click.option("--tei-all", type=click.Path(dir_okay=False, path_type=Path), envvar="TEI_TOOLS_TEI_ALL",
               help="Also validate against this copy of the official tei_all.rng [env: TEI_TOOLS_TEI_ALL].")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",

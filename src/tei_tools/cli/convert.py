@@ -42,8 +42,8 @@ class ByteSize(click.ParamType):
 @click.option("--force", is_flag=True,
               help="Replace editions that were edited since tei-tools wrote them; each edited file is kept "
                    "beside as <stem>.xml.bak-<digest>.")
-@click.option("--max-size", type=ByteSize(), default=DEFAULT_MAX_SIZE, show_default="20MB", metavar="SIZE",
-              help="Refuse sources larger than this (e.g. 50MB; 0: no limit). Conversion needs about 100 "
+@click.option("--max-size", type=ByteSize(), default=DEFAULT_MAX_SIZE, metavar="SIZE",
+              help="Refuse sources larger than this (e.g. 50MB; 0: no limit) [default: 20MB]. Conversion needs about 100 "
                    "times a source's size in memory.")
 @click.option("--personography", type=click.Path(dir_okay=False, path_type=Path),
               help="The listPerson file to link names to and extend [default: DIR/persons.xml, "
