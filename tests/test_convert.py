@@ -197,7 +197,11 @@ BLOCK = st.one_of(PARAGRAPH, PARAGRAPH, PARAGRAPH, WORDS.map(str.title), st.just
 @given(blocks=st.lists(BLOCK, min_size=1, max_size=12), kind=st.sampled_from([None, "book", "biography", "transcript"]))
 def test_no_word_is_lost_or_reordered_whatever_the_text(blocks, kind):
     source = "\n\n".join(blocks) + "\n"
-    doc, data, _ = convert_text(source, "generated.txt", Personography.empty(), kind=kind)
+    try:
+        doc, data, _ = convert_text(source, "generated.txt", Personography.empty(), kind=kind)
+    except SourceError as error:  # nothing for a body (only breaks or advertisements): refused, not faked
+        assert str(error).startswith("generated.txt: has no text to encode")
+        return
     root = parse_bytes(data).getroot()
     expected = source_words_kept(source, doc.omissions)
     assert fidelity.compare(expected, fidelity.tei_text_words(root)) == []

@@ -1,7 +1,9 @@
 """The main job: seeds/*.txt -> editions/*.xml (validated) -> site/ (HTML and plain text).
 
-Each step is the same API the single commands use; `build` only strings them together and
-stops before rendering if any edition or the personography is invalid.
+Each step is the same API the single commands use; `build` only strings them together. A bad
+file stops only itself: every good source is converted, every edition validated, and every valid
+edition rendered; the invalid ones are reported and left out of the site. An invalid
+personography stops the rendering (every page links into it).
 """
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from tei_tools.convert import PERSONOGRAPHY_NAME, ConversionResult, convert_files
+from tei_tools.convert import DEFAULT_MAX_SIZE, PERSONOGRAPHY_NAME, ConversionResult, convert_files
 
 
 class BuildError(Exception):
@@ -21,6 +23,8 @@ class BuildReport:
     conversions: list[ConversionResult] = field(default_factory=list)
     messages: list = field(default_factory=list)  # validation messages (tei_tools.validate.Message)
     pages: list[Path] = field(default_factory=list)
+    unrendered: list[Path] = field(default_factory=list)  # invalid editions left out of the site
+    render_failures: list = field(default_factory=list)  # tei_tools.render.RenderError, one per file
 
     @property
     def failed_conversions(self) -> list[ConversionResult]:
@@ -35,25 +39,51 @@ class BuildReport:
         return any(m.severity == "error" for m in self.messages)
 
     @property
+    def invalid_files(self) -> list[str]:
+        return sorted({m.path for m in self.messages if m.severity == "error"})
+
+    @property
     def ok(self) -> bool:
-        return not self.failed_conversions and not self.invalid
+        return not self.failed_conversions and not self.invalid and not self.render_failures
+
+    def summary(self) -> str:
+        """One line: what was done and what was not."""
+        converted = len(self.conversions) - len(self.failed_conversions)
+        parts = [f"{converted} of {len(self.conversions)} source(s) converted"]
+        if self.kept_editions:
+            parts.append(f"{len(self.kept_editions)} hand-edited edition(s) kept")
+        parts.append(f"{len(self.invalid_files)} invalid file(s)")
+        parts.append(f"{len(self.pages)} file(s) rendered" +
+                     (f", {len(self.unrendered)} invalid edition(s) left out" if self.unrendered else "") +
+                     (f", {len(self.render_failures)} failed" if self.render_failures else ""))
+        return ("build: " if self.ok else "build: incomplete: ") + "; ".join(parts)
 
 
 def build(seeds: Path = Path("seeds"), editions: Path = Path("editions"), site: Path | None = Path("site"), *,
-          force: bool = False, tei_all: Path | None = None,
+          force: bool = False, tei_all: Path | None = None, max_size: int | None = DEFAULT_MAX_SIZE,
           echo: Callable[[str], None] = lambda message: None) -> BuildReport:
-    """Convert every seed, validate every edition and the personography, render the site."""
+    """Convert every seed, validate every edition and the personography, render the valid ones."""
     sources = sorted(Path(seeds).glob("*.txt"))
     if not sources:
         raise BuildError(f"{seeds}: no *.txt sources to convert")
     report = BuildReport()
     echo(f"convert: {len(sources)} source(s) from {seeds}/ into {editions}/")
-    report.conversions = convert_files(sources, editions, force=force, on_result=_conversion_echo(echo))
+    report.conversions = convert_files(sources, editions, force=force, on_result=_conversion_echo(echo),
+                                       max_size=max_size)
     targets = sorted(p for p in Path(editions).glob("*.xml"))
     report.messages = _validate(targets, tei_all, echo)
-    if report.invalid or site is None:
+    personography = Path(editions) / PERSONOGRAPHY_NAME
+    invalid = set(report.invalid_files)
+    if site is None or str(personography) in invalid:
         return report
-    report.pages = _render(targets, Path(editions) / PERSONOGRAPHY_NAME, Path(site), echo)
+    valid = [p for p in targets if str(p) not in invalid]
+    report.unrendered = [p for p in targets if str(p) in invalid]
+    from tei_tools.render import RenderSetupError
+
+    try:
+        report.pages = _render(valid, personography, Path(site), echo, report.render_failures.append)
+    except RenderSetupError as error:  # clashing page names, a personography Saxon cannot read
+        raise BuildError(str(error)) from None
     return report
 
 
@@ -65,6 +95,8 @@ def _conversion_echo(echo: Callable[[str], None]) -> Callable[[ConversionResult]
             echo(f"  error: {result.message}")
         else:
             echo(f"  {result.status} {result.output}")
+            if result.backup:
+                echo(f"  kept the hand-edited edition as {result.backup} before replacing it (--force)")
     return tell
 
 
@@ -83,13 +115,15 @@ def _validate(targets: list[Path], tei_all: Path | None, echo: Callable[[str], N
     return messages
 
 
-def _render(targets: list[Path], personography: Path, site: Path, echo: Callable[[str], None]) -> list[Path]:
+def _render(targets: list[Path], personography: Path, site: Path, echo: Callable[[str], None],
+            on_error: Callable) -> list[Path]:
     from tei_tools.render import Renderer
 
     editions = [p for p in targets if p.name != PERSONOGRAPHY_NAME]
     renderer = Renderer()
     # pages, plain texts, TEI copies, register, chronology, search page and search index
-    pages = renderer.render_site(editions, site, personography if personography.is_file() else None)
+    pages = renderer.render_site(editions, site, personography if personography.is_file() else None,
+                                 on_error=on_error)
     searchable = " with a search index" if any(p.parent.name == "pagefind" for p in pages) else ""
     echo(f"render: {len(pages)} file(s) into {site}/{searchable} (open {site}/index.html; "
          f"search needs a web server: python -m http.server -d {site})")

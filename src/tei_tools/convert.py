@@ -3,21 +3,25 @@
 `convert_files` is what `tei-tools convert` and `tei-tools build` call; `convert_text` is the
 pure core for notebooks and tests. A source that cannot be read produces a one-line
 `SourceError` and no output file; an edition edited by a person since tei-tools wrote it is
-never overwritten without `force`.
+never overwritten without `force`, and with `force` it is kept beside as `<stem>.xml.bak-<digest>`.
+Runs that share a personography take turns (`tei_tools.locking`); every write is atomic
+(`tei_tools.atomic`).
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
-import tempfile
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from tei_tools import readers, serialize
+from tei_tools import readers, serialize, source_text
 from tei_tools.annotate import annotate
-from tei_tools.model import Document, Omission
+from tei_tools.atomic import create_atomically, write_atomically
+from tei_tools.locking import holding_lock_on
+from tei_tools.model import Document, Omission, Repair, iter_blocks
 from tei_tools.personography import Personography
 from tei_tools.resources import schema_dir
 
@@ -26,6 +30,9 @@ SIDECAR_SUFFIXES = (".json", ".toml")
 SIDECAR_KEYS = {"title", "authors", "author", "publisher", "pub_place", "date", "date_text", "series",
                 "source_url", "url", "licence", "license", "language", "edition_authority"}
 PERSONOGRAPHY_NAME = "persons.xml"
+# Above this size a source is refused unless the caller lifts the limit (--max-size): conversion
+# keeps a source and its annotations in memory, about 100 times the file's size.
+DEFAULT_MAX_SIZE = 20_000_000
 
 
 class SourceError(Exception):
@@ -41,6 +48,7 @@ class ConversionResult:
     kind: str = ""
     counts: dict[str, int] = field(default_factory=dict)
     omissions: list[Omission] = field(default_factory=list)
+    backup: Path | None = None  # where --force kept the hand-edited edition it replaced
 
     @property
     def ok(self) -> bool:
@@ -49,15 +57,25 @@ class ConversionResult:
     def as_json(self) -> dict:
         return {"source": str(self.source), "output": str(self.output) if self.output else None,
                 "status": self.status, "message": self.message, "kind": self.kind, "counts": self.counts,
-                "omissions": [{"line": o.line, "reason": o.reason, "text": o.text} for o in self.omissions]}
+                "omissions": [{"line": o.line, "reason": o.reason, "text": o.text} for o in self.omissions],
+                "backup": str(self.backup) if self.backup else None}
 
 
 # ---------------------------------------------------------------- reading sources
 
 
-def read_source(path: Path, encoding: str = "utf-8") -> str:
-    """The source's text with a BOM removed and line endings as LF; SourceError if unusable."""
+def read_source(path: Path, encoding: str = "utf-8", max_size: int | None = DEFAULT_MAX_SIZE) -> str:
+    """The source's text, decoded (a UTF-8/16/32 byte-order mark wins over `encoding`) with line
+    endings as LF; SourceError if unusable. Characters XML cannot hold are left for `convert_text`
+    to repair (and declare). Sources are only ever read."""
+    path = Path(path)
     try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise IsADirectoryError
+        if max_size and size > max_size:
+            raise SourceError(f"{path}: {_megabytes(size)} is more than the {_megabytes(max_size)} a source may have; "
+                              "pass --max-size 0 (no limit) to convert it anyway")
         data = path.read_bytes()
     except FileNotFoundError:
         raise SourceError(f"{path}: no such file") from None
@@ -65,19 +83,19 @@ def read_source(path: Path, encoding: str = "utf-8") -> str:
         raise SourceError(f"{path}: is a directory, not a text file") from None
     except OSError as exc:
         raise SourceError(f"{path}: cannot read: {exc.strerror}") from None
-    if b"\x00" in data[:8192]:
-        raise SourceError(f"{path}: looks like a binary file (it contains NUL bytes), not plain text")
     try:
-        text = data.decode(encoding)
-    except LookupError:
-        raise SourceError(f"unknown encoding {encoding!r}") from None
-    except UnicodeDecodeError as exc:
-        raise SourceError(f"{path}: not valid {encoding} (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-                          "give the right --encoding, e.g. --encoding cp1252") from None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+        text = source_text.decode(data, encoding)
+    except source_text.DecodingError as exc:
+        raise SourceError(f"{path}: {exc}") from None
     if not text.strip():
         raise SourceError(f"{path}: is empty")
     return text
+
+
+def _megabytes(size: int) -> str:
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB"
+    return f"{size / 1000:.0f} kB" if size >= 1000 else f"{size} bytes"
 
 
 def read_sidecar(source: Path) -> dict[str, object]:
@@ -133,12 +151,25 @@ def convert_text(text: str, name: str, personography: Personography, *, kind: st
                  sidecar: dict[str, object] | None = None,
                  schema_href: str | None = None) -> tuple[Document, bytes, dict[str, int]]:
     """Read, annotate and serialize one source text; adds new people to `personography`."""
+    text, repairs = source_text.repair(text)  # characters XML cannot hold, replaced one for one
     doc = readers.read(text, name, kind)
+    if repairs:
+        doc.omissions = sorted(doc.omissions + repairs, key=lambda omitted: omitted.offset)
+    _require_body_text(doc, name)
     _normalise_metadata_date(doc)
     if sidecar:
         apply_sidecar(doc, sidecar)
     counts = annotate(doc, personography)
     return doc, serialize.to_bytes(doc, schema_href), counts
+
+
+def _require_body_text(doc: Document, name: str) -> None:
+    """TEI needs a body with something in it; a source with no text for one is refused, not faked."""
+    if any(True for _ in iter_blocks(doc.body)):
+        return
+    left_out = sorted({o.reason for o in doc.omissions if not isinstance(o, Repair)})
+    why = f" (all it has was left out: {', '.join(left_out)})" if left_out else ""
+    raise SourceError(f"{name}: has no text to encode{why}")
 
 
 def _normalise_metadata_date(doc: Document) -> None:
@@ -180,10 +211,21 @@ def load_personography(out_dir: Path, explicit: Path | None) -> tuple[Personogra
         raise SourceError(f"{target}: cannot read the personography: {exc}") from None
 
 
+def _personography_file(out_dir: Path, personography: Path | None = None, **_) -> Path:
+    """The personography a batch writes (as `load_personography` chooses it): what its lock guards."""
+    return Path(personography) if personography else Path(out_dir) / PERSONOGRAPHY_NAME
+
+
+@holding_lock_on(_personography_file)  # one run at a time from loading the personography to writing it
 def convert_files(sources: Iterable[Path], out_dir: Path, *, kind: str | None = None, encoding: str = "utf-8",
                   force: bool = False, personography: Path | None = None,
-                  on_result: Callable[[ConversionResult], None] | None = None) -> list[ConversionResult]:
-    """Convert each source into out_dir/<stem>.xml; one bad source does not stop the others."""
+                  on_result: Callable[[ConversionResult], None] | None = None,
+                  max_size: int | None = DEFAULT_MAX_SIZE) -> list[ConversionResult]:
+    """Convert each source into out_dir/<stem>.xml; one bad source does not stop the others.
+
+    Sources larger than `max_size` bytes are refused (None or 0: no limit). Another run converting
+    into the same personography is waited for (a message on stderr says so).
+    """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     persons, persons_path = load_personography(out_dir, personography)
@@ -191,7 +233,7 @@ def convert_files(sources: Iterable[Path], out_dir: Path, *, kind: str | None = 
     href = schema_href_for(out_dir)
     results = []
     for source in sources:
-        result = _convert_one(Path(source), out_dir, persons, kind, encoding, force, href)
+        result = _convert_one(Path(source), out_dir, persons, kind, encoding, force, href, max_size, persons_path)
         results.append(result)
         if on_result:
             on_result(result)
@@ -202,38 +244,72 @@ def convert_files(sources: Iterable[Path], out_dir: Path, *, kind: str | None = 
 
 
 def _convert_one(source: Path, out_dir: Path, persons: Personography, kind: str | None, encoding: str,
-                 force: bool, href: str) -> ConversionResult:
+                 force: bool, href: str, max_size: int | None = DEFAULT_MAX_SIZE,
+                 persons_path: Path | None = None) -> ConversionResult:
     output = out_dir / f"{source.stem}.xml"
     try:
-        text = read_source(source, encoding)
+        _check_output_is_not_an_input(source, output, persons_path)
+        text = read_source(source, encoding, max_size)
         doc, data, counts = convert_text(text, source.name, persons, kind=kind,
                                          sidecar=read_sidecar(source), schema_href=href)
     except SourceError as exc:
-        return ConversionResult(source, None, "failed", str(exc))
+        message = str(exc)
+        if message.startswith(f"{source.name}: "):  # convert_text knows the name only: give the path
+            message = f"{source}{message[len(source.name):]}"
+        return ConversionResult(source, None, "failed", message)
+    except Exception as exc:  # a bug on an unforeseen input: report it, convert the rest of the batch
+        return ConversionResult(source, None, "failed", f"{source}: tei-tools could not convert it "
+                                f"({type(exc).__name__}: {_first_line(exc)}); please report this")
     result = ConversionResult(source, output, "written", kind=doc.kind, counts=counts, omissions=doc.omissions)
-    if output.exists():
-        existing = output.read_bytes()
-        data = serialize.keep_generation_date(existing, data)  # a rebuild on another day changes nothing
-        if existing == data:
-            result.status = "unchanged"
-            return result
-        if not force and serialize.is_untouched(existing) is not True:
-            result.status, result.output = "refused", output
-            result.message = (f"{output}: edited since tei-tools wrote it (or not written by tei-tools); "
-                              "not overwritten; use --force to replace it")
-            return result
-    write_atomically(output, data)
+    try:
+        if output.exists():
+            existing = output.read_bytes()
+            data = serialize.keep_generation_date(existing, data)  # a rebuild on another day changes nothing
+            if existing == data:
+                result.status = "unchanged"
+                return result
+            if serialize.is_untouched(existing) is not True:
+                if not force:
+                    result.status = "refused"
+                    result.message = (f"{output}: edited since tei-tools wrote it (or not written by tei-tools); "
+                                      "not overwritten; use --force to replace it (the edited file is then "
+                                      "kept as a backup beside it)")
+                    return result
+                result.backup = keep_backup(output, existing)
+        write_atomically(output, data)
+    except OSError as exc:
+        result.status, result.message = "failed", f"{output}: cannot write: {exc.strerror or exc}"
     return result
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Never leave a half-written file: write a temporary file beside it, then rename."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, 0o644)  # mkstemp makes 0600 files; editions are for sharing
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def _check_output_is_not_an_input(source: Path, output: Path, persons_path: Path | None) -> None:
+    """An edition must never replace its own source or the personography (a source named persons.txt)."""
+    if output.exists() and source.exists() and output.resolve() == source.resolve():
+        raise SourceError(f"{source}: its edition would be written over the source itself; "
+                          "choose another output folder (-o)")
+    if persons_path is not None and output.resolve() == Path(persons_path).resolve():
+        raise SourceError(f"{source}: its edition {output} would replace the personography; rename the source")
+
+
+def keep_backup(output: Path, existing: bytes) -> Path:
+    """Keep a hand-edited edition as <name>.bak-<digest> beside it; never overwrite an earlier backup.
+
+    The name holds the digest of the kept bytes, so the same edited file is kept once however
+    often it is forced, and a different one never replaces it.
+    """
+    backup = output.with_name(f"{output.name}.bak-{hashlib.sha256(existing).hexdigest()[:16]}")
+    candidate, number = backup, 1
+    while True:
+        if candidate.is_file() and candidate.read_bytes() == existing:
+            return candidate  # kept already
+        try:
+            create_atomically(candidate, existing)
+            return candidate
+        except FileExistsError:  # a different file under this name: never replace it
+            number += 1
+            candidate = backup.with_name(f"{backup.name}-{number}")
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else ""

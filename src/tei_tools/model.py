@@ -77,6 +77,28 @@ class Omission:
     reason: str  # a short, stable key such as "advertisement"
     description: str  # the sentence the header's editorialDecl uses for this kind
 
+    action = "Removed"  # how the header's normalization says what was done (a class constant)
+
+    @property
+    def example(self) -> str:
+        return repr(self.text)
+
+
+@dataclass(frozen=True)
+class Repair(Omission):
+    """Source characters that XML cannot hold, replaced one for one (reported and declared like omissions).
+
+    `text` is what the source has at `offset`, `replacement` what the edition has instead (as long).
+    """
+
+    replacement: str = "\ufffd"
+
+    action = "Replaced"
+
+    @property
+    def example(self) -> str:
+        return " ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(self.text))
+
 
 @dataclass(frozen=True)
 class Responsibility:

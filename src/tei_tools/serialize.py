@@ -269,9 +269,9 @@ def _normalization(doc: Document) -> etree._Element | None:
     for reason in sorted(counts):
         found = [o for o in doc.omissions if o.reason == reason]
         lines = ", ".join(str(o.line) for o in found)
-        examples = sorted({o.text for o in found})
-        element.append(E("p", f"{found[0].description} Removed {counts[reason]} "
-                              f"({reason}: {'; '.join(repr(e) for e in examples[:3])}) at source lines {lines}.",
+        examples = list(dict.fromkeys(example for _, example in sorted({o.text: o.example for o in found}.items())))
+        element.append(E("p", f"{found[0].description} {found[0].action} {counts[reason]} "
+                              f"({reason}: {'; '.join(examples[:3])}) at source lines {lines}.",
                          n=reason))
     return element
 

@@ -38,7 +38,8 @@ from urllib.parse import unquote, urlparse
 from lxml import etree
 
 from tei_tools.resources import schema_dir
-from tei_tools.xml import TEI_NS, XML_NS, XMLInputError, external_references, parse_bytes, parse_file
+from tei_tools.xml import (TEI_NS, XML_NS, XMLInputError, external_references, parse_bytes, parse_file,
+                           uses_xinclude, xinclude_disabled)
 
 PROJECT_RNG = "tei-tools.rng"
 PROJECT_SCH = "tei-tools.sch"
@@ -536,11 +537,14 @@ class JingRelaxNG:
         return results
 
     def _input_file(self, source: Source, index: int, scratch: Path) -> str:
-        # jing (Xerces) would fetch external DTDs and entities: it gets a copy without the DOCTYPE.
-        if not external_references(source.tree):
+        # jing (Xerces) would fetch external DTDs and entities, and Debian's jing processes XInclude:
+        # it gets a copy without the DOCTYPE and with XInclude inert (same lines and columns).
+        xinclude = uses_xinclude(source.tree)
+        if not external_references(source.tree) and not xinclude:
             return str(source.path.resolve())
         copy_path = scratch / f"{index}-{source.path.name}"
-        copy_path.write_bytes(source.without_doctype())
+        data = source.without_doctype()
+        copy_path.write_bytes(xinclude_disabled(data, source.tree) if xinclude else data)
         return str(copy_path)
 
     def _run_until_done(self, batch: list[int], inputs: list[str], sentinel: str, sources: list[Source],

@@ -2,7 +2,12 @@
 
 External entities, DTD loading and network access are off; entity references are kept as
 references rather than expanded, so a hostile or merely broken DOCTYPE cannot make us read a
-file or fetch a URL. Every command that reads XML goes through `parse_file` / `parse_bytes`.
+file or fetch a URL. XInclude is never processed. Every command that reads XML goes through
+`parse_file` / `parse_bytes`.
+
+libxml2's own limits stay on (`huge_tree` lifts only the size limits of text nodes): entity
+expansion beyond a small multiple of the document (billion laughs, quadratic blowup) and nesting
+deeper than 2048 elements stop the parse at once, reported in words a user can act on.
 """
 from __future__ import annotations
 
@@ -13,6 +18,9 @@ from lxml import etree
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
+XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
+# As long as XINCLUDE_NS, so that a copy with one for the other keeps every line and column.
+XINCLUDE_OFF_NS = "urn:x-tei-tools:xinclude-is-off"
 NSMAP = {"tei": TEI_NS}
 
 
@@ -40,6 +48,16 @@ def safe_parser(*, remove_blank_text: bool = False, recover: bool = False) -> et
 # the document is well-formed. A validator wants the tree and reports these problems itself.
 _ID_ERROR_TYPES = {"DTD_ID_REDEFINED", "DTD_XMLID_VALUE", "DTD_XMLID_TYPE"}
 _POSITION_SUFFIX = re.compile(r"(, line \d+, column \d+)+$")
+# libxml2's words for its safety limits -> what the user should know and do.
+_LIMIT_MESSAGES = (
+    ("Maximum entity amplification factor exceeded",
+     "its entities expand to far more text than the file holds (an entity bomb); tei-tools does not expand "
+     "them (remove the DOCTYPE's entity declarations)"),
+    ("Detected an entity reference loop",
+     "its entities refer to themselves in a loop; tei-tools does not expand them (remove the DOCTYPE)"),
+    ("Excessive depth in document",
+     "elements are nested more than 2048 deep; tei-tools does not read documents this deep"),
+)
 
 
 def parse_bytes(data: bytes, path: str = "<bytes>", *, tolerate_id_errors: bool = False) -> etree._ElementTree:
@@ -57,8 +75,15 @@ def parse_bytes(data: bytes, path: str = "<bytes>", *, tolerate_id_errors: bool 
         else:
             line, column = exc.position if exc.position else (exc.lineno or 1, 1)
             message = _POSITION_SUFFIX.sub("", str(exc.msg or exc).split(f" ({path}", 1)[0])
-            raise XMLInputError(path, line or 1, column or 1, message) from None
+            raise XMLInputError(path, line or 1, column or 1, _plain_words(message)) from None
     return root.getroottree()
+
+
+def _plain_words(message: str) -> str:
+    for libxml2_words, ours in _LIMIT_MESSAGES:
+        if libxml2_words in message:
+            return ours
+    return message
 
 
 def _only_id_errors(error_log) -> bool:
@@ -98,6 +123,44 @@ def external_references(tree: etree._ElementTree) -> list[str]:
         if url:
             found.append(f'external entity "{entity.name}" ("{url}")')
     return found
+
+
+def uses_xinclude(tree: etree._ElementTree) -> bool:
+    """True when the document has elements in the XInclude namespace (xi:include, xi:fallback)."""
+    return bool(tree.getroot().xpath("boolean(//*[namespace-uri() = $ns])", ns=XINCLUDE_NS))
+
+
+def xinclude_disabled(data: bytes, tree: etree._ElementTree) -> bytes:
+    """The document with XInclude made inert, for tools that would process it (Debian's jing does).
+
+    The XInclude namespace name is swapped for one of the same length, so every position stays
+    the same and xi:include is just an element the schema does not allow. A namespace name
+    spelt with character references is caught by re-parsing; then the elements are renamed in a
+    re-serialized copy instead (positions may shift there, safety first).
+    """
+    encoding = tree.docinfo.encoding or "UTF-8"
+    try:
+        text = data.decode(encoding)
+        inert = text.replace(XINCLUDE_NS, XINCLUDE_OFF_NS).encode(encoding)
+        if not uses_xinclude(parse_bytes(inert)):
+            return inert
+    except (LookupError, UnicodeError, XMLInputError):
+        pass
+    copy = parse_bytes(data)
+    for element in copy.getroot().xpath("//*[namespace-uri() = $ns]", ns=XINCLUDE_NS):
+        element.tag = f"{{{XINCLUDE_OFF_NS}}}{etree.QName(element).localname}"
+    etree.cleanup_namespaces(copy)
+    return etree.tostring(copy, xml_declaration=True, encoding="UTF-8")
+
+
+def tei_namespace_problem(tree: etree._ElementTree) -> str | None:
+    """Why the document is not TEI, when its root is in no namespace or another one; else None."""
+    name = etree.QName(tree.getroot())
+    if name.namespace == TEI_NS:
+        return None
+    where = f'in the namespace "{name.namespace}"' if name.namespace else "in no namespace"
+    return (f'the root element {name.localname} is {where}, not a TEI document; TEI P5 elements are in '
+            f'xmlns="{TEI_NS}"')
 
 
 def tei(tag: str) -> str:

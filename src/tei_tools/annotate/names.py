@@ -46,10 +46,33 @@ def name_key(text: str) -> str:
 
 
 def slug(text: str) -> str:
-    """A readable xml:id from a name: "Lev Davidovich Bronstein" -> "lev-davidovich-bronstein"."""
-    words = re.findall(r"[a-z0-9]+", fold(text))
+    """A readable xml:id (an NCName of a-z, 0-9 and '-') from a name in any script.
+
+    "Lev Davidovich Bronstein" -> "lev-davidovich-bronstein", "Лев Толстой" -> "lev-tolstoy",
+    "Σωκράτης" -> "sokratis", "Søren Kierkegaard" -> "soren-kierkegaard", "毛泽东" -> "mao-ze-dong".
+    Uniqueness is the personography's business (it adds -2, -3 ...).
+    """
+    words = re.findall(r"[a-z0-9]+", transliterate(text).lower())
     ident = "-".join(words) or "person"
     return ident if ident[0].isalpha() else f"p-{ident}"
+
+
+def transliterate(text: str) -> str:
+    """Latin letters for a name in any script, by `anyascii`; ASCII text is returned as it is.
+
+    anyascii writes each ideograph as a capitalised syllable ("毛泽东" -> "MaoZeDong"); a space
+    between such syllables keeps them apart as words.
+    """
+    if text.isascii():
+        return text
+    from anyascii import anyascii
+
+    pieces = []
+    for character in text:
+        latin = anyascii(character) if not character.isascii() else character
+        syllable = len(latin) > 1 and latin[0].isupper() and not character.isupper() and not character.istitle()
+        pieces.append(f" {latin} " if syllable else latin)
+    return "".join(pieces)
 
 
 # Russian and neighbouring patronymics: Davidovich, Ilyich, Ilyinichna, Petrovna.

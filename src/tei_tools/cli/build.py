@@ -9,6 +9,8 @@ import click
 
 from tei_tools.build import BuildError, build
 from tei_tools.cli.common import fail_usage, progress_echo
+from tei_tools.cli.convert import ByteSize
+from tei_tools.convert import DEFAULT_MAX_SIZE, PERSONOGRAPHY_NAME, SourceError
 
 
 @click.command(name="build")
@@ -18,13 +20,17 @@ from tei_tools.cli.common import fail_usage, progress_echo
               show_default=True, help="Folder of TEI editions and the personography persons.xml.")
 @click.option("--site", type=click.Path(file_okay=False, path_type=Path), default=Path("site"),
               show_default=True, help="Folder for the HTML reading edition and plain-text versions.")
-@click.option("--force", is_flag=True, help="Regenerate editions even where they were edited by hand.")
+@click.option("--force", is_flag=True,
+              help="Regenerate editions even where they were edited by hand; each edited file is kept "
+                   "beside as <stem>.xml.bak-<digest>.")
+@click.option("--max-size", type=ByteSize(), default=DEFAULT_MAX_SIZE, metavar="SIZE",
+              help="Refuse seeds larger than this (e.g. 50MB; 0: no limit) [default: 20MB].")
 @click.option("--tei-all", type=click.Path(dir_okay=False, path_type=Path), envvar="TEI_TOOLS_TEI_ALL",
               help="Also validate against this copy of the official tei_all.rng [env: TEI_TOOLS_TEI_ALL].")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="'json' prints a machine-readable summary on stdout.")
 @click.option("-q", "--quiet", is_flag=True, help="Only print errors.")
-def command(seeds: Path, editions: Path, site: Path, force: bool, tei_all: Path | None,
+def command(seeds: Path, editions: Path, site: Path, force: bool, max_size: int, tei_all: Path | None,
             output_format: str, quiet: bool) -> None:
     """Run the whole job: convert, validate, render.
 
@@ -32,33 +38,47 @@ def command(seeds: Path, editions: Path, site: Path, force: bool, tei_all: Path 
       1. convert every SEEDS/*.txt into EDITIONS/<stem>.xml (persons linked to
          EDITIONS/persons.xml); editions edited by hand are kept, not overwritten
       2. validate every edition and the personography against the project schema
-         (and tei_all with --tei-all); stop here if any is invalid
+         (and tei_all with --tei-all)
       3. render SITE/index.html, SITE/persons.html, one SITE/<stem>.html and
-         SITE/<stem>.txt per edition
+         SITE/<stem>.txt per valid edition (an invalid one is reported and left out;
+         an invalid personography stops here)
+
+    A bad seed or edition stops only itself; the last line sums up what was done.
 
     \b
     Example, from a project folder:
       tei-tools build && xdg-open site/index.html
 
-    Exit status: 0 built, 1 a source failed or an edition is invalid, 2 usage error.
+    Exit status: 0 built, 1 a source failed, an edition is invalid or a page failed,
+    2 usage error.
     """
     echo = progress_echo(quiet or output_format == "json")
     if tei_all is not None and not tei_all.is_file():
         fail_usage(f"{tei_all}: no such file (--tei-all)")
     try:
-        report = build(seeds, editions, site, force=force, tei_all=tei_all, echo=echo)
-    except BuildError as exc:
+        report = build(seeds, editions, site, force=force, tei_all=tei_all, max_size=max_size, echo=echo)
+    except (BuildError, SourceError) as exc:
         fail_usage(str(exc))
+    except OSError as exc:  # a file could not be written (disk full, no permission)
+        click.echo(f"tei-tools: error: cannot write {exc.filename or editions}: {exc.strerror or exc}", err=True)
+        sys.exit(1)
     if output_format == "json":
         click.echo(json.dumps({
             "conversions": [r.as_json() for r in report.conversions],
             "messages": [str(m) for m in report.messages],
             "pages": [str(p) for p in report.pages],
+            "unrendered": [str(p) for p in report.unrendered],
+            "render_failures": [str(f) for f in report.render_failures],
             "ok": report.ok}, indent=2, ensure_ascii=False))
     for message in report.messages:
         click.echo(str(message), err=True)
     for result in report.failed_conversions:
         click.echo(f"tei-tools: error: {result.message}", err=True)
-    if report.invalid:
-        click.echo("tei-tools: error: invalid editions; nothing rendered (see the messages above)", err=True)
+    for failure in report.render_failures:
+        click.echo(f"tei-tools: error: {failure}", err=True)
+    if str(editions / PERSONOGRAPHY_NAME) in report.invalid_files:
+        click.echo("tei-tools: error: the personography is invalid; nothing rendered (see the messages above)",
+                   err=True)
+    if output_format != "json" and (not quiet or not report.ok):
+        click.echo(report.summary(), err=True)
     sys.exit(0 if report.ok else 1)

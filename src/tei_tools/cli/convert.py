@@ -1,15 +1,34 @@
 """`tei-tools convert`: plain-text sources -> TEI editions."""
 from __future__ import annotations
 
+import codecs
 import json
+import re
 import sys
 from pathlib import Path
 
 import click
 
 from tei_tools.cli.common import fail_usage, progress_echo
-from tei_tools.convert import ConversionResult, SourceError, convert_files
+from tei_tools.convert import DEFAULT_MAX_SIZE, ConversionResult, SourceError, convert_files
+from tei_tools.model import Repair
 from tei_tools.readers import KINDS
+
+
+class ByteSize(click.ParamType):
+    """A size such as 20MB, 500k, 1.5G or a number of bytes; 0 means no limit."""
+
+    name = "size"
+    _UNITS = {"": 1, "b": 1, "k": 10**3, "kb": 10**3, "m": 10**6, "mb": 10**6, "g": 10**9, "gb": 10**9}
+
+    def convert(self, value, param, ctx) -> int:
+        if isinstance(value, int):
+            return value
+        found = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", str(value))
+        unit = found and self._UNITS.get(found.group(2).lower())
+        if not unit:
+            self.fail(f"{value!r} is not a size (examples: 20MB, 500k, 1G, 0 for no limit)", param, ctx)
+        return int(float(found.group(1)) * unit)
 
 
 @click.command(name="convert")
@@ -20,14 +39,19 @@ from tei_tools.readers import KINDS
               help="What the sources are; 'auto' recognises each source by its cues.")
 @click.option("--encoding", default="utf-8", show_default=True,
               help="Character encoding of the sources, e.g. cp1252 or latin-1 for legacy files.")
-@click.option("--force", is_flag=True, help="Overwrite editions that were edited since tei-tools wrote them.")
+@click.option("--force", is_flag=True,
+              help="Replace editions that were edited since tei-tools wrote them; each edited file is kept "
+                   "beside as <stem>.xml.bak-<digest>.")
+@click.option("--max-size", type=ByteSize(), default=DEFAULT_MAX_SIZE, metavar="SIZE",
+              help="Refuse sources larger than this (e.g. 50MB; 0: no limit) [default: 20MB]. Conversion needs about 100 "
+                   "times a source's size in memory.")
 @click.option("--personography", type=click.Path(dir_okay=False, path_type=Path),
               help="The listPerson file to link names to and extend [default: DIR/persons.xml, "
                    "started empty when it is not there].")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="'json' prints one machine-readable report on stdout.")
 @click.option("-q", "--quiet", is_flag=True, help="Only print errors.")
-def command(sources: tuple[Path, ...], out_dir: Path, kind: str, encoding: str, force: bool,
+def command(sources: tuple[Path, ...], out_dir: Path, kind: str, encoding: str, force: bool, max_size: int,
             personography: Path | None, output_format: str, quiet: bool) -> None:
     """Convert plain-text SOURCES into TEI P5 editions in DIR.
 
@@ -37,9 +61,14 @@ def command(sources: tuple[Path, ...], out_dir: Path, kind: str, encoding: str, 
     adds what the text cannot say (title, authors, publisher, date, source_url, licence,
     language).
 
-    Nothing is lost silently: each passage left out (advertising interjections) is reported here
-    and declared in the edition's header. An edition edited by hand since tei-tools wrote it is
-    never overwritten unless you pass --force.
+    Nothing is lost silently: each passage left out (advertising interjections) and each
+    character replaced (control characters XML cannot hold) is reported here and declared in the
+    edition's header. A UTF-8, UTF-16 or UTF-32 byte-order mark decides the encoding. An edition
+    edited by hand since tei-tools wrote it is never overwritten unless you pass --force, and then
+    the edited file is kept beside it as <stem>.xml.bak-<digest>.
+
+    Runs converting into the same folder (the same personography) take turns: a second run
+    says "waiting for DIR/persons.xml" and goes on when the first ends.
 
     \b
     Examples:
@@ -50,6 +79,7 @@ def command(sources: tuple[Path, ...], out_dir: Path, kind: str, encoding: str, 
     Exit status: 0 all converted, 1 a source failed or an edition was kept, 2 usage error.
     """
     json_mode = output_format == "json"
+    _check_usage(sources, out_dir, encoding)
     echo = progress_echo(quiet or json_mode)
     total = len(sources)
 
@@ -60,9 +90,12 @@ def command(sources: tuple[Path, ...], out_dir: Path, kind: str, encoding: str, 
 
     try:
         results = convert_files(sources, out_dir, kind=None if kind == "auto" else kind, encoding=encoding,
-                                force=force, personography=personography, on_result=report)
+                                force=force, personography=personography, on_result=report, max_size=max_size)
     except SourceError as exc:
         fail_usage(str(exc))
+    except OSError as exc:  # the personography or the lock could not be written (disk full, no permission)
+        click.echo(f"tei-tools: error: cannot write {exc.filename or out_dir}: {exc.strerror or exc}", err=True)
+        sys.exit(1)
     if json_mode:
         click.echo(json.dumps([r.as_json() for r in results], indent=2, ensure_ascii=False))
     failed = [r for r in results if not r.ok]
@@ -71,13 +104,37 @@ def command(sources: tuple[Path, ...], out_dir: Path, kind: str, encoding: str, 
     sys.exit(1 if failed else 0)
 
 
+def _check_usage(sources: tuple[Path, ...], out_dir: Path, encoding: str) -> None:
+    """What makes the whole run pointless is a usage error (exit 2), before anything is written."""
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        fail_usage(f"unknown encoding {encoding!r} (--encoding); e.g. utf-8, cp1252, latin-1, utf-16")
+    seen: dict[str, Path] = {}
+    for source in sources:
+        if source.stem in seen and source.resolve() != seen[source.stem].resolve():
+            fail_usage(f"{seen[source.stem]} and {source} would both become {out_dir / source.stem}.xml; "
+                       "rename one or convert them into different folders")
+        seen.setdefault(source.stem, source)
+
+
 def _report(result: ConversionResult, prefix: str, echo, json_mode: bool) -> None:
     if not result.ok:
         if not json_mode:
             click.echo(f"tei-tools: error: {result.message}", err=True)
         return
     for omitted in result.omissions:
-        echo(f"{result.source}:{omitted.line}: left out ({omitted.reason}): {omitted.text!r}")
+        if isinstance(omitted, Repair):
+            echo(f"{result.source}:{omitted.line}: replaced ({omitted.reason}): {omitted.example} "
+                 f"by {omitted.replacement!r}")
+        else:
+            echo(f"{result.source}:{omitted.line}: left out ({omitted.reason}): {omitted.text!r}")
+    repairs = [o for o in result.omissions if isinstance(o, Repair)]
     counts = ", ".join(f"{value} {name}" for name, value in result.counts.items())
     verb = "unchanged" if result.status == "unchanged" else "wrote"
-    echo(f"{prefix}{verb} {result.output} ({result.kind}; {counts}; {len(result.omissions)} passages left out)")
+    fixed = f"; {sum(len(r.text) for r in repairs)} characters replaced" if repairs else ""
+    echo(f"{prefix}{verb} {result.output} ({result.kind}; {counts}; "
+         f"{len(result.omissions) - len(repairs)} passages left out{fixed})")
+    if result.backup and not json_mode:  # said even with --quiet: the editor's file is now elsewhere
+        click.echo(f"tei-tools: kept the hand-edited {result.output.name} as {result.backup} "
+                   "before replacing it (--force)", err=True)

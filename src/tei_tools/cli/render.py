@@ -117,5 +117,10 @@ def command(paths: tuple[Path, ...], to: str, out_dir: Path, param_values: tuple
             "failures": [{"path": str(f.path), "message": f.message} for f in failures],
             "ok": not failures}, indent=2, ensure_ascii=False))
     else:
-        echo(f"render: {len(pages)} file(s) into {out_dir}/" + (" (open index.html)" if to == "html" else ""))
+        failed = f"; {len(failures)} document(s) failed (see above)" if failures else ""
+        summary = f"render: {len(pages)} file(s) into {out_dir}/" + (" (open index.html)" if to == "html" else "")
+        if failures:  # shown even with --quiet: it says the run is incomplete
+            click.echo(summary + failed, err=True)
+        else:
+            echo(summary)
     sys.exit(EXIT_FAILED if failures else EXIT_OK)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +21,8 @@ from tei_tools.render.parameters import stylesheet_parameters
 from tei_tools.render.search import index_for_search
 from tei_tools.render.tree import prepare_tree
 from tei_tools.resources import xslt_dir
-from tei_tools.xml import TEI_NS, XMLInputError, parse_file
+from tei_tools.atomic import write_atomically
+from tei_tools.xml import TEI_NS, XMLInputError, parse_file, tei_namespace_problem
 
 PERSONOGRAPHY_NAME = "persons.xml"
 SITE_ASSETS = ("site.css", "site.js")
@@ -207,6 +207,8 @@ class Renderer:
             raise RenderError(path, f"not well-formed XML: {error.message}", f"{error.line}:{error.column}") from None
         except OSError as error:
             raise RenderError(path, f"cannot read it: {error.strerror}") from None
+        if problem := tei_namespace_problem(tree):
+            raise RenderError(path, problem)
         root = prepare_tree(tree).getroot()
         text = etree.tostring(root, encoding="unicode")
         self._builder.set_base_uri(path.resolve().as_uri())
@@ -314,7 +316,7 @@ class Renderer:
         target.parent.mkdir(parents=True, exist_ok=True)
         if not content.endswith("\n"):
             content += "\n"
-        target.write_text(content, encoding="utf-8", newline="\n")
+        write_atomically(target, content.encode("utf-8"))  # a killed run never leaves half a page
         if started is not None:
             self.timings.render.append((target, time.perf_counter() - started))
         return target
@@ -325,7 +327,8 @@ class Renderer:
         for asset in SITE_ASSETS + (SEARCH_SCRIPT,) * bool(self.params.get("search-page", "search.html")):
             source = xslt_dir() / asset
             if source.is_file():
-                copied.append(Path(shutil.copyfile(source, out_dir / asset)))
+                write_atomically(out_dir / asset, source.read_bytes())
+                copied.append(out_dir / asset)
         return copied
 
     def _register_on(self) -> bool:
@@ -345,4 +348,5 @@ def _copy_source(source: Path, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.exists() and target.resolve() == source.resolve():
         return target
-    return Path(shutil.copyfile(source, target))
+    write_atomically(target, source.read_bytes())
+    return target

@@ -9,6 +9,7 @@ the search page says so; everything else works the same.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -30,21 +31,51 @@ def pagefind_command() -> list[str] | None:
         return [found] if found else None
 
 
+ENTRY_FILE = "pagefind-entry.json"  # what the browser reads first: the switch from old index to new
+STAGING_PREFIX = ".pagefind-staging-"
+
+
 def index_for_search(site: Path) -> list[Path]:
-    """Index the pages of `site` into site/pagefind/; the files written ([] without Pagefind)."""
+    """Index the pages of `site` into site/pagefind/; the files written ([] without Pagefind).
+
+    A killed build must leave a complete index, old or new: Pagefind writes into a staging
+    folder, its files move into site/pagefind/ (the new index's files have new, hash-named
+    names, so the old index stays whole beside them), the entry file that names the index moves
+    last, and only then are the old index's files removed.
+    """
     command = pagefind_command()
     if command is None:
         return []
     site = Path(site)
-    target = site / SEARCH_FOLDER
-    if target.exists():
-        shutil.rmtree(target)  # a stale fragment of an earlier build must not linger
-    result = subprocess.run([*command, "--site", str(site), "--output-subdir", SEARCH_FOLDER,
-                             "--force-language", INDEX_LANGUAGE, "--quiet"],
-                            capture_output=True, text=True, timeout=1800)
-    if result.returncode != 0:
-        from tei_tools.render.errors import RenderError
+    for leftover in site.glob(STAGING_PREFIX + "*"):  # of a run killed while indexing
+        shutil.rmtree(leftover, ignore_errors=True)
+    staging = site / f"{STAGING_PREFIX}{os.getpid()}"
+    try:
+        result = subprocess.run([*command, "--site", str(site), "--output-path", str(staging),
+                                 "--force-language", INDEX_LANGUAGE, "--quiet"],
+                                capture_output=True, text=True, timeout=1800)
+        if result.returncode != 0:
+            from tei_tools.render.errors import RenderError
 
-        lines = [line for line in (result.stderr or result.stdout).splitlines() if line.strip()]
-        raise RenderError(target, f"the search index (pagefind) failed: {lines[-1] if lines else result.returncode}")
-    return sorted(p for p in target.rglob("*") if p.is_file())
+            lines = [line for line in (result.stderr or result.stdout).splitlines() if line.strip()]
+            raise RenderError(site / SEARCH_FOLDER,
+                              f"the search index (pagefind) failed: {lines[-1] if lines else result.returncode}")
+        return _switch_index(staging, site / SEARCH_FOLDER)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _switch_index(staging: Path, target: Path) -> list[Path]:
+    """Move the staged index into `target`, entry file last; then remove what the old index left."""
+    staged = sorted((p.relative_to(staging) for p in staging.rglob("*") if p.is_file()),
+                    key=lambda name: (name.as_posix() == ENTRY_FILE, name.as_posix()))
+    for name in staged:
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging / name, target / name)
+    kept = set(staged)
+    for path in sorted(target.rglob("*"), reverse=True):
+        if path.is_file() and path.relative_to(target) not in kept:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return sorted(target / name for name in staged)
