@@ -51,10 +51,11 @@ from tei_tools.validate.schematron_compiler import SCH_NS, SchematronError  # no
 from tei_tools.validate.sources import Source, load_source  # noqa: E402
 from tei_tools.validate.validator import (ENGINES, PROJECT_RNG, PROJECT_SCH, TEI_ALL_ENV, Validator,  # noqa: E402
                                           expand_paths, validate_paths)
+from tei_tools.validate.jobs import ValidateJob  # noqa: E402
 
 __all__ = [
     "COMPILATIONS", "DocumentLoader", "ENGINES", "GRAMMAR_FLAG", "GrammarIndex", "JingRelaxNG", "LxmlRelaxNG",
     "Message", "PROJECT_RNG", "PROJECT_SCH", "RNG_NS", "SCH_NS", "Schematron", "SchematronError", "Source",
-    "TEI_ALL_ENV", "UnusableInputError", "Validator", "compile_schematron", "expand_paths", "is_valid",
+    "TEI_ALL_ENV", "UnusableInputError", "ValidateJob", "Validator", "compile_schematron", "expand_paths", "is_valid",
     "jing_command", "load_source", "validate_paths",
 ]

@@ -9,6 +9,7 @@ fn:doc() returns comes from `DocumentLoader`, through the safe parser too.
 from __future__ import annotations
 
 import json
+import re
 import threading
 from copy import deepcopy
 from pathlib import Path
@@ -122,7 +123,7 @@ class Schematron:
 def _saxon_error(exc: Exception) -> str:
     """Saxon's message without its location noise: 'XPST0003 Unexpected token ...'."""
     lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-    coded = [line for line in lines if line[:4].isalnum() and line[:2].isalpha() and line[2:8].isdigit()]
+    coded = [line for line in lines if re.match(r"[A-Z]{4}\d{4}\b", line)]
     return " ".join((coded or lines or [type(exc).__name__])[0].split())
 
 

@@ -17,6 +17,7 @@ PROJECT_SCH = "tei-tools.sch"
 TEI_ALL_ENV = "TEI_TOOLS_TEI_ALL"
 ENGINES = ("auto", "jing", "lxml")
 
+
 class Validator:
     """Validates files against one schema; each part of the schema is compiled once.
 
@@ -62,12 +63,36 @@ class Validator:
         raise UnusableInputError(f"{path}: unknown kind of schema: give a .rng, .rnc or .sch file, "
                                  "'project' or 'tei-all'")
 
+    @classmethod
+    def check_schema(cls, schema: str | Path = "project", tei_all: str | Path | None = None,
+                     personography: str | Path | None = None, engine: str = "auto") -> None:
+        """UnusableInputError for what can be seen without compiling (missing files, no jing)."""
+        if engine not in ENGINES:
+            raise UnusableInputError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
+        if personography is not None and not Path(personography).is_file():
+            raise UnusableInputError(f"{personography}: no such personography")
+        grammar, _ = cls._schema_files(schema, Path(tei_all) if tei_all else None)
+        if grammar is not None and cls._uses_jing(grammar, engine, schema == "project") and jing_command() is None:
+            raise UnusableInputError("jing is not installed (Debian: apt-get install jing)")
+
+    @classmethod
+    def engine_for(cls, schema: str | Path = "project", tei_all: str | Path | None = None,
+                   engine: str = "auto") -> str | None:
+        """The RELAX NG engine a Validator with these options uses (None: Schematron only)."""
+        grammar, _ = cls._schema_files(schema, Path(tei_all) if tei_all else None)
+        if grammar is None:
+            return None
+        return "jing" if cls._uses_jing(grammar, engine, schema == "project") else "lxml"
+
     @staticmethod
-    def _grammar(path: Path, engine: str, is_project: bool) -> LxmlRelaxNG | JingRelaxNG:
-        command = jing_command()
-        use_jing = engine == "jing" or (engine == "auto" and not is_project and command is not None) \
+    def _uses_jing(path: Path, engine: str, is_project: bool) -> bool:
+        return engine == "jing" or (engine == "auto" and not is_project and jing_command() is not None) \
             or path.suffix == ".rnc"
-        if use_jing:
+
+    @classmethod
+    def _grammar(cls, path: Path, engine: str, is_project: bool) -> LxmlRelaxNG | JingRelaxNG:
+        command = jing_command()
+        if cls._uses_jing(path, engine, is_project):
             if command is None:
                 raise UnusableInputError("jing is not installed (Debian: apt-get install jing)"
                                          + ("; or convert the .rnc with trang" if path.suffix == ".rnc" else ""))
@@ -86,16 +111,21 @@ class Validator:
         """All messages, file by file in the order given, each file's sorted by position.
 
         With jing, one jing process validates all the files first; with lxml, each file is
-        parsed, validated and let go in turn.
+        parsed, validated and let go in turn. For many files in parallel see `ValidateJob`.
         """
+        return [message for messages in self.validate_each(paths, progress) for message in messages]
+
+    def validate_each(self, paths: Iterable[str | Path],
+                      progress: Callable[[int, int, Path], None] | None = None) -> list[list[Message]]:
+        """The messages of each file, in the order given."""
         paths = [Path(p) for p in paths]
         batch = self._jing_batch(paths) if isinstance(self.grammar, JingRelaxNG) else {}
-        messages: list[Message] = []
+        results: list[list[Message]] = []
         for number, path in enumerate(paths):
-            messages += self._validate_one(path, *batch.get(number, (None, None)))
+            results.append(self._validate_one(path, *batch.get(number, (None, None))))
             if progress:
                 progress(number + 1, len(paths), path)
-        return messages
+        return results
 
     def _jing_batch(self, paths: list[Path]) -> dict[int, tuple[tuple[Source | None, list[Message]], list[Message]]]:
         """file number -> ((source, load messages), jing's messages), for the files that parse."""
