@@ -291,9 +291,10 @@ def compile_to_xslt(path: Path) -> CompiledSchematron:
 
 def _write_pattern(writer: _Writer, compiled: CompiledSchematron, pattern, pattern_number: int,
                    rule_number: int, schema_lets: list, abstract_rules: dict, diagnostics: dict) -> int:
+    """A named template per pattern; its rules as template rules in a mode of their own, or,
+    for a pattern of one rule whose context selects exactly what it matches, inline in a loop."""
     mode = f"{_TT}pattern-{pattern_number}"
     stylesheet = writer.root
-    writer.add(stylesheet, "mode", name=mode, on_no_match="deep-skip")
     template = writer.add(stylesheet, "template", name=mode)
     for name, _ in schema_lets:
         writer.add(template, "param", name=name, tunnel="yes")
@@ -302,28 +303,43 @@ def _write_pattern(writer: _Writer, compiled: CompiledSchematron, pattern, patte
         writer.add(template, "variable", f'let "{name}"', name=name, select=route_document_calls(value))
     rules = [r for r in pattern.iterfind(f"{{{SCH_NS}}}rule") if r.get("abstract") != "true"]
     contexts = [rule.get("context") or "/" for rule in rules]
-    if rules:
-        origin = (f'rule context "{contexts[0]}"' if len(contexts) == 1 else
-                  f'the rule contexts of pattern "{pattern.get("id") or pattern_number + 1}"')
-        apply = writer.add(template, "apply-templates", origin,
-                           select=" | ".join(f"({candidates_expression(c)})" for c in contexts), mode=mode)
-        for name, _ in pattern_lets:
-            writer.add(apply, "with-param", name=name, select=f"${name}", tunnel="yes")
+    if not rules:
+        return rule_number
+    select = " | ".join(f"({candidates_expression(c)})" for c in contexts)
+    if len(rules) == 1 and selects_exactly(contexts[0]):
+        # no template matching, no tunnel parameters: the rule's body runs for each node in turn
+        loop = writer.add(template, "for-each", f'rule context "{contexts[0]}"', select=select)
+        _write_rule_body(writer, compiled, loop, rules[0], rule_number, abstract_rules, diagnostics)
+        return rule_number + 1
+    writer.add(stylesheet, "mode", name=mode, on_no_match="deep-skip")
+    origin = (f'rule context "{contexts[0]}"' if len(contexts) == 1 else
+              f'the rule contexts of pattern "{pattern.get("id") or pattern_number + 1}"')
+    apply = writer.add(template, "apply-templates", origin, select=select, mode=mode)
+    for name, _ in pattern_lets:
+        writer.add(apply, "with-param", name=name, select=f"${name}", tunnel="yes")
     visible = list(dict.fromkeys([name for name, _ in schema_lets] + [name for name, _ in pattern_lets]))
     for index, (rule, context) in enumerate(zip(rules, contexts)):
-        _write_rule(writer, compiled, rule, context, mode, priority=len(rules) - index, rule_number=rule_number,
-                    tunnel=visible, abstract_rules=abstract_rules, diagnostics=diagnostics)
+        rule_template = writer.add(writer.root, "template", f'rule context "{context}"', match=context, mode=mode,
+                                   priority=str(len(rules) - index))
+        for name in visible:
+            writer.add(rule_template, "param", name=name, tunnel="yes")
+        _write_rule_body(writer, compiled, rule_template, rule, rule_number, abstract_rules, diagnostics)
         rule_number += 1
     return rule_number
 
 
-def _write_rule(writer: _Writer, compiled: CompiledSchematron, rule, context: str, mode: str, *, priority: int,
-                rule_number: int, tunnel: list[str], abstract_rules: dict, diagnostics: dict) -> None:
-    template = writer.add(writer.root, "template", f'rule context "{context}"', match=context, mode=mode,
-                          priority=str(priority))
-    for name in tunnel:
-        writer.add(template, "param", name=name, tunnel="yes")
-    attempt = writer.add(template, "try")
+def selects_exactly(context: str) -> bool:
+    """Whether `candidates_expression(context)` selects exactly the nodes the pattern matches:
+    true of path patterns (XSLT 3.0 defines their matching so), not of predicate patterns
+    (`.[...]`), variable-rooted or function-rooted ones (`id()`, `key()`, `doc()`)."""
+    return all(part.startswith("/") or _starts_with_step(part) for part in split_union(context))
+
+
+def _write_rule_body(writer: _Writer, compiled: CompiledSchematron, parent, rule, rule_number: int,
+                     abstract_rules: dict, diagnostics: dict) -> None:
+    """The rule's lets and assertions for the context node, in a try that reports a failure
+    to evaluate them as one message at that node."""
+    attempt = writer.add(parent, "try")
     lets, assertions = _rule_parts(rule, abstract_rules)
     for let in lets:
         value = let.get("value") or "()"
