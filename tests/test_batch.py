@@ -98,7 +98,7 @@ def test_a_local_pool_gives_the_serial_messages_in_the_serial_order(tmp_path):
     paths = _mixed_folder(tmp_path)
     serial = Validator("project").validate_files(paths)
     assert len({m.path for m in serial}) > 10  # the comparison means something
-    report = run_batch(ValidateJob(), paths, jobs=2, chunk_size=3)
+    report = run_batch(ValidateJob(), paths, jobs=2, chunk_size=3, min_parallel_bytes=0)
     assert report.executor == "local" and report.jobs == 2
     assert messages_of(paths, report.outcomes) == serial
     assert report.failures == len({m.path for m in serial if m.severity == "error"})
@@ -109,15 +109,28 @@ def test_an_unusable_schema_stops_a_parallel_batch(tmp_path):
     schema.write_text('<schema xmlns="http://purl.oclc.org/dsdl/schematron"><pattern>'
                       '<rule context="p["/></pattern></schema>')
     with pytest.raises(UnusableInputError, match="cannot compile"):
-        run_batch(ValidateJob(str(schema)), sorted((DATA / "valid").glob("*.xml")), jobs=2, chunk_size=1)
+        run_batch(ValidateJob(str(schema)), sorted((DATA / "valid").glob("*.xml")), jobs=2, chunk_size=1,
+                  min_parallel_bytes=0)
+
+
+def _big_edition(folder: Path) -> Path:
+    """A 1.2 MB edition: enough input for a local pool to start."""
+    big = folder / "big.xml"
+    big.write_bytes((DATA / "valid" / "biography.xml").read_bytes().replace(
+        b"</body>", b"<p>" + b"words " * 200_000 + b"</p></body>"))
+    return big
 
 
 def test_the_command_gives_the_same_output_whatever_the_jobs(tmp_path):
     _mixed_folder(tmp_path)
-    one, two = run(tmp_path, "--jobs", "1"), run(tmp_path, "--jobs", "2")
+    _big_edition(tmp_path)
+    one, two = run(tmp_path, "--jobs", "1", "--format", "json"), run(tmp_path, "--jobs", "2", "--format", "json")
     assert one.exit_code == two.exit_code == 1
-    assert one.output == two.output
-    assert one.output.count(": error: ") > 10
+    first, second = json.loads(one.output), json.loads(two.output)
+    assert second["summary"]["executor"] == "local" and first["summary"]["executor"] == "serial"
+    assert first["messages"] == second["messages"] and first["files"] == second["files"]
+    assert len(first["messages"]) > 10
+    assert run(tmp_path, "--jobs", "1").output == run(tmp_path, "--jobs", "2").output
 
 
 def test_json_carries_the_batch_figures():
@@ -126,7 +139,17 @@ def test_json_carries_the_batch_figures():
     summary = report["summary"]
     assert summary["documents"] == 3 and summary["failures"] == 0
     assert summary["bytes"] == sum(p.stat().st_size for p in (DATA / "valid").glob("*.xml"))
-    assert summary["jobs"] == 2 and summary["executor"] == "local" and summary["seconds"] > 0
+    assert summary["seconds"] > 0 and summary["mb_per_second"] > 0
+    # three small files: starting workers would cost more than it saves
+    assert summary["executor"] == "serial" and summary["jobs"] == 1
+
+
+def test_a_large_batch_goes_to_the_workers(tmp_path):
+    paths = _mixed_folder(tmp_path)
+    big = _big_edition(tmp_path)
+    report = run_batch(ValidateJob(), paths + [big], jobs=2)
+    assert report.executor == "local" and report.bytes > 1_000_000
+    assert messages_of(paths + [big], report.outcomes) == Validator("project").validate_files(paths + [big])
 
 
 def test_stats_print_the_closing_figures():

@@ -32,6 +32,9 @@ from pathlib import Path
 from typing import Any, Callable, Hashable, Iterable, Protocol
 
 EXECUTORS = ("local", "dask")
+# Below this much input a local pool costs more to start (a fork server, an import and a schema
+# compilation per worker: about a second) than it saves; such batches run in this process.
+MIN_PARALLEL_BYTES = 1_000_000
 
 
 class BatchSetupError(Exception):
@@ -108,8 +111,10 @@ def default_jobs() -> int:
 
 def run_batch(job: Job, paths: Iterable[str | Path], *, jobs: int | None = None, executor: str = "local",
               scheduler: str | None = None, progress: ProgressCallback | None = None,
-              chunk_size: int | None = None) -> BatchReport:
-    """Run `job` over `paths`; the outcomes come back in the order of `paths`."""
+              chunk_size: int | None = None, min_parallel_bytes: int = MIN_PARALLEL_BYTES) -> BatchReport:
+    """Run `job` over `paths`; the outcomes come back in the order of `paths`.
+
+    A local batch smaller than `min_parallel_bytes` runs in this process (same output)."""
     if executor not in EXECUTORS:
         raise BatchSetupError(f"unknown executor {executor!r}: use one of {', '.join(EXECUTORS)}")
     documents = [Document(Path(p), Path(p).resolve()) for p in paths]
@@ -132,7 +137,7 @@ def run_batch(job: Job, paths: Iterable[str | Path], *, jobs: int | None = None,
     if executor == "dask":
         used = "dask"
         _run_dask(job, documents, chunks, jobs, scheduler, collect)
-    elif jobs == 1 or len(chunks) <= 1:
+    elif jobs == 1 or len(chunks) <= 1 or sum(sizes) < min_parallel_bytes:
         used = "serial"
         for chunk in chunks:
             collect(chunk, run_chunk(job, [documents[i] for i in chunk]))
