@@ -458,3 +458,14 @@ def test_documents_are_read_through_the_safe_parser_and_once(tmp_path):
     assert [m.message for m in messages] == ["plain", "", "missing"] * 3
     assert "SECRET" not in str(messages)
     assert len(validator.documents._documents) == 3  # each document read once for all three files
+
+
+def test_deep_documents_that_the_safe_parser_accepts_reach_the_rules(tmp_path):
+    """The JDK parser inside Saxon stops at a depth of 100 unless told otherwise."""
+    text = (VALID / "book.xml").read_text(encoding="utf-8")
+    nested = "<floatingText><body>" * 120 + "<p><q> </q></p>" + "</body></floatingText>" * 120
+    edition = tmp_path / "deep.xml"
+    edition.write_text(text.replace("<head>One</head>", f"<head>One</head><p>{nested}</p>", 1), encoding="utf-8")
+    rules = _rules(tmp_path, '<pattern><rule context="tei:q"><assert id="q" test="normalize-space()">'
+                             "empty q</assert></rule></pattern>")
+    assert [(m.message, m.rule) for m in Validator(rules).validate_file(edition)] == [("empty q", "q")]

@@ -35,6 +35,11 @@ _SAXON_SETTINGS = {
     # document(), unparsed-text(), collection(): local files only, never the network.
     "http://saxon.sf.net/feature/allowedProtocols": "file",
 }
+# The JDK parser's own limits (an element depth of 100, for one) would refuse documents that the
+# safe parser, which guards against hostile input, has already accepted; it is the gate.
+for _limit in ("maxElementDepth", "elementAttributeLimit", "maxXMLNameLimit"):
+    _SAXON_SETTINGS["http://saxon.sf.net/feature/parserProperty?uri="
+                    f"http%3A//www.oracle.com/xml/jaxp/properties/{_limit}"] = "0"
 
 _saxon_lock = threading.RLock()
 _saxon: dict[str, object] = {}
