@@ -190,8 +190,9 @@ def _pool_context():
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if context.get_start_method() == "forkserver":
-        # the fork server imports these once; each worker forked from it starts with them loaded
-        context.set_forkserver_preload(["tei_tools.batch", "lxml.etree"])
+        # the fork server imports these once (no Saxon is started by importing them); each
+        # worker forked from it starts with them loaded
+        context.set_forkserver_preload(["tei_tools.batch", "lxml.etree", "tei_tools.validate"])
     return context
 
 
