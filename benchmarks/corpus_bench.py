@@ -17,7 +17,8 @@ What it does, in one run:
    --memory count of documents.
 
 Ratios are time(step) / time(floor) on the same bytes: 4x means the step takes four times as
-long as parsing and serializing the files. Run it with `nice` on a quiet machine.
+long as parsing and serializing the files. Run it with `nice` on a quiet machine; the CPU columns
+(this process only, so for steps that run in it) show the work itself when the machine is busy.
 
 A step is one entry of STEPS: add one with a function (files, jobs) -> (documents, failures).
 """
@@ -96,6 +97,8 @@ class Figure:
     bytes: int
     seconds: float
     failures: int = 0
+    cpu: float | None = None  # CPU seconds of this process, for steps that run in it (a busy machine
+    #                           stretches wall time; CPU time shows the work itself)
 
     @property
     def mb_per_second(self) -> float:
@@ -106,10 +109,11 @@ class Figure:
         return self.documents / self.seconds if self.seconds else 0.0
 
 
-def timed(step: Callable[[], int]) -> tuple[float, int]:
-    started = time.perf_counter()
+def timed(step: Callable[[], int]) -> tuple[float, int, float]:
+    """(wall seconds, failures, CPU seconds of this process)."""
+    started, cpu = time.perf_counter(), time.process_time()
     failures = step()
-    return time.perf_counter() - started, failures or 0
+    return time.perf_counter() - started, failures or 0, time.process_time() - cpu
 
 
 def floor_lxml(files: list[Path], jobs: int, out: Path) -> int:
@@ -124,12 +128,17 @@ _IDENTITY = """<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" 
   <xsl:mode on-no-match="shallow-copy"/></xsl:stylesheet>"""
 
 
-def floor_saxon(files: list[Path], jobs: int, out: Path) -> int:
-    from saxonche import PySaxonProcessor
+_SAXON: dict = {}
 
-    processor = PySaxonProcessor(license=False)
-    builder = processor.new_document_builder()
-    identity = processor.new_xslt30_processor().compile_stylesheet(stylesheet_text=_IDENTITY)
+
+def floor_saxon(files: list[Path], jobs: int, out: Path) -> int:
+    if not _SAXON:  # the floor is the least a transformation costs: Saxon started, stylesheet compiled
+        from saxonche import PySaxonProcessor
+
+        processor = PySaxonProcessor(license=False)
+        _SAXON.update(processor=processor, builder=processor.new_document_builder(),
+                      identity=processor.new_xslt30_processor().compile_stylesheet(stylesheet_text=_IDENTITY))
+    builder, identity = _SAXON["builder"], _SAXON["identity"]
     failures = 0
     for path in files:
         try:
@@ -143,7 +152,8 @@ def step_validate(files: list[Path], jobs: int, out: Path) -> int:
     from tei_tools.batch import run_batch
     from tei_tools.validate import ValidateJob
 
-    return run_batch(ValidateJob(), files, jobs=jobs).failures
+    # cold: each worker (or this process) compiles the schema, as a user's run does
+    return run_batch(ValidateJob(), files, jobs=jobs, min_parallel_bytes=0).failures
 
 
 def _render(files: list[Path], to: str, out: Path) -> int:
@@ -180,14 +190,14 @@ STEPS = [
 ]
 
 
-def convert(sources: list[Path], editions: Path) -> tuple[float, int]:
+def convert(sources: list[Path], editions: Path) -> tuple[float, int, float]:
     from tei_tools.convert import convert_files
 
     shutil.rmtree(editions, ignore_errors=True)
     return timed(lambda: sum(r.status == "failed" for r in convert_files(sources, editions, force=True)))
 
 
-def whole_build(sources: list[Path], work: Path) -> tuple[float, int]:
+def whole_build(sources: list[Path], work: Path) -> tuple[float, int, float]:
     from tei_tools.build import build
 
     seeds = work / "build-seeds"
@@ -227,15 +237,19 @@ def measure_memory_here(step: str, listing: Path, work: Path) -> None:
 def print_table(figures: list[Figure], floors: dict[str, Figure]) -> None:
     lxml_floor, saxon_floor = floors.get("lxml"), floors.get("saxon")
     print(f"\n{'step':<34} {'jobs':>4} {'docs':>6} {'MB':>7} {'s':>8} {'MB/s':>7} {'docs/s':>7} "
-          f"{'x lxml':>7} {'x saxon':>8} {'fail':>5}")
+          f"{'x lxml':>7} {'x saxon':>8} {'cpu s':>7} {'cpu x lxml':>10} {'fail':>5}")
     for figure in figures:
         def ratio(floor: Figure | None) -> str:
             if floor is None or not floor.seconds or floor.bytes != figure.bytes:
                 return "-"
             return f"{figure.seconds / floor.seconds:.1f}"
+        cpu_ratio = "-"
+        if figure.cpu is not None and lxml_floor and lxml_floor.cpu and lxml_floor.bytes == figure.bytes:
+            cpu_ratio = f"{figure.cpu / lxml_floor.cpu:.1f}"
+        cpu = f"{figure.cpu:.2f}" if figure.cpu is not None else "-"
         print(f"{figure.step:<34} {figure.jobs!s:>4} {figure.documents:>6} {figure.bytes / 1e6:>7.2f} "
               f"{figure.seconds:>8.2f} {figure.mb_per_second:>7.2f} {figure.documents_per_second:>7.1f} "
-              f"{ratio(lxml_floor):>7} {ratio(saxon_floor):>8} {figure.failures:>5}")
+              f"{ratio(lxml_floor):>7} {ratio(saxon_floor):>8} {cpu:>7} {cpu_ratio:>10} {figure.failures:>5}")
 
 
 def main() -> None:
@@ -263,8 +277,8 @@ def main() -> None:
     print(f"corpus: {len(sources)} sources generated from {SEEDS.name}/ ({size_of(sources) / 1e6:.1f} MB) in {work}")
 
     figures: list[Figure] = []
-    seconds, failures = convert(sources, work / "editions")
-    figures.append(Figure("convert (serial)", 1, len(sources), size_of(sources), seconds, failures))
+    seconds, failures, cpu = convert(sources, work / "editions")
+    figures.append(Figure("convert (serial)", 1, len(sources), size_of(sources), seconds, failures, cpu))
     editions = sorted(p for p in (work / "editions").glob("*.xml") if p.name != "persons.xml")
     corpus = editions + [work / "editions" / "persons.xml"]
     if SHARED_CORPUS.is_dir() and not options.no_shared:
@@ -277,9 +291,13 @@ def main() -> None:
     for step in STEPS:
         if wanted and not step.floor and not any(step.name.startswith(w) for w in wanted):
             continue
+        if step.floor:
+            step.run(corpus[:1], 1, work / "out")  # warm: imports, Saxon started
         for jobs in (jobs_values if step.parallel else [1]):
-            seconds, failures = timed(lambda: step.run(corpus, jobs, work / "out"))
-            figure = Figure(step.name, jobs if step.parallel else "-", len(corpus), total, seconds, failures)
+            seconds, failures, cpu = timed(lambda: step.run(corpus, jobs, work / "out"))
+            in_process = not step.parallel or jobs == 1
+            figure = Figure(step.name, jobs if step.parallel else "-", len(corpus), total, seconds, failures,
+                            cpu if in_process else None)
             figures.append(figure)
             if step.floor:
                 floors["lxml" if "lxml" in step.name else "saxon"] = figure
@@ -287,9 +305,9 @@ def main() -> None:
 
     if not options.no_build and options.build_documents:
         subset = sources[:options.build_documents]
-        seconds, failures = whole_build(subset, work)
+        seconds, failures, cpu = whole_build(subset, work)
         figures.append(Figure("build (convert+validate+render)", "-", len(subset), size_of(subset), seconds,
-                              failures))
+                              failures, cpu))
     print_table(figures, floors)
     by_step = {(f.step, f.jobs): f for f in figures}
     for step in STEPS:
