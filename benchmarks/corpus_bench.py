@@ -2,6 +2,8 @@
 
     python benchmarks/corpus_bench.py [--documents 1000] [--build-documents 150] [--jobs 1,2]
         [--memory 100,1000] [--steps floors,validate,...] [--work DIR] [--no-shared]
+    python benchmarks/corpus_bench.py --copies 60 --no-shared   # issue 13's corpus: 60 copies of
+                                                                # editions/*.xml (10 MB)
 
 What it does, in one run:
 1. generates DOCUMENTS source texts from seeds/ (each a stretch of a seed's paragraphs, with its
@@ -79,6 +81,20 @@ def generate_sources(count: int, folder: Path, rng: random.Random) -> list[Path]
         path = folder / f"{number:04d}_{seeds[number % len(seeds)].stem.split('_')[0]}.txt"
         path.write_text(stretch + "\n", encoding="utf-8")
         made.append(path)
+    return made
+
+
+def copy_editions(copies: int, folder: Path) -> list[Path]:
+    """COPIES copies of the project's editions, with its personography beside them."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    shutil.copy(REPO / "editions" / "persons.xml", folder / "persons.xml")
+    made = []
+    for number in range(copies):
+        for edition in sorted(p for p in (REPO / "editions").glob("*.xml") if p.name != "persons.xml"):
+            target = folder / f"{number:03d}-{edition.name}"
+            shutil.copy(edition, target)
+            made.append(target)
     return made
 
 
@@ -262,6 +278,9 @@ def main() -> None:
     parser.add_argument("--work", type=Path, help="keep the corpus and outputs here (default: a temporary folder)")
     parser.add_argument("--no-shared", action="store_true", help="leave ../shared/corpus/ out")
     parser.add_argument("--no-build", action="store_true", help="skip the whole-build figure")
+    parser.add_argument("--copies", type=int, default=0,
+                        help="instead of generating a corpus, use COPIES copies of editions/*.xml (with their "
+                             "personography); no convert or build figure")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--measure-memory", nargs=3, metavar=("STEP", "LIST", "WORK"), help=argparse.SUPPRESS)
     options = parser.parse_args()
@@ -272,14 +291,20 @@ def main() -> None:
     work = options.work or Path(tempfile.mkdtemp(prefix="tei-tools-corpus-bench-"))
     jobs_values = [int(j) for j in options.jobs.split(",") if j]
     wanted = [s.strip() for s in options.steps.split(",") if s.strip()]
-    rng = random.Random(1917)
-    sources = generate_sources(options.documents, work / "sources", rng)
-    print(f"corpus: {len(sources)} sources generated from {SEEDS.name}/ ({size_of(sources) / 1e6:.1f} MB) in {work}")
-
     figures: list[Figure] = []
-    seconds, failures, cpu = convert(sources, work / "editions")
-    figures.append(Figure("convert (serial)", 1, len(sources), size_of(sources), seconds, failures, cpu))
-    editions = sorted(p for p in (work / "editions").glob("*.xml") if p.name != "persons.xml")
+    if options.copies:
+        sources = []
+        editions = copy_editions(options.copies, work / "editions")
+        print(f"corpus: {options.copies} copies of {len(editions) // options.copies} editions of editions/ "
+              f"({size_of(editions) / 1e6:.1f} MB) in {work}")
+    else:
+        rng = random.Random(1917)
+        sources = generate_sources(options.documents, work / "sources", rng)
+        print(f"corpus: {len(sources)} sources generated from {SEEDS.name}/ ({size_of(sources) / 1e6:.1f} MB) "
+              f"in {work}")
+        seconds, failures, cpu = convert(sources, work / "editions")
+        figures.append(Figure("convert (serial)", 1, len(sources), size_of(sources), seconds, failures, cpu))
+        editions = sorted(p for p in (work / "editions").glob("*.xml") if p.name != "persons.xml")
     corpus = editions + [work / "editions" / "persons.xml"]
     if SHARED_CORPUS.is_dir() and not options.no_shared:
         corpus += sorted(SHARED_CORPUS.rglob("*.xml"))
@@ -303,7 +328,7 @@ def main() -> None:
                 floors["lxml" if "lxml" in step.name else "saxon"] = figure
             print(f"  {step.name} (jobs {figure.jobs}): {seconds:.2f} s", flush=True)
 
-    if not options.no_build and options.build_documents:
+    if sources and not options.no_build and options.build_documents:
         subset = sources[:options.build_documents]
         seconds, failures, cpu = whole_build(subset, work)
         figures.append(Figure("build (convert+validate+render)", "-", len(subset), size_of(subset), seconds,
