@@ -71,7 +71,8 @@ def generate_sources(count: int, folder: Path, rng: random.Random) -> list[Path]
         head, _, body = text.partition("\n\n")
         paragraphs = body.split("\n\n")
         length = rng.randint(6, max(7, min(60, len(paragraphs))))
-        start = rng.randint(0, max(0, len(paragraphs) - length))
+        # from the first half: a stretch of a transcript's closing credits alone has no body text
+        start = rng.randint(0, max(0, min(len(paragraphs) - length, len(paragraphs) // 2)))
         stretch = "\n\n".join([head] + paragraphs[start:start + length])
         shift = rng.randint(-40, 40)
         stretch = YEAR.sub(lambda m: str(int(m.group(1)) + shift), stretch)
@@ -223,7 +224,13 @@ def whole_build(sources: list[Path], work: Path) -> tuple[float, int, float]:
         shutil.copy(source, seeds / source.name)
     for folder in ("build-editions", "build-site"):
         shutil.rmtree(work / folder, ignore_errors=True)
-    return timed(lambda: 0 if build(seeds, work / "build-editions", work / "build-site", force=True).ok else 1)
+    def run() -> int:
+        report = build(seeds, work / "build-editions", work / "build-site", force=True)
+        if not report.ok:  # build stops before rendering: the figure would not be a whole build
+            print(f"  build did not finish: {len(report.failed_conversions)} conversion(s) failed, "
+                  f"{sum(m.severity == 'error' for m in report.messages)} validation error(s)")
+        return 0 if report.ok else 1
+    return timed(run)
 
 
 # ================================================================ memory
