@@ -367,3 +367,105 @@ def test_the_corpus_runs_through_tei_all_and_agrees_with_jing(engine):
     # testchinese.xml: jing fails on its missing DTD; we report the DOCTYPE instead of fetching it
     chinese = [m["message"] for m in report["messages"] if m["path"].endswith("testchinese.xml")]
     assert chinese and all("DOCTYPE declares external DTD" in m for m in chinese)
+
+
+# ---------------------------------------------------------------- the Schematron compiler (ISO -> XSLT 3.0)
+
+
+def _rules(tmp_path: Path, body: str, namespaces: str = '<ns prefix="tei" uri="http://www.tei-c.org/ns/1.0"/>') -> Path:
+    rules = tmp_path / "rules.sch"
+    rules.write_text(f'<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt3">{namespaces}'
+                     f"{body}</schema>", encoding="utf-8")
+    return rules
+
+
+def _found(rules: Path, edition: Path = BROKEN / "bad-date.xml") -> list[tuple]:
+    return [(m.line, m.severity, m.message, m.rule) for m in Validator(rules).validate_file(edition)]
+
+
+def test_the_first_matching_rule_of_a_pattern_fires_and_messages_follow_the_rules(tmp_path):
+    rules = _rules(tmp_path, """
+      <pattern><rule context="tei:body//tei:p[1]"><report id="first" test="true()">first p</report></rule>
+               <rule context="tei:body//tei:p"><report id="other" test="true()">other p</report></rule>
+               <rule context="tei:div/@type"><report id="attribute" test="true()">attribute <name/></report></rule>
+               <rule context="tei:div"><report id="element" test="true()">element <name/></report></rule>
+      </pattern>""")
+    # one message per node, from its first matching rule; at one position (the div and its
+    # attribute), in the order of the rules, as the reference engine gave them
+    assert _found(rules) == [(22, "error", "attribute type", "attribute"), (22, "error", "element div", "element"),
+                             (24, "error", "first p", "first"), (26, "error", "other p", "other")]
+
+
+def test_lets_are_scoped_to_their_pattern_and_rule(tmp_path):
+    rules = _rules(tmp_path, """
+      <let name="n" value="'schema'"/>
+      <pattern><let name="n" value="'first'"/>
+        <rule context="tei:head"><report id="a" test="true()"><value-of select="$n"/></report></rule></pattern>
+      <pattern><rule context="tei:head"><let name="n" value="'rule'"/>
+        <report id="b" test="true()"><value-of select="$n"/></report></rule></pattern>
+      <pattern><rule context="tei:head"><report id="c" test="true()"><value-of select="$n"/></report></rule></pattern>""")
+    assert [(message, rule) for _, _, message, rule in _found(rules)] == [("first", "a"), ("rule", "b"),
+                                                                          ("schema", "c")]
+
+
+def test_a_rule_that_cannot_be_evaluated_is_one_message_at_its_node(tmp_path):
+    rules = _rules(tmp_path, """
+      <pattern><rule context="tei:head"><assert id="broken" test="xs:integer(.) gt 0">never said</assert></rule>
+               <rule context="tei:p"><report id="fine" test="true()">still checked</report></rule></pattern>""",
+                   '<ns prefix="tei" uri="http://www.tei-c.org/ns/1.0"/><ns prefix="xs" uri="http://www.w3.org/2001/XMLSchema"/>')
+    found = _found(rules)
+    broken = [f for f in found if f[3] is None]
+    assert len(broken) == 1 and broken[0][2].startswith("Schematron rule failed to run: ") and broken[0][0] == 23
+    assert "never said" not in str(found) and any(rule == "fine" for *_, rule in found)
+
+
+def test_abstract_rules_bring_their_lets_and_includes_are_read(tmp_path):
+    (tmp_path / "part.sch").write_text(
+        '<pattern xmlns="http://purl.oclc.org/dsdl/schematron"><rule context="tei:head">'
+        '<extends rule="named"/></rule></pattern>', encoding="utf-8")
+    rules = _rules(tmp_path, """
+      <pattern><rule abstract="true" id="named"><let name="words" value="count(tokenize(normalize-space(.)))"/>
+        <report id="words" test="$words ge 1"><name/> has <value-of select="$words"/> word(s) in <name path=".."/></report>
+      </rule></pattern>
+      <include href="part.sch"/>""")
+    assert _found(rules) == [(23, "error", "head has 1 word(s) in div", "words")]
+
+
+def test_a_schema_prefix_named_xsl_does_not_confuse_the_stylesheet(tmp_path):
+    rules = _rules(tmp_path, '<pattern><rule context="xsl:head"><report id="x" test="true()">head</report>'
+                             "</rule></pattern>", '<ns prefix="xsl" uri="http://www.tei-c.org/ns/1.0"/>')
+    assert [rule for *_, rule in _found(rules)] == ["x"]
+
+
+def test_documents_are_read_through_the_safe_parser_and_once(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-PAYLOAD", encoding="utf-8")
+    (tmp_path / "hostile.xml").write_text(
+        f'<!DOCTYPE x [<!ENTITY s SYSTEM "{secret.as_uri()}">]><x>&s;</x>', encoding="utf-8")
+    (tmp_path / "plain.xml").write_text("<x>plain</x>", encoding="utf-8")
+    rules = _rules(tmp_path, """
+      <pattern><rule context="tei:head">
+        <report id="plain" test="doc-available('plain.xml')"><value-of select="doc('plain.xml')/*"/></report>
+        <report id="hostile" test="true()"><value-of select="if (doc-available('hostile.xml'))
+            then string(doc('hostile.xml')) else 'unreadable'"/></report>
+        <report id="missing" test="not(doc-available('nowhere.xml'))">missing</report>
+      </rule></pattern>""")
+    editions = [tmp_path / f"e{n}.xml" for n in range(3)]
+    for edition in editions:
+        shutil.copy(BROKEN / "bad-date.xml", edition)
+    validator = Validator(rules)
+    messages = validator.validate_files(editions)
+    assert [m.message for m in messages] == ["plain", "", "missing"] * 3
+    assert "SECRET" not in str(messages)
+    assert len(validator.documents._documents) == 3  # each document read once for all three files
+
+
+def test_deep_documents_that_the_safe_parser_accepts_reach_the_rules(tmp_path):
+    """The JDK parser inside Saxon stops at a depth of 100 unless told otherwise."""
+    text = (VALID / "book.xml").read_text(encoding="utf-8")
+    nested = "<floatingText><body>" * 120 + "<p><q> </q></p>" + "</body></floatingText>" * 120
+    edition = tmp_path / "deep.xml"
+    edition.write_text(text.replace("<head>One</head>", f"<head>One</head><p>{nested}</p>", 1), encoding="utf-8")
+    rules = _rules(tmp_path, '<pattern><rule context="tei:q"><assert id="q" test="normalize-space()">'
+                             "empty q</assert></rule></pattern>")
+    assert [(m.message, m.rule) for m in Validator(rules).validate_file(edition)] == [("empty q", "q")]

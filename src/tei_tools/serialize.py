@@ -96,13 +96,26 @@ def nest_spans(spans: list[Span], length: int) -> list[tuple[Span, list]]:
 def _fill(element: etree._Element, text: str, forest: list, start: int = 0, end: int | None = None) -> None:
     end = len(text) if end is None else end
     position = start
+    # The text after a child goes into that child's tail. The last child is kept at hand:
+    # asking lxml for it (len(element), element[-1]) walks every child, which made a block
+    # with thousands of spans (a long one-line source) cost the square of its size.
+    last = element[-1] if len(element) else None
     for span, children in forest:
-        _append_text(element, text[position:span.start])
+        last = _add_text(element, last, text[position:span.start])
         child = E(span.tag, **dict(span.attrs))
         _fill(child, text, children, span.start, span.end)
         element.append(child)
+        last = child
         position = span.end
-    _append_text(element, text[position:end])
+    _add_text(element, last, text[position:end])
+
+
+def _add_text(element: etree._Element, last: etree._Element | None, text: str) -> etree._Element | None:
+    if last is None:
+        element.text = (element.text or "") + text
+    else:
+        last.tail = (last.tail or "") + text
+    return last
 
 
 def indent(element: etree._Element, level: int = 0) -> None:

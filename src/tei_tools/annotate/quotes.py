@@ -346,11 +346,20 @@ def paragraph_cues(text: str) -> ParagraphCues:
 
 
 def _outside_quotations(text: str) -> str:
-    """The text with every double- or single-quoted stretch blanked (offsets kept)."""
-    for stretches in (quoted_stretches(text), _single_quoted_stretches(text)):
-        for start, end in stretches:
-            text = text[:start] + " " * (end - start) + text[end:]
-    return text
+    """The text with every double- or single-quoted stretch blanked (offsets kept).
+
+    Built in one pass over the stretches in order (they may nest or overlap): cutting and
+    joining the whole text once per stretch made a long one-line paragraph cost its square.
+    """
+    pieces, position = [], 0
+    for start, end in sorted(quoted_stretches(text) + _single_quoted_stretches(text)):
+        start, end = max(start, position), min(end, len(text))
+        if end <= start:
+            continue  # inside a stretch already blanked
+        pieces += [text[position:start], " " * (end - start)]
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _balanced(text: str) -> bool:

@@ -1,10 +1,15 @@
-"""Helpers shared by the commands: messages and exits that follow click's conventions."""
+"""Helpers shared by the commands: messages and exits that follow click's conventions, the
+batch options (--jobs, --executor, --scheduler), a progress bar and the closing summary."""
 from __future__ import annotations
 
+import os
 import sys
-from typing import Callable, NoReturn
+from contextlib import contextmanager
+from typing import Callable, Iterator, NoReturn
 
 import click
+
+from tei_tools.batch import EXECUTORS, BatchReport, default_jobs
 
 
 def fail_usage(message: str) -> NoReturn:
@@ -18,3 +23,51 @@ def progress_echo(quiet: bool) -> Callable[[str], None]:
     if quiet:
         return lambda message: None
     return lambda message: click.echo(message, err=True)
+
+
+# ---------------------------------------------------------------- batches
+
+
+def batch_options(function):
+    """--jobs, --executor and --scheduler, for every command that works document by document."""
+    function = click.option(
+        "--scheduler", metavar="ADDRESS",
+        help="With --executor dask: the address of a running Dask scheduler (e.g. tcp://10.0.0.5:8786); "
+             "without it a local cluster of --jobs workers is started.")(function)
+    function = click.option(
+        "--executor", type=click.Choice(EXECUTORS), default="local", show_default=True,
+        help="Where the workers run: 'local' processes, or a Dask cluster (pip install 'tei-tools[dask]').")(function)
+    function = click.option(
+        "-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+        help=f"Worker processes (default: the machine's cores, here {default_jobs()}). "
+             "The output is the same whatever N.")(function)
+    return function
+
+
+def interactive_stderr() -> bool:
+    """A person watches stderr: a terminal, and not a CI job."""
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+@contextmanager
+def progress_bar(label: str, total: int, enabled: bool) -> Iterator[Callable[[int, int, int], None]]:
+    """A progress callback for tei_tools.batch (done, total, bytes): a bar on stderr, or nothing."""
+    if not enabled or total == 0:
+        yield lambda done, total, done_bytes: None
+        return
+    with click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True, show_eta=True,
+                           item_show_func=lambda _: None) as bar:
+        shown = [0]
+
+        def update(done: int, total: int, done_bytes: int) -> None:
+            bar.update(done - shown[0])
+            shown[0] = done
+        yield update
+
+
+def summary_line(command: str, report: BatchReport) -> str:
+    """'validate: 180 documents, 10.2 MB in 1.31 s (7.8 MB/s, 137 documents/s), 2 jobs (local), 0 failures'."""
+    jobs = "1 job" if report.jobs == 1 else f"{report.jobs} jobs"
+    return (f"{command}: {report.documents} document(s), {report.megabytes:.1f} MB in {report.seconds:.2f} s "
+            f"({report.mb_per_second:.1f} MB/s, {report.documents_per_second:.0f} documents/s), "
+            f"{jobs} ({report.executor}), {report.failures} failure(s)")

@@ -68,21 +68,35 @@ def split_blocks(source: str) -> list[RawBlock]:
     """Cut the source at blank lines; surrounding whitespace of a block is left out."""
     blocks: list[RawBlock] = []
     position = 0
+    lines = _LineCounter(source)
     for match in [*BLANK_LINE.finditer(source), None]:
         end = match.start() if match else len(source)
-        _append_block(blocks, source, position, end)
+        _append_block(blocks, source, position, end, lines)
         if match:
             position = match.end() - 1  # keep the last newline as the next block's separator
     return blocks
 
 
-def _append_block(blocks: list[RawBlock], source: str, start: int, end: int) -> None:
+class _LineCounter:
+    """Line numbers of offsets that only grow, counted from the last one asked for: counting
+    from the start of the source for each block cost the square of the source's size."""
+
+    def __init__(self, source: str):
+        self.source, self.offset, self.line = source, 0, 1
+
+    def line_at(self, offset: int) -> int:
+        self.line += self.source.count("\n", self.offset, offset)
+        self.offset = offset
+        return self.line
+
+
+def _append_block(blocks: list[RawBlock], source: str, start: int, end: int, lines: _LineCounter) -> None:
     chunk = source[start:end]
     stripped = chunk.strip()
     if not stripped:
         return
     offset = start + chunk.index(stripped)
-    blocks.append(RawBlock(stripped, offset, source.count("\n", 0, offset) + 1))
+    blocks.append(RawBlock(stripped, offset, lines.line_at(offset)))
 
 
 def furniture_reason(block: RawBlock) -> tuple[str, str] | None:

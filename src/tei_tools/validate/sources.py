@@ -1,0 +1,110 @@
+"""Input documents: parsed safely, and where each element's start tag ends (jing's positions)."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from tei_tools.validate.messages import Message
+from tei_tools.xml import XMLInputError, external_references, parse_bytes
+
+# Markup in document order; start tags are the ones that do not begin with </, <!, <?.
+_MARKUP = re.compile(
+    r"""<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^\[>"']|"[^"]*"|'[^']*'|\[.*?\])*>"""
+    r"""|</[^>]*>|<[^\s/>!?][^\s/>]*(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*/?>""",
+    re.S)
+_DOCTYPE = re.compile(rb"<!DOCTYPE(?:[^\[>\"']|\"[^\"]*\"|'[^']*'|\[.*?\])*>", re.S)
+
+
+@dataclass
+class Source:
+    """A parsed input file and where its elements are in the text."""
+
+    path: Path
+    data: bytes
+    tree: etree._ElementTree
+    _positions: dict | None = field(default=None, repr=False)
+    _children: dict | None = field(default=None, repr=False)
+
+    @property
+    def name(self) -> str:
+        return str(self.path)
+
+    def position(self, element: etree._Element | None) -> tuple[int, int]:
+        """(line, column) just after the element's start tag, as jing reports it."""
+        if element is None:
+            return 1, 1
+        if self._positions is None:
+            self._positions = self._index_start_tags()
+        found = self._positions.get(element)
+        if found:
+            return found
+        return element.sourceline or 1, 1
+
+    def _index_start_tags(self) -> dict:
+        text = self.data.decode(self.tree.docinfo.encoding or "utf-8", errors="replace")
+        line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        ends = [m.end() for m in _MARKUP.finditer(text) if text[m.start() + 1] not in "/!?"]
+        elements = [e for e in self.tree.getroot().iter() if isinstance(e.tag, str)]
+        if len(ends) != len(elements):
+            return {}  # markup the scanner does not understand: fall back to lxml's line numbers
+        positions = {}
+        for element, end in zip(elements, ends):
+            line = bisect.bisect_right(line_starts, end - 1)
+            positions[element] = (line, end - line_starts[line - 1] + 1)
+        return positions
+
+    def element_at(self, path: str) -> etree._Element | None:
+        """The element at a path of child-element positions ("" the root, "2.5", "-" none)."""
+        if path == "-":
+            return None
+        element = self.tree.getroot()
+        try:
+            for step in filter(None, path.split(".")):
+                element = self._element_children(element)[int(step) - 1]
+        except (IndexError, ValueError):
+            return None
+        return element
+
+    def _element_children(self, element: etree._Element) -> list:
+        if self._children is None:
+            self._children = {}
+        if element not in self._children:
+            self._children[element] = [c for c in element if isinstance(c.tag, str)]
+        return self._children[element]
+
+    def doctype_position(self) -> tuple[int, int]:
+        match = _DOCTYPE.search(self.data)
+        if not match:
+            return 1, 1
+        before = self.data[:match.start()]
+        return before.count(b"\n") + 1, match.start() - (before.rfind(b"\n") + 1) + 1
+
+    def without_doctype(self) -> bytes:
+        """The bytes with the DOCTYPE blanked out; line and column numbers stay the same."""
+        return _DOCTYPE.sub(lambda m: re.sub(rb"[^\n]", b" ", m.group()), self.data, count=1)
+
+
+def load_source(path: Path) -> tuple[Source | None, list[Message]]:
+    """Parse a file safely. Problems of the file itself come back as messages."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [Message(str(path), 1, 1, "error", f"cannot read file: {exc.strerror}")]
+    try:
+        tree = parse_bytes(data, str(path), tolerate_id_errors=True)
+    except XMLInputError as exc:
+        return None, [Message(str(path), exc.line, exc.column, "error", f"not well-formed XML: {exc.message}")]
+    source = Source(path, data, tree)
+    references = external_references(tree)
+    if not references:
+        return source, []
+    line, column = source.doctype_position()
+    what = "; ".join(references)
+    return source, [Message(str(path), line, column, "error",
+                            f"DOCTYPE declares {what}: tei-tools never loads external DTDs or entities "
+                            "(TEI P5 needs no DTD; remove the DOCTYPE)")]
+
