@@ -6,7 +6,11 @@ scope, the way ../shared/eval/score.py compares dates:
 - strict: spans overlap and their texts agree after trimming surrounding whitespace,
   quotation marks and punctuation (one-to-one, largest overlap first);
 - values: among strict matches, the share whose when/from/to/notBefore/notAfter set equals
-  the gold one (from == to counts as when).
+  the gold one (from == to counts as when). The gold normalises dates *as written*
+  (../shared/eval/GUIDELINES.md: "do not convert Julian to Gregorian"), while an edition's @when
+  is always Gregorian and keeps an Old Style reading in @when-custom; so the values compared are
+  the ones as written (@when-custom where @datingMethod="#julian"). `gregorian` is the share
+  that agrees on @when itself, as ../shared/eval/score.py reads it.
 
     python benchmarks/score_dates.py [--gold DIR] [--reader] [--show] [--runs 5]
 """
@@ -49,6 +53,13 @@ def reader_blocks(source: str, name: str) -> list[Block]:
 
 def strict_key(text: str) -> str:
     return EDGE.sub("", re.sub(r"\s+", " ", text))
+
+
+def as_written(values: dict[str, str]) -> dict[str, str]:
+    """The values as the text writes them: an Old Style date's Julian reading (@when-custom)."""
+    if values.get("datingMethod") != "#julian":
+        return values
+    return {name[:-len("-custom")]: value for name, value in values.items() if name.endswith("-custom")}
 
 
 def normalised(values: dict[str, str]) -> dict[str, str]:
@@ -99,13 +110,17 @@ def score(source_path: Path, gold_path: Path, use_reader: bool, show: bool, runs
         timings.append(time.perf_counter() - began)
     gold = gold_data.get("date", [])
     pairs = match(gold, pred)
-    agree = [normalised(gold[gi]) == normalised(pred[pi]) for gi, pi in pairs]
+    agree = [normalised(gold[gi]) == normalised(as_written(pred[pi])) for gi, pi in pairs]
+    gregorian = [normalised(gold[gi]) == normalised(pred[pi]) for gi, pi in pairs]
     precision = len(pairs) / len(pred) if pred else 0.0
     recall = len(pairs) / len(gold) if gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     result = {"seed": source_path.stem, "gold": len(gold), "predicted": len(pred), "matched": len(pairs),
               "precision": precision, "recall": recall, "f1": f1,
-              "values": sum(agree) / len(agree) if agree else 0.0, "ms": min(timings) * 1000,
+              "values": sum(agree) / len(agree) if agree else 0.0,
+              "gregorian": sum(gregorian) / len(gregorian) if gregorian else 0.0,
+              "agree": sum(agree), "old_style": sum(1 for p in pred if p.get("datingMethod")),
+              "ms": min(timings) * 1000,
               "kB": len(source.encode()) / 1024}
     if show:
         matched_gold = {gi for gi, _ in pairs}
@@ -119,7 +134,11 @@ def score(source_path: Path, gold_path: Path, use_reader: bool, show: bool, runs
         for (gi, pi), same in zip(pairs, agree):
             if not same:
                 print(f"  value    {gold[gi]['start']:>7} {gold[gi]['text']!r} gold {normalised(gold[gi])} "
-                      f"got {normalised(pred[pi])}")
+                      f"got {normalised(as_written(pred[pi]))}")
+        for p in pred:
+            if p.get("datingMethod"):
+                print(f"  old style {p['start']:>6} {p['text']!r} written {normalised(as_written(p))} "
+                      f"Gregorian {normalised(p)}")
     return result
 
 
@@ -137,7 +156,9 @@ def main() -> None:
         print(f"{gold_path.stem}:")
         r = score(source_path, gold_path, args.reader, args.show, args.runs)
         print(f"  gold {r['gold']:3}  predicted {r['predicted']:3}  matched {r['matched']:3}   "
-              f"strict P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f}   values {r['values']:.3f}   "
+              f"strict P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f}   "
+              f"values {r['values']:.3f} ({r['agree']}/{r['matched']}, as written)   "
+              f"gregorian {r['gregorian']:.3f} ({r['old_style']} Old Style)   "
               f"annotate {r['ms']:.1f} ms ({r['kB']:.0f} kB)")
 
 

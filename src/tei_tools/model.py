@@ -49,6 +49,9 @@ class Block:
     offset: int
     attrs: dict[str, str] = field(default_factory=dict)
     spans: list[Span] = field(default_factory=list)
+    # A letter's dateline or a diary entry's (or month's, year's) heading: the date it gives
+    # fixes the dates after it that lack their year or month (they get cert="high").
+    frames_dates: bool = False
 
     @property
     def end(self) -> int:

@@ -1,32 +1,21 @@
-"""Dates: spans over calendar expressions in English prose, with ISO values in TEI style.
-
-`annotate_dates` reads a whole document's blocks at once, in order, because some dates take
-their year from what came before ("February of that year", "on 8th January", "In December").
+"""The grammar of English date expressions: finds the dates of one block of text.
 
 What is recognised (see data/dates.toml for the vocabulary, which users can extend):
 - years ("1907", "44 BC", "AD 79"), year ranges ("1879-1940", "1905-06", "1914/15"),
-- months with a year ("February 1917", "May, 1905", "February of 1917"),
+- months with a year ("February 1917", "May, 1905", "February of 1917", "January. 1839"),
 - full dates in the usual English orders ("May 17, 1917", "7th November, 1879",
-  "the 17th of May 1917", "Jan. 31, 2023", "1917-05-17"), day ranges ("17-19 May 1917"),
+  "the 17th of May 1917", "Jan. 31, 2023", "1917-05-17", "Jan. 22d. 1839"), day ranges
+  ("17-19 May 1917"),
 - days and months without a year ("8th January", "the twenty-second of January"), and bare
   months after a preposition ("in December"), which take the year from context,
+- a weekday before a date ("Sunday, Jan. 27th", "Saturday 2"), kept in the span and checked,
+- days without their month: after a weekday ("Saturday 2"), at the head of a diary entry
+  ("1st.", "the 3d"), or with "inst.", "ult.", "prox." ("the 14th inst."),
+- Old and New Style: a date marked "O.S." or "(N.S.)", and double dates ("25 October
+  (7 November) 1917", "February 1/14, 1918"), read in both calendars,
 - seasons and parts of a year ("winter of 1918", "early 1917", "end of 1917"), decades
   ("the 1920s", "the eighties", "the '20s") and centuries ("the twentieth century"),
 - two dates joined by a dash ("7 November 1879 - 21 August 1940") as one range.
-
-Values follow the gold guidelines: `when` for a day, month or year; `from`/`to` for ranges;
-`notBefore`/`notAfter` for seasons, parts of years, decades and centuries. Years before the
-common era are negative without a year zero ("44 BC" -> "-0044"), as TEI projects write them.
-
-Context rules (why: a year is implied by the narrative, but only so far):
-- a day and month without a year take the last year named before them, in this block or an
-  earlier one, if it was named at most RECENT_YEAR_DISTANCE characters before; otherwise (or
-  if the day does not exist in that year) they get a year-less value ("--01-08");
-- a bare month ("In April") takes that year only if it was named in the same block, since a
-  month alone is weak evidence and narration moves on between paragraphs; else "--04";
-- "February of that year" and "the summer of that year" take the last year named, however far;
-- years given in parentheses alone ("My Life (1930)") are publication years of cited works
-  and do not set the narrative year; decades and centuries do not either.
 
 Impossible calendar dates ("February 30, 1917") are marked as a whole, since they are calendar
 expressions, but their value is only the year, the one part that can be trusted; a day that
@@ -34,22 +23,18 @@ exists in no year ("30th February" with no year) is not marked.
 """
 from __future__ import annotations
 
-import calendar
 import re
-import tomllib
-from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-from tei_tools.model import Block, Span
-from tei_tools.resources import data_dir
+from tei_tools.annotate.dates.context import LOW, MEDIUM, Context, Found, Reading
+from tei_tools.annotate.dates.diary import DiaryRecogniser
+from tei_tools.annotate.dates.styles import Styles
+from tei_tools.annotate.dates.values import (Values, iso_day, iso_month, iso_year, is_real_day, month_span,
+                                             year_span)
+from tei_tools.annotate.dates.vocabulary import Vocabulary, load_vocabulary
 
-VOCABULARY_FILE = "dates.toml"
 FIRST_YEAR, LAST_YEAR = 1000, 2099  # a four-digit number without an era is a year only here
-# A day and month without a year take the last year named at most this many characters before
-# (about two printed pages); further back, the narrative has likely moved on.
-RECENT_YEAR_DISTANCE = 6000
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
 DASH = f"[{DASHES}]"
 ALONE = rf"(?<![\w$£€#@/])(?<!\d[{DASHES}.,:])"  # a number not inside a larger one, nor money
@@ -59,136 +44,6 @@ _WORD = re.compile(r"[a-z]+")
 _FOLLOWING_WORDS = re.compile(r"(?:-| )([a-z]+|%)(?: ([a-z]+))?")
 PARTITIVE = frozenset({"them", "whom", "which", "these", "those", "his", "her", "their", "its", "our", "the"})
 MORE_AFTER_YEAR = DASHES + "/s'’"  # what may follow a year that starts a range or decade
-
-Values = dict[str, str]
-
-
-# ---------------------------------------------------------------- vocabulary
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """The word lists of data/dates.toml, normalised for lookup (lower case unless noted)."""
-
-    months: dict[str, int]  # full names and abbreviations
-    full_months: dict[str, int]  # names that may stand alone ("in April")
-    seasons: dict[str, tuple[int, int]]
-    parts_of_year: dict[str, tuple[int, int]]
-    ordinals: dict[str, int]  # "twenty-second" and "twenty second" -> 22
-    decade_words: dict[str, int]
-    decade_modifiers: frozenset[str]
-    before_christ: frozenset[str]  # as written ("BC", "B.C.")
-    anno_domini: frozenset[str]
-    relative_years: dict[str, int]
-    year_cues: frozenset[str]
-    capitalised_year_cues: frozenset[str]
-    not_year_cues: frozenset[str]
-    month_cues: frozenset[str]
-    month_name_risk_cues: frozenset[str]
-    quantity_nouns: frozenset[str]
-    not_plural: frozenset[str]
-
-
-def load_vocabulary(path: Path | None = None) -> Vocabulary:
-    data = tomllib.loads((path or data_dir() / VOCABULARY_FILE).read_text(encoding="utf-8"))
-    months, full_months = {}, {}
-    for number, names in data["months"].items():
-        full_months[names[0].lower()] = int(number)
-        months.update({name.lower(): int(number) for name in names})
-    ordinals = {}
-    for n, word in enumerate(data["ordinals"]["words"], start=1):
-        ordinals[word.lower()] = ordinals[word.lower().replace("-", " ")] = n
-    cues, quantity = data["cues"], data["quantity"]
-
-    def words(items: list[str]) -> frozenset[str]:
-        return frozenset(item.lower() for item in items)
-
-    return Vocabulary(
-        months=months, full_months=full_months,
-        seasons={k.lower(): tuple(v) for k, v in data["seasons"].items()},
-        parts_of_year={k.lower(): tuple(v) for k, v in data["parts_of_year"].items()},
-        ordinals=ordinals, decade_words={k.lower(): int(v) for k, v in data["decade_words"].items()},
-        decade_modifiers=words(data["decade_modifiers"]["words"]),
-        before_christ=frozenset(data["eras"]["before_christ"]),
-        anno_domini=frozenset(data["eras"]["anno_domini"]),
-        relative_years={k.lower(): int(v) for k, v in data["relative_years"].items()},
-        year_cues=words(cues["year_before"]), capitalised_year_cues=words(cues["year_before_capitalised"]),
-        not_year_cues=words(cues["not_year_before"]),
-        month_cues=words(cues["month_before"]), month_name_risk_cues=words(cues["month_before_name_risk"]),
-        quantity_nouns=words(quantity["nouns"]), not_plural=words(quantity["not_plural"]))
-
-
-# ---------------------------------------------------------------- ISO values
-
-
-def iso_year(year: int) -> str:
-    return f"-{-year:04d}" if year < 0 else f"{year:04d}"
-
-
-def iso_month(year: int | None, month: int) -> str:
-    return f"--{month:02d}" if year is None else f"{iso_year(year)}-{month:02d}"
-
-
-def iso_day(year: int | None, month: int, day: int) -> str:
-    return f"{iso_month(year, month)}-{day:02d}"
-
-
-def is_real_day(year: int | None, month: int, day: int) -> bool:
-    """Whether the day exists in the proleptic Gregorian calendar (any leap year if no year)."""
-    if not 1 <= month <= 12 or day < 1:
-        return False
-    reference = 2000 if year is None or year < 1 else year  # 2000 is a leap year
-    return day <= calendar.monthrange(reference, month)[1]
-
-
-def month_span(year: int, first: int, last: int, last_year: int | None = None) -> Values:
-    """notBefore/notAfter for months first..last; a span that wraps (winter) starts a year early."""
-    if last_year is not None:
-        return {"notBefore": iso_month(year, first), "notAfter": iso_month(last_year, last)}
-    start_year = year - 1 if first > last else year
-    return {"notBefore": iso_month(start_year, first), "notAfter": iso_month(year, last)}
-
-
-def year_span(first: int, last: int) -> Values:
-    return {"notBefore": iso_year(first), "notAfter": iso_year(last)}
-
-
-# ---------------------------------------------------------------- what the recogniser finds
-
-
-@dataclass
-class Context:
-    """What earlier text says about the year: the last one named, and in which block."""
-
-    year: int | None = None
-    block: int = -1
-    current_block: int = 0
-    year_position: int = 0  # where the year was named, counted in characters of all blocks so far
-    position: int = 0  # where the mention being resolved starts, counted the same way
-    first_year: int | None = None  # the document's first explicit year, for decades before it
-
-    def recent_year(self) -> int | None:
-        """The last year named, if it was named recently enough to still frame the narrative."""
-        return self.year if self.position - self.year_position <= RECENT_YEAR_DISTANCE else None
-
-    def block_year(self) -> int | None:
-        """The last year named, if it was named in the block being read."""
-        return self.year if self.block == self.current_block else None
-
-
-@dataclass
-class Found:
-    """A recognised date: its span, and its values now (`values`) or once the context is known."""
-
-    start: int
-    end: int
-    values: Values | None = None
-    resolve: Callable[[Context], Values | None] | None = None
-    year: int | None = None  # an explicit year that later mentions may inherit
-
-    @property
-    def length(self) -> int:
-        return self.end - self.start
 
 
 # ---------------------------------------------------------------- the grammar
@@ -212,7 +67,8 @@ class _Pieces:
         self.any_month = rf"(?:{_alternation(full_forms)}\b|{_alternation(abbreviations)}\b\.?)"
         self.month = rf"(?P<m>{self.any_month})"
         self.full_month = rf"(?P<m>{_alternation(full_forms)})\b"
-        suffix = "(?i:st|nd|rd|th)?"
+        # "17th", and the older "22d", "2.d" of diaries and letters
+        suffix = r"(?:\.?(?i:st|nd|rd|th|d)(?![a-z]))?"
         # a day, or a range of days: "17", "17th", "17-19"
         self.day = rf"(?P<d>[12]\d|3[01]|0?[1-9]){suffix}\b(?:\s*{DASH}\s*(?P<d2>[12]\d|3[01]|0?[1-9]){suffix}\b)?"
         self.year = r"(?P<y>\d{4})\b(?!['’]?s\b)"
@@ -221,7 +77,8 @@ class _Pieces:
         self.eras_before = _alternation(sorted(v.anno_domini))  # "AD 79"
         # after a month, a year may carry an era ("15 March 44 BC", "October 1066 AD")
         self.year_or_era = rf"(?:(?P<ey>\d{{1,4}})\s?(?P<era>{self.eras})(?!\w)|{self.year})"
-        self.optional_year = rf"(?:,?\s+{self.year_or_era}(?!{DASH}\d))?"
+        # "May 17, 1917", "Jan. 22d. 1839" (a period after the day, as diaries write it)
+        self.optional_year = rf"(?:[,.]?\s+{self.year_or_era}(?!{DASH}\d))?"
         self.relative = rf"(?P<rel>{_alternation(list(v.relative_years), 'i')})\b"
         self.relative_prefix = _alternation([r.rsplit(" ", 1)[0] for r in v.relative_years], "i")
         self.ordinal_word = _alternation(list(v.ordinals), "i")
@@ -259,6 +116,9 @@ class Recogniser:
         self._compile_headed_rules(pieces)
         self._compile_month_rules(pieces)
         self._compile_word_rules(pieces)
+        self.diary = DiaryRecogniser(vocabulary)
+        self.styles = Styles(vocabulary, self.diary.weekday_before, self.diary.weekday_after,
+                             self.diary.weekday_number)
 
     def _compile_number_rules(self, p: "_Pieces") -> None:
         """Rules anchored at a number, chosen by its count of digits: "7th November, 1879",
@@ -297,7 +157,7 @@ class Recogniser:
         "February of that year", "in April"; and "the twenty-second of January" before it."""
         self.month_rules: list[Rule] = [
             (re.compile(rf"\b{p.month}\s+(?:the\s+)?{p.day}{p.optional_year}"), self._day_month),
-            (re.compile(rf"\b{p.month}(?:,?\s+|\s+of\s+){p.year_or_era}(?!{DASH}\d)"), self._month_year),
+            (re.compile(rf"\b{p.month}(?:[,.]?\s+|\s+of\s+){p.year_or_era}(?!{DASH}\d)"), self._month_year),
             (re.compile(rf"\b(?P<m1>{p.any_month})\s*{DASH}\s*{p.month},?\s+{p.year_or_era}"), self._month_range),
             (re.compile(rf"\b{p.full_month}\s+of\s+{p.relative}"), self._month_relative),
             (re.compile(rf"\b{p.full_month}"), self._bare_month),
@@ -319,9 +179,11 @@ class Recogniser:
 
     # -------------------------------------------------------------- entry point
 
-    def find(self, text: str) -> list[Found]:
-        """The block's dates: longest first among overlapping candidates, then in text order."""
-        candidates: list[Found] = []
+    def find(self, text: str, heading: bool = False) -> list[Found]:
+        """The block's dates: longest first among overlapping candidates, then in text order.
+        `heading`: the block heads a letter or a diary entry (a day alone is a date there)."""
+        weekdays = self.diary.weekday_positions(text)
+        candidates: list[Found] = self.diary.find(text, heading, weekdays)
         for trigger in self.number_trigger.finditer(text):
             position = trigger.start()
             self._try(self._number_rules(text, position, trigger.end()), text, position, candidates)
@@ -341,7 +203,10 @@ class Recogniser:
             self._try_before(self.ordinal_before_century, [self.century_rule], text, position, candidates)
         for position in _occurrences(text, "ties"):
             self._try_before(self.the_before_decade_word, [self.decade_word_rule], text, position + 4, candidates)
-        return _longest_first(candidates)
+        self.styles.mark_weekdays(text, candidates, weekdays)
+        chosen = _longest_first(candidates)
+        self.styles.mark_calendars(text, chosen)
+        return chosen
 
     def _number_rules(self, text: str, start: int, end: int) -> list[Rule]:
         """The rules worth trying on a number, from its length and the character after it."""
@@ -389,16 +254,19 @@ class Recogniser:
             if year is None:
                 return
             if is_real_day(year, month, first) and (last is None or is_real_day(year, month, last)):
-                yield Found(start, end, self._days(year, month, first, last), year=year)
+                yield Found(start, end, self._days(year, month, first, last), year=year, month=month, day=last or first)
             else:  # an impossible day ("February 30, 1917"): only the year it names is sure
                 yield Found(start, end, {"when": iso_year(year)}, year=year)
             return
 
-        def resolve(context: Context) -> Values | None:
-            for year in (context.recent_year(), None):  # a 29th of February may not fit that year
-                if is_real_day(year, month, first) and (last is None or is_real_day(year, month, last)):
-                    return self._days(year, month, first, last)
-            return None  # a day that exists in no year is not a date
+        def resolve(context: Context) -> Reading | None:
+            if not is_real_day(None, month, first) or (last is not None and not is_real_day(None, month, last)):
+                return None  # a day that exists in no year is not a date
+            found = context.year_of_day(month, last or first)
+            if found and is_real_day(found[0], month, first):  # a 29th of February may not fit that year
+                year, cert = found
+                return Reading(self._days(year, month, first, last), cert, year, month, first, from_context=True)
+            return Reading(self._days(None, month, first, last))
 
         yield Found(start, end, resolve=resolve)
 
@@ -419,7 +287,9 @@ class Recogniser:
     def _month_year(self, match: re.Match[str], text: str) -> Iterator[Found]:
         year = self._written_year(match)
         if year is not None:
-            yield Found(*match.span(), {"when": iso_month(year, self._month(match["m"]))}, year=year)
+            month = self._month(match["m"])
+            yield Found(*match.span(), {"when": iso_month(year, month)}, year=year, month=month,
+                        sets_context=not _names_an_event(text, *match.span()))
 
     def _month_range(self, match: re.Match[str], text: str) -> Iterator[Found]:
         year, first, last = self._written_year(match), self._month(match["m1"]), self._month(match["m"])
@@ -429,8 +299,11 @@ class Recogniser:
     def _month_relative(self, match: re.Match[str], text: str) -> Iterator[Found]:
         month, offset = self._month(match["m"]), self.vocabulary.relative_years[_words(_get(match, "rel"))]
 
-        def resolve(context: Context) -> Values:
-            return {"when": iso_month(None if context.year is None else context.year + offset, month)}
+        def resolve(context: Context) -> Reading:
+            if context.year is None:
+                return Reading({"when": iso_month(None, month)})
+            year = context.year + offset  # the text names the year ("that year"): the antecedent is ours
+            return Reading({"when": iso_month(year, month)}, MEDIUM, year, month, from_context=True)
 
         yield Found(*match.span(), resolve=resolve)
 
@@ -446,8 +319,11 @@ class Recogniser:
             return  # "a novel by April Smith"
         month = self._month(match["m"])
 
-        def resolve(context: Context) -> Values:
-            return {"when": iso_month(context.block_year(), month)}
+        def resolve(context: Context) -> Reading:
+            found = context.year_of_month(month)
+            if found is None:
+                return Reading({"when": iso_month(None, month)})
+            return Reading({"when": iso_month(found[0], month)}, found[1], found[0], month, from_context=True)
 
         yield Found(*match.span(), resolve=resolve)
 
@@ -464,8 +340,7 @@ class Recogniser:
             if not _get(match, "of"):
                 return
             offset = self.vocabulary.relative_years[_words(_get(match, "rel"))]
-            yield Found(*match.span(), resolve=lambda c: None if c.year is None else
-                        month_span(c.year + offset, first, last))
+            yield Found(*match.span(), resolve=lambda c: _relative_span(c, offset, first, last))
             return
         year = int(match["y"])
         if not FIRST_YEAR <= year <= LAST_YEAR:
@@ -476,18 +351,19 @@ class Recogniser:
                 return
             yield Found(*match.span(), month_span(year, first, last, last_year=second), year=year)
         else:
-            yield Found(*match.span(), month_span(year, first, last), year=year)
+            yield Found(*match.span(), month_span(year, first, last), year=year,
+                        month=first if first <= last else None)  # a winter spans two years
 
     def _part_of_year(self, match: re.Match[str], text: str) -> Iterator[Found]:
         first, last = self.vocabulary.parts_of_year[_words(match["p"])]
         if _get(match, "rel"):
             offset = self.vocabulary.relative_years[_words(_get(match, "rel"))]
-            yield Found(*match.span(), resolve=lambda c: None if c.year is None else
-                        month_span(c.year + offset, first, last))
+            yield Found(*match.span(), resolve=lambda c: _relative_span(c, offset, first, last))
             return
         year = int(match["y"])
         if FIRST_YEAR <= year <= LAST_YEAR:
-            yield Found(*match.span(), month_span(year, first, last), year=year)
+            yield Found(*match.span(), month_span(year, first, last), year=year,
+                        month=first if first <= last else None)  # a winter spans two years
 
     def _decade(self, match: re.Match[str], text: str) -> Iterator[Found]:
         """ "the 1920s"; "the 1800s" means the hundred years, as it usually does, but "the 2000s"
@@ -522,7 +398,7 @@ class Recogniser:
     def _iso_date(self, match: re.Match[str], text: str) -> Iterator[Found]:
         year, month, day = int(match["y"]), int(match["mo"]), int(match["d"])
         if FIRST_YEAR <= year <= LAST_YEAR and is_real_day(year, month, day):
-            yield Found(*match.span(), {"when": iso_day(year, month, day)}, year=year)
+            yield Found(*match.span(), {"when": iso_day(year, month, day)}, year=year, month=month, day=day)
 
     def _year_range(self, match: re.Match[str], text: str) -> Iterator[Found]:
         first = int(match["y"])
@@ -537,7 +413,9 @@ class Recogniser:
         if FIRST_YEAR <= year <= LAST_YEAR and self._reads_as_year(text, match.start(), match.end(), year):
             # a year alone in parentheses is a cited work's date, not the narrative's year
             yield Found(*match.span(), {"when": iso_year(year)},
-                        year=None if _in_parentheses(text, *match.span()) else year)
+                        year=None if _in_parentheses(text, *match.span()) else year,
+                        sets_context=not (_names_an_event(text, *match.span())
+                                          or _word_before(text, match.start()) in self.vocabulary.looking_back_cues))
 
     def _era_year(self, match: re.Match[str], text: str) -> Iterator[Found]:
         number = int(match["n"])
@@ -599,6 +477,16 @@ def _word_before(text: str, position: int) -> str:
     return word if word.endswith(".") and len(word) <= 5 else word.rstrip(",;:.")
 
 
+_EVENT_AFTER = re.compile(r"\s+(?:of\s+)?[A-Z][a-z]{2,}")
+_THE_BEFORE = re.compile(r"(?i)\bthe\s+(?:[A-Z][a-z]+\.?\s+)?\Z")
+
+
+def _names_an_event(text: str, start: int, end: int) -> bool:
+    """Whether a year is part of a name ("the 1905 Revolution", "the February 1917 Revolution"):
+    such a year looks back, it does not move the narrative to that year."""
+    return bool(_EVENT_AFTER.match(text, end)) and bool(_THE_BEFORE.search(text, max(0, start - 16), start))
+
+
 def _in_parentheses(text: str, start: int, end: int) -> bool:
     return text[start - 1:start] == "(" and text[end:end + 1] == ")"
 
@@ -613,31 +501,23 @@ def _second_year(first: int, written: str) -> int | None:
     return last if last > first else None
 
 
-def _decade_in_context(decade: int, context: Context) -> Values | None:
+def _decade_in_context(decade: int, context: Context) -> Reading:
     """The decade in whichever century puts it nearest the narrative's year."""
     reference = context.year if context.year is not None else context.first_year
+    cert = MEDIUM
     if reference is None:
-        reference = 1950  # nothing to go by: the twentieth century's decades
+        reference, cert = 1950, LOW  # nothing to go by: the twentieth century's decades
     start = min((century + decade for century in (reference // 100 * 100 - 100, reference // 100 * 100,
                                                    reference // 100 * 100 + 100)),
                 key=lambda candidate: abs(candidate + 5 - reference))
-    return year_span(start, start + 9)
+    return Reading(year_span(start, start + 9), cert)
 
 
-def _merge_dash_ranges(text: str, dated: list[tuple[int, int, Values]]) -> list[tuple[int, int, Values]]:
-    """Two single dates joined by a dash ("7 November 1879 - 21 August 1940") are one range."""
-    merged: list[tuple[int, int, Values]] = []
-    for start, end, values in dated:
-        if merged:
-            previous_start, previous_end, previous = merged[-1]
-            between = text[previous_end:start]
-            if (re.fullmatch(rf"\s*{DASH}\s*", between) and set(previous) == {"when"} == set(values)
-                    and not previous["when"].startswith("-") and len(previous["when"]) == len(values["when"])
-                    and previous["when"] < values["when"]):
-                merged[-1] = (previous_start, end, {"from": previous["when"], "to": values["when"]})
-                continue
-        merged.append((start, end, values))
-    return merged
+def _relative_span(context: Context, offset: int, first: int, last: int) -> Reading | None:
+    """ "the summer of that year": the months of the last year named, plus offset."""
+    if context.year is None:
+        return None
+    return Reading(month_span(context.year + offset, first, last), MEDIUM)
 
 
 def _occurrences(text: str, *literals: str) -> Iterator[int]:
@@ -663,28 +543,3 @@ def _longest_first(candidates: list[Found]) -> list[Found]:
 def default_recogniser() -> Recogniser:
     return Recogniser(load_vocabulary())
 
-
-# ---------------------------------------------------------------- the annotator
-
-
-def annotate_dates(blocks: Sequence[Block], recogniser: Recogniser | None = None) -> list[list[Span]]:
-    """One list of spans per block, in document order. Each span: Span.make(start, end, "date", when=...)."""
-    recogniser = recogniser or default_recogniser()
-    found_per_block = [recogniser.find(block.text) for block in blocks]
-    context = Context(first_year=next((f.year for found in found_per_block for f in found if f.year), None))
-    spans_per_block = []
-    read = 0  # characters of the blocks before this one
-    for index, (block, found) in enumerate(zip(blocks, found_per_block)):
-        context.current_block = index
-        dated = []
-        for item in found:
-            context.position = read + item.start
-            values = item.values if item.resolve is None else item.resolve(context)
-            if values:
-                dated.append((item.start, item.end, values))
-            if item.year is not None:
-                context.year, context.block, context.year_position = item.year, index, context.position
-        spans_per_block.append([Span.make(start, end, "date", **values)
-                                for start, end, values in _merge_dash_ranges(block.text, dated)])
-        read += len(block.text) + 1
-    return spans_per_block
