@@ -39,6 +39,7 @@
   <xsl:import href="figures.xsl"/>
   <xsl:import href="verse-drama.xsl"/>
   <xsl:import href="textcrit.xsl"/>
+  <xsl:include href="correspondence.xsl"/>
 
   <!-- PARAMETER toc: "yes" (default) shows a table of contents of the headed sections;
        "no" leaves it out. -->

@@ -171,9 +171,9 @@ def _is_entry_heading(block: RawBlock) -> bool:
 def _inline_dateline(block: RawBlock) -> int | None:
     """Where an entry's opening date ends in its first paragraph ("Jan 9th. It is ..."), or None."""
     text = block.text
-    found = leading_date(text, within=0)
-    if found is None:
-        return None
+    found = leading_date(text, within=40)
+    if found is None or (found[0] > 0 and place_before_date(text[:found[1]]) is None):
+        return None  # only a place may stand before an entry's date ("Ambleside, 22nd.")
     end = found[1]
     match = DATELINE_END.match(text, end)
     if match is None or match.end() == end or text[end:match.end()].strip() == "" and not text[end:end + 1] in "—–-":

@@ -123,13 +123,18 @@ class Context:
 
     # ---------------------------------------------------------------- resolving
 
-    def year_of_day(self, month: int, day: int) -> tuple[int, str] | None:
-        """The year of a day and month the text gives without it, and how sure it is."""
+    def year_of_day(self, month: int, day: int, past: bool = False) -> tuple[int, str] | None:
+        """The year of a day and month the text gives without it, and how sure it is. `past`: the
+        text looks back ("since the 3rd of March"), so the day is not after the context's."""
         anchor = self.recent()
         if anchor is None:
             return None
         if anchor.month is None:
             year, moved = anchor.year, False
+        elif past and anchor.heading and not self.in_heading:
+            reference = (anchor.month, anchor.day or 31)
+            year = anchor.year if (month, day) <= reference else anchor.year - 1
+            moved = year != anchor.year
         else:
             year = self._nearest_year(anchor, month, day)
             moved = year != anchor.year

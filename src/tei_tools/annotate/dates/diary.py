@@ -48,7 +48,17 @@ class DiaryRecogniser:
         self.weekday_after = re.compile(rf"\s*[,.]?\s*{self.weekday}")
         self.weekday_day = re.compile(
             rf"\b{self.weekday}{WEEKDAY_GAP}(?:the\s+)?(?P<d>{DAY}){SUFFIX}?\b(?![.,:]?\d|\s*(?:of\s+)?{month}|\s*{DASH}\s*\d)")
-        self.heading_day = re.compile(rf"(?:the\s+)?(?P<d>{DAY})(?P<suffix>{SUFFIX})\b(?!\.?\d|\s*(?:of\s+)?{month})")
+        # at the head of an entry, perhaps after its place: "1st.", "the 3d", "Ambleside, 22nd."
+        self.heading_day = re.compile(
+            rf"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}},\s+)?(?:the\s+)?(?P<d>{DAY})(?P<suffix>{SUFFIX})\b"
+            rf"(?!\.?\d|\s*(?:of\s+)?{month})")
+        # in the body of a letter or an entry: "on the 10th", "since the 3d", "before the 12th"
+        # (found from the ordinal's ending, then the words before it: cheap scans first)
+        self.ordinal_trigger = re.compile(rf"(?<![\d.,:/])(?:[12]\d|3[01]|0?[1-9]){SUFFIX}\b")
+        self.narrative_day_before = re.compile(
+            r"\b(?:[Oo]n|[Ss]ince|[Bb]efore|[Aa]fter|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|of)\s+the\s+\Z")
+        self.narrative_day = re.compile(
+            rf"(?P<d>{DAY}){SUFFIX}\b(?![^\S\n]*(?:of\s+)?{month}|\s+[A-Z]|[^\S\n]*(?:{cues}))")
         self.heading_weekday = re.compile(rf"{self.weekday}\.?\s*(?:{DASH}+)?\s*\Z")
         self.heading_month = re.compile(rf"(?P<m>{_alternation(full_forms)})\b\.?\s*(?:{DASH}+)?\s*\Z")
         self.day_with_cue = re.compile(rf"\b(?:the\s+)?(?P<d>{DAY}){SUFFIX}?\s+(?P<cue>{cues})(?!\w)")
@@ -66,7 +76,7 @@ class DiaryRecogniser:
         # other rules together): where a double date, a weekday or an "inst." may be.
         self.slash_trigger = re.compile(r"\d\s*/\s*\d")
         self.weekday_trigger = re.compile(_alternation(weekday_forms))
-        self.cue_words = tuple(cue.rstrip(".") for cue in vocabulary.day_only_cues)
+        self.cue_trigger = re.compile(rf"\d\w*\s+{cues}(?!\w)")
 
     # ---------------------------------------------------------------- entry point
 
@@ -80,10 +90,17 @@ class DiaryRecogniser:
         for position in self.weekday_positions(text) if weekdays is None else weekdays:
             if match := self.weekday_day.match(text, position):
                 found.append(self._day_only(match.start(), match.end(), int(match["d"]), self._weekday(match["wd"])))
-        if any(cue in text for cue in self.cue_words):
+        for trigger in self.ordinal_trigger.finditer(text):
+            if not self.narrative_day_before.search(text, max(0, trigger.start() - 16), trigger.start()):
+                continue
+            if match := self.narrative_day.match(text, trigger.start()):
+                # the span starts at the day, as "the 17th of May" is marked "17th of May"
+                found.append(self._day_only(match.start("d"), match.end(), int(match["d"]), None,
+                                            in_letter_or_entry=True))
+        if self.cue_trigger.search(text):
             for match in self.day_with_cue.finditer(text):
                 offset = self.vocabulary.day_only_cues[match["cue"].lower()]
-                found.append(self._day_only(match.start(), match.end(), int(match["d"]), None, offset))
+                found.append(self._day_only(match.start("d"), match.end(), int(match["d"]), None, offset))
         if heading:
             found.extend(self._heading(text))
         return found
@@ -120,7 +137,7 @@ class DiaryRecogniser:
         stripped = text.lstrip()
         lead = len(text) - len(stripped)
         if match := self.heading_day.match(stripped):
-            yield self._day_only(lead + match.start(), lead + match.end("suffix"), int(match["d"]), None)
+            yield self._day_only(lead + match.start("d"), lead + match.end("suffix"), int(match["d"]), None)
         elif match := self.heading_weekday.match(stripped):
             weekday = self._weekday(match["wd"])
             end = lead + match.end("wd")
@@ -144,8 +161,13 @@ class DiaryRecogniser:
 
             yield Found(lead + match.start("m"), lead + match.end("m"), resolve=resolve_month)
 
-    def _day_only(self, start: int, end: int, day: int, weekday: int | None, offset: int = 0) -> Found:
+    def _day_only(self, start: int, end: int, day: int, weekday: int | None, offset: int = 0,
+                  in_letter_or_entry: bool = False) -> Found:
+        """A day without its month. `in_letter_or_entry`: a date only where a dateline or an entry
+        heading gives the month ("on the 10th" in a novel is no date we can read)."""
         def resolve(context: Context) -> Reading | None:
+            if in_letter_or_entry and (context.heading is None or context.recent() is not context.heading):
+                return None
             found = context.month_of_day(day, offset)
             if found is None:
                 return None  # a day without any month to go by is not a date we can write

@@ -259,10 +259,13 @@ class Recogniser:
                 yield Found(start, end, {"when": iso_year(year)}, year=year)
             return
 
+        looks_back = _word_before(text, start) in ("since", "the") and bool(
+            re.search(r"(?i)\bsince\s+(?:the\s+)?\Z", text[max(0, start - 12):start]))
+
         def resolve(context: Context) -> Reading | None:
             if not is_real_day(None, month, first) or (last is not None and not is_real_day(None, month, last)):
                 return None  # a day that exists in no year is not a date
-            found = context.year_of_day(month, last or first)
+            found = context.year_of_day(month, last or first, past=looks_back)
             if found and is_real_day(found[0], month, first):  # a 29th of February may not fit that year
                 year, cert = found
                 return Reading(self._days(year, month, first, last), cert, year, month, first, from_context=True)
