@@ -25,7 +25,7 @@
     <xsl:variable name="gregorian" select="f:gregorian-label(.)"/>
     <xsl:if test="$gregorian != '' and not(f:writes-both-days(.))">
       <span class="gen calendar-equivalent" title="Old Style (Julian calendar); the Gregorian (New Style) day follows">
-        <xsl:text> (O.S.) = {$gregorian}</xsl:text>
+        <xsl:text>{if (f:says-old-style(.)) then '' else ' (O.S.)'} = {$gregorian}</xsl:text>
       </span>
     </xsl:if>
   </xsl:template>
@@ -47,6 +47,12 @@
         if ($v castable as xs:date) then format-date(xs:date($v), '[D] [MNn] [Y]', 'en', (), ())
         else if ($v castable as xs:gYearMonth) then format-date(xs:date($v || '-01'), '[MNn] [Y]', 'en', (), ())
         else $v"/>
+  </xsl:function>
+
+  <!-- Whether the date's own words say it is Old Style ("October 25, 1917 (O.S.)"). -->
+  <xsl:function name="f:says-old-style" as="xs:boolean">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="matches(string($date), 'O\.\s?S\.|Old Style|old style|Julian')"/>
   </xsl:function>
 
   <!-- Whether the date's own words already give both days: "25 October (7 November) 1917", "1/14". -->

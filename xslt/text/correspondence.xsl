@@ -20,7 +20,8 @@
     <xsl:next-match/>
     <xsl:variable name="gregorian" select="f:text-gregorian-label(.)"/>
     <xsl:if test="$gregorian != '' and not(matches(string(.), '\(\s*\d|\d\s*/\s*\d|\(\s*\p{Lu}\p{Ll}+\.?\s+\d'))">
-      <xsl:sequence select="f:gen(' (O.S.) = ' || $gregorian)"/>
+      <xsl:sequence select="f:gen((if (matches(string(.), 'O\.\s?S\.|Old Style|old style|Julian')) then '' else ' (O.S.)')
+                                  || ' = ' || $gregorian)"/>
     </xsl:if>
   </xsl:template>
 

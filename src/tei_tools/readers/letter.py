@@ -39,7 +39,9 @@ CLOSING_START = re.compile(
 # the complimentary close ends at "yours" (glued or not: "faithfullyyours") or "your ... friend"
 CLOSING_PHRASE = re.compile(
     r"(?is)^(?P<close>.*(?:yours|your\s+(?:[\w-]+\s+){0,3}(?:friend|servant|son|daughter|brother|sister|"
-    r"wife|husband|mother|father|cousin|niece|nephew|admirer|correspondent|child))[,.!;:]*)(?P<rest>.*)$")
+    r"wife|husband|mother|father|cousin|niece|nephew|admirer|correspondent|child))"
+    r"(?:[ \t,]+(?:ever|truly|sincerely|faithfully|affectionately|obediently|respectfully|cordially|always|"
+    r"gratefully|devotedly|(?:most|very)\s+\w+ly))*[,.!;:]*)(?P<rest>.*)$")
 SIGNATURE = re.compile(r"^[-—–\s]*(?:[A-Z][\w'’.-]*\.?[ \t]*){1,5}[.,]?$")
 ADDRESS_TO = re.compile(r"^To\s+(?P<name>(?:[A-Z][\w'’.]*\.?[ \t]*){1,6})[\s,.;:—–-]*$")
 TITLE_NAME = re.compile(r"^(?:Sr|Sir|Mr|Mrs|Miss|Ms|Mme|Dr|Rev|Revd|Lady|Lord|Capt|Col|Madame|Mons)\.?\s+[A-Z]")

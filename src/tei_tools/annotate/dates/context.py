@@ -170,11 +170,12 @@ class Context:
             return year, self.certainty(anchor, year != anchor.year)
         return anchor.year, self.certainty(anchor)
 
-    def month_of_day(self, day: int, offset: int = 0) -> tuple[int, int, str] | None:
+    def month_of_day(self, day: int, offset: int = 0, letters_month: bool = False) -> tuple[int, int, str] | None:
         """(year, month, cert) for a day without its month: the month of the context's date,
         moved by `offset` months ("ult." -1, "prox." +1). Only an anchor that names a month counts;
-        a diary heading whose day is before the previous heading's is in the next month."""
-        anchor = self.recent()
+        a diary heading whose day is before the previous heading's is in the next month.
+        `letters_month`: "inst.", "ult." count from the month of the letter (its dateline) first."""
+        anchor = (self.heading if letters_month and self.heading is not None else None) or self.recent()
         if anchor is None or anchor.month is None:
             return None
         if self.in_heading and anchor.heading and anchor.day is not None and day < anchor.day and not offset:

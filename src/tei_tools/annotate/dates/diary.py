@@ -100,7 +100,8 @@ class DiaryRecogniser:
         if self.cue_trigger.search(text):
             for match in self.day_with_cue.finditer(text):
                 offset = self.vocabulary.day_only_cues[match["cue"].lower()]
-                found.append(self._day_only(match.start("d"), match.end(), int(match["d"]), None, offset))
+                found.append(self._day_only(match.start("d"), match.end(), int(match["d"]), None, offset,
+                                        letters_month=True))
         if heading:
             found.extend(self._heading(text))
         return found
@@ -162,13 +163,13 @@ class DiaryRecogniser:
             yield Found(lead + match.start("m"), lead + match.end("m"), resolve=resolve_month)
 
     def _day_only(self, start: int, end: int, day: int, weekday: int | None, offset: int = 0,
-                  in_letter_or_entry: bool = False) -> Found:
+                  in_letter_or_entry: bool = False, letters_month: bool = False) -> Found:
         """A day without its month. `in_letter_or_entry`: a date only where a dateline or an entry
         heading gives the month ("on the 10th" in a novel is no date we can read)."""
         def resolve(context: Context) -> Reading | None:
             if in_letter_or_entry and (context.heading is None or context.recent() is not context.heading):
                 return None
-            found = context.month_of_day(day, offset)
+            found = context.month_of_day(day, offset, letters_month)
             if found is None:
                 return None  # a day without any month to go by is not a date we can write
             year, month, cert = found

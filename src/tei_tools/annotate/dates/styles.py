@@ -58,8 +58,9 @@ class Styles:
         self.weekday_number = weekday_number
         old = "|".join(re.escape(m) for m in sorted(vocabulary.old_style_markers, key=len, reverse=True))
         new = "|".join(re.escape(m) for m in sorted(vocabulary.new_style_markers, key=len, reverse=True))
-        self.old_after = re.compile(rf"\s*,?\s*\(?\s*(?:{old})(?!\w)")
-        self.new_after = re.compile(rf"\s*,?\s*\(?\s*(?:{new})(?!\w)")
+        # the marker joins the date's span: "October 25, 1917 (O.S.)", "7 November 1917 N.S."
+        self.old_after = re.compile(rf"[ \t]*,?[ \t]*(?:\([ \t]*(?:{old})[ \t]*\)|(?:{old})(?!\w))")
+        self.new_after = re.compile(rf"[ \t]*,?[ \t]*(?:\([ \t]*(?:{new})[ \t]*\)|(?:{new})(?!\w))")
         # "October 25, 1917 (November 7, N.S.)": the parenthesis ends with an N.S. marker
         self.new_in_parentheses = re.compile(rf"\s*\(([^()]{{3,40}}?),?\s*(?:{new})\s*\)")
 
@@ -85,10 +86,10 @@ class Styles:
         """Set the calendar the text marks for each date (the dates in text order)."""
         for item in found:
             if item.style is None:
-                if self.old_after.match(text, item.end):
-                    item.style = calendars.JULIAN
-                elif self.new_after.match(text, item.end):
-                    item.style = calendars.GREGORIAN
+                if marker := self.old_after.match(text, item.end):
+                    item.style, item.end = calendars.JULIAN, marker.end()
+                elif marker := self.new_after.match(text, item.end):
+                    item.style, item.end = calendars.GREGORIAN, marker.end()
         for first, second in zip(found, found[1:]):
             marked = self.new_in_parentheses.match(text, first.end)
             if first.style is None and marked and second.start < marked.end():
