@@ -25,7 +25,7 @@ KIND = "journal"
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December")
 YEAR_HEADING = re.compile(r"^(?:(?:Journal|Diary|Year)[.,:]?\s+)?\d{4}\.?$")
-MONTH_HEADING = re.compile(rf"^(?P<month>{MONTHS})[.,]?(?:\s+\d{{4}}\.?)?\s*[—–-]*$")
+MONTH_HEADING = re.compile(rf"^(?P<month>{MONTHS})[.,]?(?:\s+(?P<year>\d{{4}})\.?)?\s*[—–-]*$")
 MONTH_WORD = re.compile(rf"\b(?:{MONTHS}|Jan|Feb|Mar|Apr|Ap|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
 BYLINE = re.compile(
     r"^\[(?P<a>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*){0,3})\]\.?$"
@@ -39,7 +39,7 @@ HEADING_MAX = 100
 def read(source: str, name: str) -> Document:
     doc = Document(name, source, KIND)
     blocks = drop_furniture(split_blocks(source), doc.omissions)
-    if blocks and is_heading_like(blocks[0].text) and not dates_in(blocks[0].text):
+    if blocks and _is_title(blocks[0]):
         doc.meta.title = blocks[0].text
         doc.front = [Container("titlePage", [Container("docTitle", [blocks[0].block("titlePart", type="main")])])]
         blocks = blocks[1:]
@@ -53,6 +53,15 @@ def read(source: str, name: str) -> Document:
     return doc
 
 
+def _is_title(block: RawBlock) -> bool:
+    """The first line, if it names the journal rather than dating an entry: it may give years
+    ("The Diary of Eliza Penrose, 1852–1853"), not a month or a day."""
+    text = block.text
+    if not is_heading_like(text) or YEAR_HEADING.match(text) or MONTH_HEADING.match(text):
+        return False
+    return not dates_in(text) or (not MONTH_WORD.search(text) and not re.search(r"\b\d{1,2}(?:st|nd|rd|th|d)\b", text))
+
+
 class _Builder:
     """Entries into month and year divisions, as the headings come."""
 
@@ -61,26 +70,31 @@ class _Builder:
         self.year: Container | None = None
         self.month: Container | None = None
         self.month_number: int | None = None
+        self.year_number: int | None = None
         self.entry: Container | None = None
         self.writers: list[str] = []
+        self.pending_bylines: list[Block] = []  # a writer's line heads the entries after it
 
     def add(self, block: RawBlock) -> None:
         text = block.text
         if YEAR_HEADING.match(text):
             self._close_entry(), self._close_month(), self._close_year()
             self.year = Container("div", [_heading(block, "head")], {"type": "year"})
+            self.year_number = int(re.search(r"\d{4}", text).group())
         elif match := MONTH_HEADING.match(text):
             self._close_entry(), self._close_month()
+            if match["year"] and self.year_number is not None and int(match["year"]) != self.year_number:
+                self._close_year()  # "January 1853." after the entries of "1852"
             self.month = Container("div", [_heading(block, "head")], {"type": "month"})
             self.month_number = MONTHS.split("|").index(match["month"]) + 1
         elif _is_entry_heading(block):
             self._open_entry(block, [_dateline(block)])
         elif (cut := _inline_dateline(block)) is not None:
             dateline, rest = block.part(0, cut), block.part(cut, len(text))
-            self._open_entry(block, [_dateline(dateline)] + ([rest.block("p")] if rest else []))
+            self._open_entry(dateline, [_dateline(dateline)] + ([rest.block("p")] if rest else []))
         elif match := BYLINE.match(text):
             self.writers.append(next(g for g in match.groups() if g))
-            self._container().children.append(block.block("byline"))
+            self.pending_bylines.append(block.block("byline"))
         else:
             self._container().children.append(block.block("p"))
 
@@ -100,7 +114,8 @@ class _Builder:
         month = _written_month(block.text[:HEADING_MAX])
         if self.month is not None and month is not None and month != self.month_number:
             self._close_month()  # an entry of another month: the month's heading no longer holds
-        self.entry = Container("div", children, {"type": "entry"})
+        self.entry = Container("div", self.pending_bylines + children, {"type": "entry"})  # in the source's order
+        self.pending_bylines = []
 
     def _close_entry(self) -> None:
         if self.entry is not None:
@@ -115,9 +130,12 @@ class _Builder:
     def _close_year(self) -> None:
         if self.year is not None:
             self.top.append(self.year)
-            self.year = None
+            self.year, self.year_number = None, None
 
     def finish(self) -> list[Node]:
+        if self.pending_bylines:  # a writer's line with no entry after it closes what it follows
+            self._container().children.extend(self.pending_bylines)
+            self.pending_bylines = []
         self._close_entry(), self._close_month(), self._close_year()
         return _valid_order(self.top)
 

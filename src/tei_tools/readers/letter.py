@@ -38,7 +38,7 @@ CLOSING_START = re.compile(
     r"good-?\s?bye|always|till\s+then|until\s+then)\b")
 # the complimentary close ends at "yours" (glued or not: "faithfullyyours") or "your ... friend"
 CLOSING_PHRASE = re.compile(
-    r"(?is)^(?P<close>.*(?:yours|your\s+(?:[\w-]+\s+){0,3}(?:friend|servant|son|daughter|brother|sister|"
+    r"(?is)^(?P<close>.*(?:yours|thine|your\s+(?:[\w-]+\s+){0,3}(?:friend|servant|son|daughter|brother|sister|"
     r"wife|husband|mother|father|cousin|niece|nephew|admirer|correspondent|child))"
     r"(?:[ \t,]+(?:ever|truly|sincerely|faithfully|affectionately|obediently|respectfully|cordially|always|"
     r"gratefully|devotedly|(?:most|very)\s+\w+ly))*[,.!;:]*)(?P<rest>.*)$")
@@ -48,6 +48,9 @@ TITLE_NAME = re.compile(r"^(?:Sr|Sir|Mr|Mrs|Miss|Ms|Mme|Dr|Rev|Revd|Lady|Lord|Ca
 POSTSCRIPT = re.compile(r"^(?:P\.\s?P\.\s?S\.|P\.\s?S\.|PS\b|Post-?script\b|N\.\s?B\.)")
 ENDORSEMENT = re.compile(r"(?i)^\[?\s*(?:endorsed|docketed|endorsement|docket)\b")
 LETTER_HEADING = re.compile(r"(?i)^letter\s+(?:\d{1,4}|[ivxlc]{1,7}|no\.?\s*\d{1,4}|the\s+\w+)\b[^\n]{0,80}$")
+# a dateline without a date: "Tuesday night", "Bath, Sunday morning"
+WEEKDAY_DATELINE = re.compile(r"^(?:[A-Z][\w'’.-]*[ ,]+){0,4}(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+                              r"(?:[ ,]+(?:morning|afternoon|evening|night|noon))?[.,]?$")
 DATELINE_MAX = 120
 PANEL_LINE_MAX = 60
 
@@ -84,6 +87,7 @@ class Letter:
     body: list[Node] = field(default_factory=list)
     closer: list[Node] = field(default_factory=list)
     after: list[Node] = field(default_factory=list)  # postscripts, endorsements, address panels
+    closing_blocks: list[RawBlock] = field(default_factory=list)  # the source of the closer
     facts: Correspondence = field(default_factory=Correspondence)
 
     @property
@@ -119,7 +123,23 @@ def _letters(blocks: list[RawBlock]) -> list[Letter]:
             letters.append(Letter())
             continue
         _place(letter, block, following)
+    for letter in letters:
+        if not letter.closed and letter.body and isinstance(letter.body[-1], Block):
+            _split_trailing_closing(letter)
     return [letter for letter in letters if letter.started or letter.opener or letter.head]
+
+
+def _split_trailing_closing(letter: Letter) -> None:
+    """A letter that closes at the end of its last paragraph ("Kiss the baby for me. Ever thine
+    most lovingly Jane."): the last sentence is the closer."""
+    last = letter.body[-1]
+    for match in re.finditer(r"(?<=[.!?])\s+(?=[A-Z])", last.text):
+        tail = RawBlock(last.text[match.end():], last.offset + match.end(), 0)
+        if _is_closing(tail) and CLOSING_PHRASE.match(tail.text)["rest"].strip():
+            head = RawBlock(last.text[:match.start()], last.offset, 0)
+            letter.body[-1] = head.block("p")
+            letter.closer = _closing(tail, letter)
+            return
 
 
 def _starts_a_letter(block: RawBlock, following: RawBlock | None) -> bool:
@@ -166,22 +186,22 @@ def _place_after_closing(letter: Letter, block: RawBlock) -> None:
     elif letter.after and letter.after[-1].tag == "postscript" and _is_body(block):
         letter.after[-1].children.append(block.block("p"))
     elif "signed" not in has and not letter.after and _is_signature(text):
+        letter.closing_blocks.append(block)
         letter.closer.append(_signed(block, letter))
     elif "dateline" not in has and not letter.after and _is_dateline(block) and "\n" not in text:
+        letter.closing_blocks.append(block)
         letter.closer.append(_dateline(block, letter))
     elif ENDORSEMENT.match(text):
         letter.after.append(Container("note", [block.block("p")], {"type": "endorsement"}))
     elif (match := ADDRESS_TO.match(text)) or _is_panel(block):
         letter.after.append(_address(block, letter, match))
+    elif letter.after:  # written after the signature and what followed it: a postscript unmarked
+        letter.after.append(Container("postscript", [block.block("p")]))
     else:  # the letter goes on: what looked like its closing was a paragraph of it
-        letter.body.extend(_as_paragraphs(letter.closer))
-        letter.closer = []
+        letter.body.extend(raw.block("p") for raw in letter.closing_blocks)
+        letter.closer, letter.closing_blocks = [], []
         letter.facts.sender = None
         letter.body.append(block.block("p"))
-
-
-def _as_paragraphs(nodes: list[Node]) -> list[Node]:
-    return [Block("p", node.text, node.offset) for node in nodes if isinstance(node, Block)]
 
 
 # ---------------------------------------------------------------- the parts
@@ -191,6 +211,8 @@ def _is_dateline(block: RawBlock) -> bool:
     text = block.text
     if len(text) > DATELINE_MAX or text.count("\n") > 1 or SALUTE.match(text) or _is_closing(block):
         return False
+    if WEEKDAY_DATELINE.match(text):
+        return True
     if len(re.findall(r"\b[a-z]{2,}\b", text)) > 3:
         return False  # a sentence that mentions a date
     return bool(dates_in(text))
@@ -225,6 +247,7 @@ def _is_closing(block: RawBlock) -> bool:
 
 def _closing(block: RawBlock, letter: Letter) -> list[Node]:
     """The complimentary close as `salute`, the signature after it (same line or next) as `signed`."""
+    letter.closing_blocks.append(block)
     match = CLOSING_PHRASE.match(block.text)
     close_end = match.end("close")
     rest = block.part(close_end, len(block.text))
@@ -260,10 +283,11 @@ def _is_panel(block: RawBlock) -> bool:
 
 def _address(block: RawBlock, letter: Letter, to: re.Match[str] | None) -> Container:
     lines = [Block("addrLine", part.text, part.offset) for part in block.line_parts()]
+    to = to or ADDRESS_TO.match(lines[0].text)  # "To Mr. Edmund Mallory" over the lines of an address
     if letter.facts.addressee is None:
         if to:
             name = to["name"].strip()
-            start = block.text.index(name)
+            start = lines[0].text.index(name)
             letter.facts.addressee = Mention(lines[0], start, start + len(name.rstrip(",. ")))
         else:
             named = next((line for line in lines if TITLE_NAME.match(line.text)), None)

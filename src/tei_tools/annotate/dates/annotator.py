@@ -47,13 +47,15 @@ def annotate_dates(blocks: Sequence[Block], recogniser: Recogniser | None = None
                 continue
             reading = _checked_weekday(item, reading)
             sentence = sentence_around(block.text, starts, item.start) if starts else block.text
-            values, calendar_cert = in_calendar(item, reading.values, sentence, policy, recogniser.vocabulary)
+            frame = context.recent() if reading.from_context else None  # the date it was read from
+            values, calendar_cert = in_calendar(item, reading.values, sentence, policy, recogniser.vocabulary,
+                                                old_style_context=bool(frame and frame.julian))
             cert = _least_sure(reading.cert, calendar_cert, values.pop("cert", None))
             values.pop("resp", None)
             if cert:
                 values.update(cert=cert, resp=TOOL)
             dated.append((item.start, item.end, values))
-            _move_context(context, item, reading)
+            _move_context(context, item, reading, julian=values.get("datingMethod") == "#julian")
         spans_per_block.append([Span.make(start, end, "date", **values)
                                 for start, end, values in _merge_dash_ranges(block.text, dated)])
         read += len(block.text) + 1
@@ -71,15 +73,15 @@ def _checked_weekday(item: Found, reading: Reading) -> Reading:
     return Reading(reading.values, LOW, reading.year, reading.month, reading.day)
 
 
-def _move_context(context: Context, item: Found, reading: Reading) -> None:
-    """What this date says about the time of what follows."""
+def _move_context(context: Context, item: Found, reading: Reading, julian: bool = False) -> None:
+    """What this date says about the time of what follows (an Old Style date: as written)."""
     if item.year is not None:
         if item.sets_context:
-            context.note(item.year, item.month, item.day)
+            context.note(item.year, item.month, item.day, julian)
     elif reading.year is not None and (reading.from_context or item.resolve is None):
         if not context.in_heading and context.recent() is context.heading:
             return  # in a letter or an entry, its dateline stays the frame of the days it names
-        context.note(reading.year, reading.month, reading.day)
+        context.note(reading.year, reading.month, reading.day, julian)
     elif reading.month is not None and context.in_heading and context.heading is not None:
         context.note(context.heading.year, reading.month, None)  # "February." under a year heading
 

@@ -37,6 +37,7 @@ class Anchor:
     block: int = -1
     sentence: int = 0  # index of the sentence in its block
     heading: bool = False  # from a dateline or an entry, month or year heading
+    julian: bool = False  # the day is an Old Style one: days read from it are Old Style too
 
 
 @dataclass
@@ -198,10 +199,11 @@ class Context:
 
     # ---------------------------------------------------------------- moving on
 
-    def note(self, year: int, month: int | None, day: int | None) -> None:
-        """A date the text fixed (or that was read from context) frames what follows."""
+    def note(self, year: int, month: int | None, day: int | None, julian: bool = False) -> None:
+        """A date the text fixed (or that was read from context) frames what follows; an Old Style
+        one is noted as written (Julian), so that "the 20th ult." is read in that calendar too."""
         anchor = Anchor(year, month, day if month else None, self.position, self.current_block, self.sentence,
-                        self.in_heading)
+                        self.in_heading, julian)
         if self.in_heading:
             self.heading = anchor
         else:

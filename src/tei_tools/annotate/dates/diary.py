@@ -190,8 +190,8 @@ class DiaryRecogniser:
         consistent = (gregorian.month, gregorian.day) == (new_month, new_day)
         values = {"when": gregorian.iso()}
         custom = {"when-custom": iso_day(year, old_month, old_day), "datingMethod": "#julian"}
-        found = Found(match.start(), match.end(), values, year=gregorian.year, month=gregorian.month,
-                      day=gregorian.day, style=calendars.JULIAN, custom=custom)
+        found = Found(match.start(), match.end(), values, year=year, month=old_month, day=old_day,
+                      style=calendars.JULIAN, custom=custom)  # the context goes on in the Julian calendar
         if not consistent:
             found.custom = {**custom, "cert": LOW, "resp": "#tei-tools"}
         yield found

@@ -107,14 +107,15 @@ def old_style_event(values: Values, sentence: str, vocabulary: Vocabulary) -> bo
 
 
 def in_calendar(item: Found, values: Values, sentence: str, policy: CalendarPolicy,
-                vocabulary: Vocabulary) -> tuple[Values, str | None]:
-    """The values to write and the cert of the calendar reading (None: as the text says)."""
+                vocabulary: Vocabulary, old_style_context: bool = False) -> tuple[Values, str | None]:
+    """The values to write and the cert of the calendar reading (None: as the text says).
+    `old_style_context`: the date was read from an Old Style date (its dateline, its entry)."""
     if item.custom is not None:  # a double date carries both readings already
         return {**values, **item.custom}, None
     if item.style == calendars.GREGORIAN:
         return values, None
     cert = None
-    if item.style == calendars.JULIAN or policy.is_old_style(values):
+    if item.style == calendars.JULIAN or old_style_context or policy.is_old_style(values):
         pass
     elif item.year is not None and old_style_event(values, sentence, vocabulary):  # written with its year
         cert = MEDIUM

@@ -1,0 +1,139 @@
+"""The letter reader: datelines, salutations, closings, postscripts, address panels, several
+letters in a file, and the header's correspDesc (CMIF), on invented letters with variations
+(tests/data/sources/letter_*.txt) and on the real ones of ../shared/eval/real when present."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tei_tools.convert import convert_text
+from tei_tools.model import Block, Container
+from tei_tools.personography import Personography
+from tei_tools.readers import detect_kind, letter, read
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCES = REPO / "tests" / "data" / "sources"
+REAL = REPO.parent / "shared" / "eval" / "real" / "texts"
+TEI = {"t": "http://www.tei-c.org/ns/1.0"}
+LETTERS = sorted(SOURCES.glob("letter_*.txt"))
+
+
+def source(name: str) -> str:
+    return (SOURCES / name).read_text(encoding="utf-8")
+
+
+def tree(nodes) -> list:
+    """(tag, text or children) of each node, for comparing structure."""
+    return [(n.tag, n.text) if isinstance(n, Block) else (n.tag, tree(n.children)) for n in nodes]
+
+
+def edition(text: str, name: str = "letter.txt", **options) -> etree._Element:
+    _, data, _ = convert_text(text, name, Personography.empty(), **options)
+    return etree.fromstring(data)
+
+
+@pytest.mark.parametrize("path", LETTERS, ids=lambda p: p.stem)
+def test_invented_letters_are_detected_as_letters(path):
+    assert detect_kind(path.read_text(encoding="utf-8")) == "letter"
+
+
+def test_a_letter_with_dateline_salutation_closing_postscripts_and_address_panel():
+    doc = letter.read(source("letter_postscript_panel.txt"), "x")
+    assert doc.meta.title == "A letter from Cheltenham"
+    (div,) = doc.body
+    assert div.attrs == {"type": "letter", "xml_id": "letter1", "n": "1"}
+    parts = tree(div.children)
+    assert parts[0] == ("opener", [("dateline", "Cheltenham, 3rd May 1823."), ("salute", "My dear Brother,")])
+    assert [tag for tag, _ in parts] == ["opener", "p", "p", "closer", "postscript", "postscript", "address"]
+    assert parts[3] == ("closer", [("salute", "Believe me ever your affectionate sister,"), ("signed", "Harriet Mallory")])
+    assert parts[6] == ("address", [("addrLine", "To Mr. Edmund Mallory"), ("addrLine", "King's College"),
+                                    ("addrLine", "Cambridge")])
+    (facts,) = doc.correspondence
+    assert (facts.sender.text, facts.addressee.text, facts.place.text) == ("Harriet Mallory", "Mr. Edmund Mallory",
+                                                                         "Cheltenham")
+
+
+def test_a_file_of_two_letters_becomes_two_letter_divisions():
+    doc = letter.read(source("letter_two_letters_old_style.txt"), "x")
+    assert [div.attrs["xml_id"] for div in doc.body] == ["letter1", "letter2"]
+    assert [tree(div.children)[0] for div in doc.body] == [("head", "Letter I"), ("head", "Letter II")]
+    assert [tree(div.children)[-1][1][-1] for div in doc.body] == [("signed", "A. Petrov")] * 2
+    assert [f.place.text for f in doc.correspondence] == ["St Petersburg", "Moscow"]
+
+
+def test_a_closing_at_the_end_of_the_last_paragraph_and_a_dateline_without_a_date():
+    (div,) = letter.read(source("letter_signature_same_line.txt"), "x").body
+    parts = tree(div.children)
+    assert parts[0] == ("opener", [("dateline", "Tuesday night"), ("salute", "My dearest Kate,")])
+    assert parts[-2] == ("p", "Kiss the baby for me.")
+    assert parts[-1] == ("closer", [("salute", "Ever thine most lovingly"), ("signed", "Jane.")])
+
+
+def test_a_letter_that_goes_on_after_a_closing_like_line_keeps_it_as_a_paragraph():
+    text = "London, 3rd May 1905\n\nDear Tom,\n\nAll well.\n\nYours ever,\nJ. Smith\n\nThe rain has stopped since I wrote that, and we go out."
+    (div,) = letter.read(text, "x").body
+    assert tree(div.children)[1:] == [("p", "All well."), ("p", "Yours ever,\nJ. Smith"),
+                                      ("p", "The rain has stopped since I wrote that, and we go out.")]
+
+
+@pytest.mark.parametrize("path", LETTERS, ids=lambda p: p.stem)
+def test_every_word_of_an_invented_letter_is_kept_in_order(path):
+    text = path.read_text(encoding="utf-8")
+    blocks = read(text, path.name, "letter").blocks()
+    assert all(text[b.offset:b.end] == b.text for b in blocks)
+    assert [b.offset for b in blocks] == sorted(b.offset for b in blocks)
+    covered = "".join(text[b.offset:b.end] for b in blocks)
+    assert "".join(text.split()) == "".join(covered.split())
+
+
+def test_the_header_names_sender_place_date_and_addressee_as_cmif_has_them():
+    root = edition(source("letter_postscript_panel.txt"))
+    (desc,) = root.findall(".//t:profileDesc/t:correspDesc", TEI)
+    assert desc.get("ref") == "#letter1"
+    sent, received = desc.findall("t:correspAction", TEI)
+    assert sent.get("type") == "sent" and received.get("type") == "received"
+    assert [(e.tag.split("}")[1], e.text) for e in sent] == [("persName", "Harriet Mallory"),
+                                                            ("placeName", "Cheltenham"), ("date", "3rd May 1823")]
+    assert sent.find("t:date", TEI).get("when") == "1823-05-03"
+    assert [e.text for e in received] == ["Mr. Edmund Mallory"]
+
+
+def test_a_salutation_is_not_taken_for_the_addressees_name():
+    root = edition("Bath, 2 June 1810\n\nMy dear Sir,\n\nI have your letter.\n\nYours truly,\nW. Hunt\n")
+    actions = root.findall(".//t:correspAction", TEI)
+    assert [a.get("type") for a in actions] == ["sent"]
+    assert "Sir" not in etree.tostring(actions[0], encoding="unicode")
+
+
+def test_old_style_datelines_give_both_calendars_and_the_header_declares_them():
+    root = edition(source("letter_two_letters_old_style.txt"))
+    dates = root.findall(".//t:correspAction/t:date", TEI)
+    assert [(d.get("when"), d.get("when-custom"), d.get("datingMethod")) for d in dates] == [
+        ("1916-11-07", "1916-10-25", "#julian"), ("1917-02-14", "1917-02-01", "#julian")]
+    assert [c.get("{http://www.w3.org/XML/1998/namespace}id")
+            for c in root.findall(".//t:calendarDesc/t:calendar", TEI)] == ["gregorian", "julian"]
+    # "the 20th ult." in a letter dated 25 October O.S. is 20 September O.S.
+    ult = next(d for d in root.iter("{http://www.tei-c.org/ns/1.0}date") if d.text == "20th ult.")
+    assert (ult.get("when-custom"), ult.get("when"), ult.get("cert")) == ("1916-09-20", "1916-10-03", "high")
+
+
+def test_calendar_desc_is_there_exactly_when_a_date_is_old_style():
+    assert edition(source("letter_postscript_panel.txt")).find(".//t:calendarDesc", TEI) is None
+    assert edition(source("letter_two_letters_old_style.txt")).find(".//t:calendarDesc", TEI) is not None
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="../shared/eval/real (real letters) is not beside this clone")
+@pytest.mark.parametrize("name, sender, addressee, place, when", [
+    ("mitford_letter_to_webb", "M.R. Mitford", "Miss Webb", "Bertram House", "1819-01-10"),
+    ("mitford_letter_to_elford", "M. R. Mitford", "Sir W. Elford", "Bertram House", "1819-03-13"),
+])
+def test_the_real_letters_are_read_as_letters_with_their_correspondence(name, sender, addressee, place, when):
+    text = (REAL / f"{name}.txt").read_text(encoding="utf-8")
+    assert detect_kind(text) == "letter"
+    root = edition(text, f"{name}.txt")
+    sent, received = root.findall(".//t:correspAction", TEI)
+    assert [sent.findtext("t:persName", namespaces=TEI), received.findtext("t:persName", namespaces=TEI),
+            sent.findtext("t:placeName", namespaces=TEI), sent.find("t:date", TEI).get("when")] == [
+        sender, addressee, place, when]
