@@ -137,3 +137,31 @@ def test_the_real_letters_are_read_as_letters_with_their_correspondence(name, se
     assert [sent.findtext("t:persName", namespaces=TEI), received.findtext("t:persName", namespaces=TEI),
             sent.findtext("t:placeName", namespaces=TEI), sent.find("t:date", TEI).get("when")] == [
         sender, addressee, place, when]
+
+
+def test_the_editions_of_invented_letters_and_journals_are_valid_and_keep_every_word(tmp_path):
+    from tei_tools.convert import convert_files
+    from tei_tools.fidelity import compare, tei_text_words, words
+    from tei_tools.validate import Validator, is_valid
+
+    sources = LETTERS + sorted(SOURCES.glob("journal_*.txt"))
+    results = convert_files(sources, tmp_path)
+    assert [r.status for r in results] == ["written"] * len(sources)
+    assert [r.kind for r in results] == ["letter"] * len(LETTERS) + ["journal"] * (len(sources) - len(LETTERS))
+    messages = Validator("project").validate_files(sorted(tmp_path.glob("*.xml")))
+    assert is_valid(messages), [str(m) for m in messages[:5]]
+    for source in sources:
+        edition = etree.parse(str(tmp_path / f"{source.stem}.xml")).getroot()
+        assert compare(words(source.read_text(encoding="utf-8")), tei_text_words(edition)) == [], source.name
+
+
+def test_julian_leap_days_are_valid_where_the_gregorian_calendar_has_none(tmp_path):
+    from tei_tools.validate import Validator, is_valid
+
+    text = (REPO / "tests" / "data" / "broken" / "date-custom-disagrees.xml").read_text(encoding="utf-8")
+    good = text.replace('when="1917-10-25" when-custom="1917-10-25"', 'when="1900-03-13" when-custom="1900-02-29"')
+    assert good != text
+    (tmp_path / "persons.xml").write_bytes((REPO / "tests" / "data" / "broken" / "persons.xml").read_bytes())
+    (tmp_path / "leap.xml").write_text(good, encoding="utf-8")
+    messages = Validator("project").validate_files([tmp_path / "leap.xml"])
+    assert is_valid(messages), [str(m) for m in messages]
