@@ -79,9 +79,11 @@ def _move_context(context: Context, item: Found, reading: Reading, julian: bool 
         if item.sets_context:
             context.note(item.year, item.month, item.day, julian)
     elif reading.year is not None and (reading.from_context or item.resolve is None):
-        if not context.in_heading and context.recent() is context.heading:
+        frame = context.recent()
+        if not context.in_heading and frame is context.heading:
             return  # in a letter or an entry, its dateline stays the frame of the days it names
-        context.note(reading.year, reading.month, reading.day, julian)
+        context.note(reading.year, reading.month, reading.day, julian,
+                     read_from=frame if reading.from_context and not context.in_heading else None)
     elif reading.month is not None and context.in_heading and context.heading is not None:
         context.note(context.heading.year, reading.month, None)  # "February." under a year heading
 

@@ -144,15 +144,21 @@ class Context:
         return year, self.certainty(anchor, moved)
 
     def _nearest_year(self, anchor: Anchor, month: int, day: int) -> int:
-        """The year of month/day from the anchor's date: in narration and from one heading to the
-        next, the first such day on or after the anchor; in a letter or entry, the nearest one."""
+        """The year of month/day from the anchor's date: in narration the anchor's, or the next
+        across a year's end; from one heading to the next, the first such day on or after the
+        previous one; in the body of a letter or an entry, the one nearest its date."""
         reference_day = anchor.day or 15  # a month alone: its middle
         reference = calendars.to_jdn(anchor.year, anchor.month, min(reference_day, 28))
         options = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1) if is_real_day(y, month, day)]
         if not options:
             return anchor.year
-        if self.in_heading or not anchor.heading:
-            # diary entries, and narration, move forward: the first such day from the anchor on
+        if not anchor.heading:
+            # narration moves on, and flashes back too: only across a year's end ("towards the
+            # end of 1937 ... On 9th February") is a day before the anchor's read as the next year's
+            crosses = anchor.month >= 9 and month <= 4 and (month, day) < (anchor.month, anchor.day or 1)
+            return anchor.year + 1 if crosses and is_real_day(anchor.year + 1, month, day) else anchor.year
+        if self.in_heading:
+            # diary entries move forward: the first such day from the previous heading on
             after = [y for y in options if calendars.to_jdn(y, month, day) >= reference - (anchor.day is None) * 14]
             if after:
                 return min(after)
@@ -199,11 +205,15 @@ class Context:
 
     # ---------------------------------------------------------------- moving on
 
-    def note(self, year: int, month: int | None, day: int | None, julian: bool = False) -> None:
+    def note(self, year: int, month: int | None, day: int | None, julian: bool = False,
+             read_from: Anchor | None = None) -> None:
         """A date the text fixed (or that was read from context) frames what follows; an Old Style
-        one is noted as written (Julian), so that "the 20th ult." is read in that calendar too."""
-        anchor = Anchor(year, month, day if month else None, self.position, self.current_block, self.sentence,
-                        self.in_heading, julian)
+        one is noted as written (Julian), so that "the 20th ult." is read in that calendar too.
+        `read_from`: the anchor a date was read from; the new one keeps its place, so that a chain
+        of dates without years does not carry a year further than the text named it."""
+        position, block, sentence = ((read_from.position, read_from.block, read_from.sentence) if read_from
+                                     else (self.position, self.current_block, self.sentence))
+        anchor = Anchor(year, month, day if month else None, position, block, sentence, self.in_heading, julian)
         if self.in_heading:
             self.heading = anchor
         else:
