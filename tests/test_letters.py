@@ -165,3 +165,35 @@ def test_julian_leap_days_are_valid_where_the_gregorian_calendar_has_none(tmp_pa
     (tmp_path / "leap.xml").write_text(good, encoding="utf-8")
     messages = Validator("project").validate_files([tmp_path / "leap.xml"])
     assert is_valid(messages), [str(m) for m in messages]
+
+
+def test_the_sidecar_calendar_key_makes_earlier_days_old_style(tmp_path):
+    from tei_tools.convert import convert_files
+
+    text = ("Petrograd, 5 January 1918\n\nDear Sir,\n\nThe Assembly met today. On 20 February 1918 (N.S.) we "
+            "shall know more, and on 16 February 1918 too.\n\nYours truly,\nA. Petrov\n")
+    (tmp_path / "petrov.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "petrov.json").write_text('{"calendar": {"julian-until": "1918-02-13"}}', encoding="utf-8")
+    (result,) = convert_files([tmp_path / "petrov.txt"], tmp_path / "out")
+    assert result.status == "written", result.message
+    root = etree.parse(str(tmp_path / "out" / "petrov.xml")).getroot()
+    dates = [(d.text, d.get("when"), d.get("when-custom")) for d in root.iterfind(".//t:text//t:date", TEI)]
+    assert dates == [("5 January 1918", "1918-01-18", "1918-01-05"), ("20 February 1918 (N.S.)", "1918-02-20", None),
+                     ("16 February 1918", "1918-02-16", None)]
+    paragraph = root.find(".//t:encodingDesc//t:p[3]", TEI)
+    assert "Days up to 1918-02-13 are read as Old Style" in "".join(paragraph.itertext())
+
+
+@pytest.mark.parametrize("calendar, message", [
+    ('{"julian-until": "1918-02-30"}', '"julian-until" must be a day written YYYY-MM-DD'),
+    ('{"julian_until": "1918-02-13"}', 'sidecar key "calendar" must be a table'),
+    ('"1918-02-13"', 'sidecar key "calendar" must be a table'),
+])
+def test_a_bad_sidecar_calendar_is_a_one_line_error(tmp_path, calendar, message):
+    from tei_tools.convert import convert_files
+
+    (tmp_path / "x.txt").write_text("London, 3rd May 1905\n\nDear Tom,\n\nAll well.\n", encoding="utf-8")
+    (tmp_path / "x.json").write_text(f'{{"calendar": {calendar}}}', encoding="utf-8")
+    (result,) = convert_files([tmp_path / "x.txt"], tmp_path / "out")
+    assert result.status == "failed" and message in result.message and "\n" not in result.message
+    assert not (tmp_path / "out" / "x.xml").exists()
