@@ -197,3 +197,32 @@ def test_a_bad_sidecar_calendar_is_a_one_line_error(tmp_path, calendar, message)
     (result,) = convert_files([tmp_path / "x.txt"], tmp_path / "out")
     assert result.status == "failed" and message in result.message and "\n" not in result.message
     assert not (tmp_path / "out" / "x.xml").exists()
+
+
+def test_letters_and_journals_render_with_every_word_and_both_days_of_an_old_style_date(tmp_path):
+    """HTML and text keep every word of the TEI text in order; an Old Style date shows its
+    Gregorian day after it, as generated text ("October 25, 1917 (O.S.) = 7 November 1917")."""
+    from tei_tools.convert import convert_files
+    from tei_tools.render import (GENERATED_END, GENERATED_START, Renderer, html_reading_words, reading_words,
+                                  text_reading_words)
+    from tei_tools.xml import parse_file
+
+    (tmp_path / "os.txt").write_text("St Petersburg, 25 October (7 November) 1916\n\nDear Sir,\n\nOn October 25, "
+                                     "1917 (O.S.) the insurrection began.\n\nYours faithfully,\nA. Petrov\n",
+                                     encoding="utf-8")
+    sources = [tmp_path / "os.txt", SOURCES / "letter_postscript_panel.txt", SOURCES / "journal_year_end_months.txt"]
+    convert_files(sources, tmp_path / "ed")
+    editions = [tmp_path / "ed" / f"{s.stem}.xml" for s in sources]
+    plain, marked = Renderer(), Renderer(params={"generated-start": GENERATED_START, "generated-end": GENERATED_END})
+    for edition in editions:
+        expected = reading_words(parse_file(edition))
+        html = plain.render_html(edition, tmp_path / "html").read_text("utf-8")
+        assert html_reading_words(html) == expected, edition.name
+        text = marked.render_text(edition, tmp_path / "marked").read_text("utf-8")
+        assert text_reading_words(text) == expected, edition.name
+    html = (tmp_path / "html" / "os.html").read_text("utf-8")
+    assert 'calendar-equivalent"' in html and "October 25, 1917 (O.S.)</time>" in html
+    assert "> = 7 November 1917</span>" in html
+    assert html.count("calendar-equivalent") == 1  # the double date writes both days already
+    text = plain.render_text(editions[0], tmp_path / "text").read_text("utf-8")
+    assert "October 25, 1917 (O.S.) = 7 November 1917" in " ".join(text.split())
