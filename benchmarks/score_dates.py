@@ -94,6 +94,22 @@ def match(gold: list[dict], pred: list[dict]) -> list[tuple[int, int]]:
     return pairs
 
 
+def show_differences(gold: list[dict], pred: list[dict], pairs: list[tuple[int, int]], agree: list[bool]) -> None:
+    """Print the gold dates missed, the predictions that match none, and the values that differ."""
+    matched_gold = {gi for gi, _ in pairs}
+    matched_pred = {pi for _, pi in pairs}
+    for gi, g in enumerate(gold):
+        if gi not in matched_gold:
+            print(f"  missed   {g['start']:>7} {g['text']!r} {normalised(g)}")
+    for pi, p in enumerate(pred):
+        if pi not in matched_pred:
+            print(f"  spurious {p['start']:>7} {p['text']!r} {normalised(p)}")
+    for (gi, pi), same in zip(pairs, agree):
+        if not same:
+            print(f"  value    {gold[gi]['start']:>7} {gold[gi]['text']!r} gold {normalised(gold[gi])} "
+                  f"got {normalised(as_written(pred[pi]))} cert {pred[pi].get('cert')}")
+
+
 def score(source_path: Path, gold_path: Path, use_reader: bool, show: bool, runs: int) -> dict:
     source = source_path.read_text(encoding="utf-8")
     gold_data = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -123,18 +139,7 @@ def score(source_path: Path, gold_path: Path, use_reader: bool, show: bool, runs
               "ms": min(timings) * 1000,
               "kB": len(source.encode()) / 1024}
     if show:
-        matched_gold = {gi for gi, _ in pairs}
-        matched_pred = {pi for _, pi in pairs}
-        for gi, g in enumerate(gold):
-            if gi not in matched_gold:
-                print(f"  missed   {g['start']:>7} {g['text']!r} {normalised(g)}")
-        for pi, p in enumerate(pred):
-            if pi not in matched_pred:
-                print(f"  spurious {p['start']:>7} {p['text']!r} {normalised(p)}")
-        for (gi, pi), same in zip(pairs, agree):
-            if not same:
-                print(f"  value    {gold[gi]['start']:>7} {gold[gi]['text']!r} gold {normalised(gold[gi])} "
-                      f"got {normalised(as_written(pred[pi]))}")
+        show_differences(gold, pred, pairs, agree)
         for p in pred:
             if p.get("datingMethod"):
                 print(f"  old style {p['start']:>6} {p['text']!r} written {normalised(as_written(p))} "

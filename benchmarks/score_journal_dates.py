@@ -19,7 +19,7 @@ import json
 import time
 from pathlib import Path
 
-from score_dates import as_written, match, normalised
+from score_dates import as_written, match, normalised, show_differences
 
 from tei_tools import readers
 from tei_tools.annotate.dates import annotate_dates
@@ -65,17 +65,7 @@ def score(source_path: Path, gold_path: Path, show: bool = False, runs: int = 1)
     recall = len(pairs) / len(gold) if gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     if show:
-        matched_gold, matched_pred = {gi for gi, _ in pairs}, {pi for _, pi in pairs}
-        for gi, g in enumerate(gold):
-            if gi not in matched_gold:
-                print(f"  missed   {g['start']:>6} {g['text']!r} {normalised(g)}")
-        for pi, p in enumerate(pred):
-            if pi not in matched_pred:
-                print(f"  spurious {p['start']:>6} {p['text']!r} {normalised(p)}")
-        for (gi, pi), same in zip(pairs, agree):
-            if not same:
-                print(f"  value    {gold[gi]['start']:>6} {gold[gi]['text']!r} gold {normalised(gold[gi])} "
-                      f"got {normalised(as_written(pred[pi]))} cert {pred[pi].get('cert')}")
+        show_differences(gold, pred, pairs, agree)
     return {"journal": source_path.stem, "gold": len(gold), "predicted": len(pred), "matched": len(pairs),
             "precision": precision, "recall": recall, "f1": f1, "agree": sum(agree),
             "values": sum(agree) / len(agree) if agree else 0.0, "ms": min(timings) * 1000}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tei_tools.model import Block, Omission
+from tei_tools.model import Block, Container, Omission
 
 BLANK_LINE = re.compile(r"\n[ \t\f\v]*\n")
 TERMINAL_PUNCTUATION = tuple(".?!:;…\"”’)]")
@@ -62,6 +62,11 @@ class RawBlock:
         """(lines before line `first`, the lines from it on), each as a raw block or None."""
         cut = sum(len(line) + 1 for line in self.lines[:first])
         return self.part(0, max(cut - 1, 0)), self.part(cut, len(self.text))
+
+
+def title_page(block: RawBlock) -> Container:
+    """A source's title line as the front matter's title page (docTitle/titlePart)."""
+    return Container("titlePage", [Container("docTitle", [block.block("titlePart", type="main")])])
 
 
 def split_blocks(source: str) -> list[RawBlock]:

@@ -19,7 +19,7 @@ import re
 
 from tei_tools.model import Block, Container, Document, Node, Span
 from tei_tools.readers.common import (RawBlock, dates_in, drop_furniture, is_heading_like, leading_date,
-                                      place_before_date, split_blocks)
+                                      place_before_date, split_blocks, title_page)
 
 KIND = "journal"
 
@@ -41,7 +41,7 @@ def read(source: str, name: str) -> Document:
     blocks = drop_furniture(split_blocks(source), doc.omissions)
     if blocks and _is_title(blocks[0]):
         doc.meta.title = blocks[0].text
-        doc.front = [Container("titlePage", [Container("docTitle", [blocks[0].block("titlePart", type="main")])])]
+        doc.front = [title_page(blocks[0])]
         blocks = blocks[1:]
     builder = _Builder()
     for block in blocks:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from tei_tools.model import Block, Container, Correspondence, Document, Mention, Node, Span
 from tei_tools.readers.common import (RawBlock, dates_in, drop_furniture, is_heading_like, is_section_break,
-                                      place_before_date, split_blocks)
+                                      place_before_date, split_blocks, title_page)
 
 KIND = "letter"
 
@@ -60,7 +60,7 @@ def read(source: str, name: str) -> Document:
     blocks = drop_furniture(split_blocks(source), doc.omissions)
     if blocks and _is_title(blocks[0]):
         doc.meta.title = blocks[0].text
-        doc.front = [Container("titlePage", [Container("docTitle", [blocks[0].block("titlePart", type="main")])])]
+        doc.front = [title_page(blocks[0])]
         blocks = blocks[1:]
     letters = _letters(blocks)
     for number, letter in enumerate(letters, start=1):
