@@ -516,3 +516,16 @@ def test_a_known_old_style_day_in_its_events_words_is_read_as_old_style_with_med
     assert entries(("On October 25, 1917 it rained in London.", False))[0][0][1] == {"when": "1917-10-25"}
     # the New Style day of the same event is left as it is
     assert entries(("On 7th November, 1917, the insurrection began.", False))[0][0][1] == {"when": "1917-11-07"}
+
+
+def test_expedition_journal_headings_with_the_weekday_before_the_year_and_old_abbreviations():
+    dates = entries(("May 14th Monday 1804", True), ("15th of May Tuesday", True), ("May 17th Thursday 1804.", True),
+                    ("Jany. 1st 1805", True), ("Decr. 25th", True), ("May 14th Tuesday 1804", True),
+                    ("Monday 1804 was a year.", False))
+    assert dates[0] == [("May 14th Monday 1804", {"when": "1804-05-14"}, None)]
+    assert dates[1] == [("15th of May", {"when": "1804-05-15"}, "high")]  # the weekday after it agrees
+    assert dates[2] == [("May 17th Thursday 1804", {"when": "1804-05-17"}, None)]
+    assert dates[3] == [("Jany. 1st 1805", {"when": "1805-01-01"}, None)]
+    assert dates[4] == [("Decr. 25th", {"when": "1805-12-25"}, "high")]
+    assert dates[5] == [("May 14th Tuesday 1804", {"when": "1804-05-14"}, "low")]  # 14 May 1804 was a Monday
+    assert dates[6] == [("1804", {"when": "1804"}, None)]  # a weekday goes with a day, not with a year

@@ -78,7 +78,10 @@ class _Pieces:
         # after a month, a year may carry an era ("15 March 44 BC", "October 1066 AD")
         self.year_or_era = rf"(?:(?P<ey>\d{{1,4}})\s?(?P<era>{self.eras})(?!\w)|{self.year})"
         # "May 17, 1917", "Jan. 22d. 1839" (a period after the day, as diaries write it)
-        self.optional_year = rf"(?:[,.]?\s+{self.year_or_era}(?!{DASH}\d))?"
+        # and a weekday between day and year, as diaries write it ("May 14th Monday 1804")
+        weekdays = _alternation([form for name in v.weekdays for form in (name.capitalize(), name.upper())])
+        self.optional_year = (rf"(?:(?:[,.]?\s+(?P<wd>{weekdays})(?!\w))?[,.]?\s+{self.year_or_era}"
+                              rf"(?!{DASH}\d))?")
         self.relative = rf"(?P<rel>{_alternation(list(v.relative_years), 'i')})\b"
         self.relative_prefix = _alternation([r.rsplit(" ", 1)[0] for r in v.relative_years], "i")
         self.ordinal_word = _alternation(list(v.ordinals), "i")
@@ -249,12 +252,14 @@ class Recogniser:
             if last is not None and last <= first:
                 return
         start, end = match.span()
+        weekday = self.vocabulary.weekdays[match["wd"].lower()] if _get(match, "wd") else None
         if match["y"] or _get(match, "ey"):
             year = self._written_year(match)
             if year is None:
                 return
             if is_real_day(year, month, first) and (last is None or is_real_day(year, month, last)):
-                yield Found(start, end, self._days(year, month, first, last), year=year, month=month, day=last or first)
+                yield Found(start, end, self._days(year, month, first, last), year=year, month=month, day=last or first,
+                            weekday=weekday)
             else:  # an impossible day ("February 30, 1917"): only the year it names is sure
                 yield Found(start, end, {"when": iso_year(year)}, year=year)
             return

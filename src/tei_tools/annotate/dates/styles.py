@@ -70,8 +70,9 @@ class Styles:
         if not weekdays:
             return
         for item in found:
-            if item.weekday is not None:
-                continue
+            if item.weekday is not None or (item.values is not None and len(item.values.get("when", "")) != 10
+                                            and item.custom is None):
+                continue  # a weekday goes with a day, not with a month or a year
             window = max(0, item.start - 40)
             nearby = bisect.bisect_left(weekdays, window)
             if nearby == len(weekdays) or weekdays[nearby] > item.end + 12:
