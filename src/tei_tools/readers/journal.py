@@ -39,7 +39,7 @@ HEADING_MAX = 100
 def read(source: str, name: str) -> Document:
     doc = Document(name, source, KIND)
     blocks = drop_furniture(split_blocks(source), doc.omissions)
-    if blocks and _is_title(blocks[0]):
+    if len(blocks) > 1 and _is_title(blocks[0]):  # a title needs a text after it
         doc.meta.title = blocks[0].text
         doc.front = [title_page(blocks[0])]
         blocks = blocks[1:]
@@ -77,6 +77,10 @@ class _Builder:
 
     def add(self, block: RawBlock) -> None:
         text = block.text
+        opens_entry = (not YEAR_HEADING.match(text) and not MONTH_HEADING.match(text)
+                       and (_is_entry_heading(block) or _inline_dateline(block) is not None))
+        if self.pending_bylines and not opens_entry and not BYLINE.match(text):
+            self._flush_bylines()  # a writer's line heads an entry only when one follows it
         if YEAR_HEADING.match(text):
             self._close_entry(), self._close_month(), self._close_year()
             self.year = Container("div", [_heading(block, "head")], {"type": "year"})
@@ -97,6 +101,12 @@ class _Builder:
             self.pending_bylines.append(block.block("byline"))
         else:
             self._container().children.append(block.block("p"))
+
+    def _flush_bylines(self) -> None:
+        """A writer's line that no dated entry follows starts an undated entry of that writer."""
+        bylines, self.pending_bylines = self.pending_bylines, []
+        self._close_entry()
+        self.entry = Container("div", bylines, {"type": "entry"})
 
     def _container(self) -> Container | None:
         if self.entry is not None:
@@ -134,8 +144,7 @@ class _Builder:
 
     def finish(self) -> list[Node]:
         if self.pending_bylines:  # a writer's line with no entry after it closes what it follows
-            self._container().children.extend(self.pending_bylines)
-            self.pending_bylines = []
+            self._flush_bylines()
         self._close_entry(), self._close_month(), self._close_year()
         return _valid_order(self.top)
 
@@ -149,6 +158,8 @@ class _Top:
 
 def _valid_order(nodes: list[Node]) -> list[Node]:
     """Paragraphs may only come before the divisions of a body: later ones join an entry."""
+    if nodes and not any(isinstance(n, Container) or n.tag == "p" for n in nodes):
+        return [Container("div", nodes, {"type": "entry"})]  # only a writer's line: an entry of its own
     ordered: list[Node] = []
     for node in nodes:
         if isinstance(node, Block) and any(isinstance(n, Container) for n in ordered):

@@ -58,7 +58,7 @@ PANEL_LINE_MAX = 60
 def read(source: str, name: str) -> Document:
     doc = Document(name, source, KIND)
     blocks = drop_furniture(split_blocks(source), doc.omissions)
-    if blocks and _is_title(blocks[0]):
+    if len(blocks) > 1 and _is_title(blocks[0]):  # a title needs a text after it
         doc.meta.title = blocks[0].text
         doc.front = [title_page(blocks[0])]
         blocks = blocks[1:]
@@ -98,14 +98,26 @@ class Letter:
     def started(self) -> bool:
         return bool(self.body or self.closer)
 
+    @property
+    def empty(self) -> bool:
+        return not (self.head or self.top_address or self.opener or self.body or self.closer or self.after)
+
     def div(self, number: int) -> Container:
+        body, closer, after = list(self.body), list(self.closer), list(self.after)
+        if not body and (closer or any(n.tag in ("postscript", "trailer") for n in after)):
+            # what ends a letter needs a letter before it: without a body it is read as the body
+            body = [raw.block("p") for raw in self.closing_blocks]
+            closer, self.facts.sender = [], None
+            while not body and after and after[0].tag in ("postscript", "trailer"):
+                first = after.pop(0)
+                body = list(first.children) if isinstance(first, Container) else [Block("p", first.text, first.offset)]
         children: list[Node] = [*self.head, *self.top_address]
         if self.opener:
             children.append(Container("opener", self.opener))
-        children.extend(self.body)
-        if self.closer:
-            children.append(Container("closer", self.closer))
-        children.extend(self.after)
+        children.extend(body)
+        if closer:
+            children.append(Container("closer", closer))
+        children.extend(after)
         return Container("div", children, {"type": "letter", "xml_id": f"letter{number}", "n": str(number)})
 
 
@@ -126,7 +138,7 @@ def _letters(blocks: list[RawBlock]) -> list[Letter]:
     for letter in letters:
         if not letter.closed and letter.body and isinstance(letter.body[-1], Block):
             _split_trailing_closing(letter)
-    return [letter for letter in letters if letter.started or letter.opener or letter.head]
+    return [letter for letter in letters if not letter.empty]  # every block is in some letter
 
 
 def _split_trailing_closing(letter: Letter) -> None:
