@@ -5,6 +5,7 @@ serializer's output keeps every word of the source whatever an annotator does.
 """
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from tei_tools.model import Document
@@ -38,7 +39,16 @@ def _without_names_in_dates_or_places(blocks, persons, dates):
     kept = []
     for block, names, found in zip(blocks, persons, dates):
         places = [(s.start, s.end) for s in block.spans if s.tag == "placeName"]
+        if not places and not found:
+            kept.append(names)
+            continue
+        starts = [date.start for date in found]  # dates never overlap: sorted by start, bisect
         kept.append([name for name in names
-                     if not any(date.start <= name.start and name.end <= date.end for date in found)
+                     if not _inside(name, found, starts)
                      and not any(name.start < end and start < name.end for start, end in places)])
     return kept
+
+
+def _inside(name, dates, starts) -> bool:
+    index = bisect.bisect_right(starts, name.start) - 1
+    return index >= 0 and name.end <= dates[index].end

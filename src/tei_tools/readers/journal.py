@@ -112,7 +112,8 @@ class _Builder:
         if self.entry is not None:
             return self.entry
         holder = self.month or self.year
-        if holder is not None and not any(isinstance(n, Container) and n.tag == "div" for n in holder.children):
+        # once a holder has divisions its last child is one (paragraphs after them join an entry)
+        if holder is not None and not (isinstance(holder.children[-1], Container) and holder.children[-1].tag == "div"):
             return holder
         if holder is None:
             return _Top(self.top)

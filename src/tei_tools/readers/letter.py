@@ -145,7 +145,8 @@ def _split_trailing_closing(letter: Letter) -> None:
     """A letter that closes at the end of its last paragraph ("Kiss the baby for me. Ever thine
     most lovingly Jane."): the last sentence is the closer."""
     last = letter.body[-1]
-    for match in re.finditer(r"(?<=[.!?])\s+(?=[A-Z])", last.text):
+    window = max(0, len(last.text) - 242)  # a closing is short: only the paragraph's end can be one
+    for match in re.compile(r"(?<=[.!?])\s+(?=[A-Z])").finditer(last.text, window):
         tail = RawBlock(last.text[match.end():], last.offset + match.end(), 0)
         if _is_closing(tail) and CLOSING_PHRASE.match(tail.text)["rest"].strip():
             head = RawBlock(last.text[:match.start()], last.offset, 0)
