@@ -2,8 +2,9 @@
 
 The parts, each a module:
 - `vocabulary`: the word lists of data/dates.toml (months, weekdays, cues, Old Style events);
-- `recogniser`: the grammar of dates in one block of text (`diary`: the forms letters and
-  diaries add, days without their month and double dates);
+- `recogniser`: finds the dates of one block of text, with the fragments of `grammar` and the
+  look-arounds of `text` (the word before a date, the choice among overlapping candidates);
+  `diary`: the forms letters and diaries add, days without their month and double dates;
 - `context`: what the text so far says about the date, and how sure a value taken from it is;
 - `styles`: Old Style and New Style, and the weekday beside a date;
 - `values`: ISO values as TEI writes them, and their conversion from the Julian calendar;

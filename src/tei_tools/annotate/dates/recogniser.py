@@ -25,73 +25,18 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterator
 
 from tei_tools.annotate.dates.context import LOW, MEDIUM, Context, Found, Reading
 from tei_tools.annotate.dates.diary import DiaryRecogniser
+from tei_tools.annotate.dates.grammar import (ALONE, DASH, DASHES, FIRST_YEAR, FOLLOWING_WORDS, LAST_YEAR,
+                                              MORE_AFTER_YEAR, NOT_BEFORE_NUMBER, PARTITIVE, WORD, Pieces)
 from tei_tools.annotate.dates.styles import Styles
+from tei_tools.annotate.dates.text import (group_of, in_parentheses, longest_first, names_an_event, occurrences,
+                                           second_year, spaced, word_before)
 from tei_tools.annotate.dates.values import (Values, iso_day, iso_month, iso_year, is_real_day, month_span,
                                              year_span)
 from tei_tools.annotate.dates.vocabulary import Vocabulary, load_vocabulary
-
-FIRST_YEAR, LAST_YEAR = 1000, 2099  # a four-digit number without an era is a year only here
-DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
-DASH = f"[{DASHES}]"
-ALONE = rf"(?<![\w$£€#@/])(?<!\d[{DASHES}.,:])"  # a number not inside a larger one, nor money
-NOT_BEFORE_NUMBER = rf"(?![{DASHES}/]\d)"  # a year not followed by more of a range or date
-
-_WORD = re.compile(r"[a-z]+")
-_FOLLOWING_WORDS = re.compile(r"(?:-| )([a-z]+|%)(?: ([a-z]+))?")
-PARTITIVE = frozenset({"them", "whom", "which", "these", "those", "his", "her", "their", "its", "our", "the"})
-MORE_AFTER_YEAR = DASHES + "/s'’"  # what may follow a year that starts a range or decade
-
-
-# ---------------------------------------------------------------- the grammar
-
-
-def _alternation(words: Sequence[str], flags: str = "") -> str:
-    """A regex alternation, longest words first so that "March" wins over "Mar"."""
-    body = "|".join(re.escape(w).replace(r"\ ", " ").replace(" ", r"\s+")
-                    for w in sorted(set(words), key=lambda w: (-len(w), w)))
-    return f"(?{flags}:{body})" if flags else f"(?:{body})"
-
-
-class _Pieces:
-    """Regular-expression fragments built from the vocabulary, shared by the rules."""
-
-    def __init__(self, v: Vocabulary) -> None:
-        month_forms = [form for name in v.months for form in (name.capitalize(), name.upper())]
-        full_forms = [form for name in v.full_months for form in (name.capitalize(), name.upper())]
-        abbreviations = [form for form in month_forms if form.lower() not in v.full_months]
-        self.month_names = _alternation(month_forms)
-        self.any_month = rf"(?:{_alternation(full_forms)}\b|{_alternation(abbreviations)}\b\.?)"
-        self.month = rf"(?P<m>{self.any_month})"
-        self.full_month = rf"(?P<m>{_alternation(full_forms)})\b"
-        # "17th", and the older "22d", "2.d" of diaries and letters
-        suffix = r"(?:\.?(?i:st|nd|rd|th|d)(?![a-z]))?"
-        # a day, or a range of days: "17", "17th", "17-19"
-        self.day = rf"(?P<d>[12]\d|3[01]|0?[1-9]){suffix}\b(?:\s*{DASH}\s*(?P<d2>[12]\d|3[01]|0?[1-9]){suffix}\b)?"
-        self.year = r"(?P<y>\d{4})\b(?!['’]?s\b)"
-        self.second_year = rf"(?:\s?(?:{DASH}|/)\s?(?P<y2>\d{{4}}|\d{{2}})\b)"  # "-06", "–1940", "/15"
-        self.eras = _alternation(sorted(v.before_christ | v.anno_domini))
-        self.eras_before = _alternation(sorted(v.anno_domini))  # "AD 79"
-        # after a month, a year may carry an era ("15 March 44 BC", "October 1066 AD")
-        self.year_or_era = rf"(?:(?P<ey>\d{{1,4}})\s?(?P<era>{self.eras})(?!\w)|{self.year})"
-        # "May 17, 1917", "Jan. 22d. 1839" (a period after the day, as diaries write it)
-        # and a weekday between day and year, as diaries write it ("May 14th Monday 1804")
-        weekdays = _alternation([form for name in v.weekdays for form in (name.capitalize(), name.upper())])
-        self.optional_year = (rf"(?:(?:[,.]?\s+(?P<wd>{weekdays})(?!\w))?[,.]?\s+{self.year_or_era}"
-                              rf"(?!{DASH}\d))?")
-        self.relative = rf"(?P<rel>{_alternation(list(v.relative_years), 'i')})\b"
-        self.relative_prefix = _alternation([r.rsplit(" ", 1)[0] for r in v.relative_years], "i")
-        self.ordinal_word = _alternation(list(v.ordinals), "i")
-        self.ordinal = rf"(?i:{self.ordinal_word}|\d{{1,2}}(?:st|nd|rd|th))"
-        self.seasons = _alternation(list(v.seasons), "i")
-        self.parts_of = _alternation([p for p in v.parts_of_year if p not in ("early", "mid", "late")], "i")
-        self.heads = _alternation([*v.seasons, *v.parts_of_year], "i")
-        self.decade_words = _alternation(list(v.decade_words), "i")
-        self.decade_modifiers = _alternation(sorted(v.decade_modifiers), "i")
-
 
 Handler = Callable[[re.Match[str], str], Iterator[Found]]
 Rule = tuple[re.Pattern[str], Handler]
@@ -109,7 +54,7 @@ class Recogniser:
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
-        pieces = _Pieces(vocabulary)
+        pieces = Pieces(vocabulary)
         # Scans for what every date contains (literal searches are the cheap ones).
         self.number_trigger = re.compile(r"[0-9]+")
         self.month_trigger = re.compile(pieces.month_names)
@@ -123,7 +68,7 @@ class Recogniser:
         self.styles = Styles(vocabulary, self.diary.weekday_before, self.diary.weekday_after,
                              self.diary.weekday_number)
 
-    def _compile_number_rules(self, p: "_Pieces") -> None:
+    def _compile_number_rules(self, p: "Pieces") -> None:
         """Rules anchored at a number, chosen by its count of digits: "7th November, 1879",
         "44 BC", "1920s", "1917-05-17", "1905-06", "1907", "'20s"."""
         day_month = (re.compile(rf"(?<![\d,.:/])\b{p.day}(?:\s+(?i:of))?\s+{p.month}{p.optional_year}"),
@@ -140,7 +85,7 @@ class Recogniser:
         ]
         self.short_decade_rule: Rule = (re.compile(r"(?<![\w'’])['’](?P<yy>\d)0['’]?s\b"), self._short_decade)
 
-    def _compile_headed_rules(self, p: "_Pieces") -> None:
+    def _compile_headed_rules(self, p: "Pieces") -> None:
         """Rules whose first word comes before a number or "that year": "winter of 1918",
         "early 1917", "end of that year", "AD 79"; the backward patterns find that word."""
         self.head_before_number = re.compile(rf"(?:(?i:\b{p.heads})(?:\s+of|\s+in)?(?:\s+|-)|\b{p.eras_before}\s?)\Z")
@@ -155,7 +100,7 @@ class Recogniser:
             (re.compile(rf"\b(?P<era>{p.eras_before})\s?(?P<n>\d{{1,4}})\b{NOT_BEFORE_NUMBER}"), self._era_year),
         ]
 
-    def _compile_month_rules(self, p: "_Pieces") -> None:
+    def _compile_month_rules(self, p: "Pieces") -> None:
         """Rules anchored at a month name: "May 17, 1917", "May, 1905", "May-June 1917",
         "February of that year", "in April"; and "the twenty-second of January" before it."""
         self.month_rules: list[Rule] = [
@@ -169,7 +114,7 @@ class Recogniser:
         self.ordinal_day_rule: Rule = (
             re.compile(rf"(?i:\b(?P<dw>{p.ordinal_word}))\s+of\s+{p.month}{p.optional_year}"), self._day_month)
 
-    def _compile_word_rules(self, p: "_Pieces") -> None:
+    def _compile_word_rules(self, p: "Pieces") -> None:
         """"the twentieth century", "the 19th-century novel" (found from "century"); "the
         eighties", "the 'twenties" (found from the ending "ties")."""
         self.ordinal_before_century = re.compile(rf"\b{p.ordinal}[\s-]+\Z")
@@ -199,15 +144,15 @@ class Recogniser:
             if text.endswith(" of ", 0, trigger.start()):
                 self._try_before(self.ordinal_before_month, [self.ordinal_day_rule], text, trigger.start(),
                                  candidates)
-        for position in _occurrences(text, "year", "Year"):
+        for position in occurrences(text, "year", "Year"):
             if self._head_word_before(text, position):
                 self._try_before(self.head_before_relative, self.headed_rules, text, position, candidates)
-        for position in _occurrences(text, "century", "Century"):
+        for position in occurrences(text, "century", "Century"):
             self._try_before(self.ordinal_before_century, [self.century_rule], text, position, candidates)
-        for position in _occurrences(text, "ties"):
+        for position in occurrences(text, "ties"):
             self._try_before(self.the_before_decade_word, [self.decade_word_rule], text, position + 4, candidates)
         self.styles.mark_weekdays(text, candidates, weekdays)
-        chosen = _longest_first(candidates)
+        chosen = longest_first(candidates)
         self.styles.mark_calendars(text, chosen)
         return chosen
 
@@ -222,7 +167,7 @@ class Recogniser:
 
     def _head_word_before(self, text: str, position: int) -> bool:
         """Whether one of the few words before `position` may start a season, part of year or era."""
-        words = _WORD.findall(text[max(0, position - 32):position].lower())[-5:]
+        words = WORD.findall(text[max(0, position - 32):position].lower())[-5:]
         return not self.head_words.isdisjoint(words)
 
     @staticmethod
@@ -245,15 +190,15 @@ class Recogniser:
     def _day_month(self, match: re.Match[str], text: str) -> Iterator[Found]:
         """A day and month, with or without a year; day ranges give from/to."""
         month = self._month(match["m"])
-        if word := _get(match, "dw"):
-            first, last = self.vocabulary.ordinals[_words(word)], None
+        if word := group_of(match, "dw"):
+            first, last = self.vocabulary.ordinals[spaced(word)], None
         else:
-            first, last = int(match["d"]), int(match["d2"]) if _get(match, "d2") else None
+            first, last = int(match["d"]), int(match["d2"]) if group_of(match, "d2") else None
             if last is not None and last <= first:
                 return
         start, end = match.span()
-        weekday = self.vocabulary.weekdays[match["wd"].lower()] if _get(match, "wd") else None
-        if match["y"] or _get(match, "ey"):
+        weekday = self.vocabulary.weekdays[match["wd"].lower()] if group_of(match, "wd") else None
+        if match["y"] or group_of(match, "ey"):
             year = self._written_year(match)
             if year is None:
                 return
@@ -264,7 +209,7 @@ class Recogniser:
                 yield Found(start, end, {"when": iso_year(year)}, year=year)
             return
 
-        looks_back = _word_before(text, start) in ("since", "the") and bool(
+        looks_back = word_before(text, start) in ("since", "the") and bool(
             re.search(r"(?i)\bsince\s+(?:the\s+)?\Z", text[max(0, start - 12):start]))
 
         def resolve(context: Context) -> Reading | None:
@@ -280,7 +225,7 @@ class Recogniser:
 
     def _written_year(self, match: re.Match[str]) -> int | None:
         """The year after a month: four digits in the years' range, or any number with an era."""
-        if written := _get(match, "ey"):
+        if written := group_of(match, "ey"):
             number = int(written)
             return None if number < 1 else -number if match["era"] in self.vocabulary.before_christ else number
         year = int(match["y"])
@@ -297,7 +242,7 @@ class Recogniser:
         if year is not None:
             month = self._month(match["m"])
             yield Found(*match.span(), {"when": iso_month(year, month)}, year=year, month=month,
-                        sets_context=not _names_an_event(text, *match.span()))
+                        sets_context=not names_an_event(text, *match.span()))
 
     def _month_range(self, match: re.Match[str], text: str) -> Iterator[Found]:
         year, first, last = self._written_year(match), self._month(match["m1"]), self._month(match["m"])
@@ -305,7 +250,7 @@ class Recogniser:
             yield Found(*match.span(), {"from": iso_month(year, first), "to": iso_month(year, last)}, year=year)
 
     def _month_relative(self, match: re.Match[str], text: str) -> Iterator[Found]:
-        month, offset = self._month(match["m"]), self.vocabulary.relative_years[_words(_get(match, "rel"))]
+        month, offset = self._month(match["m"]), self.vocabulary.relative_years[spaced(group_of(match, "rel"))]
 
         def resolve(context: Context) -> Reading:
             if context.year is None:
@@ -317,7 +262,7 @@ class Recogniser:
 
     def _bare_month(self, match: re.Match[str], text: str) -> Iterator[Found]:
         """A month alone is a date only after a cue such as "in" ("In April", not "April Theses")."""
-        cue = _word_before(text, match.start())
+        cue = word_before(text, match.start())
         if cue in ("and", "or", "to") or cue in DASHES:
             if not self._month_before(text, match.start()):
                 return
@@ -344,17 +289,17 @@ class Recogniser:
 
     def _season(self, match: re.Match[str], text: str) -> Iterator[Found]:
         first, last = self.vocabulary.seasons[match["s"].lower()]
-        if _get(match, "rel"):
-            if not _get(match, "of"):
+        if group_of(match, "rel"):
+            if not group_of(match, "of"):
                 return
-            offset = self.vocabulary.relative_years[_words(_get(match, "rel"))]
+            offset = self.vocabulary.relative_years[spaced(group_of(match, "rel"))]
             yield Found(*match.span(), resolve=lambda c: _relative_span(c, offset, first, last))
             return
         year = int(match["y"])
         if not FIRST_YEAR <= year <= LAST_YEAR:
             return
-        if _get(match, "y2"):  # "the winter of 1917-18": the season runs from the first year into the next
-            second = _second_year(year, _get(match, "y2"))
+        if group_of(match, "y2"):  # "the winter of 1917-18": the season runs from the first year into the next
+            second = second_year(year, group_of(match, "y2"))
             if second != year + 1:
                 return
             yield Found(*match.span(), month_span(year, first, last, last_year=second), year=year)
@@ -363,9 +308,9 @@ class Recogniser:
                         month=first if first <= last else None)  # a winter spans two years
 
     def _part_of_year(self, match: re.Match[str], text: str) -> Iterator[Found]:
-        first, last = self.vocabulary.parts_of_year[_words(match["p"])]
-        if _get(match, "rel"):
-            offset = self.vocabulary.relative_years[_words(_get(match, "rel"))]
+        first, last = self.vocabulary.parts_of_year[spaced(match["p"])]
+        if group_of(match, "rel"):
+            offset = self.vocabulary.relative_years[spaced(group_of(match, "rel"))]
             yield Found(*match.span(), resolve=lambda c: _relative_span(c, offset, first, last))
             return
         year = int(match["y"])
@@ -392,11 +337,11 @@ class Recogniser:
 
     def _century(self, match: re.Match[str], text: str) -> Iterator[Found]:
         ordinal = match["o"].lower()
-        number = int(ordinal[:-2]) if ordinal[0].isdigit() else self.vocabulary.ordinals[_words(ordinal)]
+        number = int(ordinal[:-2]) if ordinal[0].isdigit() else self.vocabulary.ordinals[spaced(ordinal)]
         if not 1 <= number <= 21:
             return
-        end = match.end() if _get(match, "era") else match.end("c")
-        if _get(match, "era") in self.vocabulary.before_christ:
+        end = match.end() if group_of(match, "era") else match.end("c")
+        if group_of(match, "era") in self.vocabulary.before_christ:
             yield Found(match.start(), end, year_span(-number * 100, -(number - 1) * 100 - 1))
         else:
             yield Found(match.start(), end, year_span((number - 1) * 100 + 1, number * 100))
@@ -410,39 +355,39 @@ class Recogniser:
 
     def _year_range(self, match: re.Match[str], text: str) -> Iterator[Found]:
         first = int(match["y"])
-        last = _second_year(first, _get(match, "y2"))
+        last = second_year(first, group_of(match, "y2"))
         if (FIRST_YEAR <= first <= LAST_YEAR and last is not None and first < last <= LAST_YEAR
                 and self._reads_as_year(text, match.start(), match.end(), first)):
             yield Found(*match.span(), {"from": iso_year(first), "to": iso_year(last)},
-                        year=None if _in_parentheses(text, *match.span()) else first)
+                        year=None if in_parentheses(text, *match.span()) else first)
 
     def _year(self, match: re.Match[str], text: str) -> Iterator[Found]:
         year = int(match["y"])
         if FIRST_YEAR <= year <= LAST_YEAR and self._reads_as_year(text, match.start(), match.end(), year):
             # a year alone in parentheses is a cited work's date, not the narrative's year
             yield Found(*match.span(), {"when": iso_year(year)},
-                        year=None if _in_parentheses(text, *match.span()) else year,
-                        sets_context=not (_names_an_event(text, *match.span())
-                                          or _word_before(text, match.start()) in self.vocabulary.looking_back_cues))
+                        year=None if in_parentheses(text, *match.span()) else year,
+                        sets_context=not (names_an_event(text, *match.span())
+                                          or word_before(text, match.start()) in self.vocabulary.looking_back_cues))
 
     def _era_year(self, match: re.Match[str], text: str) -> Iterator[Found]:
         number = int(match["n"])
         if number < 1:
             return
-        year = -number if _get(match, "era") in self.vocabulary.before_christ else number
+        year = -number if group_of(match, "era") in self.vocabulary.before_christ else number
         yield Found(*match.span(), {"when": iso_year(year)}, year=year)
 
     def _reads_as_year(self, text: str, start: int, end: int, number: int) -> bool:
         """Whether a four-digit number is a year here rather than a quantity or a page number."""
         v = self.vocabulary
-        cue = _word_before(text, start)
+        cue = word_before(text, start)
         if cue in v.not_year_cues:
             return False
         if cue in v.year_cues or cue == "(" or cue in v.months or cue in v.seasons:
             return True
         if cue in v.capitalised_year_cues and text[:start].rstrip()[-len(cue):].istitle():
             return True
-        following = _FOLLOWING_WORDS.match(text, end)
+        following = FOLLOWING_WORDS.match(text, end)
         if following and (self._is_quantity_noun(following[1]) or following[1] == "of" and following[2] in PARTITIVE):
             # "the 1917 elections" is a year, "the 1500 men" a quantity: years are rarely round
             return cue == "the" and number % 50 != 0
@@ -457,56 +402,6 @@ class Recogniser:
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def _get(match: re.Match[str], group: str) -> str | None:
-    """A group's text, None if it did not take part or the pattern has no such group."""
-    return match.groupdict().get(group)
-
-
-def _words(phrase: str) -> str:
-    return re.sub(r"[\s-]+", " ", phrase.strip().lower())
-
-
-def _word_before(text: str, position: int) -> str:
-    """The lower-cased word (or mark) just before `position`: "(" for an opening bracket, a dash
-    for a dash standing alone, "mid" for "mid-"."""
-    before = text[max(0, position - 24):position]
-    stripped = before.rstrip()
-    if not stripped:
-        return ""
-    if stripped[-1] == "(":
-        return "("
-    if stripped[-1] in DASHES:
-        if len(stripped) != len(before) or not stripped[-2:-1].isalpha():
-            return stripped[-1]
-        stripped = stripped[:-1]
-    word = stripped.rsplit(None, 1)[-1].lower().lstrip("(\"“‘'[")
-    return word if word.endswith(".") and len(word) <= 5 else word.rstrip(",;:.")
-
-
-_EVENT_AFTER = re.compile(r"\s+(?:of\s+)?[A-Z][a-z]{2,}")
-_THE_BEFORE = re.compile(r"(?i)\bthe\s+(?:[A-Z][a-z]+\.?\s+)?\Z")
-
-
-def _names_an_event(text: str, start: int, end: int) -> bool:
-    """Whether a year is part of a name ("the 1905 Revolution", "the February 1917 Revolution"):
-    such a year looks back, it does not move the narrative to that year."""
-    return bool(_EVENT_AFTER.match(text, end)) and bool(_THE_BEFORE.search(text, max(0, start - 16), start))
-
-
-def _in_parentheses(text: str, start: int, end: int) -> bool:
-    return text[start - 1:start] == "(" and text[end:end + 1] == ")"
-
-
-def _second_year(first: int, written: str) -> int | None:
-    """The end of a range written in full or by its last two digits ("1905-06", "1899-00")."""
-    if len(written) == 4:
-        return int(written)
-    last = first // 100 * 100 + int(written)
-    if last <= first and first % 100 >= 90 and int(written) < 10:
-        last += 100  # "1899-00" crosses into the next century
-    return last if last > first else None
 
 
 def _decade_in_context(decade: int, context: Context) -> Reading:
@@ -526,46 +421,6 @@ def _relative_span(context: Context, offset: int, first: int, last: int) -> Read
     if context.year is None:
         return None
     return Reading(month_span(context.year + offset, first, last), MEDIUM)
-
-
-def _occurrences(text: str, *literals: str) -> Iterator[int]:
-    """Where each literal occurs (str.find is far cheaper than a regular expression scan)."""
-    for literal in literals:
-        position = text.find(literal)
-        while position >= 0:
-            yield position
-            position = text.find(literal, position + 1)
-
-
-def _longest_first(candidates: list[Found]) -> list[Found]:
-    """Of overlapping candidates keep the longest (the earliest among equals), in text order.
-
-    Why by clusters: a candidate can only be displaced by candidates it overlaps, so the
-    choice is made within each run of overlapping candidates (found in one pass in text order),
-    each a handful; comparing every candidate with every date chosen so far made a long block
-    (a one-line source) cost the square of its length. Same choice as the global one."""
-    chosen: list[Found] = []
-    cluster: list[Found] = []
-    reach = -1
-    for found in sorted(candidates, key=lambda f: (f.start, -f.end)):
-        if cluster and found.start >= reach:
-            chosen.extend(_longest_of(cluster))
-            cluster = []
-        cluster.append(found)
-        reach = max(reach, found.end) if len(cluster) > 1 else found.end
-    chosen.extend(_longest_of(cluster))
-    return chosen
-
-
-def _longest_of(cluster: list[Found]) -> list[Found]:
-    """The greedy longest-first choice among a few overlapping candidates, in text order."""
-    if len(cluster) <= 1:
-        return cluster
-    kept: list[Found] = []
-    for found in sorted(cluster, key=lambda f: (-f.length, f.start)):
-        if all(found.end <= other.start or other.end <= found.start for other in kept):
-            kept.append(found)
-    return sorted(kept, key=lambda f: f.start)
 
 
 @lru_cache(maxsize=1)
