@@ -52,11 +52,12 @@ class DiaryRecogniser:
         self.heading_day = re.compile(
             rf"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}},\s+)?(?:the\s+)?(?P<d>{DAY})(?P<suffix>{SUFFIX})\b"
             rf"(?!\.?\d|\s*(?:of\s+)?{month})")
-        # in the body of a letter or an entry: "on the 10th", "since the 3d", "before the 12th"
+        # in the body of a letter or an entry: "on the 10th", "since the 3d", "yesterday, the 16th"
         # (found from the ordinal's ending, then the words before it: cheap scans first)
         self.ordinal_trigger = re.compile(rf"(?<![\d.,:/])(?:[12]\d|3[01]|0?[1-9]){SUFFIX}\b")
         self.narrative_day_before = re.compile(
-            r"\b(?:[Oo]n|[Ss]ince|[Bb]efore|[Aa]fter|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|of)\s+the\s+\Z")
+            r"\b(?:(?:[Oo]n|[Ss]ince|[Bb]efore|[Aa]fter|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|of)"
+            r"|(?:[Yy]esterday|[Tt]o-?day|[Tt]o-?morrow),?)\s+the\s+\Z")  # "yesterday, the 16th"
         self.narrative_day = re.compile(
             rf"(?P<d>{DAY}){SUFFIX}\b(?![^\S\n]*(?:of\s+)?{month}|\s+[A-Z]|[^\S\n]*(?:{cues}))")
         self.heading_weekday = re.compile(rf"{self.weekday}\.?\s*(?:{DASH}+)?\s*\Z")
