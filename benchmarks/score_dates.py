@@ -6,7 +6,11 @@ scope, the way ../shared/eval/score.py compares dates:
 - strict: spans overlap and their texts agree after trimming surrounding whitespace,
   quotation marks and punctuation (one-to-one, largest overlap first);
 - values: among strict matches, the share whose when/from/to/notBefore/notAfter set equals
-  the gold one (from == to counts as when).
+  the gold one (from == to counts as when). The gold normalises dates *as written*
+  (../shared/eval/GUIDELINES.md: "do not convert Julian to Gregorian"), while an edition's @when
+  is always Gregorian and keeps an Old Style reading in @when-custom; so the values compared are
+  the ones as written (@when-custom where @datingMethod="#julian"). `gregorian` is the share
+  that agrees on @when itself, as ../shared/eval/score.py reads it.
 
     python benchmarks/score_dates.py [--gold DIR] [--reader] [--show] [--runs 5]
 """
@@ -51,6 +55,13 @@ def strict_key(text: str) -> str:
     return EDGE.sub("", re.sub(r"\s+", " ", text))
 
 
+def as_written(values: dict[str, str]) -> dict[str, str]:
+    """The values as the text writes them: an Old Style date's Julian reading (@when-custom)."""
+    if values.get("datingMethod") != "#julian":
+        return values
+    return {name[:-len("-custom")]: value for name, value in values.items() if name.endswith("-custom")}
+
+
 def normalised(values: dict[str, str]) -> dict[str, str]:
     values = {k: v for k, v in values.items() if k in DATE_ATTRS and v}
     if values.keys() == {"from", "to"} and values["from"] == values["to"]:
@@ -83,6 +94,22 @@ def match(gold: list[dict], pred: list[dict]) -> list[tuple[int, int]]:
     return pairs
 
 
+def show_differences(gold: list[dict], pred: list[dict], pairs: list[tuple[int, int]], agree: list[bool]) -> None:
+    """Print the gold dates missed, the predictions that match none, and the values that differ."""
+    matched_gold = {gi for gi, _ in pairs}
+    matched_pred = {pi for _, pi in pairs}
+    for gi, g in enumerate(gold):
+        if gi not in matched_gold:
+            print(f"  missed   {g['start']:>7} {g['text']!r} {normalised(g)}")
+    for pi, p in enumerate(pred):
+        if pi not in matched_pred:
+            print(f"  spurious {p['start']:>7} {p['text']!r} {normalised(p)}")
+    for (gi, pi), same in zip(pairs, agree):
+        if not same:
+            print(f"  value    {gold[gi]['start']:>7} {gold[gi]['text']!r} gold {normalised(gold[gi])} "
+                  f"got {normalised(as_written(pred[pi]))} cert {pred[pi].get('cert')}")
+
+
 def score(source_path: Path, gold_path: Path, use_reader: bool, show: bool, runs: int) -> dict:
     source = source_path.read_text(encoding="utf-8")
     gold_data = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -99,27 +126,24 @@ def score(source_path: Path, gold_path: Path, use_reader: bool, show: bool, runs
         timings.append(time.perf_counter() - began)
     gold = gold_data.get("date", [])
     pairs = match(gold, pred)
-    agree = [normalised(gold[gi]) == normalised(pred[pi]) for gi, pi in pairs]
+    agree = [normalised(gold[gi]) == normalised(as_written(pred[pi])) for gi, pi in pairs]
+    gregorian = [normalised(gold[gi]) == normalised(pred[pi]) for gi, pi in pairs]
     precision = len(pairs) / len(pred) if pred else 0.0
     recall = len(pairs) / len(gold) if gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     result = {"seed": source_path.stem, "gold": len(gold), "predicted": len(pred), "matched": len(pairs),
               "precision": precision, "recall": recall, "f1": f1,
-              "values": sum(agree) / len(agree) if agree else 0.0, "ms": min(timings) * 1000,
+              "values": sum(agree) / len(agree) if agree else 0.0,
+              "gregorian": sum(gregorian) / len(gregorian) if gregorian else 0.0,
+              "agree": sum(agree), "old_style": sum(1 for p in pred if p.get("datingMethod")),
+              "ms": min(timings) * 1000,
               "kB": len(source.encode()) / 1024}
     if show:
-        matched_gold = {gi for gi, _ in pairs}
-        matched_pred = {pi for _, pi in pairs}
-        for gi, g in enumerate(gold):
-            if gi not in matched_gold:
-                print(f"  missed   {g['start']:>7} {g['text']!r} {normalised(g)}")
-        for pi, p in enumerate(pred):
-            if pi not in matched_pred:
-                print(f"  spurious {p['start']:>7} {p['text']!r} {normalised(p)}")
-        for (gi, pi), same in zip(pairs, agree):
-            if not same:
-                print(f"  value    {gold[gi]['start']:>7} {gold[gi]['text']!r} gold {normalised(gold[gi])} "
-                      f"got {normalised(pred[pi])}")
+        show_differences(gold, pred, pairs, agree)
+        for p in pred:
+            if p.get("datingMethod"):
+                print(f"  old style {p['start']:>6} {p['text']!r} written {normalised(as_written(p))} "
+                      f"Gregorian {normalised(p)}")
     return result
 
 
@@ -137,7 +161,9 @@ def main() -> None:
         print(f"{gold_path.stem}:")
         r = score(source_path, gold_path, args.reader, args.show, args.runs)
         print(f"  gold {r['gold']:3}  predicted {r['predicted']:3}  matched {r['matched']:3}   "
-              f"strict P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f}   values {r['values']:.3f}   "
+              f"strict P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f}   "
+              f"values {r['values']:.3f} ({r['agree']}/{r['matched']}, as written)   "
+              f"gregorian {r['gregorian']:.3f} ({r['old_style']} Old Style)   "
               f"annotate {r['ms']:.1f} ms ({r['kB']:.0f} kB)")
 
 

@@ -68,6 +68,18 @@ EXPECTED = {
                               "[tag-usage-count]"),
     "born-after-death.xml": (32, 34, 'person "herbert": birth (1810-09-16) is after death (1801-08) '
                                      "[born-before-death]"),
+    "date-custom-method.xml": (31, 92, 'date: @when-custom gives a date in another calendar but no @datingMethod '
+                                       'says which: add datingMethod="#julian" (or the id of its calendar in '
+                                       "calendarDesc) [date-custom-method]"),
+    "date-custom-invalid.xml": (31, 115, 'date: @when-custom "1917-10-32" is not a day of the Julian calendar '
+                                         'written YYYY-MM-DD, YYYY-MM or YYYY (as @datingMethod="#julian" says it '
+                                         "is) [date-custom-valid]"),
+    "date-custom-disagrees.xml": (31, 115, 'date: the Julian day @when-custom="1917-10-25" is not the Gregorian day '
+                                           '@when="1917-10-25" (they are 13 day(s) apart): one of them is wrong '
+                                           "[date-custom-agrees]"),
+    "calendar-undeclared.xml": (26, 115, '@datingMethod "#julian" points at no calendar of the header: declare it '
+                                         'as <calendar xml:id="julian"> in profileDesc/calendarDesc '
+                                         "[calendar-declared]"),
 }
 
 

@@ -28,7 +28,8 @@ from tei_tools.resources import schema_dir
 
 SIDECAR_SUFFIXES = (".json", ".toml")
 SIDECAR_KEYS = {"title", "authors", "author", "publisher", "pub_place", "date", "date_text", "series",
-                "source_url", "url", "licence", "license", "language", "edition_authority"}
+                "source_url", "url", "licence", "license", "language", "edition_authority", "calendar"}
+CALENDAR_KEYS = {"julian-until"}  # "calendar": {"julian-until": "1918-02-13"}: earlier days are Old Style
 PERSONOGRAPHY_NAME = "persons.xml"
 # Above this size a source is refused unless the caller lifts the limit (--max-size): conversion
 # keeps a source and its annotations in memory, about 100 times the file's size.
@@ -142,6 +143,22 @@ def apply_sidecar(doc: Document, data: dict[str, object]) -> None:
         meta.date_text = str(data.get("date_text", data["date"]))
     if "edition_authority" in data:
         meta.extra["edition_authority"] = str(data["edition_authority"])
+    if "calendar" in data:
+        meta.julian_until = _julian_until(data["calendar"])
+
+
+def _julian_until(calendar: object) -> str:
+    """The sidecar's "calendar" table: {"julian-until": "YYYY-MM-DD"}, checked."""
+    from tei_tools.calendars import is_valid, parse_iso_day
+
+    if not isinstance(calendar, dict) or set(calendar) - CALENDAR_KEYS:
+        raise SourceError('sidecar key "calendar" must be a table such as {"julian-until": "1918-02-13"}; '
+                          f"known keys: {', '.join(sorted(CALENDAR_KEYS))}")
+    value = str(calendar.get("julian-until", ""))
+    day = parse_iso_day(value)
+    if not value or day is None or len(value) != 10 or not is_valid(day.year, day.month, day.day):
+        raise SourceError(f'sidecar "calendar": "julian-until" must be a day written YYYY-MM-DD, not {value!r}')
+    return value
 
 
 # ---------------------------------------------------------------- converting

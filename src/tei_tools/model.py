@@ -49,6 +49,9 @@ class Block:
     offset: int
     attrs: dict[str, str] = field(default_factory=dict)
     spans: list[Span] = field(default_factory=list)
+    # A letter's dateline or a diary entry's (or month's, year's) heading: the date it gives
+    # fixes the dates after it that lack their year or month (they get cert="high").
+    frames_dates: bool = False
 
     @property
     def end(self) -> int:
@@ -127,6 +130,32 @@ class Metadata:
     licence: str = ""
     language: str = "en"
     extra: dict[str, str] = field(default_factory=dict)
+    julian_until: str = ""  # YYYY-MM-DD: days up to this one are Old Style unless marked (sidecar)
+
+
+@dataclass
+class Mention:
+    """A stretch of a block's text that a header fact is taken from (a letter's signature ...)."""
+
+    block: Block
+    start: int = 0
+    end: int | None = None
+
+    @property
+    def text(self) -> str:
+        return self.block.text[self.start:self.end if self.end is not None else len(self.block.text)]
+
+
+@dataclass
+class Correspondence:
+    """What a letter's text says about its sending and receiving, for the header's correspDesc
+    (CMIF). Only what the text gives: a salutation ("My dear Sir") is not the addressee's name."""
+
+    letter_id: str = ""  # the xml:id of the letter's div
+    sender: Mention | None = None  # the signature
+    addressee: Mention | None = None  # "To Miss Webb", an address panel's name line
+    place: Mention | None = None  # the place in the dateline
+    dateline: Block | None = None  # the block whose date is the date of writing
 
 
 @dataclass
@@ -141,6 +170,7 @@ class Document:
     body: list[Node] = field(default_factory=list)
     back: list[Node] = field(default_factory=list)
     omissions: list[Omission] = field(default_factory=list)
+    correspondence: list[Correspondence] = field(default_factory=list)  # one per letter
 
     def blocks(self) -> list[Block]:
         """Every leaf in document order (front, body, back)."""

@@ -15,10 +15,11 @@ from collections import Counter
 from lxml import etree
 
 from tei_tools import __version__
-from tei_tools.model import Block, Container, Document, Node, Responsibility, Span
+from tei_tools.model import Block, Container, Document, Mention, Node, Responsibility, Span
 from tei_tools.xml import TEI_NS, XML_NS
 
 TOOL_ID = "tei-tools"
+JULIAN_POINTER = "#julian"  # @datingMethod of a date the text gives in the Julian calendar
 DIGEST_TYPE = "tei-tools-digest"
 DIGEST_PLACEHOLDER = "sha256:" + "0" * 64
 DIGEST_PATTERN = re.compile(rb'(<idno type="' + DIGEST_TYPE.encode() + rb'">)(sha256:[0-9a-f]{64})(</idno>)')
@@ -244,8 +245,7 @@ def _encoding_desc(doc: Document) -> etree._Element:
         "bibliographic lines and block quotations; the words of the source are kept unchanged and in order.",
         "Persons (persName) were recognised and linked to the personography persons.xml by the tool: "
         "each @cert says how sure the identification is and @resp names the tool, for an editor to review.",
-        "Dates carry normalised ISO 8601 values (proleptic Gregorian as written; no calendar conversion) in "
-        "@when, @from/@to or @notBefore/@notAfter. Quotation marks are kept in the text inside q and quote.",
+        _dates_paragraph(doc),
         "Lines that the source repeats (titles, captions) are kept and marked type=\"repeated\".",
     ]
     paragraphs += _note_marker_statement(doc)
@@ -291,7 +291,88 @@ def _normalization(doc: Document) -> etree._Element | None:
 
 def _profile_desc(doc: Document) -> etree._Element:
     code = doc.meta.language or "en"
-    return E("profileDesc", E("langUsage", E("language", LANGUAGES.get(code, code), ident=code)))
+    return E("profileDesc", E("langUsage", E("language", LANGUAGES.get(code, code), ident=code)),
+             _calendar_desc(doc), *_corresp_descs(doc))
+
+
+# ---------------------------------------------------------------- dates and correspondence (header)
+
+
+def _old_style_dates(doc: Document) -> list[Span]:
+    return [span for block in doc.blocks() for span in block.spans
+            if span.tag == "date" and span.attr("datingMethod") == JULIAN_POINTER]
+
+
+def _dates_paragraph(doc: Document) -> str:
+    """What the date values mean, and what was converted from which calendar."""
+    text = ("Dates carry normalised ISO 8601 values in @when, @from/@to or @notBefore/@notAfter, always in the "
+            "proleptic Gregorian calendar. A value taken from the context (a dateline, an entry or month heading, "
+            "or the narrative) rather than from the date's own words carries @cert and @resp; where nothing fixes "
+            "the year, the value has none (--MM-DD).")
+    old_style = _old_style_dates(doc)
+    if old_style:
+        text += (f" {len(old_style)} date(s) given in the Julian calendar (Old Style) were converted by Julian day "
+                 "numbers: the Julian reading is kept in @when-custom (@from-custom, @to-custom) with "
+                 "@datingMethod=\"#julian\" (see calendarDesc).")
+        if doc.meta.julian_until:
+            text += f" Days up to {doc.meta.julian_until} are read as Old Style unless the text marks them New Style."
+    else:
+        text += " The text gives no Old Style dates: no calendar conversion was made."
+    return text + " Quotation marks are kept in the text inside q and quote."
+
+
+def _calendar_desc(doc: Document) -> etree._Element | None:
+    """The calendars the dates use, declared exactly when a date is in a calendar besides the Gregorian."""
+    if not _old_style_dates(doc):
+        return None
+    return E("calendarDesc",
+             E("calendar", E("p", "Gregorian calendar (New Style), proleptic before 1582: the values of @when, "
+                                  "@from, @to, @notBefore and @notAfter."), xml_id="gregorian"),
+             E("calendar", E("p", "Julian calendar (Old Style): the values of @when-custom, @from-custom and "
+                                  "@to-custom on dates with @datingMethod=\"#julian\", as the text writes them."),
+               xml_id="julian"))
+
+
+def _corresp_descs(doc: Document) -> list[etree._Element]:
+    """One correspDesc per letter (CMIF): sender, place and date of writing, addressee, as the text
+    gives them; nothing where the text names nothing."""
+    descriptions = []
+    for facts in doc.correspondence:
+        sent = [child for child in (_mention_name(facts.sender), _mention_place(facts.place),
+                                    _dateline_date(facts.dateline)) if child is not None]
+        received = [child for child in (_mention_name(facts.addressee),) if child is not None]
+        if not sent and not received:
+            continue
+        description = E("correspDesc", ref=f"#{facts.letter_id}" if facts.letter_id else None)
+        if sent:
+            description.append(E("correspAction", *sent, type="sent"))
+        if received:
+            description.append(E("correspAction", *received, type="received"))
+        descriptions.append(description)
+    return descriptions
+
+
+def _mention_name(mention: Mention | None) -> etree._Element | None:
+    if mention is None or not mention.text.strip():
+        return None
+    end = len(mention.block.text) if mention.end is None else mention.end
+    ref = next((span.attr("ref") for span in mention.block.spans
+                if span.tag == "persName" and span.attr("ref") and span.start < end and mention.start < span.end), None)
+    return E("persName", mention.text.strip(), ref=ref)
+
+
+def _mention_place(mention: Mention | None) -> etree._Element | None:
+    return None if mention is None or not mention.text.strip() else E("placeName", mention.text.strip())
+
+
+def _dateline_date(dateline: Block | None) -> etree._Element | None:
+    if dateline is None:
+        return None
+    span = next((s for s in sorted(dateline.spans) if s.tag == "date" and
+                 (s.attr("when") or s.attr("from") or s.attr("notBefore"))), None)
+    if span is None:
+        return None
+    return E("date", span.text_in(dateline.text), **{name.replace(":", "_"): value for name, value in span.attrs})
 
 
 def _revision_desc(doc: Document, source_digest: str, generated: str) -> etree._Element:

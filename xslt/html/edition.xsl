@@ -40,6 +40,7 @@
   <xsl:import href="verse-drama.xsl"/>
   <xsl:import href="textcrit.xsl"/>
   <xsl:import href="citation.xsl"/>
+  <xsl:include href="correspondence.xsl"/>
 
   <!-- PARAMETER toc: "yes" (default) shows a table of contents of the headed sections;
        "no" leaves it out. -->

@@ -41,6 +41,7 @@
     expand-text="yes">
 
   <xsl:import href="../common/functions.xsl"/>
+  <xsl:include href="correspondence.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 

@@ -1,5 +1,8 @@
 """Readers cut a source into a Document; `detect_kind` picks the reader for a source.
 
+Kinds: book, biography, transcript (modern web texts), letter and journal (correspondence and
+diaries, the most common TEI editions).
+
 Each reader module has `KIND` and `read(source, name) -> Document`. Detection scores cues that
 are typical of each kind of source; a user can always override it with `--kind`.
 """
@@ -7,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from tei_tools.readers import biography, book, transcript
+from tei_tools.readers import biography, book, journal, letter, transcript
 
-READERS = {module.KIND: module for module in (book, biography, transcript)}
+READERS = {module.KIND: module for module in (book, biography, transcript, letter, journal)}
 KINDS = tuple(READERS)
 
 CUES = {
@@ -22,6 +25,18 @@ CUES = {
                   r"(?m)^([A-Z][^\n]{0,60})\n\1$",  # a picture's title repeated as its caption
                   r"\b\d{1,2}(?:st|nd|rd|th) (?:January|February|March|April|May|June|July|August|September|"
                   r"October|November|December), \d{4}\b"],  # "born ... on 7th November, 1879"
+    "letter": [r"(?im)^(?:my\s+)?(?:very\s+|most\s+)?dear(?:est)?\s+[A-Za-z][^\n]{0,40}$",  # a salutation line
+               r"(?i)\b(?:yours\s+(?:ever|truly|sincerely|affectionately|faithfully|obediently)"
+               r"|(?:affectionately|faithfully|sincerely|truly|ever|cordially)\s*yours"
+               r"|your\s+(?:affectionate|obedient|devoted|loving|faithful)\b)",  # a complimentary close
+               r"(?m)^To\s+(?:Sir|Mr|Mrs|Miss|Ms|Dr|Rev|Lady|Lord|the|my|his|her)\b[^\n]{0,50}$",  # an address line
+               r"(?m)^P\.\s?S\.", r"(?i)\A\s*(?:an?\s+|the\s+)?letters?\b"],  # a postscript; a title "Letter ..."
+    "journal": [r"(?m)^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[,.]?\s*(?:[A-Z][a-z]+\.?\s*)?[—–-]*\s*)?"
+                r"(?:Jan|Feb|Mar|Apr|Ap|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th|d)?\b",
+                r"(?m)^\d{1,2}(?:st|nd|rd|th|d)\.\s",  # "1st. Young Soeffjes ..."
+                r"(?m)^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b[^\n]{0,12}\b\d{1,2}(?:st|nd|rd|th|d)?\b",
+                r"(?m)^(?:January|February|March|April|May|June|July|August|September|October|November|December)\.?$",
+                r"(?i)\A[^\n]*\b(?:journal|diary)\b"],  # the title says so
     "book": [r"(?im)^(article|story) continues (after|below) advertisement$", r"(?m)^[_]{5,}$",
              r"(?i)\bfrom .{3,200}? by [^.]+\. (published|used) by\b", r"(?i)copyright ©", r"(?m)^\*$",
              r"(?im)^(chapter|part) (one|two|three|\d+|[ivx]{1,4})\b.{0,60}$", r"(?im)^(prologue|epilogue)$",

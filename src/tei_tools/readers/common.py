@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tei_tools.model import Block, Omission
+from tei_tools.model import Block, Container, Omission
 
 BLANK_LINE = re.compile(r"\n[ \t\f\v]*\n")
 TERMINAL_PUNCTUATION = tuple(".?!:;…\"”’)]")
@@ -62,6 +62,11 @@ class RawBlock:
         """(lines before line `first`, the lines from it on), each as a raw block or None."""
         cut = sum(len(line) + 1 for line in self.lines[:first])
         return self.part(0, max(cut - 1, 0)), self.part(cut, len(self.text))
+
+
+def title_page(block: RawBlock) -> Container:
+    """A source's title line as the front matter's title page (docTitle/titlePart)."""
+    return Container("titlePage", [Container("docTitle", [block.block("titlePart", type="main")])])
 
 
 def split_blocks(source: str) -> list[RawBlock]:
@@ -170,3 +175,48 @@ def is_section_break(text: str) -> bool:
 
 def is_rule_line(text: str) -> bool:
     return bool(RULE_LINE.fullmatch(text.strip()))
+
+
+# ---------------------------------------------------------------- dates at the head of a block
+# (letters and journals: a dateline, an entry's date)
+
+
+def dates_in(text: str, heading: bool = True) -> list[tuple[int, int]]:
+    """Where the date annotator's grammar finds dates in `text` (read as a heading by default)."""
+    from tei_tools.annotate.dates import default_recogniser
+
+    return [(found.start, found.end) for found in default_recogniser().find(text, heading=heading)]
+
+
+def leading_date(text: str, within: int = 48) -> tuple[int, int] | None:
+    """The date a block opens with ("Jan 9th. It is ...", "Sunday — 3d. Went ..."), if it starts
+    within the first `within` characters and only a place or a weekday stands before it."""
+    found = dates_in(text[:within + 40])
+    if not found or found[0][0] > within:
+        return None
+    start, end = found[0]
+    before = text[:start]
+    if re.search(r"[.!?;:]\s+[a-z]|\b(?:I|we|he|she|they|it)\b", before):
+        return None  # a sentence runs before it: a date in the narrative, not a dateline
+    return start, end
+
+
+WEEKDAY_NAME = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+PLACE_NAME = re.compile(r"^(?P<place>[A-Z][\w'’.-]*(?:[ ,]+(?:[A-Z][\w'’.-]*|on|upon|by|near|de|la|le)){0,6})"
+                        r"[\s,.;:—–-]*$")
+NOT_PLACES = frozenset("journal diary entry letter notes memorandum in on at by the last this since from before "
+                       "after dear my".split())
+
+
+def place_before_date(text: str) -> tuple[int, int] | None:
+    """The place a dateline names before its date or weekday ("Bertram House", "London")."""
+    found = dates_in(text)
+    cut = found[0][0] if found else len(text)
+    if weekday := WEEKDAY_NAME.search(text, 0, cut):
+        cut = weekday.start()
+    before = text[:cut]
+    match = PLACE_NAME.match(before.strip().rstrip("[(").strip())
+    if cut == 0 or not match or match["place"].split()[0].rstrip(".,").lower() in NOT_PLACES:
+        return None
+    start = before.index(match["place"])
+    return start, start + len(match["place"].rstrip(",. "))

@@ -1,0 +1,113 @@
+"""The date annotator: reads a document's blocks in order and resolves each date in its context.
+
+Why in order: some dates take their year (or month) from what came before ("February of that
+year", "on 8th January", "Saturday 2" under the heading "February. 1839"). A value taken from
+the context carries @cert and @resp="#tei-tools" (see `context` for how sure each kind of context
+is); a weekday written with the date must agree with the day computed, or the context's year is
+not used. The calendar step (`styles`) then writes Old Style days in both calendars.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Sequence
+
+from tei_tools import calendars
+from tei_tools.annotate.dates.context import LOW, Context, Found, Reading
+from tei_tools.annotate.dates.recogniser import DASH, Recogniser, default_recogniser
+from tei_tools.annotate.dates.styles import CalendarPolicy, in_calendar, sentence_around, sentence_starts
+from tei_tools.annotate.dates.values import Values, iso_day, parse_day
+from tei_tools.model import Block, Span
+
+TOOL = "#tei-tools"
+
+
+def annotate_dates(blocks: Sequence[Block], recogniser: Recogniser | None = None, *,
+                   julian_until: str | None = None) -> list[list[Span]]:
+    """One list of spans per block, in document order. Each span: Span.make(start, end, "date", when=...).
+
+    `julian_until` (YYYY-MM-DD): days up to that one are Old Style unless the text marks them."""
+    recogniser = recogniser or default_recogniser()
+    policy = CalendarPolicy(julian_until)
+    found_per_block = [recogniser.find(block.text, heading=block.frames_dates) for block in blocks]
+    context = Context(first_year=next((f.year for found in found_per_block for f in found if f.year), None))
+    spans_per_block = []
+    read = 0  # characters of the blocks before this one
+    for index, (block, found) in enumerate(zip(blocks, found_per_block)):
+        context.current_block, context.in_heading = index, block.frames_dates
+        starts: list[int] = []  # where the block's sentences start: found only when needed (costly)
+        dated = []
+        for item in found:
+            context.position = read + item.start
+            if item.resolve is not None or item.day is not None:
+                starts = starts or sentence_starts(block.text)
+                context.sentence = bisect.bisect_right(starts, item.start) - 1
+            reading = Reading(item.values) if item.resolve is None else item.resolve(context)
+            if reading is None:
+                continue
+            reading = _checked_weekday(item, reading)
+            sentence = sentence_around(block.text, starts, item.start) if starts else block.text
+            frame = context.recent() if reading.from_context else None  # the date it was read from
+            values, calendar_cert = in_calendar(item, reading.values, sentence, policy, recogniser.vocabulary,
+                                                old_style_context=bool(frame and frame.julian))
+            cert = _least_sure(reading.cert, calendar_cert, values.pop("cert", None))
+            values.pop("resp", None)
+            if cert:
+                values.update(cert=cert, resp=TOOL)
+            dated.append((item.start, item.end, values))
+            _move_context(context, item, reading, julian=values.get("datingMethod") == "#julian")
+        spans_per_block.append([Span.make(start, end, "date", **values)
+                                for start, end, values in _merge_dash_ranges(block.text, dated)])
+        read += len(block.text) + 1
+    return spans_per_block
+
+
+def _checked_weekday(item: Found, reading: Reading) -> Reading:
+    """A weekday written with the date must fall on the day computed; if it does not, a year taken
+    from the context is dropped (the text's own year is kept, with cert low)."""
+    day = parse_day(reading.values.get("when", ""))
+    if item.weekday is None or day is None or calendars.weekday(*day) == item.weekday:
+        return reading
+    if reading.from_context:
+        return Reading({"when": iso_day(None, day[1], day[2])}, None, None, day[1], day[2])
+    return Reading(reading.values, LOW, reading.year, reading.month, reading.day)
+
+
+def _move_context(context: Context, item: Found, reading: Reading, julian: bool = False) -> None:
+    """What this date says about the time of what follows (an Old Style date: as written)."""
+    if item.year is not None:
+        if item.sets_context:
+            context.note(item.year, item.month, item.day, julian)
+    elif reading.year is not None and (reading.from_context or item.resolve is None):
+        frame = context.recent()
+        if not context.in_heading and frame is context.heading:
+            return  # in a letter or an entry, its dateline stays the frame of the days it names
+        context.note(reading.year, reading.month, reading.day, julian,
+                     read_from=frame if reading.from_context and not context.in_heading else None)
+    elif reading.month is not None and context.in_heading and context.heading is not None:
+        context.note(context.heading.year, reading.month, None)  # "February." under a year heading
+
+
+_CERTAINTY = {None: 3, "high": 2, "medium": 1, "low": 0}
+
+
+def _least_sure(*certs: str | None) -> str | None:
+    return min(certs, key=lambda c: _CERTAINTY[c])
+
+
+def _merge_dash_ranges(text: str, dated: list[tuple[int, int, Values]]) -> list[tuple[int, int, Values]]:
+    """Two single dates joined by a dash ("7 November 1879 - 21 August 1940") are one range."""
+    merged: list[tuple[int, int, Values]] = []
+    for start, end, values in dated:
+        if merged:
+            previous_start, previous_end, previous = merged[-1]
+            between = text[previous_end:start]
+            if (re.fullmatch(rf"\s*{DASH}\s*", between) and set(previous) == {"when"} == set(values)
+                    and not previous["when"].startswith("-") and len(previous["when"]) == len(values["when"])
+                    and previous["when"] < values["when"]):
+                merged[-1] = (previous_start, end, {"from": previous["when"], "to": values["when"]})
+                continue
+        merged.append((start, end, values))
+    return merged
+
+

@@ -1,0 +1,429 @@
+"""The grammar of English date expressions: finds the dates of one block of text.
+
+What is recognised (see data/dates.toml for the vocabulary, which users can extend):
+- years ("1907", "44 BC", "AD 79"), year ranges ("1879-1940", "1905-06", "1914/15"),
+- months with a year ("February 1917", "May, 1905", "February of 1917", "January. 1839"),
+- full dates in the usual English orders ("May 17, 1917", "7th November, 1879",
+  "the 17th of May 1917", "Jan. 31, 2023", "1917-05-17", "Jan. 22d. 1839"), day ranges
+  ("17-19 May 1917"),
+- days and months without a year ("8th January", "the twenty-second of January"), and bare
+  months after a preposition ("in December"), which take the year from context,
+- a weekday before a date ("Sunday, Jan. 27th", "Saturday 2"), kept in the span and checked,
+- days without their month: after a weekday ("Saturday 2"), at the head of a diary entry
+  ("1st.", "the 3d"), or with "inst.", "ult.", "prox." ("the 14th inst."),
+- Old and New Style: a date marked "O.S." or "(N.S.)", and double dates ("25 October
+  (7 November) 1917", "February 1/14, 1918"), read in both calendars,
+- seasons and parts of a year ("winter of 1918", "early 1917", "end of 1917"), decades
+  ("the 1920s", "the eighties", "the '20s") and centuries ("the twentieth century"),
+- two dates joined by a dash ("7 November 1879 - 21 August 1940") as one range.
+
+Impossible calendar dates ("February 30, 1917") are marked as a whole, since they are calendar
+expressions, but their value is only the year, the one part that can be trusted; a day that
+exists in no year ("30th February" with no year) is not marked.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable, Iterator
+
+from tei_tools.annotate.dates.context import LOW, MEDIUM, Context, Found, Reading
+from tei_tools.annotate.dates.diary import DiaryRecogniser
+from tei_tools.annotate.dates.grammar import (ALONE, DASH, DASHES, FIRST_YEAR, FOLLOWING_WORDS, LAST_YEAR,
+                                              MORE_AFTER_YEAR, NOT_BEFORE_NUMBER, PARTITIVE, WORD, Pieces)
+from tei_tools.annotate.dates.styles import Styles
+from tei_tools.annotate.dates.text import (group_of, in_parentheses, longest_first, names_an_event, occurrences,
+                                           second_year, spaced, word_before)
+from tei_tools.annotate.dates.values import (Values, iso_day, iso_month, iso_year, is_real_day, month_span,
+                                             year_span)
+from tei_tools.annotate.dates.vocabulary import Vocabulary, load_vocabulary
+
+Handler = Callable[[re.Match[str], str], Iterator[Found]]
+Rule = tuple[re.Pattern[str], Handler]
+
+
+class Recogniser:
+    """Finds the date expressions of one block of text; stateless once built.
+
+    Why triggers: running two dozen patterns over every character costs several times the
+    time budget, so cheap scans find what every date contains (a number, a month name, the
+    words "year", "century" or a decade word) and the full patterns are tried only there,
+    anchored at the date's first word, which a short backward pattern finds when it precedes
+    the trigger ("winter of" before "1918").
+    """
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        pieces = Pieces(vocabulary)
+        # Scans for what every date contains (literal searches are the cheap ones).
+        self.number_trigger = re.compile(r"[0-9]+")
+        self.month_trigger = re.compile(pieces.month_names)
+        self.head_words = frozenset([*(w for h in (*vocabulary.seasons, *vocabulary.parts_of_year) for w in h.split()),
+                                     *(era.lower() for era in vocabulary.anno_domini)])
+        self._compile_number_rules(pieces)
+        self._compile_headed_rules(pieces)
+        self._compile_month_rules(pieces)
+        self._compile_word_rules(pieces)
+        self.diary = DiaryRecogniser(vocabulary)
+        self.styles = Styles(vocabulary, self.diary.weekday_before, self.diary.weekday_after,
+                             self.diary.weekday_number)
+
+    def _compile_number_rules(self, p: "Pieces") -> None:
+        """Rules anchored at a number, chosen by its count of digits: "7th November, 1879",
+        "44 BC", "1920s", "1917-05-17", "1905-06", "1907", "'20s"."""
+        day_month = (re.compile(rf"(?<![\d,.:/])\b{p.day}(?:\s+(?i:of))?\s+{p.month}{p.optional_year}"),
+                     self._day_month)
+        era_year = (re.compile(rf"(?<![\w$£€#])(?P<n>\d{{1,4}})\s?(?P<era>{p.eras})(?!\w)"), self._era_year)
+        year = (re.compile(rf"{ALONE}(?P<y>\d{{4}})\b(?![{DASHES}/.,:]\d|['’]?s\b|%)"), self._year)
+        self.short_number_rules: list[Rule] = [day_month, era_year]
+        self.year_rules: list[Rule] = [year, era_year]
+        self.year_and_more_rules: list[Rule] = [
+            (re.compile(r"\b(?P<y>\d{3}0)['’]?s\b"), self._decade),
+            (re.compile(r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b"), self._iso_date),
+            (re.compile(rf"{ALONE}(?P<y>\d{{4}}){p.second_year}\b(?![{DASHES}/]\d|['’]?s\b)"), self._year_range),
+            year,
+        ]
+        self.short_decade_rule: Rule = (re.compile(r"(?<![\w'’])['’](?P<yy>\d)0['’]?s\b"), self._short_decade)
+
+    def _compile_headed_rules(self, p: "Pieces") -> None:
+        """Rules whose first word comes before a number or "that year": "winter of 1918",
+        "early 1917", "end of that year", "AD 79"; the backward patterns find that word."""
+        self.head_before_number = re.compile(rf"(?:(?i:\b{p.heads})(?:\s+of|\s+in)?(?:\s+|-)|\b{p.eras_before}\s?)\Z")
+        self.head_before_relative = re.compile(rf"(?i:\b{p.heads})\s+of\s+{p.relative_prefix}\s+\Z")
+        season_year = rf"{p.year}{p.second_year}?{NOT_BEFORE_NUMBER}"
+        self.headed_rules: list[Rule] = [
+            (re.compile(rf"(?i:\b(?P<s>{p.seasons}))(?P<of>\s+of)?\s+(?:{season_year}|{p.relative})"), self._season),
+            (re.compile(rf"(?i:\b(?P<p>early|mid|late))(?:-|\s+in\s+|\s+){p.year}{NOT_BEFORE_NUMBER}"),
+             self._part_of_year),
+            (re.compile(rf"(?i:\b(?P<p>{p.parts_of}))\s+of\s+(?:{p.year}{NOT_BEFORE_NUMBER}|{p.relative})"),
+             self._part_of_year),
+            (re.compile(rf"\b(?P<era>{p.eras_before})\s?(?P<n>\d{{1,4}})\b{NOT_BEFORE_NUMBER}"), self._era_year),
+        ]
+
+    def _compile_month_rules(self, p: "Pieces") -> None:
+        """Rules anchored at a month name: "May 17, 1917", "May, 1905", "May-June 1917",
+        "February of that year", "in April"; and "the twenty-second of January" before it."""
+        self.month_rules: list[Rule] = [
+            (re.compile(rf"\b{p.month}\s+(?:the\s+)?{p.day}{p.optional_year}"), self._day_month),
+            (re.compile(rf"\b{p.month}(?:[,.]?\s+|\s+of\s+){p.year_or_era}(?!{DASH}\d)"), self._month_year),
+            (re.compile(rf"\b(?P<m1>{p.any_month})\s*{DASH}\s*{p.month},?\s+{p.year_or_era}"), self._month_range),
+            (re.compile(rf"\b{p.full_month}\s+of\s+{p.relative}"), self._month_relative),
+            (re.compile(rf"\b{p.full_month}"), self._bare_month),
+        ]
+        self.ordinal_before_month = re.compile(rf"(?i:\b{p.ordinal_word})\s+of\s+\Z")
+        self.ordinal_day_rule: Rule = (
+            re.compile(rf"(?i:\b(?P<dw>{p.ordinal_word}))\s+of\s+{p.month}{p.optional_year}"), self._day_month)
+
+    def _compile_word_rules(self, p: "Pieces") -> None:
+        """"the twentieth century", "the 19th-century novel" (found from "century"); "the
+        eighties", "the 'twenties" (found from the ending "ties")."""
+        self.ordinal_before_century = re.compile(rf"\b{p.ordinal}[\s-]+\Z")
+        self.century_rule: Rule = (
+            re.compile(rf"(?P<c>\b(?P<o>{p.ordinal})[\s-]+(?i:century)\b)(?:\s+(?P<era>{p.eras})(?!\w))?"),
+            self._century)
+        the = rf"(?i:\bthe\s+(?:{p.decade_modifiers}[\s-]+)?)"
+        self.the_before_decade_word = re.compile(rf"{the}['’]?[A-Za-z]+\Z")
+        self.decade_word_rule: Rule = (re.compile(rf"{the}(?P<w>['’]?{p.decade_words})\b"), self._decade_word)
+
+    # -------------------------------------------------------------- entry point
+
+    def find(self, text: str, heading: bool = False) -> list[Found]:
+        """The block's dates: longest first among overlapping candidates, then in text order.
+        `heading`: the block heads a letter or a diary entry (a day alone is a date there)."""
+        weekdays = self.diary.weekday_positions(text)
+        candidates: list[Found] = self.diary.find(text, heading, weekdays)
+        for trigger in self.number_trigger.finditer(text):
+            position = trigger.start()
+            self._try(self._number_rules(text, position, trigger.end()), text, position, candidates)
+            if text[position - 1:position] in ("'", "’"):
+                self._try([self.short_decade_rule], text, position - 1, candidates)
+            if self._head_word_before(text, position):
+                self._try_before(self.head_before_number, self.headed_rules, text, position, candidates)
+        for trigger in self.month_trigger.finditer(text):
+            self._try(self.month_rules, text, trigger.start(), candidates)
+            if text.endswith(" of ", 0, trigger.start()):
+                self._try_before(self.ordinal_before_month, [self.ordinal_day_rule], text, trigger.start(),
+                                 candidates)
+        for position in occurrences(text, "year", "Year"):
+            if self._head_word_before(text, position):
+                self._try_before(self.head_before_relative, self.headed_rules, text, position, candidates)
+        for position in occurrences(text, "century", "Century"):
+            self._try_before(self.ordinal_before_century, [self.century_rule], text, position, candidates)
+        for position in occurrences(text, "ties"):
+            self._try_before(self.the_before_decade_word, [self.decade_word_rule], text, position + 4, candidates)
+        self.styles.mark_weekdays(text, candidates, weekdays)
+        chosen = longest_first(candidates)
+        self.styles.mark_calendars(text, chosen)
+        return chosen
+
+    def _number_rules(self, text: str, start: int, end: int) -> list[Rule]:
+        """The rules worth trying on a number, from its length and the character after it."""
+        if end - start <= 3:
+            return self.short_number_rules
+        if end - start > 4:
+            return []
+        following = text[end:end + 2].lstrip()[:1]
+        return self.year_and_more_rules if following and following in MORE_AFTER_YEAR else self.year_rules
+
+    def _head_word_before(self, text: str, position: int) -> bool:
+        """Whether one of the few words before `position` may start a season, part of year or era."""
+        words = WORD.findall(text[max(0, position - 32):position].lower())[-5:]
+        return not self.head_words.isdisjoint(words)
+
+    @staticmethod
+    def _try(rules: list[Rule], text: str, position: int, found: list[Found]) -> None:
+        for pattern, handler in rules:
+            if match := pattern.match(text, position):
+                found.extend(handler(match, text))
+
+    def _try_before(self, head: re.Pattern[str], rules: list[Rule], text: str, position: int,
+                    found: list[Found]) -> None:
+        """Try `rules` where `head` ends just before `position` (a date's first words)."""
+        if match := head.search(text, max(0, position - 48), position):
+            self._try(rules, text, match.start(), found)
+
+    # -------------------------------------------------------------- days and months
+
+    def _month(self, name: str) -> int:
+        return self.vocabulary.months[name.rstrip(".").lower()]
+
+    def _day_month(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        """A day and month, with or without a year; day ranges give from/to."""
+        month = self._month(match["m"])
+        if word := group_of(match, "dw"):
+            first, last = self.vocabulary.ordinals[spaced(word)], None
+        else:
+            first, last = int(match["d"]), int(match["d2"]) if group_of(match, "d2") else None
+            if last is not None and last <= first:
+                return
+        start, end = match.span()
+        weekday = self.vocabulary.weekdays[match["wd"].lower()] if group_of(match, "wd") else None
+        if match["y"] or group_of(match, "ey"):
+            year = self._written_year(match)
+            if year is None:
+                return
+            if is_real_day(year, month, first) and (last is None or is_real_day(year, month, last)):
+                yield Found(start, end, self._days(year, month, first, last), year=year, month=month, day=last or first,
+                            weekday=weekday)
+            else:  # an impossible day ("February 30, 1917"): only the year it names is sure
+                yield Found(start, end, {"when": iso_year(year)}, year=year)
+            return
+
+        looks_back = word_before(text, start) in ("since", "the") and bool(
+            re.search(r"(?i)\bsince\s+(?:the\s+)?\Z", text[max(0, start - 12):start]))
+
+        def resolve(context: Context) -> Reading | None:
+            if not is_real_day(None, month, first) or (last is not None and not is_real_day(None, month, last)):
+                return None  # a day that exists in no year is not a date
+            found = context.year_of_day(month, last or first, past=looks_back)
+            if found and is_real_day(found[0], month, first):  # a 29th of February may not fit that year
+                year, cert = found
+                return Reading(self._days(year, month, first, last), cert, year, month, first, from_context=True)
+            return Reading(self._days(None, month, first, last))
+
+        yield Found(start, end, resolve=resolve)
+
+    def _written_year(self, match: re.Match[str]) -> int | None:
+        """The year after a month: four digits in the years' range, or any number with an era."""
+        if written := group_of(match, "ey"):
+            number = int(written)
+            return None if number < 1 else -number if match["era"] in self.vocabulary.before_christ else number
+        year = int(match["y"])
+        return year if FIRST_YEAR <= year <= LAST_YEAR else None
+
+    @staticmethod
+    def _days(year: int | None, month: int, first: int, last: int | None) -> Values:
+        if last is None:
+            return {"when": iso_day(year, month, first)}
+        return {"from": iso_day(year, month, first), "to": iso_day(year, month, last)}
+
+    def _month_year(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        year = self._written_year(match)
+        if year is not None:
+            month = self._month(match["m"])
+            yield Found(*match.span(), {"when": iso_month(year, month)}, year=year, month=month,
+                        sets_context=not names_an_event(text, *match.span()))
+
+    def _month_range(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        year, first, last = self._written_year(match), self._month(match["m1"]), self._month(match["m"])
+        if year is not None and first < last:
+            yield Found(*match.span(), {"from": iso_month(year, first), "to": iso_month(year, last)}, year=year)
+
+    def _month_relative(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        month, offset = self._month(match["m"]), self.vocabulary.relative_years[spaced(group_of(match, "rel"))]
+
+        def resolve(context: Context) -> Reading:
+            if context.year is None:
+                return Reading({"when": iso_month(None, month)})
+            year = context.year + offset  # the text names the year ("that year"): the antecedent is ours
+            return Reading({"when": iso_month(year, month)}, MEDIUM, year, month, from_context=True)
+
+        yield Found(*match.span(), resolve=resolve)
+
+    def _bare_month(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        """A month alone is a date only after a cue such as "in" ("In April", not "April Theses")."""
+        cue = word_before(text, match.start())
+        if cue in ("and", "or", "to") or cue in DASHES:
+            if not self._month_before(text, match.start()):
+                return
+        elif cue not in self.vocabulary.month_cues:
+            return
+        if cue in self.vocabulary.month_name_risk_cues and re.match(r" [A-Z][a-z]", text[match.end():]):
+            return  # "a novel by April Smith"
+        month = self._month(match["m"])
+
+        def resolve(context: Context) -> Reading:
+            found = context.year_of_month(month)
+            if found is None:
+                return Reading({"when": iso_month(None, month)})
+            return Reading({"when": iso_month(found[0], month)}, found[1], found[0], month, from_context=True)
+
+        yield Found(*match.span(), resolve=resolve)
+
+    def _month_before(self, text: str, position: int) -> bool:
+        """Whether a month name stands just before the cue word ("from March to May")."""
+        before = re.search(r"([A-Za-z]+)\.?\s*(?:and|or|to|[" + DASHES + r"])\s*$", text[max(0, position - 30):position])
+        return bool(before) and before[1].lower() in self.vocabulary.months and before[1][0].isupper()
+
+    # -------------------------------------------------------------- seasons, parts, decades, centuries
+
+    def _season(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        first, last = self.vocabulary.seasons[match["s"].lower()]
+        if group_of(match, "rel"):
+            if not group_of(match, "of"):
+                return
+            offset = self.vocabulary.relative_years[spaced(group_of(match, "rel"))]
+            yield Found(*match.span(), resolve=lambda c: _relative_span(c, offset, first, last))
+            return
+        year = int(match["y"])
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            return
+        if group_of(match, "y2"):  # "the winter of 1917-18": the season runs from the first year into the next
+            second = second_year(year, group_of(match, "y2"))
+            if second != year + 1:
+                return
+            yield Found(*match.span(), month_span(year, first, last, last_year=second), year=year)
+        else:
+            yield Found(*match.span(), month_span(year, first, last), year=year,
+                        month=first if first <= last else None)  # a winter spans two years
+
+    def _part_of_year(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        first, last = self.vocabulary.parts_of_year[spaced(match["p"])]
+        if group_of(match, "rel"):
+            offset = self.vocabulary.relative_years[spaced(group_of(match, "rel"))]
+            yield Found(*match.span(), resolve=lambda c: _relative_span(c, offset, first, last))
+            return
+        year = int(match["y"])
+        if FIRST_YEAR <= year <= LAST_YEAR:
+            yield Found(*match.span(), month_span(year, first, last), year=year,
+                        month=first if first <= last else None)  # a winter spans two years
+
+    def _decade(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        """ "the 1920s"; "the 1800s" means the hundred years, as it usually does, but "the 2000s"
+        the decade, since that century has not run its course."""
+        start = int(match["y"])
+        if not FIRST_YEAR < start <= LAST_YEAR:  # "1000s of men" are thousands
+            return
+        hundred_years = start % 100 == 0 and start < 2000
+        yield Found(*match.span(), year_span(start, start + (99 if hundred_years else 9)))
+
+    def _short_decade(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        decade = int(match["yy"]) * 10
+        yield Found(*match.span(), resolve=lambda c: _decade_in_context(decade, c))
+
+    def _decade_word(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        decade = self.vocabulary.decade_words[match["w"].lstrip("'’").lower()]
+        yield Found(*match.span("w"), resolve=lambda c: _decade_in_context(decade, c))
+
+    def _century(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        ordinal = match["o"].lower()
+        number = int(ordinal[:-2]) if ordinal[0].isdigit() else self.vocabulary.ordinals[spaced(ordinal)]
+        if not 1 <= number <= 21:
+            return
+        end = match.end() if group_of(match, "era") else match.end("c")
+        if group_of(match, "era") in self.vocabulary.before_christ:
+            yield Found(match.start(), end, year_span(-number * 100, -(number - 1) * 100 - 1))
+        else:
+            yield Found(match.start(), end, year_span((number - 1) * 100 + 1, number * 100))
+
+    # -------------------------------------------------------------- years
+
+    def _iso_date(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        year, month, day = int(match["y"]), int(match["mo"]), int(match["d"])
+        if FIRST_YEAR <= year <= LAST_YEAR and is_real_day(year, month, day):
+            yield Found(*match.span(), {"when": iso_day(year, month, day)}, year=year, month=month, day=day)
+
+    def _year_range(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        first = int(match["y"])
+        last = second_year(first, group_of(match, "y2"))
+        if (FIRST_YEAR <= first <= LAST_YEAR and last is not None and first < last <= LAST_YEAR
+                and self._reads_as_year(text, match.start(), match.end(), first)):
+            yield Found(*match.span(), {"from": iso_year(first), "to": iso_year(last)},
+                        year=None if in_parentheses(text, *match.span()) else first)
+
+    def _year(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        year = int(match["y"])
+        if FIRST_YEAR <= year <= LAST_YEAR and self._reads_as_year(text, match.start(), match.end(), year):
+            # a year alone in parentheses is a cited work's date, not the narrative's year
+            yield Found(*match.span(), {"when": iso_year(year)},
+                        year=None if in_parentheses(text, *match.span()) else year,
+                        sets_context=not (names_an_event(text, *match.span())
+                                          or word_before(text, match.start()) in self.vocabulary.looking_back_cues))
+
+    def _era_year(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        number = int(match["n"])
+        if number < 1:
+            return
+        year = -number if group_of(match, "era") in self.vocabulary.before_christ else number
+        yield Found(*match.span(), {"when": iso_year(year)}, year=year)
+
+    def _reads_as_year(self, text: str, start: int, end: int, number: int) -> bool:
+        """Whether a four-digit number is a year here rather than a quantity or a page number."""
+        v = self.vocabulary
+        cue = word_before(text, start)
+        if cue in v.not_year_cues:
+            return False
+        if cue in v.year_cues or cue == "(" or cue in v.months or cue in v.seasons:
+            return True
+        if cue in v.capitalised_year_cues and text[:start].rstrip()[-len(cue):].istitle():
+            return True
+        following = FOLLOWING_WORDS.match(text, end)
+        if following and (self._is_quantity_noun(following[1]) or following[1] == "of" and following[2] in PARTITIVE):
+            # "the 1917 elections" is a year, "the 1500 men" a quantity: years are rarely round
+            return cue == "the" and number % 50 != 0
+        return True
+
+    def _is_quantity_noun(self, word: str) -> bool:
+        v = self.vocabulary
+        if word in v.quantity_nouns:
+            return True
+        return (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+                and word not in v.not_plural)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _decade_in_context(decade: int, context: Context) -> Reading:
+    """The decade in whichever century puts it nearest the narrative's year."""
+    reference = context.year if context.year is not None else context.first_year
+    cert = MEDIUM
+    if reference is None:
+        reference, cert = 1950, LOW  # nothing to go by: the twentieth century's decades
+    start = min((century + decade for century in (reference // 100 * 100 - 100, reference // 100 * 100,
+                                                   reference // 100 * 100 + 100)),
+                key=lambda candidate: abs(candidate + 5 - reference))
+    return Reading(year_span(start, start + 9), cert)
+
+
+def _relative_span(context: Context, offset: int, first: int, last: int) -> Reading | None:
+    """ "the summer of that year": the months of the last year named, plus offset."""
+    if context.year is None:
+        return None
+    return Reading(month_span(context.year + offset, first, last), MEDIUM)
+
+
+@lru_cache(maxsize=1)
+def default_recogniser() -> Recogniser:
+    return Recogniser(load_vocabulary())
+

@@ -1,0 +1,313 @@
+"""Letters, as published in a collection or transcribed: one letter or several in a file.
+
+Shape of a letter (every part but the body may be missing):
+- an address line at the head ("To Sir W. Elford--") or a heading ("Letter II", "To his sister");
+- the dateline: place and date ("Bertram House Sunday. [10 Jan. 1819]", "London, 3rd May 1905");
+- the salutation ("My dear Sir", "Dear Mary,");
+- the body's paragraphs;
+- the closing: a complimentary close and the signature, on one line or two ("Ever my very dear
+  Friend most faithfully yours M.R. Mitford.", "most affectionately yours / M. R. Mitford"),
+  sometimes followed by a place and date;
+- postscripts ("P.S. ..."), an endorsement, and the address panel ("To Miss Webb", or lines of
+  name, place and postmark).
+
+Encoded as TEI does (Guidelines 4.2.2): `div type="letter"` with `opener` (`dateline` with
+`placeName`, `salute`), `p`, `closer` (`salute`, `signed`, `dateline`), `postscript`, `address`
+(`addrLine`). What the text says of sender, addressee, place and date goes to the header's
+`correspDesc` (CMIF) by way of `Document.correspondence`; a salutation is not a name.
+A file holds several letters when a new dateline, address line or letter heading follows a letter
+that has closed; each becomes a `div type="letter"` of its own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tei_tools.model import Block, Container, Correspondence, Document, Mention, Node, Span
+from tei_tools.readers.common import (RawBlock, dates_in, drop_furniture, is_heading_like, is_section_break,
+                                      place_before_date, split_blocks, title_page)
+
+KIND = "letter"
+
+SALUTE = re.compile(
+    r"(?i)^(?:(?:my\s+)?(?:very\s+|most\s+)?(?:dear(?:est)?|honou?red|respected|esteemed|beloved)\b[^\n]{0,60}"
+    r"|(?:dear|sir|madam|madame|gentlemen|ladies)\b[^\n]{0,40})[,:;.!—–-]*$")
+CLOSING_START = re.compile(
+    r"(?i)^[-—–\s]*(?:ever|yours|your|believe\s+me|i\s+am|i\s+remain|i\s+rest|most|very|affectionately|"
+    r"faithfully|sincerely|truly|cordially|respectfully|with\s+(?:best|kind|much|all\s+my|love)|adieu|farewell|"
+    r"good-?\s?bye|always|till\s+then|until\s+then)\b")
+# the complimentary close ends at "yours" (glued or not: "faithfullyyours") or "your ... friend"
+CLOSING_PHRASE = re.compile(
+    r"(?is)^(?P<close>.*(?:yours|thine|your\s+(?:[\w-]+\s+){0,3}(?:friend|servant|son|daughter|brother|sister|"
+    r"wife|husband|mother|father|cousin|niece|nephew|admirer|correspondent|child))"
+    r"(?:[ \t,]+(?:ever|truly|sincerely|faithfully|affectionately|obediently|respectfully|cordially|always|"
+    r"gratefully|devotedly|(?:most|very)\s+\w+ly))*[,.!;:]*)(?P<rest>.*)$")
+SIGNATURE = re.compile(r"^[-—–\s]*(?:[A-Z][\w'’.-]*\.?[ \t]*){1,5}[.,]?$")
+ADDRESS_TO = re.compile(r"^To\s+(?P<name>(?:[A-Z][\w'’.]*\.?[ \t]*){1,6})[\s,.;:—–-]*$")
+TITLE_NAME = re.compile(r"^(?:Sr|Sir|Mr|Mrs|Miss|Ms|Mme|Dr|Rev|Revd|Lady|Lord|Capt|Col|Madame|Mons)\.?\s+[A-Z]")
+POSTSCRIPT = re.compile(r"^(?:P\.\s?P\.\s?S\.|P\.\s?S\.|PS\b|Post-?script\b|N\.\s?B\.)")
+ENDORSEMENT = re.compile(r"(?i)^\[?\s*(?:endorsed|docketed|endorsement|docket)\b")
+LETTER_HEADING = re.compile(r"(?i)^letter\s+(?:\d{1,4}|[ivxlc]{1,7}|no\.?\s*\d{1,4}|the\s+\w+)\b[^\n]{0,80}$")
+# a dateline without a date: "Tuesday night", "Bath, Sunday morning"
+WEEKDAY_DATELINE = re.compile(r"^(?:[A-Z][\w'’.-]*[ ,]+){0,4}(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+                              r"(?:[ ,]+(?:morning|afternoon|evening|night|noon))?[.,]?$")
+DATELINE_MAX = 120
+PANEL_LINE_MAX = 60
+
+
+def read(source: str, name: str) -> Document:
+    doc = Document(name, source, KIND)
+    blocks = drop_furniture(split_blocks(source), doc.omissions)
+    if len(blocks) > 1 and _is_title(blocks[0]):  # a title needs a text after it
+        doc.meta.title = blocks[0].text
+        doc.front = [title_page(blocks[0])]
+        blocks = blocks[1:]
+    letters = _letters(blocks)
+    for number, letter in enumerate(letters, start=1):
+        letter.facts.letter_id = f"letter{number}"
+        doc.body.append(letter.div(number))
+        doc.correspondence.append(letter.facts)
+    return doc
+
+
+def _is_title(block: RawBlock) -> bool:
+    text = block.text
+    return (is_heading_like(text) and not _is_dateline(block) and not SALUTE.match(text)
+            and not ADDRESS_TO.match(text) and not LETTER_HEADING.match(text))
+
+
+# ---------------------------------------------------------------- one letter
+
+
+@dataclass
+class Letter:
+    head: list[Node] = field(default_factory=list)
+    top_address: list[Node] = field(default_factory=list)
+    opener: list[Node] = field(default_factory=list)
+    body: list[Node] = field(default_factory=list)
+    closer: list[Node] = field(default_factory=list)
+    after: list[Node] = field(default_factory=list)  # postscripts, endorsements, address panels
+    closing_blocks: list[RawBlock] = field(default_factory=list)  # the source of the closer
+    facts: Correspondence = field(default_factory=Correspondence)
+
+    @property
+    def closed(self) -> bool:
+        return bool(self.closer)
+
+    @property
+    def started(self) -> bool:
+        return bool(self.body or self.closer)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.head or self.top_address or self.opener or self.body or self.closer or self.after)
+
+    def div(self, number: int) -> Container:
+        body, closer, after = list(self.body), list(self.closer), list(self.after)
+        if not body and (closer or any(n.tag in ("postscript", "trailer") for n in after)):
+            # what ends a letter needs a letter before it: without a body it is read as the body
+            body = [raw.block("p") for raw in self.closing_blocks]
+            closer, self.facts.sender = [], None
+            while not body and after and after[0].tag in ("postscript", "trailer"):
+                first = after.pop(0)
+                body = list(first.children) if isinstance(first, Container) else [Block("p", first.text, first.offset)]
+        children: list[Node] = [*self.head, *self.top_address]
+        if self.opener:
+            children.append(Container("opener", self.opener))
+        children.extend(body)
+        if closer:
+            children.append(Container("closer", closer))
+        children.extend(after)
+        return Container("div", children, {"type": "letter", "xml_id": f"letter{number}", "n": str(number)})
+
+
+def _letters(blocks: list[RawBlock]) -> list[Letter]:
+    letters = [Letter()]
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        letter = letters[-1]
+        if letter.closed and _starts_a_letter(block, following):
+            letters.append(Letter())
+            letter = letters[-1]
+        if is_section_break(block.text) and letter.started:
+            # an ornament between two letters closes the first (its text kept, as a trailer)
+            letter.after.append(block.block("trailer"))
+            letters.append(Letter())
+            continue
+        _place(letter, block, following)
+    for letter in letters:
+        if not letter.closed and letter.body and isinstance(letter.body[-1], Block):
+            _split_trailing_closing(letter)
+    return [letter for letter in letters if not letter.empty]  # every block is in some letter
+
+
+def _split_trailing_closing(letter: Letter) -> None:
+    """A letter that closes at the end of its last paragraph ("Kiss the baby for me. Ever thine
+    most lovingly Jane."): the last sentence is the closer."""
+    last = letter.body[-1]
+    window = max(0, len(last.text) - 242)  # a closing is short: only the paragraph's end can be one
+    for match in re.compile(r"(?<=[.!?])\s+(?=[A-Z])").finditer(last.text, window):
+        tail = RawBlock(last.text[match.end():], last.offset + match.end(), 0)
+        if _is_closing(tail) and CLOSING_PHRASE.match(tail.text)["rest"].strip():
+            head = RawBlock(last.text[:match.start()], last.offset, 0)
+            letter.body[-1] = head.block("p")
+            letter.closer = _closing(tail, letter)
+            return
+
+
+def _starts_a_letter(block: RawBlock, following: RawBlock | None) -> bool:
+    """After a closed letter: a heading, or an address line or dateline that a salutation or the
+    body follows (else it is the closed letter's address panel or closing dateline)."""
+    if LETTER_HEADING.match(block.text):
+        return True
+    if ADDRESS_TO.match(block.text) or _is_dateline(block):
+        return following is not None and (_is_dateline(following) or bool(SALUTE.match(following.text))
+                                          or _is_body(following))
+    return False
+
+
+def _place(letter: Letter, block: RawBlock, following: RawBlock | None) -> None:
+    text = block.text
+    if not letter.started:
+        if LETTER_HEADING.match(text) and not letter.opener:
+            letter.head.append(block.block("head"))
+        elif (match := ADDRESS_TO.match(text)) and not letter.opener:
+            letter.top_address.append(_address(block, letter, match))
+        elif _is_dateline(block) and not any(n.tag == "dateline" for n in letter.opener):
+            letter.opener.append(_dateline(block, letter))
+        elif SALUTE.match(text) and "\n" not in text:
+            letter.opener.append(block.block("salute"))
+        elif _is_closing(block) and letter.opener:
+            letter.closer.extend(_closing(block, letter))
+        else:
+            letter.body.append(block.block("p"))
+        return
+    if not letter.closed:
+        if _is_closing(block):
+            letter.closer.extend(_closing(block, letter))
+        else:
+            letter.body.append(block.block("p"))
+        return
+    _place_after_closing(letter, block)
+
+
+def _place_after_closing(letter: Letter, block: RawBlock) -> None:
+    text = block.text
+    has = {node.tag for node in letter.closer}
+    if POSTSCRIPT.match(text):
+        letter.after.append(Container("postscript", [block.block("p")]))
+    elif letter.after and letter.after[-1].tag == "postscript" and _is_body(block):
+        letter.after[-1].children.append(block.block("p"))
+    elif "signed" not in has and not letter.after and _is_signature(text):
+        letter.closing_blocks.append(block)
+        letter.closer.append(_signed(block, letter))
+    elif "dateline" not in has and not letter.after and _is_dateline(block) and "\n" not in text:
+        letter.closing_blocks.append(block)
+        letter.closer.append(_dateline(block, letter))
+    elif ENDORSEMENT.match(text):
+        letter.after.append(Container("note", [block.block("p")], {"type": "endorsement"}))
+    elif (match := ADDRESS_TO.match(text)) or _is_panel(block):
+        letter.after.append(_address(block, letter, match))
+    elif letter.after:  # written after the signature and what followed it: a postscript unmarked
+        letter.after.append(Container("postscript", [block.block("p")]))
+    else:  # the letter goes on: what looked like its closing was a paragraph of it
+        letter.body.extend(raw.block("p") for raw in letter.closing_blocks)
+        letter.closer, letter.closing_blocks = [], []
+        letter.facts.sender = None
+        letter.body.append(block.block("p"))
+
+
+# ---------------------------------------------------------------- the parts
+
+
+def _is_dateline(block: RawBlock) -> bool:
+    text = block.text
+    if len(text) > DATELINE_MAX or text.count("\n") > 1 or SALUTE.match(text) or _is_closing(block):
+        return False
+    if WEEKDAY_DATELINE.match(text):
+        return True
+    if len(re.findall(r"\b[a-z]{2,}\b", text)) > 3:
+        return False  # a sentence that mentions a date
+    return bool(dates_in(text))
+
+
+def _dateline(block: RawBlock, letter: Letter) -> Block:
+    dateline = block.block("dateline")
+    dateline.frames_dates = True
+    place = place_before_date(block.text)
+    if place:
+        start, end = place
+        dateline.spans.append(Span.make(start, end, "placeName"))
+        if letter.facts.place is None:
+            letter.facts.place = Mention(dateline, start, end)
+    if letter.facts.dateline is None:
+        letter.facts.dateline = dateline
+    return dateline
+
+
+def _is_salute(text: str) -> bool:
+    return bool(SALUTE.match(text))
+
+
+def _is_closing(block: RawBlock) -> bool:
+    text = block.text
+    if len(text) > 240 or not CLOSING_START.match(text) or not (match := CLOSING_PHRASE.match(text)):
+        return False
+    rest = match["rest"].strip()
+    return (len(re.findall(r"[.!?](?:\s|$)", match["close"].rstrip(".!?,;: "))) == 0
+            and (not rest or _is_signature(rest)))
+
+
+def _closing(block: RawBlock, letter: Letter) -> list[Node]:
+    """The complimentary close as `salute`, the signature after it (same line or next) as `signed`."""
+    letter.closing_blocks.append(block)
+    match = CLOSING_PHRASE.match(block.text)
+    close_end = match.end("close")
+    rest = block.part(close_end, len(block.text))
+    salute = block.part(0, close_end)
+    nodes: list[Node] = [salute.block("salute")] if salute else []
+    if rest and _is_signature(rest.text):
+        nodes.append(_signed(rest, letter))
+    elif rest:
+        nodes.append(rest.block("salute"))
+    return nodes
+
+
+def _is_signature(text: str) -> bool:
+    text = text.strip()
+    return "\n" not in text and len(text) <= 40 and bool(SIGNATURE.match(text)) and not SALUTE.match(text)
+
+
+def _signed(block: RawBlock, letter: Letter) -> Block:
+    signed = block.block("signed")
+    name = block.text.strip("-—– \t")
+    start = block.text.index(name)
+    end = start + len(name.rstrip(".,"))
+    letter.facts.sender = Mention(signed, start, end)
+    return signed
+
+
+def _is_panel(block: RawBlock) -> bool:
+    """An address panel: short lines of names, places, postmarks."""
+    lines = block.lines
+    return len(lines) >= 2 and all(0 < len(line.strip()) <= PANEL_LINE_MAX and not line.rstrip().endswith((".", "?", "!"))
+                                   or TITLE_NAME.match(line.strip()) for line in lines)
+
+
+def _address(block: RawBlock, letter: Letter, to: re.Match[str] | None) -> Container:
+    lines = [Block("addrLine", part.text, part.offset) for part in block.line_parts()]
+    to = to or ADDRESS_TO.match(lines[0].text)  # "To Mr. Edmund Mallory" over the lines of an address
+    if letter.facts.addressee is None:
+        if to:
+            name = to["name"].strip()
+            start = lines[0].text.index(name)
+            letter.facts.addressee = Mention(lines[0], start, start + len(name.rstrip(",. ")))
+        else:
+            named = next((line for line in lines if TITLE_NAME.match(line.text)), None)
+            if named is not None:
+                letter.facts.addressee = Mention(named, 0, len(named.text.rstrip(",. ")))
+    return Container("address", lines)
+
+
+def _is_body(block: RawBlock) -> bool:
+    return len(block.text) > DATELINE_MAX or len(re.findall(r"\b[a-z]{2,}\b", block.text)) > 6

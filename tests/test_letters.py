@@ -1,0 +1,228 @@
+"""The letter reader: datelines, salutations, closings, postscripts, address panels, several
+letters in a file, and the header's correspDesc (CMIF), on invented letters with variations
+(tests/data/sources/letter_*.txt) and on the real ones of ../shared/eval/real when present."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tei_tools.convert import convert_text
+from tei_tools.model import Block, Container
+from tei_tools.personography import Personography
+from tei_tools.readers import detect_kind, letter, read
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCES = REPO / "tests" / "data" / "sources"
+REAL = REPO.parent / "shared" / "eval" / "real" / "texts"
+TEI = {"t": "http://www.tei-c.org/ns/1.0"}
+LETTERS = sorted(SOURCES.glob("letter_*.txt"))
+
+
+def source(name: str) -> str:
+    return (SOURCES / name).read_text(encoding="utf-8")
+
+
+def tree(nodes) -> list:
+    """(tag, text or children) of each node, for comparing structure."""
+    return [(n.tag, n.text) if isinstance(n, Block) else (n.tag, tree(n.children)) for n in nodes]
+
+
+def edition(text: str, name: str = "letter.txt", **options) -> etree._Element:
+    _, data, _ = convert_text(text, name, Personography.empty(), **options)
+    return etree.fromstring(data)
+
+
+@pytest.mark.parametrize("path", LETTERS, ids=lambda p: p.stem)
+def test_invented_letters_are_detected_as_letters(path):
+    assert detect_kind(path.read_text(encoding="utf-8")) == "letter"
+
+
+def test_a_letter_with_dateline_salutation_closing_postscripts_and_address_panel():
+    doc = letter.read(source("letter_postscript_panel.txt"), "x")
+    assert doc.meta.title == "A letter from Cheltenham"
+    (div,) = doc.body
+    assert div.attrs == {"type": "letter", "xml_id": "letter1", "n": "1"}
+    parts = tree(div.children)
+    assert parts[0] == ("opener", [("dateline", "Cheltenham, 3rd May 1823."), ("salute", "My dear Brother,")])
+    assert [tag for tag, _ in parts] == ["opener", "p", "p", "closer", "postscript", "postscript", "address"]
+    assert parts[3] == ("closer", [("salute", "Believe me ever your affectionate sister,"), ("signed", "Harriet Mallory")])
+    assert parts[6] == ("address", [("addrLine", "To Mr. Edmund Mallory"), ("addrLine", "King's College"),
+                                    ("addrLine", "Cambridge")])
+    (facts,) = doc.correspondence
+    assert (facts.sender.text, facts.addressee.text, facts.place.text) == ("Harriet Mallory", "Mr. Edmund Mallory",
+                                                                         "Cheltenham")
+
+
+def test_a_file_of_two_letters_becomes_two_letter_divisions():
+    doc = letter.read(source("letter_two_letters_old_style.txt"), "x")
+    assert [div.attrs["xml_id"] for div in doc.body] == ["letter1", "letter2"]
+    assert [tree(div.children)[0] for div in doc.body] == [("head", "Letter I"), ("head", "Letter II")]
+    assert [tree(div.children)[-1][1][-1] for div in doc.body] == [("signed", "A. Petrov")] * 2
+    assert [f.place.text for f in doc.correspondence] == ["St Petersburg", "Moscow"]
+
+
+def test_a_closing_at_the_end_of_the_last_paragraph_and_a_dateline_without_a_date():
+    (div,) = letter.read(source("letter_signature_same_line.txt"), "x").body
+    parts = tree(div.children)
+    assert parts[0] == ("opener", [("dateline", "Tuesday night"), ("salute", "My dearest Kate,")])
+    assert parts[-2] == ("p", "Kiss the baby for me.")
+    assert parts[-1] == ("closer", [("salute", "Ever thine most lovingly"), ("signed", "Jane.")])
+
+
+def test_a_letter_that_goes_on_after_a_closing_like_line_keeps_it_as_a_paragraph():
+    text = "London, 3rd May 1905\n\nDear Tom,\n\nAll well.\n\nYours ever,\nJ. Smith\n\nThe rain has stopped since I wrote that, and we go out."
+    (div,) = letter.read(text, "x").body
+    assert tree(div.children)[1:] == [("p", "All well."), ("p", "Yours ever,\nJ. Smith"),
+                                      ("p", "The rain has stopped since I wrote that, and we go out.")]
+
+
+@pytest.mark.parametrize("path", LETTERS, ids=lambda p: p.stem)
+def test_every_word_of_an_invented_letter_is_kept_in_order(path):
+    text = path.read_text(encoding="utf-8")
+    blocks = read(text, path.name, "letter").blocks()
+    assert all(text[b.offset:b.end] == b.text for b in blocks)
+    assert [b.offset for b in blocks] == sorted(b.offset for b in blocks)
+    covered = "".join(text[b.offset:b.end] for b in blocks)
+    assert "".join(text.split()) == "".join(covered.split())
+
+
+def test_the_header_names_sender_place_date_and_addressee_as_cmif_has_them():
+    root = edition(source("letter_postscript_panel.txt"))
+    (desc,) = root.findall(".//t:profileDesc/t:correspDesc", TEI)
+    assert desc.get("ref") == "#letter1"
+    sent, received = desc.findall("t:correspAction", TEI)
+    assert sent.get("type") == "sent" and received.get("type") == "received"
+    assert [(e.tag.split("}")[1], e.text) for e in sent] == [("persName", "Harriet Mallory"),
+                                                            ("placeName", "Cheltenham"), ("date", "3rd May 1823")]
+    assert sent.find("t:date", TEI).get("when") == "1823-05-03"
+    assert [e.text for e in received] == ["Mr. Edmund Mallory"]
+
+
+def test_a_salutation_is_not_taken_for_the_addressees_name():
+    root = edition("Bath, 2 June 1810\n\nMy dear Sir,\n\nI have your letter.\n\nYours truly,\nW. Hunt\n")
+    actions = root.findall(".//t:correspAction", TEI)
+    assert [a.get("type") for a in actions] == ["sent"]
+    assert "Sir" not in etree.tostring(actions[0], encoding="unicode")
+
+
+def test_old_style_datelines_give_both_calendars_and_the_header_declares_them():
+    root = edition(source("letter_two_letters_old_style.txt"))
+    dates = root.findall(".//t:correspAction/t:date", TEI)
+    assert [(d.get("when"), d.get("when-custom"), d.get("datingMethod")) for d in dates] == [
+        ("1916-11-07", "1916-10-25", "#julian"), ("1917-02-14", "1917-02-01", "#julian")]
+    assert [c.get("{http://www.w3.org/XML/1998/namespace}id")
+            for c in root.findall(".//t:calendarDesc/t:calendar", TEI)] == ["gregorian", "julian"]
+    # "the 20th ult." in a letter dated 25 October O.S. is 20 September O.S.
+    ult = next(d for d in root.iter("{http://www.tei-c.org/ns/1.0}date") if d.text == "20th ult.")
+    assert (ult.get("when-custom"), ult.get("when"), ult.get("cert")) == ("1916-09-20", "1916-10-03", "high")
+
+
+def test_calendar_desc_is_there_exactly_when_a_date_is_old_style():
+    assert edition(source("letter_postscript_panel.txt")).find(".//t:calendarDesc", TEI) is None
+    assert edition(source("letter_two_letters_old_style.txt")).find(".//t:calendarDesc", TEI) is not None
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="../shared/eval/real (real letters) is not beside this clone")
+@pytest.mark.parametrize("name, sender, addressee, place, when", [
+    ("mitford_letter_to_webb", "M.R. Mitford", "Miss Webb", "Bertram House", "1819-01-10"),
+    ("mitford_letter_to_elford", "M. R. Mitford", "Sir W. Elford", "Bertram House", "1819-03-13"),
+])
+def test_the_real_letters_are_read_as_letters_with_their_correspondence(name, sender, addressee, place, when):
+    text = (REAL / f"{name}.txt").read_text(encoding="utf-8")
+    assert detect_kind(text) == "letter"
+    root = edition(text, f"{name}.txt")
+    sent, received = root.findall(".//t:correspAction", TEI)
+    assert [sent.findtext("t:persName", namespaces=TEI), received.findtext("t:persName", namespaces=TEI),
+            sent.findtext("t:placeName", namespaces=TEI), sent.find("t:date", TEI).get("when")] == [
+        sender, addressee, place, when]
+
+
+def test_the_editions_of_invented_letters_and_journals_are_valid_and_keep_every_word(tmp_path):
+    from tei_tools.convert import convert_files
+    from tei_tools.fidelity import compare, tei_text_words, words
+    from tei_tools.validate import Validator, is_valid
+
+    sources = LETTERS + sorted(SOURCES.glob("journal_*.txt"))
+    results = convert_files(sources, tmp_path)
+    assert [r.status for r in results] == ["written"] * len(sources)
+    assert [r.kind for r in results] == ["letter"] * len(LETTERS) + ["journal"] * (len(sources) - len(LETTERS))
+    messages = Validator("project").validate_files(sorted(tmp_path.glob("*.xml")))
+    assert is_valid(messages), [str(m) for m in messages[:5]]
+    for source in sources:
+        edition = etree.parse(str(tmp_path / f"{source.stem}.xml")).getroot()
+        assert compare(words(source.read_text(encoding="utf-8")), tei_text_words(edition)) == [], source.name
+
+
+def test_julian_leap_days_are_valid_where_the_gregorian_calendar_has_none(tmp_path):
+    from tei_tools.validate import Validator, is_valid
+
+    text = (REPO / "tests" / "data" / "broken" / "date-custom-disagrees.xml").read_text(encoding="utf-8")
+    good = text.replace('when="1917-10-25" when-custom="1917-10-25"', 'when="1900-03-13" when-custom="1900-02-29"')
+    assert good != text
+    (tmp_path / "persons.xml").write_bytes((REPO / "tests" / "data" / "broken" / "persons.xml").read_bytes())
+    (tmp_path / "leap.xml").write_text(good, encoding="utf-8")
+    messages = Validator("project").validate_files([tmp_path / "leap.xml"])
+    assert is_valid(messages), [str(m) for m in messages]
+
+
+def test_the_sidecar_calendar_key_makes_earlier_days_old_style(tmp_path):
+    from tei_tools.convert import convert_files
+
+    text = ("Petrograd, 5 January 1918\n\nDear Sir,\n\nThe Assembly met today. On 20 February 1918 (N.S.) we "
+            "shall know more, and on 16 February 1918 too.\n\nYours truly,\nA. Petrov\n")
+    (tmp_path / "petrov.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "petrov.json").write_text('{"calendar": {"julian-until": "1918-02-13"}}', encoding="utf-8")
+    (result,) = convert_files([tmp_path / "petrov.txt"], tmp_path / "out")
+    assert result.status == "written", result.message
+    root = etree.parse(str(tmp_path / "out" / "petrov.xml")).getroot()
+    dates = [(d.text, d.get("when"), d.get("when-custom")) for d in root.iterfind(".//t:text//t:date", TEI)]
+    assert dates == [("5 January 1918", "1918-01-18", "1918-01-05"), ("20 February 1918 (N.S.)", "1918-02-20", None),
+                     ("16 February 1918", "1918-02-16", None)]
+    paragraph = root.find(".//t:encodingDesc//t:p[3]", TEI)
+    assert "Days up to 1918-02-13 are read as Old Style" in "".join(paragraph.itertext())
+
+
+@pytest.mark.parametrize("calendar, message", [
+    ('{"julian-until": "1918-02-30"}', '"julian-until" must be a day written YYYY-MM-DD'),
+    ('{"julian_until": "1918-02-13"}', 'sidecar key "calendar" must be a table'),
+    ('"1918-02-13"', 'sidecar key "calendar" must be a table'),
+])
+def test_a_bad_sidecar_calendar_is_a_one_line_error(tmp_path, calendar, message):
+    from tei_tools.convert import convert_files
+
+    (tmp_path / "x.txt").write_text("London, 3rd May 1905\n\nDear Tom,\n\nAll well.\n", encoding="utf-8")
+    (tmp_path / "x.json").write_text(f'{{"calendar": {calendar}}}', encoding="utf-8")
+    (result,) = convert_files([tmp_path / "x.txt"], tmp_path / "out")
+    assert result.status == "failed" and message in result.message and "\n" not in result.message
+    assert not (tmp_path / "out" / "x.xml").exists()
+
+
+def test_letters_and_journals_render_with_every_word_and_both_days_of_an_old_style_date(tmp_path):
+    """HTML and text keep every word of the TEI text in order; an Old Style date shows its
+    Gregorian day after it, as generated text ("October 25, 1917 (O.S.) = 7 November 1917")."""
+    from tei_tools.convert import convert_files
+    from tei_tools.render import (GENERATED_END, GENERATED_START, Renderer, html_reading_words, reading_words,
+                                  text_reading_words)
+    from tei_tools.xml import parse_file
+
+    (tmp_path / "os.txt").write_text("St Petersburg, 25 October (7 November) 1916\n\nDear Sir,\n\nOn October 25, "
+                                     "1917 (O.S.) the insurrection began.\n\nYours faithfully,\nA. Petrov\n",
+                                     encoding="utf-8")
+    sources = [tmp_path / "os.txt", SOURCES / "letter_postscript_panel.txt", SOURCES / "journal_year_end_months.txt"]
+    convert_files(sources, tmp_path / "ed")
+    editions = [tmp_path / "ed" / f"{s.stem}.xml" for s in sources]
+    plain, marked = Renderer(), Renderer(params={"generated-start": GENERATED_START, "generated-end": GENERATED_END})
+    for edition in editions:
+        expected = reading_words(parse_file(edition))
+        html = plain.render_html(edition, tmp_path / "html").read_text("utf-8")
+        assert html_reading_words(html) == expected, edition.name
+        text = marked.render_text(edition, tmp_path / "marked").read_text("utf-8")
+        assert text_reading_words(text) == expected, edition.name
+    html = (tmp_path / "html" / "os.html").read_text("utf-8")
+    assert 'calendar-equivalent"' in html and "October 25, 1917 (O.S.)</time>" in html
+    assert "> = 7 November 1917</span>" in html
+    assert html.count("calendar-equivalent") == 1  # the double date writes both days already
+    text = plain.render_text(editions[0], tmp_path / "text").read_text("utf-8")
+    assert "October 25, 1917 (O.S.) = 7 November 1917" in " ".join(text.split())
