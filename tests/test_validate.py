@@ -30,7 +30,7 @@ EXPECTED = {
                                       '"resp", "xml:id" or "xml:lang"'),
     "bad-date.xml": (25, 47, 'value of attribute "when" is invalid: "1820-13-12"; must be an ISO date (YYYY-MM-DD), '
                              "a year and month (YYYY-MM), a year (YYYY), a month and day (--MM-DD) or a month (--MM)"),
-    "missing-element.xml": (5, 15, 'element "fileDesc" incomplete; missing required element "sourceDesc"'),
+    "missing-element.xml": (14, 16, 'element "fileDesc" incomplete; missing required element "sourceDesc"'),
     "wrong-namespace.xml": (3, 56, 'element "TEI" in namespace "http://www.tei-c.org/ns/2.0" not allowed here; '
                                    'expected element "TEI" in namespace "http://www.tei-c.org/ns/1.0"'),
     "malformed.xml": (25, 67, "not well-formed XML: Opening and ending tag mismatch: date line 25 and dat"),
