@@ -66,6 +66,12 @@ EXPECTED = {
                                        '<language ident="fr"> to profileDesc/langUsage [language-declared]'),
     "tag-usage.xml": (20, 90, "the header declares 2 <persName> element(s) (tagUsage/@occurs) but the text has 1 "
                               "[tag-usage-count]"),
+    "date-uncertain-order.xml": (26, 85, 'date: @notBefore "1856-03" is after @notAfter "1854" [date-uncertain-order]'),
+    "date-range-kind.xml": (26, 78, "date: @from cannot be combined with @notBefore, nor @to with @notAfter; use "
+                                    "@from/@to for a known span, @notBefore/@notAfter for an uncertain date "
+                                    "[date-range-kind]"),
+    "tag-usage-ids.xml": (20, 101, "the header declares 1 <persName> element(s) with an xml:id (tagUsage/@withId) "
+                                   "but the text has 0 [tag-usage-ids]"),
     "born-after-death.xml": (32, 34, 'person "herbert": birth (1810-09-16) is after death (1801-08) '
                                      "[born-before-death]"),
 }
