@@ -170,13 +170,13 @@ def run_tests(copy: Path, tests: list[str], report: Path) -> tuple[int, list[str
     return run.returncode, failed, seconds
 
 
-def check(defect: Defect, full: bool) -> tuple[str, list[str], float]:
+def check(defect: Defect, full: bool, only_tests: list[str] | None = None) -> tuple[str, list[str], float]:
     with tempfile.TemporaryDirectory(prefix="tei-tools-defect-") as work:
         copy = scratch_copy(Path(work))
         problem = apply(defect, copy)
         if problem:
             return f"cannot apply: {problem}", [], 0.0
-        tests = [] if full else [t for t in defect.tests if (copy / t).exists()]
+        tests = [] if full else only_tests or [t for t in defect.tests if (copy / t).exists()]
         _, failed, seconds = run_tests(copy, tests, Path(work) / "report.xml")
         return ("caught" if failed else "NOT CAUGHT"), failed, seconds
 
@@ -186,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--full", action="store_true", help="run the whole suite for each defect (slow)")
     parser.add_argument("--only", nargs="+", metavar="NAME", help="these defects only")
     parser.add_argument("--list", action="store_true", help="list the defects and exit")
+    parser.add_argument("--tests", nargs="+", metavar="PATH", help="run these test paths instead (for each defect)")
     options = parser.parse_args(argv)
     chosen = [d for d in DEFECTS if not options.only or d.name in options.only]
     if options.list or not chosen:
@@ -196,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"| defect | verdict | tests that fail ({'whole suite' if options.full else 'its modules'}) |")
     print("| --- | --- | --- |")
     for defect in chosen:
-        verdict, failed, seconds = check(defect, options.full)
+        verdict, failed, seconds = check(defect, options.full, options.tests)
         missed += verdict != "caught"
         tests = "<br>".join(f"`{t}`" for t in failed) or "-"
         print(f"| {defect.name} | {verdict} ({len(failed)}, {seconds:.0f} s) | {tests} |", flush=True)
