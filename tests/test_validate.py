@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -288,13 +287,11 @@ def test_a_thousand_files_compile_each_schema_once(tmp_path, monkeypatch):
     monkeypatch.setattr(validation, "_SCHEMATRON_CACHE", {})
     _small_editions(tmp_path, 1000)
     before = COMPILATIONS.copy()
-    started = time.perf_counter()
     messages = validate_paths([tmp_path])
-    elapsed = time.perf_counter() - started
     assert messages == []
     compiled = COMPILATIONS - before
     assert sorted(compiled.values()) == [1, 1], compiled  # one RELAX NG, one Schematron
-    assert elapsed < 120, f"1,000 small files took {elapsed:.1f} s"
+    # How long the batch takes is measured by benchmarks/validate_bench.py, not asserted here.
 
 
 @needs_jing
