@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -188,6 +189,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--list", action="store_true", help="list the defects and exit")
     parser.add_argument("--tests", nargs="+", metavar="PATH", help="run these test paths instead (for each defect)")
     options = parser.parse_args(argv)
+    # Stopped with kill: leave through the normal path, so the running pytest is killed with it
+    # and the scratch copy is removed.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     chosen = [d for d in DEFECTS if not options.only or d.name in options.only]
     if options.list or not chosen:
         for defect in DEFECTS:
