@@ -163,3 +163,16 @@ def test_a_source_quoting_the_digest_placeholder_keeps_it_and_the_seal_still_hol
     body = etree.fromstring(data).find(".//t:body/t:p", T)
     assert body.text == text
     assert serialize.is_untouched(data) is True
+
+
+def test_the_xml_is_indented_two_spaces_a_level_for_people_who_read_it():
+    doc = Document("x.txt", "One\n\nTwo", "book", Metadata(title="X"))
+    doc.body = [Container("div", [Block("head", "One", 0), Block("p", "Two", 5)], {"type": "section"})]
+    lines = serialize.to_bytes(doc).decode("utf-8").splitlines()
+    assert lines[0] == '<?xml version="1.0" encoding="UTF-8"?>'
+    assert lines[1].startswith("<TEI ") and lines[-1] == "</TEI>"
+    indents = {line.strip().split(">")[0] + ">": len(line) - len(line.lstrip()) for line in lines}
+    assert indents["<teiHeader>"] == 2 and indents["<fileDesc>"] == 4 and indents["<titleStmt>"] == 6
+    assert indents["<text>"] == 2 and indents["<body>"] == 4 and indents['<div type="section">'] == 6
+    assert "        <head>One</head>" in lines and "        <p>Two</p>" in lines
+    assert "      </div>" in lines and "  </text>" in lines
