@@ -26,7 +26,7 @@ case "$MODULE" in
   serialize) ONLY="src/tei_tools/serialize.py"
              TESTS="tests/test_serialize.py tests/test_header.py tests/test_writing.py tests/test_sidecar.py tests/test_omissions.py" ;;
   convert)   ONLY="src/tei_tools/convert.py"
-             TESTS="tests/test_writing.py tests/test_sidecar.py tests/test_header.py tests/test_cli_convert.py tests/test_convert.py" ;;
+             TESTS="tests/test_convert_api.py tests/test_writing.py tests/test_sidecar.py tests/test_header.py tests/test_cli_convert.py tests/test_convert.py" ;;
   readers)   ONLY="src/tei_tools/readers/*"
              TESTS="tests/test_readers.py tests/test_book_ending.py tests/test_omissions.py tests/test_convert.py" ;;
   quotes)    ONLY="src/tei_tools/annotate/quotes.py"
