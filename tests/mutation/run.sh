@@ -29,7 +29,7 @@ case "$MODULE" in
   convert)   ONLY="src/tei_tools/convert.py"
              TESTS="tests/test_convert_api.py tests/test_writing.py tests/test_sidecar.py tests/test_header.py tests/test_cli_convert.py" ;;
   readers)   ONLY="src/tei_tools/readers/*"
-             TESTS="tests/test_readers.py tests/test_book_ending.py tests/test_omissions.py tests/test_convert.py" ;;
+             TESTS="tests/test_readers.py tests/test_book_ending.py tests/test_omissions.py tests/test_convert.py::test_no_word_is_lost_or_reordered_whatever_the_text" ;;
   quotes)    ONLY="src/tei_tools/annotate/quotes.py"
              TESTS="tests/test_quotes.py tests/test_quotes_nesting.py tests/test_quotes_cues.py tests/test_quotes_edges.py" ;;
   dates)     ONLY="src/tei_tools/annotate/dates.py src/tei_tools/annotate/dates/*"
@@ -53,7 +53,7 @@ mkdir -p "$COPY"
 import json, re, sys
 from pathlib import Path
 pyproject, only, tests, copy = Path(sys.argv[1]), sys.argv[2].split(), sys.argv[3].split(), Path(sys.argv[4])
-tests = [t for t in tests if (copy / t).exists()]
+tests = [t for t in tests if (copy / t.split("::")[0]).exists()]
 text = pyproject.read_text(encoding="utf-8")
 text = re.sub(r"(?ms)^only_mutate = \[.*?^\]", "only_mutate = " + json.dumps(only), text)
 text = re.sub(r"(?m)^pytest_add_cli_args_test_selection = .*\n", "", text)
