@@ -31,7 +31,7 @@ case "$MODULE" in
   readers)   ONLY="src/tei_tools/readers/*"
              TESTS="tests/test_readers.py tests/test_book_ending.py tests/test_omissions.py tests/test_convert.py::test_no_word_is_lost_or_reordered_whatever_the_text" ;;
   quotes)    ONLY="src/tei_tools/annotate/quotes.py"
-             TESTS="tests/test_quotes.py tests/test_quotes_nesting.py tests/test_quotes_cues.py tests/test_quotes_edges.py" ;;
+             TESTS="tests/test_quotes.py tests/test_quotes_nesting.py tests/test_quotes_cues.py tests/test_quotes_edges.py tests/test_quotes_blocks.py" ;;
   dates)     ONLY="src/tei_tools/annotate/dates.py src/tei_tools/annotate/dates/*"
              TESTS="tests/test_dates.py tests/test_dates_ranges.py" ;;
   validate)  ONLY="src/tei_tools/validate.py src/tei_tools/validate/*"
