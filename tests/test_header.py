@@ -147,3 +147,38 @@ def test_the_bytes_carry_their_own_digest_and_point_at_both_schemas(tmp_path):
     assert serialize.DIGEST_PLACEHOLDER.encode() not in data
     _, bare, _ = convert_text(source.read_text(encoding="utf-8"), "plain.txt", Personography.empty())
     assert bare.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<TEI ') and b"xml-model" not in bare
+
+
+TRANSCRIPT = Path(__file__).parent / "data" / "sources" / "transcript_five_acts.txt"
+BOOK_WITH_CREDIT = Path(__file__).parent / "data" / "sources" / "book_prologue_permission.txt"
+
+
+def test_a_transcripts_credits_become_responsibilities_in_the_title_and_the_source(tmp_path, validator):
+    people = Personography.empty()
+    doc, data, _ = convert_text(TRANSCRIPT.read_text(encoding="utf-8"), TRANSCRIPT.name, people)
+    (tmp_path / "persons.xml").write_bytes(people.to_bytes())
+    expected = [(r.resp, r.name) for r in doc.meta.responsibilities]
+    assert len(expected) >= 5 and ("Music", "Lindsay Graham") in expected
+    root = etree.fromstring(data)
+    for where in ("//t:titleStmt/t:respStmt[not(@xml:id)]", "//t:sourceDesc/t:bibl/t:respStmt"):
+        found = [(text(r, "t:resp"), text(r, "t:name")) for r in xpath(root, where)]
+        assert found == expected, where
+    path = tmp_path / "episode.xml"
+    path.write_bytes(data)
+    assert validator.validate_file(path) == []
+
+
+def test_a_books_credit_line_is_quoted_in_the_source_description(tmp_path, validator):
+    source = BOOK_WITH_CREDIT.read_text(encoding="utf-8")
+    people = Personography.empty()
+    doc, data, _ = convert_text(source, BOOK_WITH_CREDIT.name, people)
+    (tmp_path / "persons.xml").write_bytes(people.to_bytes())
+    root = etree.fromstring(data)
+    credit = text(root, "//t:sourceDesc/t:bibl/t:note[@type='credit']")
+    assert credit.startswith("From Winter Ledger") and credit == " ".join(doc.meta.source_statement.split())
+    assert text(root, "//t:sourceDesc/t:bibl/t:title[@level='m']") == "Winter Ledger: A Memoir of Two Cities"
+    assert text(root, "//t:sourceDesc/t:bibl/t:publisher") == "Northlight Editions"
+    assert xpath(root, "//t:sourceDesc/t:bibl/t:date/@when") == ["2022"]
+    path = tmp_path / "book.xml"
+    path.write_bytes(data)
+    assert validator.validate_file(path) == []
