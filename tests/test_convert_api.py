@@ -224,6 +224,8 @@ def test_a_batch_reports_each_source_as_it_goes_in_order(tmp_path):
     assert seen == results and [r.source for r in seen] == [first, second]
     assert [r.status for r in results] == ["written", "failed"]
     report = results[0].as_json()
+    assert set(report) == {"source", "output", "status", "message", "kind", "counts", "omissions"}
+    assert report["source"] == str(first) and results[1].as_json()["source"] == str(second)
     assert report["status"] == "written" and report["output"] == str(tmp_path / "out" / "b.xml")
     assert report["kind"] == results[0].kind and report["counts"] == results[0].counts
     assert results[1].as_json()["output"] is None and results[1].as_json()["message"].endswith("is empty")
