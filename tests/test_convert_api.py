@@ -67,13 +67,31 @@ def test_a_wrong_encoding_names_the_byte_and_the_remedy(tmp_path):
     source = write(tmp_path, "a.txt", "Caf\u00e9".encode("cp1252"))
     with pytest.raises(SourceError) as error:
         read_source(source)
-    assert "byte 0xe9 at offset 3" in str(error.value) and "--encoding" in str(error.value)
+    assert "byte 0xe9 at offset 3" in str(error.value)
+    assert str(error.value).endswith("; give the right --encoding, e.g. --encoding cp1252")
 
 
-def test_nul_bytes_after_the_start_are_still_text_when_far_in(tmp_path):
+def test_binary_files_are_told_by_a_nul_byte_in_their_first_8_kb(tmp_path):
     """Binary detection looks at the start, like git: a text file is judged by its first 8 kB."""
-    source = write(tmp_path, "a.txt", b"x" * 10_000 + b"\x00")
-    assert read_source(source).startswith("x")
+    with pytest.raises(SourceError) as error:
+        read_source(write(tmp_path, "a.bin", b"x" * 8191 + b"\x00"))
+    assert str(error.value) == f"{tmp_path / 'a.bin'}: looks like a binary file (it contains NUL bytes), not plain text"
+    assert read_source(write(tmp_path, "b.txt", b"x" * 8192 + b"\x00")).startswith("x")
+
+
+def test_a_source_that_cannot_be_read_says_why(tmp_path):
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(tmp_path / "loop.txt")
+    with pytest.raises(SourceError) as error:
+        read_source(loop)
+    assert str(error.value).startswith(f"{loop}: ") and "symbolic links" in str(error.value)
+
+
+def test_the_encoding_asked_for_is_used_for_the_whole_batch(tmp_path):
+    source = write(tmp_path, "legacy.txt", "Caf\u00e9 society\n\nAnna Petrova came in 1913.\n".encode("cp1252"))
+    result = convert_files([source], tmp_path / "out", encoding="cp1252", personography=tmp_path / "p.xml")[0]
+    assert result.status == "written", result.message
+    assert "Caf\u00e9 society" in (tmp_path / "out" / "legacy.xml").read_text(encoding="utf-8")
 
 
 # ---------------------------------------------------------------- sidecars
@@ -118,7 +136,7 @@ def test_json_wins_over_toml_when_both_are_there(tmp_path):
     (".json", "{not json", "unreadable metadata sidecar"),
     (".toml", "title = ", "unreadable metadata sidecar"),
     (".json", '["a", "list"]', "must be a table/object of keys"),
-    (".json", '{"titel": "x", "autor": "y"}', "unknown metadata key(s) autor, titel; known: "),
+    (".json", '{"titel": "x", "autor": "y"}', "unknown metadata key(s) autor, titel; known: author, authors, date, "),
     (".json", b'{"title": "\xff"}', "unreadable metadata sidecar"),
 ])
 def test_a_bad_sidecar_fails_its_source_with_one_line_and_no_edition(tmp_path, suffix, content, complaint):
@@ -187,9 +205,10 @@ def test_a_folder_with_its_own_personography_keeps_using_it(tmp_path):
 
 def test_an_explicit_personography_is_created_where_asked_and_nothing_beside_the_editions(tmp_path):
     source = write(tmp_path, "a.txt", TEXT)
-    convert_files([source], tmp_path / "out", personography=tmp_path / "people" / "p.xml")
-    assert (tmp_path / "people" / "p.xml").is_file() and not (tmp_path / "out" / "persons.xml").exists()
-    assert shipped_ids().isdisjoint(Personography.load(tmp_path / "people" / "p.xml").ids())
+    people = tmp_path / "people" / "of the project" / "p.xml"
+    convert_files([source], tmp_path / "out", personography=people)
+    assert people.is_file() and not (tmp_path / "out" / "persons.xml").exists()
+    assert shipped_ids().isdisjoint(Personography.load(people).ids())
 
 
 def test_an_unreadable_personography_stops_the_batch_with_one_line(tmp_path):
@@ -227,7 +246,7 @@ def test_a_batch_reports_each_source_as_it_goes_in_order(tmp_path):
     assert set(report) == {"source", "output", "status", "message", "kind", "counts", "omissions"}
     assert report["source"] == str(first) and results[1].as_json()["source"] == str(second)
     assert report["status"] == "written" and report["output"] == str(tmp_path / "out" / "b.xml")
-    assert report["kind"] == results[0].kind and report["counts"] == results[0].counts
+    assert report["kind"] == results[0].kind == "book" and report["counts"] == results[0].counts
     assert results[1].as_json()["output"] is None and results[1].as_json()["message"].endswith("is empty")
 
 

@@ -178,4 +178,5 @@ def test_a_new_edition_that_cannot_be_written_leaves_no_file_at_all(tmp_path, mo
 def test_written_editions_are_readable_by_others(tmp_path):
     out = tmp_path / "out"
     convert(source(tmp_path), out)
-    assert (out / "account.xml").stat().st_mode & 0o044 == 0o044
+    mode = (out / "account.xml").stat().st_mode
+    assert mode & 0o444 == 0o444 and mode & 0o111 == 0  # readable by all, executable by none
