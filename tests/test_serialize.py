@@ -176,3 +176,26 @@ def test_the_xml_is_indented_two_spaces_a_level_for_people_who_read_it():
     assert indents["<text>"] == 2 and indents["<body>"] == 4 and indents['<div type="section">'] == 6
     assert "        <head>One</head>" in lines and "        <p>Two</p>" in lines
     assert "      </div>" in lines and "  </text>" in lines
+
+
+def test_adjacent_spans_are_both_written():
+    text = "AnnaBob met in 1913."
+    spans = [Span.make(0, 4, "persName", ref="#a"), Span.make(4, 7, "persName", ref="#b"),
+             Span.make(15, 19, "date", when="1913")]
+    assert leaf_xml(text, spans) == ('<persName ref="#a">Anna</persName><persName ref="#b">Bob</persName> met in '
+                                     '<date when="1913">1913</date>.')
+
+
+def test_a_kind_of_source_the_serializer_has_no_label_for_is_named_as_it_is():
+    doc = Document("x.txt", "a", "letter", Metadata(title="X"))
+    doc.body = [Block("p", "a", 0)]
+    root = serialize.to_tei(doc)
+    assert root.xpath("string(//t:titleStmt/t:title[@type='sub'])", namespaces=T) == "A TEI edition of the letter"
+
+
+def test_without_a_title_the_file_name_less_its_extension_is_the_title():
+    doc = Document("letters.1913.txt", "a", "book", Metadata())
+    doc.body = [Block("p", "a", 0)]
+    root = serialize.to_tei(doc)
+    assert root.xpath("string(//t:titleStmt/t:title[@type='main'])", namespaces=T) == "letters.1913"
+    assert not root.xpath("//t:sourceDesc/t:bibl/t:title", namespaces=T)  # no empty title for the source
