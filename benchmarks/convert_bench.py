@@ -5,6 +5,9 @@ milliseconds (best of N runs), and each step's ratio to the baseline measured in
 a plain `str.split()` over the whole source, the least any pass over the text can cost.
 
     python benchmarks/convert_bench.py [SOURCE ...] [--runs 5]
+
+Then the largest source against the speed goals that were once timed unit tests: the date
+annotator under 0.1 s (wall), the persons annotator under 3 s of processor time.
 """
 from __future__ import annotations
 
@@ -53,13 +56,40 @@ def bench(source: Path, runs: int) -> None:
           f"   (persons includes loading the personography)")
 
 
+# Goals that used to be timed unit tests (flaky on a busy 2-core CI): reported here instead.
+GOALS = {"dates": ("wall ms", 100.0), "persons": ("processor s", 3.0)}
+
+
+def goals(source: Path) -> None:
+    """The largest seed against the goals: dates under 0.1 s, persons under 3 s of CPU."""
+    text = source.read_text(encoding="utf-8")
+    blocks = readers.read(text, source.name).blocks()
+    annotate_dates(blocks)  # compile the patterns first
+    annotate_persons(blocks, Personography.empty())  # word lists and frequencies load once
+    dates = best_of(3, lambda: annotate_dates(blocks))
+    people = default_personography()
+    cpu = []
+    for _ in range(3):
+        personography = Personography.load(people) if people else Personography.empty()
+        started = time.process_time()
+        annotate_persons(blocks, personography)
+        cpu.append(time.process_time() - started)
+    print(f"goals on the largest seed {source.name}:")
+    for name, value in (("dates", dates), ("persons", min(cpu))):
+        unit, goal = GOALS[name]
+        verdict = "met" if value < goal else "MISSED"
+        print(f"  {name:<10} {value:8.2f} {unit} (goal < {goal:g} {unit}): {verdict}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sources", nargs="*", type=Path)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    for source in args.sources or sorted((REPO / "seeds").glob("*.txt")):
+    sources = args.sources or sorted((REPO / "seeds").glob("*.txt"))
+    for source in sources:
         bench(source, args.runs)
+    goals(max(sources, key=lambda p: p.stat().st_size))
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ import json
 
 from click.testing import CliRunner
 
-from conftest import seed_paths
+from conftest import seed_with_omissions, smallest_seed
 from tei_tools.cli import cli
 
 
@@ -22,7 +22,7 @@ def test_help_teaches_with_examples():
 
 
 def test_convert_reports_each_file_and_what_was_left_out(tmp_path):
-    seed = seed_paths()[0]
+    seed = seed_with_omissions()
     result = run("convert", str(seed), "-o", str(tmp_path), "--personography", str(tmp_path / "p.xml"))
     assert result.exit_code == 0, result.output
     assert f"wrote {tmp_path / seed.stem}.xml" in result.stderr
@@ -30,7 +30,7 @@ def test_convert_reports_each_file_and_what_was_left_out(tmp_path):
 
 
 def test_convert_json_is_machine_readable_and_alone_on_stdout(tmp_path):
-    seed = seed_paths()[-1]
+    seed = smallest_seed()
     result = run("convert", str(seed), "-o", str(tmp_path), "--format", "json")
     assert result.exit_code == 0
     report = json.loads(result.stdout)
@@ -38,7 +38,7 @@ def test_convert_json_is_machine_readable_and_alone_on_stdout(tmp_path):
 
 
 def test_a_missing_source_exits_1_with_one_line_and_the_rest_converts(tmp_path):
-    seed = seed_paths()[-1]
+    seed = smallest_seed()
     result = run("convert", str(tmp_path / "nope.txt"), str(seed), "-o", str(tmp_path / "out"))
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if "error:" in line]
@@ -48,7 +48,7 @@ def test_a_missing_source_exits_1_with_one_line_and_the_rest_converts(tmp_path):
 
 
 def test_a_hand_edited_edition_is_refused_with_exit_1(tmp_path):
-    seed = seed_paths()[-1]
+    seed = smallest_seed()
     run("convert", str(seed), "-o", str(tmp_path))
     edition = tmp_path / f"{seed.stem}.xml"
     edition.write_bytes(edition.read_bytes().replace(b"</body>", b"<!-- checked --></body>"))

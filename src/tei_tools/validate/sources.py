@@ -28,6 +28,7 @@ class Source:
     tree: etree._ElementTree
     _positions: dict | None = field(default=None, repr=False)
     _children: dict | None = field(default=None, repr=False)
+    _end_positions: dict = field(default_factory=dict, repr=False)
 
     @property
     def name(self) -> str:
@@ -44,17 +45,40 @@ class Source:
             return found
         return element.sourceline or 1, 1
 
+    def end_position(self, element: etree._Element | None) -> tuple[int, int]:
+        """(line, column) just after the element's end tag (or its empty-element tag), where jing
+        reports what is missing from an element's content: it knows only when the element ends."""
+        if element is None:
+            return 1, 1
+        if self._positions is None:
+            self._positions = self._index_start_tags()
+        return self._end_positions.get(element) or self.position(element)
+
     def _index_start_tags(self) -> dict:
         text = self.data.decode(self.tree.docinfo.encoding or "utf-8", errors="replace")
         line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        ends = [m.end() for m in _MARKUP.finditer(text) if text[m.start() + 1] not in "/!?"]
+        tags = [m for m in _MARKUP.finditer(text) if text[m.start() + 1] not in "!?"]
+        starts = [m for m in tags if text[m.start() + 1] != "/"]
         elements = [e for e in self.tree.getroot().iter() if isinstance(e.tag, str)]
-        if len(ends) != len(elements):
+        if len(starts) != len(elements):
             return {}  # markup the scanner does not understand: fall back to lxml's line numbers
-        positions = {}
-        for element, end in zip(elements, ends):
+
+        def line_and_column(end: int) -> tuple[int, int]:
             line = bisect.bisect_right(line_starts, end - 1)
-            positions[element] = (line, end - line_starts[line - 1] + 1)
+            return line, end - line_starts[line - 1] + 1
+
+        positions, open_elements, next_element = {}, [], iter(elements)
+        for tag in tags:
+            if text[tag.start() + 1] == "/":  # an end tag closes the innermost open element
+                if open_elements:
+                    self._end_positions[open_elements.pop()] = line_and_column(tag.end())
+                continue
+            element = next(next_element)
+            positions[element] = line_and_column(tag.end())
+            if text[tag.end() - 2] == "/":
+                self._end_positions[element] = positions[element]
+            else:
+                open_elements.append(element)
         return positions
 
     def element_at(self, path: str) -> etree._Element | None:

@@ -1,0 +1,87 @@
+"""Ranges of months and days, over every month and many years, as a reader of the edition checks
+them: the span covers the words, @from is the first month or day, @to the last (not one later,
+not one earlier), and the edition with the range stays valid.
+
+Black-box: `tei_tools.annotate.dates.annotate_dates` and `convert_text`.
+"""
+from __future__ import annotations
+
+import calendar
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from tei_tools.annotate.dates import annotate_dates
+from tei_tools.convert import convert_text
+from tei_tools.model import Block
+from tei_tools.personography import Personography
+from tei_tools.xml import TEI_NS
+
+MONTHS = list(calendar.month_name)[1:]
+ABBREVIATIONS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+DASHES = st.sampled_from(["-", "\u2013", "\u2014", " \u2013 "])
+YEARS = st.integers(min_value=1000, max_value=2099)
+CONTEXTS = st.sampled_from([("The strikes of ", " spread to the ports."), ("In ", " the city rose."),
+                            ("It rained without a break (", ") in the valley."), ("", ".")])
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def dates_in(text: str) -> list[tuple[str, dict[str, str]]]:
+    block = Block("p", text, 0)
+    return [(span.text_in(text), dict(span.attrs)) for span in annotate_dates([block])[0]]
+
+
+@st.composite
+def month_ranges(draw):
+    first = draw(st.integers(1, 11))
+    last = draw(st.integers(first + 1, 12))
+    names = draw(st.sampled_from([MONTHS, ABBREVIATIONS]))
+    year = draw(YEARS)
+    written = f"{names[first - 1]}{draw(DASHES)}{names[last - 1]}{draw(st.sampled_from(['', ',']))} {year}"
+    return written, {"from": f"{year:04d}-{first:02d}", "to": f"{year:04d}-{last:02d}"}
+
+
+@FAST
+@given(month_range=month_ranges(), context=CONTEXTS)
+def test_a_range_of_months_runs_from_its_first_to_its_last_month(month_range, context):
+    written, values = month_range
+    before, after = context
+    assert dates_in(before + written + after) == [(written, values)]
+
+
+@st.composite
+def day_ranges(draw):
+    year, month = draw(YEARS), draw(st.integers(1, 12))
+    days = calendar.monthrange(year, month)[1]
+    first = draw(st.integers(1, days - 1))
+    last = draw(st.integers(first + 1, days))
+    dash = draw(st.sampled_from(["-", "\u2013"]))
+    written = draw(st.sampled_from([f"{first}{dash}{last} {MONTHS[month - 1]} {year}",
+                                    f"{MONTHS[month - 1]} {first}{dash}{last}, {year}"]))
+    day = f"{year:04d}-{month:02d}"
+    return written, {"from": f"{day}-{first:02d}", "to": f"{day}-{last:02d}"}
+
+
+@FAST
+@given(day_range=day_ranges(), context=CONTEXTS)
+def test_a_range_of_days_runs_from_its_first_to_its_last_day(day_range, context):
+    written, values = day_range
+    before, after = context
+    assert dates_in(before + written + after) == [(written, values)]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(month_range=month_ranges())
+def test_a_month_range_reaches_the_edition_as_from_and_to(month_range):
+    written, values = month_range
+    source = f"A Chronicle\n\nThe strikes of {written} spread to the ports.\n\nNothing else happened.\n"
+    _, data, _ = convert_text(source, "chronicle.txt", Personography.empty(), kind="book")
+    dates = etree.fromstring(data).findall(f".//{{{TEI_NS}}}body//{{{TEI_NS}}}date")
+    assert [("".join(d.itertext()), dict(d.attrib)) for d in dates] == [(written, values)]
+
+
+def test_every_month_can_end_a_range_that_starts_in_january():
+    for last in range(2, 13):
+        written = f"January\u2013{MONTHS[last - 1]} 1917"
+        assert dates_in(f"In {written} the city rose.") == [(written, {"from": "1917-01", "to": f"1917-{last:02d}"})]

@@ -1,0 +1,126 @@
+"""Who a name is, as a reader of the edition sees it through `persName/@ref`: a surname alone
+means the person of that surname the text is talking about, and two people never share an id.
+
+Black-box: `convert_text` / `convert_files` and the edition's and personography's XML only.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from tei_tools.convert import convert_files, convert_text
+from tei_tools.personography import Personography
+from tei_tools.validate import validate_paths
+from tei_tools.xml import TEI_NS
+
+T = {"t": TEI_NS}
+GIVEN = ["Anna", "David", "Lena", "Josef", "Marta", "Karl", "Olga", "Peter", "Irena", "Tomas"]
+SURNAMES = ["Voss", "Hrabal", "Kessler", "Novak", "Brandt", "Moravec", "Albrecht"]
+FULL_NAME_SENTENCES = ["{name} wrote a long letter that winter.", "{name} came back from the market.",
+                       "Everyone in the village knew {name}.", "The next morning {name} left early."]
+SURNAME_SENTENCES = ["{surname} was tired that evening.", "Later {surname} said nothing more.",
+                     "Nobody had seen {surname} so angry."]
+
+
+def persons_in(data: bytes) -> list[tuple[str, str]]:
+    root = etree.fromstring(data)
+    return [(" ".join("".join(e.itertext()).split()), e.get("ref")) for e in root.iterfind(".//t:text//t:persName", T)]
+
+
+def convert(*paragraphs: str, personography: Personography | None = None) -> list[tuple[str, str]]:
+    text = "A Family Story\n\n" + "\n\n".join(paragraphs) + "\n"
+    _, data, _ = convert_text(text, "story.txt", Personography.empty() if personography is None else personography,
+                              kind="book")
+    return persons_in(data)
+
+
+# ---------------------------------------------------------------- a surname alone
+
+
+@st.composite
+def family_story(draw):
+    """Two or three relatives with one surname, introduced in full, then mentions in any order:
+    a full name (which puts that person in play) or the surname alone."""
+    surname = draw(st.sampled_from(SURNAMES))
+    people = draw(st.lists(st.sampled_from(GIVEN), min_size=2, max_size=3, unique=True))
+    events = draw(st.lists(st.one_of(st.integers(0, len(people) - 1), st.none()), min_size=1, max_size=8))
+    sentences = [f"{people[0]} {surname} and {people[1]} {surname} lived in one house by the river."
+                 if len(people) == 2 else
+                 f"{people[0]} {surname}, {people[1]} {surname} and {people[2]} {surname} lived in one house."]
+    expected, in_play = [], None
+    for number, event in enumerate(events):
+        if event is None and in_play is not None:
+            sentences.append(SURNAME_SENTENCES[number % len(SURNAME_SENTENCES)].format(surname=surname))
+            expected.append(in_play)
+        elif event is not None:
+            in_play = f"{people[event]} {surname}"
+            sentences.append(FULL_NAME_SENTENCES[number % len(FULL_NAME_SENTENCES)].format(name=in_play))
+    return surname, people, sentences, expected
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(story=family_story())
+def test_a_surname_alone_means_the_relative_named_last(story):
+    surname, people, sentences, expected = story
+    found = convert(" ".join(sentences))
+    refs = {name: ref for name, ref in found if name != surname}
+    assert len({refs[f"{g} {surname}"] for g in people}) == len(people), found  # relatives kept apart
+    alone = [ref for name, ref in found if name == surname]
+    assert alone == [refs[name] for name in expected], found
+
+
+def test_a_surname_alone_follows_the_person_across_paragraphs():
+    found = convert("David Voss farmed near Odessa. His daughter Lena Voss became a journalist.",
+                    "Lena Voss wrote for the local paper. Voss was soon famous.",
+                    "David Voss never read her articles. Voss preferred the almanac.")
+    refs = dict(found)
+    assert refs["David Voss"] != refs["Lena Voss"]
+    assert [ref for name, ref in found if name == "Voss"] == [refs["Lena Voss"], refs["David Voss"]]
+
+
+# ---------------------------------------------------------------- new people, new ids
+
+# Names that are different people to the annotator but make the same readable id.
+SAME_SLUG = [("Mary O'Brien", "Mary O. Brien")]
+
+
+@pytest.mark.parametrize("first, second", SAME_SLUG)
+def test_two_new_people_whose_names_make_one_id_get_two_ids(first, second):
+    personography = Personography.empty()
+    found = convert(f"{first} kept the shop on the corner. {second}, a nurse from Cork, came on Sundays.",
+                    personography=personography)
+    refs = dict(found)
+    assert refs[first] != refs[second], "a shopkeeper and a nurse from Cork are two people"
+    ids = etree.fromstring(personography.to_bytes()).xpath("//t:person/@xml:id", namespaces=T)
+    assert len(ids) == len(set(ids)), ids
+    for name in (first, second):
+        assert personography.person(refs[name].split("#", 1)[1]).main_name == name
+
+
+def test_new_people_across_a_batch_each_get_their_own_id_and_everything_stays_valid(tmp_path):
+    sources = []
+    for number, (name, trade) in enumerate([("Mary O'Brien", "kept the shop"), ("Mary O. Brien", "nursed the sick"),
+                                            ("Tomas Moravec", "drove the cart"), ("Tomas Moravec", "came again")]):
+        source = tmp_path / f"note{number}.txt"
+        source.write_text(f"Note {number}\n\n{name} {trade} in the town of Cork in 1911.\n", encoding="utf-8")
+        sources.append(source)
+    out = tmp_path / "out"
+    results = convert_files(sources, out, personography=out / "persons.xml")
+    assert all(r.status == "written" for r in results), [r.message for r in results]
+    persons = etree.parse(str(out / "persons.xml")).getroot()
+    ids = persons.xpath("//t:person/@xml:id", namespaces=T)
+    assert len(ids) == len(set(ids)), ids
+    names = {p.get("{http://www.w3.org/XML/1998/namespace}id"): p.xpath("string(t:persName[@type='main'])", namespaces=T)
+             for p in persons.iterfind(".//t:person", T)}
+    for number in range(len(sources)):
+        for name, ref in persons_in((out / f"note{number}.xml").read_bytes()):
+            if name in ("Mary O'Brien", "Mary O. Brien", "Tomas Moravec"):
+                assert names[ref.split("#", 1)[1]] == name  # the ref leads to that very person
+    same = [ref for n in (2, 3) for name, ref in persons_in((out / f"note{n}.xml").read_bytes())
+            if name == "Tomas Moravec"]
+    assert len(set(same)) == 1  # the same name in two documents: the same person
+    assert validate_paths([out]) == []
