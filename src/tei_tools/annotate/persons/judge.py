@@ -367,9 +367,10 @@ def _titled_surname(position: int, run: Run, classes: list[str], words: list[Wor
 def _trim_particles(segment: list[int], classes: list[str]) -> list[int]:
     while segment and classes[segment[-1]] == "particle":
         segment = segment[:-1]
-    if all(classes[i] in ("particle", "generation") for i in segment):
-        return []
-    return segment
+    for i in segment:
+        if classes[i] not in ("particle", "generation"):
+            return segment
+    return []
 
 
 # ---------------------------------------------------------------- context
@@ -574,6 +575,13 @@ class JudgedBlock:
         self.words: list[Word] = words_of(text, lexicon.abbreviations)
         self.runs: list[Run] = find_runs(text, self.words, lexicon.particles)
         self._judged: dict[int, tuple[tuple[str, ...], list[Candidate]]] = {}
+        self._credit: list[re.Match | None] = []
+
+    def _credit_line(self) -> re.Match | None:
+        """The credit line ("From Acme, I'm ...") the block opens with, looked for once."""
+        if not self._credit:
+            self._credit.append(CREDIT_LINE.match(self.text))
+        return self._credit[0]
 
     def candidates(self, lexicon: Lexicon, knowledge: Knowledge) -> list[Candidate]:
         """Every name-like segment of the block (and every run that names nobody), scored."""
@@ -637,7 +645,7 @@ class JudgedBlock:
                 candidate.cues.add("in-phrase")
             if _epithet(first, run, words, classes, lexicon):
                 candidate.cues.add("epithet")
-            if _credited_firm(text, words, first, last):
+            if _credited_firm(text, words, first, last, self._credit_line()):
                 candidate.cues.add("credit-firm")
             found.append(candidate)
         return found
@@ -654,15 +662,16 @@ def _epithet(first: int, run: Run, words: list[Word], classes: list[str], lexico
     return n >= 0 and words[n].key in ("a", "an", "the", "this", "that")
 
 
-CREDIT_LINE = re.compile(r"^\s*From ([^,.;]{1,80}), (?:I[’']m|I am|this is|we are)\b")
+CREDIT_LINE = re.compile(r"\s*From ([^,.;]{1,80}), (?:I[’']m|I am|this is|we are)\b")
+SENTENCE_BREAK = re.compile(r"[.!?]\s")
 
 
-def _credited_firm(text: str, words: list[Word], first: int, last: int) -> bool:
-    """The firms of a credit line: "From Acme and Zenith, I'm ...", "Ann Lee for Acme"."""
+def _credited_firm(text: str, words: list[Word], first: int, last: int, credit: re.Match | None) -> bool:
+    """The firms of a credit line: "From Acme and Zenith, I'm ...", "Ann Lee for Acme". `credit`
+    is the credit line the block opens with, if any."""
     start = words[first].start
-    sentence_start = max((m.end() for m in re.finditer(r"[.!?]\s", text[:start])), default=0)
-    credit = CREDIT_LINE.match(text, sentence_start)
-    if credit and credit.start(1) <= start and words[last].end <= credit.end(1):
+    if credit and credit.start(1) <= start and words[last].end <= credit.end(1) \
+            and not SENTENCE_BREAK.search(text, 0, start):
         return True
     return first >= 3 and words[first - 1].key == "for" and words[first - 2].is_capitalised \
         and words[first - 3].is_capitalised and (last + 1 >= len(words) or words[last + 1].key in ("and", ".", ","))

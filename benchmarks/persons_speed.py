@@ -1,0 +1,99 @@
+"""How long the persons annotator takes here against other revisions of it, measured in the same run.
+
+Each revision given with --baseline (a commit, branch or tag of this repository) is taken with
+`git archive` (its `src/` and `editions/persons.xml`) into a temporary folder; this working tree is
+the revision measured. Every measurement runs in a fresh Python process, the revisions in turn
+round after round, so a machine that gets busier or quieter during the run touches them alike.
+
+A measurement is the processor time of `annotate_persons` over one source, with the revision's own
+readers cutting the blocks and its own `editions/persons.xml` as the personography (as `tei-tools
+build` runs it): `cold` is the first call in the process (the word caches empty, the word
+frequency table already loaded), `warm` the best of two more calls. Printed per revision: the best
+of --rounds, and the ratio to the first baseline.
+
+    python benchmarks/persons_speed.py [--baseline REV ...] [--source seeds/X.txt] [--rounds 5]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tarfile
+import tempfile
+from io import BytesIO
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_SOURCE = REPO / "seeds" / "001_025703152d1661b8.txt"  # the largest seed, 258 kB
+
+CHILD = r"""
+import json, sys, time
+from pathlib import Path
+from tei_tools import readers
+from tei_tools.annotate.persons import annotate_persons
+from tei_tools.personography import Personography
+try:
+    from wordfreq import zipf_frequency
+    zipf_frequency("the", "en")  # the table loads once per process, whatever the annotator
+except ImportError:
+    pass
+source, people = Path(sys.argv[1]), Path(sys.argv[2])
+blocks = readers.read(source.read_text(encoding="utf-8"), source.name).blocks()
+times = []
+for _ in range(3):
+    personography = Personography.load(people)
+    started = time.process_time()
+    annotate_persons(blocks, personography)
+    times.append(time.process_time() - started)
+print(json.dumps({"cold": times[0], "warm": min(times[1:])}))
+"""
+
+
+def extract(revision: str, into: Path) -> Path:
+    """The revision's src/ and editions/persons.xml under `into`/<revision>."""
+    archive = subprocess.run(["git", "-C", str(REPO), "archive", "--format=tar", revision, "src", "editions/persons.xml"],
+                             check=True, capture_output=True).stdout
+    target = into / revision.replace("/", "_")
+    with tarfile.open(fileobj=BytesIO(archive)) as tar:
+        tar.extractall(target, filter="data")
+    return target
+
+
+def measure(tree: Path, source: Path) -> dict[str, float]:
+    env = dict(os.environ, PYTHONPATH=str(tree / "src"))
+    done = subprocess.run([sys.executable, "-c", CHILD, str(source), str(tree / "editions" / "persons.xml")],
+                          check=True, capture_output=True, text=True, env=env, cwd=tree)
+    return json.loads(done.stdout)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--baseline", action="append", default=[], metavar="REV",
+                        help="a revision to measure beside this working tree (repeatable)")
+    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="persons-speed-") as temporary:
+        trees = {revision: extract(revision, Path(temporary)) for revision in args.baseline}
+        trees["this tree"] = REPO
+        best = {name: {"cold": float("inf"), "warm": float("inf")} for name in trees}
+        for _ in range(max(1, args.rounds)):
+            for name, tree in trees.items():
+                for kind, seconds in measure(tree, args.source.resolve()).items():
+                    best[name][kind] = min(best[name][kind], seconds)
+    reference = best[args.baseline[0]] if args.baseline else None
+    print(f"persons annotation of {args.source.name} ({args.source.stat().st_size // 1000} kB), "
+          f"CPU seconds, best of {args.rounds} rounds")
+    print(f"{'revision':<14}{'cold':>8}{'warm':>8}" + (f"{'cold ratio':>12}{'warm ratio':>12}" if reference else ""))
+    for name, figures in best.items():
+        line = f"{name:<14}{figures['cold']:>8.3f}{figures['warm']:>8.3f}"
+        if reference:
+            line += f"{figures['cold'] / reference['cold']:>12.2f}{figures['warm'] / reference['warm']:>12.2f}"
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
