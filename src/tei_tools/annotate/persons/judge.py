@@ -253,9 +253,16 @@ def _plural_of_ordinary_word(key: str, lexicon: Lexicon) -> bool:
 # ---------------------------------------------------------------- cutting runs into segments
 
 NAME_CLASSES = frozenset({"given", "rare", "known", "initial"})
+# The classes of a run's words, by each word's index in the block: a run is looked at without
+# building anything as long as the block (a one-line source is a single block of millions of words).
+RunClasses = dict[int, str]
 
 
-def segments_of(run: Run, words: list[Word], classes: list[str], lexicon: Lexicon) -> list[tuple[list[int], bool]]:
+def classes_between(classes: RunClasses, first: int, last: int) -> tuple[str, ...]:
+    return tuple(classes[i] for i in range(first, last + 1))
+
+
+def segments_of(run: Run, words: list[Word], classes: RunClasses, lexicon: Lexicon) -> list[tuple[list[int], bool]]:
     """The name segments of a run, as (word indexes, whether a title stood before)."""
     indexes = list(range(run.first, run.last + 1))
     if words[run.first].key in lexicon.cue_before and classes[run.first] != "known" and len(indexes) > 1:
@@ -294,7 +301,7 @@ def segments_of(run: Run, words: list[Word], classes: list[str], lexicon: Lexico
     return [(segment, titled) for segment, titled in trimmed if segment]
 
 
-def _mark_place_phrases(indexes: list[int], words: list[Word], classes: list[str], lexicon: Lexicon) -> None:
+def _mark_place_phrases(indexes: list[int], words: list[Word], classes: RunClasses, lexicon: Lexicon) -> None:
     """Multi-word places ("Mexico City", "New York") are places whatever their words are."""
     n = 0
     while n < len(indexes):
@@ -311,7 +318,7 @@ def _mark_place_phrases(indexes: list[int], words: list[Word], classes: list[str
         n += 1
 
 
-def _organisation_cut(indexes: list[int], words: list[Word], classes: list[str], lexicon: Lexicon) -> int:
+def _organisation_cut(indexes: list[int], words: list[Word], classes: RunClasses, lexicon: Lexicon) -> int:
     """Index from which the run may hold names: after the last organisation/place cue word
     ("Putilov Iron Works", "Shidlovsky Commission", "Leon Trotsky Memorial")."""
     cut = indexes[0]
@@ -326,7 +333,7 @@ def _organisation_cut(indexes: list[int], words: list[Word], classes: list[str],
     return cut
 
 
-def _title_length(position: int, last: int, words: list[Word], classes: list[str], lexicon: Lexicon) -> int:
+def _title_length(position: int, last: int, words: list[Word], classes: RunClasses, lexicon: Lexicon) -> int:
     """Words of the longest title at `position` that has a name word after it in the run."""
     for length in range(min(lexicon.longest_title, last - position), 0, -1):
         phrase = " ".join(words[i].key for i in range(position, position + length))
@@ -336,7 +343,7 @@ def _title_length(position: int, last: int, words: list[Word], classes: list[str
     return 0
 
 
-def _can_be_surname(current: list[int], position: int, run: Run, classes: list[str], words: list[Word],
+def _can_be_surname(current: list[int], position: int, run: Run, classes: RunClasses, words: list[Word],
                     lexicon: Lexicon, titled: bool) -> bool:
     """An ordinary word, a place or a title after given names or initials is a surname ("Josh
     Ireland", "George Bernard Shaw", "Alexander Pope"), and so is one after any lone name word
@@ -356,7 +363,7 @@ def _can_be_surname(current: list[int], position: int, run: Run, classes: list[s
     return position == run.last or classes[position + 1] not in ("cue", "common", "place")
 
 
-def _titled_surname(position: int, run: Run, classes: list[str], words: list[Word]) -> bool:
+def _titled_surname(position: int, run: Run, classes: RunClasses, words: list[Word]) -> bool:
     """A common word right after a title is a surname unless an organisation word follows it
     ("King Street") or it is a function word ("Lord The")."""
     if zipf(words[position].key) >= FUNCTION_WORD:
@@ -364,7 +371,7 @@ def _titled_surname(position: int, run: Run, classes: list[str], words: list[Wor
     return position == run.last or classes[position + 1] not in ("cue", "org")
 
 
-def _trim_particles(segment: list[int], classes: list[str]) -> list[int]:
+def _trim_particles(segment: list[int], classes: RunClasses) -> list[int]:
     while segment and classes[segment[-1]] == "particle":
         segment = segment[:-1]
     for i in segment:
@@ -590,7 +597,7 @@ class JudgedBlock:
             classes = self._classes(run, lexicon, knowledge)
             judged = self._judged.get(n)
             if judged is None or judged[0] != classes or _has_adjacent_known(classes):
-                judged = self._judged[n] = (classes, self._judge_run(run, list(classes), lexicon, knowledge))
+                judged = self._judged[n] = (classes, self._judge_run(run, classes, lexicon, knowledge))
             for candidate in judged[1]:
                 if candidate.kind == "name":
                     candidate.own_score = score(candidate, lexicon, knowledge)
@@ -608,9 +615,9 @@ class JudgedBlock:
             classes.append(found)
         return tuple(classes)
 
-    def _judge_run(self, run: Run, run_classes: list[str], lexicon: Lexicon, knowledge: Knowledge) -> list[Candidate]:
+    def _judge_run(self, run: Run, run_classes: tuple[str, ...], lexicon: Lexicon, knowledge: Knowledge) -> list[Candidate]:
         text, words = self.text, self.words
-        classes = ["lower"] * run.first + run_classes + ["lower"] * (len(words) - run.last - 1)
+        classes: RunClasses = dict(zip(range(run.first, run.last + 1), run_classes))
         if run.first == run.last and classes[run.first] in ("common", "never", "title") \
                 and not _next_to_comma_or_and(words, run.first):
             return []  # "He", "The", "When": the usual capitalised word, no name and in no list
@@ -632,7 +639,7 @@ class JudgedBlock:
                     continue
             candidate = Candidate(
                 self.index, words[first].start, words[last].end, text[words[first].start:words[last].end],
-                tuple(words[first:last + 1]), tuple(classes[first:last + 1]), titled,
+                tuple(words[first:last + 1]), classes_between(classes, first, last), titled,
                 sentence_initial=not titled and starts_sentence(text, words, first))
             context_first = first - _title_words_before(first, run, titled, words, lexicon)
             candidate.cues = context_cues(Context(text, words, context_first, last), lexicon, words[last].possessive)
@@ -651,7 +658,7 @@ class JudgedBlock:
         return found
 
 
-def _epithet(first: int, run: Run, words: list[Word], classes: list[str], lexicon: Lexicon) -> bool:
+def _epithet(first: int, run: Run, words: list[Word], classes: RunClasses, lexicon: Lexicon) -> bool:
     """"a “Little Judas”", "the Iron Chancellor": a determiner, a capitalised adjective or noun,
     then the name-like word: a nickname made of a comparison, not a name."""
     if first == run.first or any(classes[i] != "common" for i in range(run.first, first)):
@@ -690,7 +697,7 @@ def _has_adjacent_known(classes: tuple[str, ...]) -> bool:
     return any(a == b == "known" for a, b in zip(classes, classes[1:]))
 
 
-def _split_adjacent_surnames(indexes: list[int], words: list[Word], classes: list[str], lexicon: Lexicon,
+def _split_adjacent_surnames(indexes: list[int], words: list[Word], classes: RunClasses, lexicon: Lexicon,
                              knowledge: Knowledge) -> list[list[int]]:
     """"Zinoviev and Kamenev Stalin knew": two known surnames side by side, with no given name,
     are two people whose comma the source lost."""
@@ -704,7 +711,7 @@ def _split_adjacent_surnames(indexes: list[int], words: list[Word], classes: lis
     return [indexes]
 
 
-def _in_capitalised_phrase(n: int, run: Run, words: list[Word], classes: list[str], text: str) -> bool:
+def _in_capitalised_phrase(n: int, run: Run, words: list[Word], classes: RunClasses, text: str) -> bool:
     """True when the word stands among capitalised ordinary words ("Economic Revival", "Holy
     Writ", "Socialist Fatherland"): a title-case phrase, not a name. A sentence's first word
     does not count."""
@@ -722,10 +729,10 @@ def _next_to_comma_or_and(words: list[Word], n: int) -> bool:
     return any(text in (",", "and", "&", "-", "—", "–") for text in neighbours)
 
 
-def _not_a_name(block_index: int, text: str, words: list[Word], run: Run, classes: list[str]) -> Candidate:
+def _not_a_name(block_index: int, text: str, words: list[Word], run: Run, classes: RunClasses) -> Candidate:
     """A run that names no person, kept so that lists can see what stands beside a name
     ("Moscow, Vilno, Kovno, Riga, Revel and Kiev")."""
-    run_classes = classes[run.first:run.last + 1]
+    run_classes = classes_between(classes, run.first, run.last)
     kind = "place" if "place" in run_classes else "organisation" if {"cue", "org"} & set(run_classes) else "other"
     start, end = run.span(words)
     return Candidate(block_index, start, end, text[start:end], tuple(words[run.first:run.last + 1]),
