@@ -15,6 +15,8 @@ editor should read.
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
 from typing import TYPE_CHECKING, Sequence
 
 from tei_tools.annotate.names import Lexicon
@@ -30,18 +32,27 @@ LIKELY_NAME = 1.5
 
 
 def mention_certs(mentions: Sequence[Candidate], clustering: Clustering, persons: Sequence["FoundPerson"],
-                  lexicon: Lexicon) -> list[str]:
+                  lexicon: Lexicon, texts: Sequence[str]) -> list[str]:
     certs = []
     sharing = _persons_sharing_words(clustering)
+    written = Counter(mention.key for mention in mentions)  # how often the document writes each name
     for n, mention in enumerate(mentions):
         person = persons[clustering.person_of[n]]
-        name = _name_level(mention)
+        name = _name_level(mention, person, texts[mention.block], lexicon, written)
         identity = _identity_level(mention, clustering.how[n], person, sharing)
         certs.append(LEVELS[min(name, identity)])
     return certs
 
 
-def _name_level(mention: Candidate) -> int:
+def _name_level(mention: Candidate, person: "FoundPerson", text: str, lexicon: Lexicon, written: Counter) -> int:
+    if mention.is_full_name and not mention.titled and person.known_id is None \
+            and not _opens_with_a_given_name(mention, lexicon):
+        # "Greenswith Channing", "Childe Harolde": no title, given name or initial opens it and
+        # the personography does not know it: perhaps a work, a place, or two words glued; sure
+        # enough only when the document writes it again
+        return 0 if written[mention.key] == 1 else 1
+    if mention.titled and mention.is_single_word and _old_possessive(mention, text):
+        return 0  # "at Mrs. Stetsons": Mrs. Stetson's (house) written the old way, or Mrs. Stetsons?
     if mention.score >= SURE_NAME or (mention.is_full_name and mention.score >= 2.5) or mention.titled:
         return 2
     if mention.score >= LIKELY_NAME:
@@ -55,8 +66,10 @@ def _identity_level(mention: Candidate, how: str, person: "FoundPerson", sharing
         cross = 1
     else:
         cross = 2
-    if how in ("form", "fits", "alias"):
+    if how in ("form", "fits"):
         level = 2
+    elif how == "alias":  # the text says it is another name of someone; editions often keep a
+        level = 0  # pseudonym or a character a person stands for apart from the person: for review
     elif how == "word":
         level = 2 if sharing.get(mention.key, 0) <= 1 else 1
     elif how == "new":
@@ -69,6 +82,24 @@ def _identity_level(mention: Candidate, how: str, person: "FoundPerson", sharing
     else:  # "misspelt", "glued", "kin"
         level = 0
     return min(level, cross)
+
+
+def _opens_with_a_given_name(mention: Candidate, lexicon: Lexicon) -> bool:
+    first = mention.words[0]
+    return first.kind == "initials" or mention.classes[0] == "initial" or first.key in lexicon.given \
+        or first.key in lexicon.given_abbreviations
+
+
+OLD_POSSESSIVE = re.compile(r"\bat\s+\S+\s*$", re.IGNORECASE)
+
+
+def _old_possessive(mention: Candidate, text: str) -> bool:
+    """A titled name ending in s after "at", with no apostrophe ("at Mrs. Stetsons")."""
+    word = mention.words[-1].text
+    if not word.endswith("s") or word.endswith(("ss", "us", "is")) or mention.words[-1].possessive:
+        return False
+    start = mention.title_start if mention.title_start >= 0 else mention.start
+    return bool(OLD_POSSESSIVE.search(text, max(0, start - 12), mention.start))
 
 
 def _persons_sharing_words(clustering: Clustering) -> dict[str, int]:

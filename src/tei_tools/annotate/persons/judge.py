@@ -352,7 +352,8 @@ def _can_be_surname(current: list[int], position: int, run: Run, classes: RunCla
         return False
     naming = [i for i in current if classes[i] not in ("particle", "generation")]
     all_given = all(classes[i] in ("given", "initial") or words[i].key in lexicon.given for i in naming)
-    if not all_given and not (titled and len(naming) == 1 and classes[naming[0]] in NAME_CLASSES):
+    if not all_given and not (titled and len(naming) == 1 and classes[naming[0]] in NAME_CLASSES) \
+            and not _ends_a_full_name(naming, position, run, classes, words):
         return False
     if classes[position] == "title" and position != run.last:
         return False
@@ -361,6 +362,13 @@ def _can_be_surname(current: list[int], position: int, run: Run, classes: RunCla
     if zipf(words[position].key) >= FUNCTION_WORD:  # "G.P.U. But ...": a new sentence
         return False
     return position == run.last or classes[position + 1] not in ("cue", "common", "place")
+
+
+def _ends_a_full_name(naming: list[int], position: int, run: Run, classes: RunClasses, words: list[Word]) -> bool:
+    """"Morgan Philips Price, a journalist": an ordinary word that closes a run of a given name
+    and another name word, before a comma, is the surname, not a word of the sentence."""
+    return len(naming) >= 2 and classes[naming[0]] == "given" and classes[position] == "common" \
+        and position == run.last and position + 1 < len(words) and words[position + 1].text == ","
 
 
 def _titled_surname(position: int, run: Run, classes: RunClasses, words: list[Word]) -> bool:
