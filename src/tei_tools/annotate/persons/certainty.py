@@ -45,11 +45,11 @@ def mention_certs(mentions: Sequence[Candidate], clustering: Clustering, persons
 
 
 def _name_level(mention: Candidate, person: "FoundPerson", text: str, lexicon: Lexicon, written: Counter) -> int:
-    if mention.is_full_name and not mention.titled and person.known_id is None \
+    if mention.is_full_name and not mention.titled and person.known_id is None and not mention.decisive_for \
             and not _opens_with_a_given_name(mention, lexicon):
-        # "Greenswith Channing", "Childe Harolde": no title, given name or initial opens it and
-        # the personography does not know it: perhaps a work, a place, or two words glued; sure
-        # enough only when the document writes it again
+        # "Greenswith Channing", "Childe Harolde": no title, given name or initial opens it, no
+        # verb or role speaks for a person, and the personography does not know it: perhaps a
+        # work, a place, or two words glued; sure enough only when the document writes it again
         return 0 if written[mention.key] == 1 else 1
     if mention.titled and mention.is_single_word and _old_possessive(mention, text):
         return 0  # "at Mrs. Stetsons": Mrs. Stetson's (house) written the old way, or Mrs. Stetsons?
