@@ -53,6 +53,8 @@ def _name_level(mention: Candidate, person: "FoundPerson", text: str, lexicon: L
         return 0 if written[mention.key] == 1 else 1
     if mention.titled and mention.is_single_word and _old_possessive(mention, text):
         return 0  # "at Mrs. Stetsons": Mrs. Stetson's (house) written the old way, or Mrs. Stetsons?
+    if mention.end < mention.run_end:
+        return 1  # "Sr Wm Elford Bart": capitalised words go on after the name; where does it end?
     if mention.score >= SURE_NAME or (mention.is_full_name and mention.score >= 2.5) or mention.titled:
         return 2
     if mention.score >= LIKELY_NAME:

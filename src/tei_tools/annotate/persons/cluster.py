@@ -35,6 +35,12 @@ MISSPELLING_MIN_LENGTH = 6
 RECENT_BLOCKS = 3  # shorter surnames differ by a letter too often (Sedov/Sedova, Dan/Don)
 CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 SENTENCE_END = re.compile(r"[.!?…]\s")
+# A letter's greetings to the addressee's household: "Love to all--", "remember me kindly to".
+GREETING = re.compile(r"\b(?:love|remember me|remembrances?|compliments|regards|respects|wishes)\b[^.!?]*?\bto\b"
+                      r"[^.!?]*$", re.IGNORECASE)
+GREETING_REACH = 120
+TITLE_BEFORE = re.compile(r"\b([a-z]+)\.?\s+$")
+LOOK_AHEAD = 60  # mentions after an initial ("Mr. D.") to look through for the name it stands for
 POSSESSOR = re.compile(r"\b(my|our|your|his|her|their)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -126,7 +132,7 @@ class Clusterer:
         self._parts_cache: dict[str, NameParts] = {}
 
     def cluster(self, mentions: Sequence[Candidate], texts: Sequence[str]) -> Clustering:
-        self.texts = texts
+        self.texts, self._mentions = texts, mentions
         person_of: list[int] = []
         how: list[str] = []
         # word -> the full names that hold it, in document order, as (position, mention)
@@ -250,7 +256,26 @@ class Clusterer:
         same = [e for e in self.by_form.get(name_key(mention.text), ()) if e.merged_into is None]
         if same:
             return max(same, key=lambda e: e.last_seen), "form"
+        later = self._named_soon_after(mention, position, letter) if mention.title and letter else None
+        if later is not None:  # "Mr. D. was ...--Mrs. Dickinson ... Mr. Dickinson read": named in full soon after
+            entity = self._new_entity()
+            self._note_form(entity, later)
+            return entity, "initial"
         return self._new_entity(), "new"
+
+    def _named_soon_after(self, mention: Candidate, position: int, letter: str) -> Candidate | None:
+        """The first mention within RECENT_BLOCKS blocks after, under the same title, whose
+        surname (or word) begins with `letter`."""
+        for later in self._mentions[position + 1:position + 1 + LOOK_AHEAD]:
+            if later.block - mention.block > RECENT_BLOCKS:
+                break
+            if later.title != mention.title or all(c == "initial" for c in later.classes):
+                continue
+            parts = self._parts(later.text)
+            surname = parts.surname or (later.key if later.is_single_word else None)
+            if surname and surname.startswith(letter) and len(surname) > 1:
+                return later
+        return None
 
     # ------------------------------------------------------------ lone words
 
@@ -271,8 +296,9 @@ class Clusterer:
             return self._most_plausible(seen, key, mention), "word"
         if kin:
             return self._new_entity(), "new"  # "Aunt Mary" is not the Mary the letter is written to
-        if mention.title and mention.classes[0] == "given":  # "sir William" after "Sir W. Elford"
-            initialled = [e for e in self._alive() if mention.title in e.titles and key[:1] in e.initials
+        title = mention.title or self._title_before(mention)
+        if title and mention.classes[0] == "given":  # "sir William" after "Sir W. Elford"
+            initialled = [e for e in self._alive() if title in e.titles and key[:1] in e.initials
                           and not e.givens]
             if len(initialled) == 1:
                 return initialled[0], "initial"
@@ -297,12 +323,21 @@ class Clusterer:
             return similar, "misspelt"
         return self._new_entity(), "new"
 
+    def _title_before(self, mention: Candidate) -> str:
+        """A title written in lower case just before the name ("my dear sir William")."""
+        before = TITLE_BEFORE.search(self.texts[mention.block], max(0, mention.start - 12), mention.start)
+        word = before.group(1).lower() if before else ""
+        return word if word in self.lexicon.titles else ""
+
     def _link_kinship_name(self, mention: Candidate, key: str) -> tuple[Entity, str]:
         """"Papa", "Mama" used as names: the writer's unless another's possessive stands before
-        ("your dear Papa" is the addressee's father)."""
-        before = self.texts[mention.block][max(0, mention.start - 40):mention.start]
+        ("your dear Papa" is the addressee's father) or the name is among those a letter sends
+        its love to ("Love to all--Papa--Eliza--Aunt Mary": the addressee's household)."""
+        text = self.texts[mention.block]
+        before = text[max(0, mention.start - 40):mention.start]
         owner = POSSESSOR.search(before)
-        whose = owner.group(1).lower() if owner else "my"
+        greeted = GREETING.search(text, max(0, mention.start - GREETING_REACH), mention.start)
+        whose = owner.group(1).lower() if owner else "your" if greeted else "my"
         whose = "my" if whose in ("my", "our") else whose
         same = [e for e in self._alive() if e.kin_owner == whose and key in e.words]
         if same:

@@ -111,6 +111,7 @@ class Candidate:
     title_start: int = -1  # where the title before the name begins ("Mrs." in "Mrs. Dickinson"), or -1
     title_end: int = -1
     title: str = ""  # that title as a key ("mrs", "grand duke")
+    run_end: int = -1  # where the run of capitalised words the name was cut from ends
 
     @property
     def key(self) -> str:
@@ -648,7 +649,7 @@ class JudgedBlock:
             candidate = Candidate(
                 self.index, words[first].start, words[last].end, text[words[first].start:words[last].end],
                 tuple(words[first:last + 1]), classes_between(classes, first, last), titled,
-                sentence_initial=not titled and starts_sentence(text, words, first))
+                sentence_initial=not titled and starts_sentence(text, words, first), run_end=words[run.last].end)
             context_first = first - _title_words_before(first, run, titled, words, lexicon)
             candidate.cues = context_cues(Context(text, words, context_first, last), lexicon, words[last].possessive)
             if titled:
