@@ -81,6 +81,8 @@ def _identity_level(mention: Candidate, how: str, person: "FoundPerson", sharing
             level = 1 if entity.mentions > 1 else 0
     elif how in ("ahead", "similar", "initial"):
         level = 1
+    elif how == "kin" and person.evidence == "kin":
+        level = 1  # "their son Lev": the child of the named parents the personography knows by that name
     else:  # "misspelt", "glued", "kin"
         level = 0
     return min(level, cross)

@@ -39,6 +39,7 @@ SENTENCE_END = re.compile(r"[.!?…]\s")
 GREETING = re.compile(r"\b(?:love|remember me|remembrances?|compliments|regards|respects|wishes)\b[^.!?]*?\bto\b"
                       r"[^.!?]*$", re.IGNORECASE)
 GREETING_REACH = 120
+KIN_WORD_BEFORE = re.compile(r"\b([a-z]+)\W*$")
 TITLE_BEFORE = re.compile(r"\b([a-z]+)\.?\s+$")
 LOOK_AHEAD = 60  # mentions after an initial ("Mr. D.") to look through for the name it stands for
 POSSESSOR = re.compile(r"\b(my|our|your|his|her|their)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
@@ -61,6 +62,8 @@ class Entity:
     kin_titles: set[str] = field(default_factory=set)  # "aunt" for "Aunt Mary": not the Mary of the letter
     initials: set[str] = field(default_factory=set)  # first letters of given names written as initials
     kin_owner: str | None = None  # for "Papa": whose ("my", "your", "his" ...)
+    kin_word: str = ""  # "son" for "their son Lev": what they are to the persons of kin_of
+    kin_of: list[int] = field(default_factory=list)  # the persons named before the kinship word
     titles: set[str] = field(default_factory=set)
     aliases: list[str] = field(default_factory=list)  # names the text declares to be theirs
     mentions: int = 0
@@ -302,8 +305,12 @@ class Clusterer:
                           and not e.givens]
             if len(initialled) == 1:
                 return initialled[0], "initial"
-        if relatives:  # "Trotsky and Natalia, with their son Lev": another Lev
-            return self._new_entity(), "kin"
+        if relatives:  # "Trotsky and Natalia, with their son Lev": another Lev, their son
+            entity = self._new_entity()
+            word = KIN_WORD_BEFORE.search(self.texts[mention.block], max(0, mention.start - 40), mention.start)
+            entity.kin_word = word.group(1).lower() if word else ""
+            entity.kin_of = [relative.index for relative in relatives]
+            return entity, "kin"
         glued = CAMEL_CASE.sub(" ", mention.text)  # "JoshIreland": a full name that lost its space
         if glued != mention.text:
             parts = self._parts(glued)
@@ -522,6 +529,8 @@ class Clusterer:
         alive = self._alive()
         renumber = {entity.index: new for new, entity in enumerate(alive)}
         person_of = [renumber[self._root(i).index] for i in person_of]
+        for entity in alive:
+            entity.kin_of = list(dict.fromkeys(renumber[self._root(i).index] for i in entity.kin_of))
         for entity in alive:
             entity.index = renumber[entity.index]
         return Clustering(alive, person_of, how)
