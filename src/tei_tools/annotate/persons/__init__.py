@@ -100,7 +100,7 @@ def recognise(blocks: Sequence[Block], known: PersonIndex, document: str = "") -
         if found:
             identified[entity.index] = found.person_id
         persons.append(FoundPerson(entity, found.person_id if found else None, found.evidence if found else ""))
-    certs = mention_certs(mentions, clustering, persons, lexicon, texts)
+    certs = mention_certs(mentions, clustering, persons, lexicon, texts, known)
     recognition = Recognition(document, len(blocks))
     for mention, person, cert in zip(mentions, clustering.person_of, certs):
         start = mention.title_start if mention.title_start >= 0 else mention.start

@@ -20,8 +20,9 @@ from collections import Counter
 from typing import TYPE_CHECKING, Sequence
 
 from tei_tools.annotate.names import Lexicon
-from tei_tools.annotate.persons.cluster import Clustering
+from tei_tools.annotate.persons.cluster import Clustering, Entity
 from tei_tools.annotate.persons.judge import Candidate
+from tei_tools.personography import PersonIndex
 
 if TYPE_CHECKING:
     from tei_tools.annotate.persons import FoundPerson
@@ -32,25 +33,31 @@ LIKELY_NAME = 1.5
 
 
 def mention_certs(mentions: Sequence[Candidate], clustering: Clustering, persons: Sequence["FoundPerson"],
-                  lexicon: Lexicon, texts: Sequence[str]) -> list[str]:
+                  lexicon: Lexicon, texts: Sequence[str], known: PersonIndex) -> list[str]:
+    """One @cert per mention. Only entries an editor reviewed count as the personography's
+    confirmation: entries tei-tools added itself must not make a second conversion surer than
+    the first."""
     certs = []
     sharing = _persons_sharing_words(clustering)
     written = Counter(mention.key for mention in mentions)  # how often the document writes each name
     for n, mention in enumerate(mentions):
         person = persons[clustering.person_of[n]]
-        name = _name_level(mention, person, texts[mention.block], lexicon, written)
-        identity = _identity_level(mention, clustering.how[n], person, sharing)
+        reviewed = person.known_id is not None and not known.person(person.known_id).automatic
+        name = _name_level(mention, person.entity, reviewed, texts[mention.block], lexicon, written)
+        identity = _identity_level(mention, clustering.how[n], person, sharing, reviewed and person.known_id in
+                                   known.find(mention.text))
         certs.append(LEVELS[min(name, identity)])
     return certs
 
 
-def _name_level(mention: Candidate, person: "FoundPerson", text: str, lexicon: Lexicon, written: Counter) -> int:
-    if mention.is_full_name and not mention.titled and person.known_id is None and not mention.decisive_for \
+def _name_level(mention: Candidate, entity: Entity, reviewed: bool, text: str, lexicon: Lexicon,
+                written: Counter) -> int:
+    if mention.is_full_name and not mention.titled and not reviewed and not mention.decisive_for \
             and not _opens_with_a_given_name(mention, lexicon):
         # "Greenswith Channing", "Childe Harolde": no title, given name or initial opens it, no
         # verb or role speaks for a person, and the personography does not know it: perhaps a
-        # work, a place, or two words glued; sure enough only when the document writes it again
-        return 0 if written[mention.key] == 1 else 1
+        # work, a place, or two words glued; sure enough only when the document names them again
+        return 0 if entity.mentions == 1 and written[mention.key] == 1 else 1
     if mention.titled and mention.is_single_word and _old_possessive(mention, text):
         return 0  # "at Mrs. Stetsons": Mrs. Stetson's (house) written the old way, or Mrs. Stetsons?
     if mention.end < mention.run_end:
@@ -62,7 +69,8 @@ def _name_level(mention: Candidate, person: "FoundPerson", text: str, lexicon: L
     return 0
 
 
-def _identity_level(mention: Candidate, how: str, person: "FoundPerson", sharing: dict[str, int]) -> int:
+def _identity_level(mention: Candidate, how: str, person: "FoundPerson", sharing: dict[str, int],
+                    listed_form: bool) -> int:
     entity = person.entity
     if person.known_id is not None and person.evidence in ("alias", "surname", "similar"):
         cross = 1
@@ -71,7 +79,9 @@ def _identity_level(mention: Candidate, how: str, person: "FoundPerson", sharing
     if how in ("form", "fits"):
         level = 2
     elif how == "alias":  # the text says it is another name of someone; editions often keep a
-        level = 0  # pseudonym or a character a person stands for apart from the person: for review
+        # pseudonym or a character a person stands for apart from the person: for review, unless
+        # the personography lists the name as theirs ("he assumed the name Leon Trotsky")
+        level = 2 if listed_form else 0
     elif how == "word":
         level = 2 if sharing.get(mention.key, 0) <= 1 else 1
     elif how == "new":
