@@ -11,7 +11,14 @@ build` runs it): `cold` is the first call in the process (the word caches empty,
 frequency table already loaded), `warm` the best of two more calls. Printed per revision: the best
 of --rounds, and the ratio to the first baseline.
 
+With --scale MB [MB ...] it measures instead how the time grows with the size of a source: this
+tree's annotator on sources of those sizes made from --source (its text repeated), once as one
+single-line block (a source without line breaks) and once as the paragraphs of the source, each
+size in a fresh process; printed with the ratio to the first size (issue 13 wants 10 MB within 12x
+of 1 MB).
+
     python benchmarks/persons_speed.py [--baseline REV ...] [--source seeds/X.txt] [--rounds 5]
+    python benchmarks/persons_speed.py --scale 1 10 [--source seeds/X.txt]
 """
 from __future__ import annotations
 
@@ -51,6 +58,44 @@ print(json.dumps({"cold": times[0], "warm": min(times[1:])}))
 """
 
 
+SCALE_CHILD = r"""
+import json, sys, time
+from pathlib import Path
+from tei_tools.annotate.persons import annotate_persons
+from tei_tools.model import Block
+from tei_tools.personography import Personography
+try:
+    from wordfreq import zipf_frequency
+    zipf_frequency("the", "en")
+except ImportError:
+    pass
+seed, size, layout = Path(sys.argv[1]).read_text(encoding="utf-8"), int(sys.argv[2]), sys.argv[3]
+text = (seed * (size // len(seed) + 1))[:size]
+if layout == "single-line":
+    blocks = [Block("p", " ".join(text.split()), 0)]
+else:
+    blocks = [Block("p", " ".join(p.split()), 0) for p in text.split("\n\n") if p.strip()]
+started = time.process_time()
+annotate_persons(blocks, Personography.empty())
+print(json.dumps({"seconds": time.process_time() - started}))
+"""
+
+
+def scale(source: Path, sizes: list[float]) -> None:
+    print(f"persons annotation of sources made from {source.name}, CPU seconds (empty personography)")
+    print(f"{'MB':>6}{'single-line':>14}{'ratio':>8}{'paragraphs':>14}{'ratio':>8}")
+    first: dict[str, float] = {}
+    for size in sizes:
+        line = f"{size:>6g}"
+        for layout in ("single-line", "paragraphs"):
+            done = subprocess.run([sys.executable, "-c", SCALE_CHILD, str(source), str(int(size * 1_000_000)), layout],
+                                  check=True, capture_output=True, text=True)
+            seconds = json.loads(done.stdout)["seconds"]
+            first.setdefault(layout, seconds)
+            line += f"{seconds:>14.2f}{seconds / first[layout]:>8.1f}"
+        print(line, flush=True)
+
+
 def extract(revision: str, into: Path) -> Path:
     """The revision's src/ and editions/persons.xml under `into`/<revision>."""
     archive = subprocess.run(["git", "-C", str(REPO), "archive", "--format=tar", revision, "src", "editions/persons.xml"],
@@ -74,7 +119,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="a revision to measure beside this working tree (repeatable)")
     parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--scale", type=float, nargs="+", metavar="MB",
+                        help="time this tree on sources of these sizes instead (see above)")
     args = parser.parse_args(argv)
+    if args.scale:
+        scale(args.source.resolve(), args.scale)
+        return 0
     with tempfile.TemporaryDirectory(prefix="persons-speed-") as temporary:
         trees = {revision: extract(revision, Path(temporary)) for revision in args.baseline}
         trees["this tree"] = REPO
