@@ -493,13 +493,11 @@ class Clusterer:
     def _merge_alias(self, statement: AliasStatement, mentions: Sequence[Candidate], person_of: list[int]) -> bool:
         """Merge the persons an alias statement ties together; the earlier keeps the other."""
         alias_entity = self._root(person_of[statement.alias])
-        if statement.owner == FOCUS:
-            block = mentions[statement.alias].block
-            earlier = [self._root(person_of[k]) for k in range(statement.alias)
-                       if mentions[k].block <= block and self._root(person_of[k]) is not alias_entity]
-            if not earlier:
+        if statement.owner == FOCUS:  # the person of the latest mention before that is someone else
+            owner_entity = next((root for root in (self._root(person_of[k]) for k in range(statement.alias - 1, -1, -1))
+                                 if root is not alias_entity), None)
+            if owner_entity is None:
                 return False
-            owner_entity = earlier[-1]
         else:
             owner_entity = self._root(person_of[statement.owner])
         if owner_entity is not alias_entity:
