@@ -13,7 +13,7 @@ from collections import defaultdict
 from typing import Iterable, Sequence
 
 from tei_tools.annotate.names import Lexicon, fold, name_key, name_parts, zipf
-from tei_tools.annotate.persons.judge import AMBIGUOUS_WORD, Candidate, JudgedBlock, coordinated
+from tei_tools.annotate.persons.judge import AMBIGUOUS_WORD, Candidate, JudgedBlock, coordinated, words_a_class_depends_on
 from tei_tools.annotate.persons.words import starts_sentence
 from tei_tools.personography import PersonIndex
 
@@ -64,7 +64,7 @@ class DocumentKnowledge:
     def learn(self, mentions: Iterable[Candidate]) -> None:
         """Words of accepted full names, and single words accepted on their own evidence inside
         a sentence, count as name words everywhere in the document."""
-        self.class_cache.clear()
+        known_before = set(self.document_words)
         mentions = list(mentions)
         for candidate in mentions:
             if candidate.is_single_word and not candidate.sentence_initial and candidate.score > 0 \
@@ -84,6 +84,10 @@ class DocumentKnowledge:
                 if len(word) > 1 and (word not in self.document_words
                                       or candidate.position < self.document_words[word]):
                     self.document_words[word] = candidate.position
+        # A word's class changes only where it, or a stem of it, has become a name of the document.
+        learned = set(self.document_words) - known_before
+        for cached in [c for c in self.class_cache if words_a_class_depends_on(fold(c[0]).rstrip(".")) & learned]:
+            del self.class_cache[cached]
 
     def word_strength(self, key: str, position: tuple[int, int] | None = None) -> float:
         """How surely `key` alone is a name word at `position`. A word of a full name seen

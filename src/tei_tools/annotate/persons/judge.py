@@ -201,10 +201,15 @@ def _plural_of_a_name(key: str, lexicon: Lexicon, knowledge: Knowledge) -> bool:
     return stem in lexicon.famous or knowledge.word_strength(stem) >= 3.0
 
 
+ADJECTIVE_ENDINGS = (("ean", "e"), ("ean", ""), ("ian", ""), ("ian", "e"), ("esque", ""), ("esque", "e"), ("ic", ""))
+ADJECTIVE_ENDS = tuple(dict.fromkeys(ending for ending, _ in ADJECTIVE_ENDINGS))
+
+
 def _adjective_of_a_name(key: str, lexicon: Lexicon, knowledge: Knowledge) -> bool:
     """"Carlylean", "Dantesque", "Byronic": an adjective made of a person's name."""
-    for ending, restored in (("ean", "e"), ("ean", ""), ("ian", ""), ("ian", "e"), ("esque", ""), ("esque", "e"),
-                             ("ic", "")):
+    if not key.endswith(ADJECTIVE_ENDS):
+        return False
+    for ending, restored in ADJECTIVE_ENDINGS:
         if key.endswith(ending) and len(key) > len(ending) + 3:
             stem = key[:-len(ending)] + restored
             if stem in lexicon.famous or knowledge.word_strength(stem) >= 3.0:
@@ -212,12 +217,26 @@ def _adjective_of_a_name(key: str, lexicon: Lexicon, knowledge: Knowledge) -> bo
     return False
 
 
+def words_a_class_depends_on(key: str) -> set[str]:
+    """The words whose being a name of the document can change the class of `key` (`classify`
+    asks `word_strength` of the word, of its stem as a plural and of its stems as an adjective)."""
+    found = {key, key[:-1]}
+    if key.endswith(ADJECTIVE_ENDS):
+        found.update(key[:-len(ending)] + restored for ending, restored in ADJECTIVE_ENDINGS if key.endswith(ending))
+    return found
+
+
 DEMONYM_ENDINGS = (("ian", ""), ("ian", "a"), ("an", ""), ("an", "a"), ("n", ""), ("ine", "ina"), ("ese", ""),
                    ("ese", "a"), ("i", ""), ("ish", ""), ("ers", ""), ("er", ""))
 
 
+DEMONYM_ENDS = tuple(dict.fromkeys(ending for ending, _ in DEMONYM_ENDINGS))
+
+
 def is_demonym(key: str, places: frozenset[str]) -> bool:
     """A word for the people of a listed place: Siberian, Argentine, Viennese, Kronstadters."""
+    if not key.endswith(DEMONYM_ENDS):
+        return False
     for ending, restored in DEMONYM_ENDINGS:
         if key.endswith(ending) and len(key) > len(ending) + 3 and key[:-len(ending)] + restored in places:
             return True

@@ -149,8 +149,8 @@ def find_runs(text: str, words: list[Word], particles: frozenset[str]) -> list[R
     count, after_last_run = len(words), 0
     # Only a capitalised word, an initial or a particle can open a run: skip the rest fast.
     longest = max(map(len, particles), default=0)
-    openers = [n for n, w in enumerate(words) if w.text[0].isupper() or len(w.text) <= longest and (
-        w.text in particles or not w.text.isascii() and w.key in particles)]
+    openers = [n for n, (text, *_) in enumerate(words) if text[0].isupper() or len(text) <= longest and (
+        text in particles or not text.isascii() and fold(text).rstrip(".") in particles)]
     for n in openers:
         if n < after_last_run or not _can_start(words, n, particles):
             continue
