@@ -32,6 +32,9 @@ FOND_ADJECTIVES = frozenset({"poor", "dear", "old", "young", "little", "good", "
 # In a document that capitalises common nouns, a lone capitalised word at least this common
 # needs more than its rarity to be a name ("Champagne" 3.9, "Adieu" 2.8; "Froissart" 1.7).
 OLD_STYLE_WORD = 2.5
+# What "Papa", "Mama" (names_kinship_names.txt) written with a capital are worth: a name, if the
+# document never writes the word in lower case.
+KINSHIP_NAME = 2.0
 # Endings of words for peoples, movements and doctrines: Marxist, Trotskyism, Stalinite, Georgian.
 GROUP_ENDING = re.compile(r"(?:isms?|ists?|ites?|ians|ese)$")
 # Endings of ordinary English words that a rare-word test would miss (Imagining, Hounded).
@@ -311,9 +314,12 @@ def segments_of(run: Run, words: list[Word], classes: RunClasses, lexicon: Lexic
         elif cls in ("common", "place") and titled and not current and _titled_surname(position, run, classes, words):
             current.append(position)  # "Mr. Cooper", "Mrs. Coffin", "Miss Wood": a title makes a surname
         else:
+            closed = bool(current)
             if current:
                 segments.append((current, titled))
             current, titled = [], False
+            if closed and cls == "title":
+                continue  # "your Devonshire Patriot Mr. Northmore": the title opens the next name
         position += 1
     if current:
         segments.append((current, titled))
@@ -593,6 +599,8 @@ def _single_word_score(candidate: Candidate, lexicon: Lexicon, knowledge: Knowle
             total -= 1.5  # "a glass of Champagne", "Adieu": a noun written the old way
     if key in lexicon.places:
         total -= 4.0
+    if key in lexicon.kinship_names and not knowledge.is_lowercase_in_document(key):
+        total = max(total, KINSHIP_NAME)  # "Papa & Mama join in kindest remembrances": used as names
     return total
 
 
