@@ -226,3 +226,20 @@ def test_links_an_editor_should_review_are_not_high():
     assert certs["Carl Fenwick"] == "low"  # an alias the personography does not list
     assert certs["Tremlows"] == "low"  # "at Mrs. Tremlows": Mrs. Tremlow's, or Mrs. Tremlows?
     assert certs.get("Quarrion Vell", "low") == "low"  # no given name, no cue, written once
+
+
+def test_an_abbreviation_of_a_name_the_document_uses_often_is_that_person():
+    found = annotate("Oliver Quendle preached this morning. Quendle is a fine speaker.",
+                     "I walked home with Quendle, and we talked of Kant.",
+                     "Took tea with Qu. at the inn.")
+    assert ids(found, "Qu") == ids(found, "Oliver Quendle") and len(ids(found, "Qu")) == 1
+
+
+def test_a_title_after_a_descriptive_word_still_opens_the_name():
+    found = annotate("At the fair she met your Cornish Squire Mr. Pellow and his dogs.")
+    assert "Pellow" in [name for name, _, _ in found]
+
+
+def test_papa_and_mama_written_as_names_are_marked():
+    found = annotate("Adieu, my dear friend--Papa & Mama join in kindest remembrances.")
+    assert {"Papa", "Mama"} <= {name for name, _, _ in found}

@@ -283,7 +283,7 @@ class Clusterer:
     # ------------------------------------------------------------ lone words
 
     def _link_word(self, mention: Candidate, position: int) -> tuple[Entity, str]:
-        key = self._word_key(mention.key)
+        key = mention.expansion or self._word_key(mention.key)  # "Ch." stands for Channing
         if key in self.lexicon.kinship_names:
             return self._link_kinship_name(mention, key)
         gender = gender_of(mention.title, self.lexicon)

@@ -60,11 +60,13 @@ class DocumentKnowledge:
                           if count >= RECURRING and key not in self.lowercase_words}
         self.capitalises_nouns = _capitalises_common_nouns(blocks)
         self.recurring_names: set[str] = set()  # recurring words accepted as names inside sentences
+        self._by_prefix: dict[str, list[str]] | None = None
 
     def learn(self, mentions: Iterable[Candidate]) -> None:
         """Words of accepted full names, and single words accepted on their own evidence inside
         a sentence, count as name words everywhere in the document."""
         known_before = set(self.document_words)
+        self._by_prefix = None
         mentions = list(mentions)
         for candidate in mentions:
             if candidate.is_single_word and not candidate.sentence_initial and candidate.score > 0 \
@@ -135,6 +137,16 @@ class DocumentKnowledge:
 
     def is_recurring_name(self, key: str) -> bool:
         return key in self.recurring_names
+
+    def abbreviated_name(self, key: str) -> str:
+        if self._by_prefix is None:  # the document's salient name words by their first letters
+            self._by_prefix = defaultdict(list)
+            for word in self.document_words:
+                if len(word) >= 5 and len(self.capitalised_at.get(word, ())) >= SALIENT_COUNT:
+                    for length in (2, 3):
+                        self._by_prefix[word[:length]].append(word)
+        found = self._by_prefix.get(key, [])
+        return found[0] if len(found) == 1 else ""
 
 
 def _capitalises_common_nouns(blocks: Sequence[JudgedBlock]) -> bool:

@@ -35,6 +35,7 @@ OLD_STYLE_WORD = 2.5
 # What "Papa", "Mama" (names_kinship_names.txt) written with a capital are worth: a name, if the
 # document never writes the word in lower case.
 KINSHIP_NAME = 2.0
+ABBREVIATED_NAME = 2.0  # "Ch." for the Channing a document names again and again
 # Endings of words for peoples, movements and doctrines: Marxist, Trotskyism, Stalinite, Georgian.
 GROUP_ENDING = re.compile(r"(?:isms?|ists?|ites?|ians|ese)$")
 # Endings of ordinary English words that a rare-word test would miss (Imagining, Hounded).
@@ -86,6 +87,9 @@ class Knowledge(Protocol):
     def is_recurring_name(self, key: str) -> bool:
         """True for a recurring word the document accepted as a name inside a sentence."""
 
+    def abbreviated_name(self, key: str) -> str:
+        """The one name word the document uses often that `key` ("ch") abbreviates, or ''."""
+
     @property
     def capitalises_nouns(self) -> bool:
         """True for a document that capitalises common nouns (letters of the early 1800s)."""
@@ -115,6 +119,7 @@ class Candidate:
     title_end: int = -1
     title: str = ""  # that title as a key ("mrs", "grand duke")
     run_end: int = -1  # where the run of capitalised words the name was cut from ends
+    expansion: str = ""  # for an abbreviation ("Ch."), the document's name word it stands for
 
     @property
     def key(self) -> str:
@@ -183,6 +188,8 @@ def classify(word: Word, lexicon: Lexicon, knowledge: Knowledge) -> str:
         return "given"
     if key in lexicon.places:
         return "place"
+    if key in lexicon.kinship_names:
+        return "rare"  # "Mama", as frequent as a common word, is a name when written so (see score)
     if is_ordinary_word(key, lexicon) and not (knowledge.is_recurring(key) and zipf(key) < COMMON_WORD):
         return "common"
     return "rare"
@@ -566,6 +573,8 @@ def score(candidate: Candidate, lexicon: Lexicon, knowledge: Knowledge) -> float
             total += 1.0
     else:
         total = 4.0 if known_form else _single_word_score(candidate, lexicon, knowledge)
+        if candidate.expansion:
+            total = max(total, ABBREVIATED_NAME)
     for cue in candidate.cues:
         if cue in POSITIVE:
             total += POSITIVE[cue]
@@ -636,10 +645,23 @@ class JudgedBlock:
                 judged = self._judged[n] = (classes, self._judge_run(run, classes, lexicon, knowledge))
             for candidate in judged[1]:
                 if candidate.kind == "name":
+                    candidate.expansion = self._expansion(candidate, lexicon, knowledge)
                     candidate.own_score = score(candidate, lexicon, knowledge)
                 candidate.score = candidate.own_score
                 found.append(candidate)
         return found
+
+    def _expansion(self, candidate: Candidate, lexicon: Lexicon, knowledge: Knowledge) -> str:
+        """"Took tea with Ch. at Greens'": a capital and a letter or two, then a dot, where the
+        document often names one person whose name begins so (Channing)."""
+        text, key = candidate.text, candidate.key
+        if not (candidate.is_single_word and 2 <= len(text) <= 3 and text[0].isupper() and text[1:].islower()
+                and self.text[candidate.end:candidate.end + 1] == "."):
+            return ""
+        if key in lexicon.titles or key in lexicon.abbreviations or key in lexicon.months \
+                or key in lexicon.ordinary_abbreviations or key in lexicon.places or key in lexicon.not_persons:
+            return ""
+        return knowledge.abbreviated_name(key)
 
     def _classes(self, run: Run, lexicon: Lexicon, knowledge: Knowledge) -> tuple[str, ...]:
         cache = knowledge.class_cache
