@@ -61,11 +61,14 @@ class DocumentKnowledge:
         self.capitalises_nouns = _capitalises_common_nouns(blocks)
         self.recurring_names: set[str] = set()  # recurring words accepted as names inside sentences
         self._by_prefix: dict[str, list[str]] | None = None
+        self._changed: set[str] | None = None  # keys `learn` changed the knowledge of (None: all)
+        self._strengths: dict[str, float] = {}  # key -> what word_strength says beyond the document
+        self._forms: dict[str, bool] = {}  # key -> whether it is a form of a reviewed entry
 
     def learn(self, mentions: Iterable[Candidate]) -> None:
         """Words of accepted full names, and single words accepted on their own evidence inside
         a sentence, count as name words everywhere in the document."""
-        known_before = set(self.document_words)
+        known_before, recurring_before = dict(self.document_words), set(self.recurring_names)
         self._by_prefix = None
         mentions = list(mentions)
         for candidate in mentions:
@@ -87,7 +90,9 @@ class DocumentKnowledge:
                                       or candidate.position < self.document_words[word]):
                     self.document_words[word] = candidate.position
         # A word's class changes only where it, or a stem of it, has become a name of the document.
-        learned = set(self.document_words) - known_before
+        learned = set(self.document_words) - set(known_before)
+        self._changed = {key for key, where in self.document_words.items() if known_before.get(key) != where} \
+            | (self.recurring_names - recurring_before)
         for cached in [c for c in self.class_cache if words_a_class_depends_on(fold(c[0]).rstrip(".")) & learned]:
             del self.class_cache[cached]
 
@@ -100,6 +105,14 @@ class DocumentKnowledge:
                     or bisect_left(self.capitalised_at.get(key, []), position) >= SALIENT_COUNT:
                 return DOCUMENT_WORD_STRENGTH
             return DOCUMENT_WORD_STRENGTH / 2
+        found = self._strengths.get(key)
+        if found is None:
+            found = self._strengths[key] = self._strength_beyond_the_document(key)
+        return found
+
+    def _strength_beyond_the_document(self, key: str) -> float:
+        """What the lists, the word frequencies and the personography say of `key` (asked often:
+        `word_strength` keeps it, as none of them changes while a document is recognised)."""
         lexicon = Lexicon.default()
         if key in lexicon.famous:  # "Dante", "Handel"; "Bacon" and "Washington" only weakly
             if key not in lexicon.famous_ambiguous:
@@ -117,11 +130,12 @@ class DocumentKnowledge:
     def is_known_form(self, key: str) -> bool:
         """A name form of the personography. One-word forms of entries tei-tools added itself
         do not count: the evidence that made them was thin, and errors must not spread."""
-        if " " in key:
-            return bool(self._reviewed(self.personography.find(key)))
-        if zipf(key) >= AMBIGUOUS_WORD and key not in self.document_words:
+        if " " not in key and zipf(key) >= AMBIGUOUS_WORD and key not in self.document_words:
             return False
-        return bool(self._reviewed(self.personography.find(key)))
+        found = self._forms.get(key)
+        if found is None:
+            found = self._forms[key] = bool(self._reviewed(self.personography.find(key)))
+        return found
 
     def is_surname(self, key: str) -> bool:
         return key in self.document_surnames or bool(self._reviewed(self.personography.find_word(key, "surname")))
@@ -137,6 +151,13 @@ class DocumentKnowledge:
 
     def is_recurring_name(self, key: str) -> bool:
         return key in self.recurring_names
+
+    def may_score_otherwise(self, candidate: Candidate) -> bool:
+        """A candidate's score depends on what `learn` changes only through the document's name
+        words and recurring names (for a single word: its own key) and abbreviations ("Ch.")."""
+        if self._changed is None:
+            return True
+        return candidate.is_single_word and (candidate.key in self._changed or len(candidate.text) <= 3)
 
     def abbreviated_name(self, key: str) -> str:
         if self._by_prefix is None:  # the document's salient name words by their first letters

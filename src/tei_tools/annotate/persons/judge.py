@@ -90,6 +90,9 @@ class Knowledge(Protocol):
     def abbreviated_name(self, key: str) -> str:
         """The one name word the document uses often that `key` ("ch") abbreviates, or ''."""
 
+    def may_score_otherwise(self, candidate: "Candidate") -> bool:
+        """False when nothing learnt since the candidate was last scored can change its score."""
+
     @property
     def capitalises_nouns(self) -> bool:
         """True for a document that capitalises common nouns (letters of the early 1800s)."""
@@ -121,28 +124,26 @@ class Candidate:
     run_end: int = -1  # where the run of capitalised words the name was cut from ends
     expansion: str = ""  # for an abbreviation ("Ch."), the document's name word it stands for
 
-    @property
-    def key(self) -> str:
-        return name_key(self.text)
+    # Worked out once (in __post_init__) from text, words and classes, which never change once
+    # the candidate is made, and asked for again and again.
+    key: str = field(init=False)  # the text as a name key
+    naming_count: int = field(init=False)  # words that are neither particles, generations nor initials
+    is_full_name: bool = field(init=False)
+    is_single_word: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        classes = self.classes
+        self.key = name_key(self.text)
+        self.naming_count = sum(c not in ("particle", "generation", "initial") for c in classes)
+        # Two naming words, initials and a surname ("Bertram D. Wolfe", "L. D. Trotsky"), or a
+        # name and a regnal number ("Nicholas II").
+        self.is_full_name = self.naming_count >= 2 or (self.naming_count == 1 and (
+            "initial" in classes or "generation" in classes))
+        self.is_single_word = len(self.words) == 1 and classes[0] != "initial"
 
     @property
     def position(self) -> tuple[int, int]:
         return self.block, self.start
-
-    @property
-    def naming_count(self) -> int:
-        return sum(c not in ("particle", "generation", "initial") for c in self.classes)
-
-    @property
-    def is_full_name(self) -> bool:
-        """Two naming words, initials and a surname ("Bertram D. Wolfe", "L. D. Trotsky"), or a
-        name and a regnal number ("Nicholas II")."""
-        return self.naming_count >= 2 or (self.naming_count == 1 and (
-            "initial" in self.classes or "generation" in self.classes))
-
-    @property
-    def is_single_word(self) -> bool:
-        return len(self.words) == 1 and self.classes[0] != "initial"
 
     @property
     def decisive_for(self) -> bool:
@@ -641,10 +642,11 @@ class JudgedBlock:
         for n, run in enumerate(self.runs):
             classes = self._classes(run, lexicon, knowledge)
             judged = self._judged.get(n)
-            if judged is None or judged[0] != classes or _has_adjacent_known(classes):
+            fresh = judged is None or judged[0] != classes or _has_adjacent_known(classes)
+            if fresh:
                 judged = self._judged[n] = (classes, self._judge_run(run, classes, lexicon, knowledge))
             for candidate in judged[1]:
-                if candidate.kind == "name":
+                if candidate.kind == "name" and (fresh or knowledge.may_score_otherwise(candidate)):
                     candidate.expansion = self._expansion(candidate, lexicon, knowledge)
                     candidate.own_score = score(candidate, lexicon, knowledge)
                 candidate.score = candidate.own_score
