@@ -424,6 +424,7 @@ def _trim_particles(segment: list[int], classes: RunClasses) -> list[int]:
 
 # ---------------------------------------------------------------- context
 
+GLOSS_OPENERS = frozenset({"means", "meaning", "(", ",", "which"})  # the first words of a gloss after a word
 QUOTE_MARKS = frozenset("\"“”‘’'«»„")
 
 
@@ -497,7 +498,7 @@ def context_cues(ctx: Context, lexicon: Lexicon, possessive: bool) -> set[str]:
         cues.add("from")  # "a mill worker from Oldham", though also "a letter from Lenin"
     if ctx.lowercase_before(1) in lexicon.place_verbs:
         cues.add("place-verb")  # "captured Gatchina", "reached Okhotny Ryad"
-    glossed = [ctx.after(k) for k in (1, 2, 3, 4)]
+    glossed = [after1] + ([ctx.after(k) for k in (2, 3, 4)] if after1 in GLOSS_OPENERS else ["", "", ""])
     if glossed[0] in ("means", "meaning") or (glossed[0] in ("(", ",") and (
             glossed[1] in ("means", "meaning") or glossed[1] == "which" and (
                 glossed[2] in ("means", "meant", "translates", "translated")
