@@ -7,6 +7,9 @@ A person known only from other documents is linked only on one of:
 - a listed alias: a one-word name form an editor wrote for them ("Koba"), used alone;
 - a distinctive surname: a rare surname, used alone, that one person of the personography has,
   with no given name, initial or title in the document that contradicts theirs.
+- a kinship reference with a name ("their son Lev" once the parents are named): the child of
+  the identified parents whom the personography's relations give that name (else a listed person
+  of that given name with a parent's surname), linked with less certainty.
 A shared given name is never enough ("Joe" is not the Joe of another document); without such
 evidence the person is new. The same rule serves the recogniser (against the personography as the
 batch began) and the reconciliation (against the people the batch has added since).
