@@ -9,7 +9,8 @@ A measurement is the processor time of `annotate_persons` over one source, with 
 readers cutting the blocks and its own `editions/persons.xml` as the personography (as `tei-tools
 build` runs it): `cold` is the first call in the process (the word caches empty, the word
 frequency table already loaded), `warm` the best of two more calls. Printed per revision: the best
-of --rounds, and the ratio to the first baseline.
+and the median of --rounds, and their ratios to the first baseline's (a shared, busy machine
+moves single figures by a fifth; the median of many rounds moves less).
 
 With --scale MB [MB ...] it measures instead how the time grows with the size of a source: this
 tree's annotator on sources of those sizes made from --source (its text repeated), once as one
@@ -25,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tarfile
@@ -128,19 +130,24 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="persons-speed-") as temporary:
         trees = {revision: extract(revision, Path(temporary)) for revision in args.baseline}
         trees["this tree"] = REPO
-        best = {name: {"cold": float("inf"), "warm": float("inf")} for name in trees}
+        times: dict[str, dict[str, list[float]]] = {name: {"cold": [], "warm": []} for name in trees}
         for _ in range(max(1, args.rounds)):
             for name, tree in trees.items():
                 for kind, seconds in measure(tree, args.source.resolve()).items():
-                    best[name][kind] = min(best[name][kind], seconds)
-    reference = best[args.baseline[0]] if args.baseline else None
+                    times[name][kind].append(seconds)
+    figures = {name: {f"{kind} {how}": summary(values) for kind, values in kinds.items()
+                      for how, summary in (("best", min), ("median", statistics.median))}
+               for name, kinds in times.items()}
+    columns = ("cold best", "cold median", "warm best", "warm median")
+    reference = figures[args.baseline[0]] if args.baseline else None
     print(f"persons annotation of {args.source.name} ({args.source.stat().st_size // 1000} kB), "
-          f"CPU seconds, best of {args.rounds} rounds")
-    print(f"{'revision':<14}{'cold':>8}{'warm':>8}" + (f"{'cold ratio':>12}{'warm ratio':>12}" if reference else ""))
-    for name, figures in best.items():
-        line = f"{name:<14}{figures['cold']:>8.3f}{figures['warm']:>8.3f}"
+          f"CPU seconds over {args.rounds} rounds" + (f"; ratios to {args.baseline[0]}" if reference else ""))
+    print(f"{'revision':<14}" + "".join(f"{c:>13}" for c in columns) + ("".join(f"{'x ' + c:>15}" for c in columns)
+                                                                      if reference else ""))
+    for name, row in figures.items():
+        line = f"{name:<14}" + "".join(f"{row[c]:>13.3f}" for c in columns)
         if reference:
-            line += f"{figures['cold'] / reference['cold']:>12.2f}{figures['warm'] / reference['warm']:>12.2f}"
+            line += "".join(f"{row[c] / reference[c]:>15.2f}" for c in columns)
         print(line)
     return 0
 
