@@ -198,3 +198,38 @@ def test_adding_to_a_file_without_the_tools_respstmt_declares_it(tmp_path):
     personography.add("Anna Wexler")
     root = parse_bytes(personography.to_bytes()).getroot()
     assert root.xpath("//t:titleStmt/t:respStmt[@xml:id='tei-tools']", namespaces=T)
+
+
+# ---------------------------------------------------------------- relations
+
+FAMILY = f"""<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt><title>P</title></titleStmt>
+<publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>
+<text><body><listPerson>
+  <person xml:id="ada" sex="F"><persName type="main">Ada Lind</persName></person>
+  <person xml:id="per" sex="M"><persName type="main">Per Lind</persName></person>
+  <person xml:id="oskar" sex="1"><persName type="main">Oskar Holm</persName></person>
+  <person xml:id="vera"><persName type="main">Vera Holm</persName></person>
+  <listRelation>
+    <relation name="parent" active="#ada #per" passive="#oskar"/>
+    <relation name="child" active="#vera" passive="#ada"/>
+    <relation name="friend" mutual="#per #vera"/>
+  </listRelation>
+</listPerson></body></text></TEI>""".encode()
+
+
+def test_parent_relations_and_sex_are_read():
+    family = Personography.from_bytes(FAMILY)
+    assert family.baseline.children("ada") == ["oskar", "vera"]  # parent, and child the other way round
+    assert family.baseline.children("per") == ["oskar"] and family.baseline.children("vera") == []
+    assert family.person("oskar").sex == "m" and family.person("ada").sex == "f" and family.person("vera").sex == ""
+
+
+def test_new_persons_go_before_the_closing_relations_and_the_file_stays_valid(project_schema):
+    family = Personography.from_bytes(FAMILY)
+    family.add("Nils Berg")
+    data = family.to_bytes()
+    assert project_schema.validate(parse_bytes(data)), project_schema.error_log
+    listing = parse_bytes(data).getroot().find(".//t:listPerson", T)
+    assert [etree.QName(child).localname for child in listing][-2:] == ["person", "listRelation"]
+    assert Personography.from_bytes(data).baseline.children("ada") == ["oskar", "vera"]

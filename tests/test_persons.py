@@ -329,3 +329,20 @@ def test_agreement_with_the_real_gold(bench):
     assert total.gold > 200
     assert total.f1 >= 0.85
     assert total.coref_precision >= 0.93 and total.coref_recall >= 0.93
+
+
+# ---------------------------------------------------------------- work that grows with the document, not its square
+
+def test_a_new_full_name_is_compared_only_with_persons_who_share_its_initials(monkeypatch):
+    """The clusterer looks people up in indexes: with 120 persons of distinct initials, no full
+    name is compared letter by letter with another (a scan would compare each with all before it)."""
+    from tei_tools.annotate.persons import cluster
+    given = ["Anna", "Boris", "Clara", "David", "Emil", "Frida", "Gustav", "Hilda", "Ivan", "Julia", "Karl", "Lena"]
+    surnames = ["Varro", "Wendt", "Xanthe", "Yorick", "Zeller", "Quist", "Ruhl", "Sorel", "Tamm", "Ulmer"]
+    sentences = [f"{g} {s} spoke." for g in given for s in surnames]
+    compared = []
+    real = cluster.similar_full_names
+    monkeypatch.setattr(cluster, "similar_full_names", lambda *args: compared.append(args) or real(*args))
+    found = annotate_persons([Block("p", " ".join(sentences), 0)], Personography.empty())[0]
+    assert len({s.attr("ref") for s in found if s.tag == "persName"}) == 120
+    assert compared == []  # each pair of initials is one person's: nobody to compare a new name with

@@ -51,6 +51,11 @@ EMPTY_DOCUMENT = f"""<?xml version="1.0" encoding="UTF-8"?>
 
 # How a word of a name form can stand for the person when it is used alone.
 WORD_ROLES = ("form", "surname", "given", "word")
+# relation/@name values that say @active is a parent of @passive, and those that say the reverse.
+PARENT_RELATIONS = frozenset({"parent", "father", "mother"})
+CHILD_RELATIONS = frozenset({"child", "son", "daughter"})
+# person/@sex (TEI: M, F, or ISO 5218 codes 1 and 2) as "m" or "f".
+SEXES = {"m": "m", "male": "m", "1": "m", "f": "f", "female": "f", "2": "f"}
 
 
 @dataclass
@@ -61,6 +66,7 @@ class Person:
     names: list[tuple[str, str | None]] = field(default_factory=list)
     automatic: bool = False  # added by tei-tools, not yet reviewed
     evidence: str = ""  # what tei-tools made the entry from (its note type="evidence")
+    sex: str = ""  # "m", "f" or "" (from @sex)
 
     @property
     def main_name(self) -> str:
@@ -80,12 +86,15 @@ class PersonIndex:
         self._persons: dict[str, Person] = {}
         self._by_form: dict[str, list[str]] = {}
         self._by_word: dict[str, dict[str, list[str]]] = {role: {} for role in WORD_ROLES}
+        self._children: dict[str, list[str]] = {}  # parent id -> children's ids (listRelation)
 
     def copy(self) -> "PersonIndex":
         twin = PersonIndex(self._particles)
-        twin._persons = {pid: Person(p.id, list(p.names), p.automatic, p.evidence) for pid, p in self._persons.items()}
+        twin._persons = {pid: Person(p.id, list(p.names), p.automatic, p.evidence, p.sex)
+                         for pid, p in self._persons.items()}
         twin._by_form = {key: list(ids) for key, ids in self._by_form.items()}
         twin._by_word = {role: {key: list(ids) for key, ids in index.items()} for role, index in self._by_word.items()}
+        twin._children = {parent: list(ids) for parent, ids in self._children.items()}
         return twin
 
     # ------------------------------------------------------------ looking people up
@@ -133,10 +142,17 @@ class PersonIndex:
                     break
         return found
 
+    def children(self, person_id: str) -> list[str]:
+        """The persons the personography's relations make children of `person_id`."""
+        return list(self._children.get(person_id, ()))
+
     def _by_word_any(self, word: str) -> list[str]:
         return [pid for role in WORD_ROLES for pid in self._by_word[role].get(word, ())]
 
     # ------------------------------------------------------------ keeping it up to date
+
+    def add_child(self, parent_id: str, child_id: str) -> None:
+        _add_unique(self._children, parent_id, child_id)
 
     def add_person(self, person: Person) -> None:
         self._persons[person.id] = person
@@ -181,6 +197,8 @@ class Personography:
         self._taken_ids = set(tree.getroot().xpath("//@xml:id"))
         for element in self._list.iter(tei("person")):
             self._read_person(element)
+        for element in self._list.iter(tei("relation")):
+            self._read_relation(element)
         self.baseline = self.index.copy()
         self.added = PersonIndex(self._particles)
 
@@ -264,7 +282,7 @@ class Personography:
         if note:
             etree.SubElement(element, tei("note"), type="evidence").text = note
         self._ensure_tool_resp()
-        _append_indented(self._list, element)
+        self._append_person(element)
         person = self._read_person(element)
         for text, kind in person.names:
             (self.added if found else self.baseline).add_name(person_id, text, kind or "variant")
@@ -290,6 +308,21 @@ class Personography:
                 target.add_name(person_id, text, known_kind or "variant")
         target.add_name(person_id, name, kind)
         return True
+
+    def _append_person(self, element: etree._Element) -> None:
+        """After the last person, before the relations that close the list (if any)."""
+        trailing = None
+        for child in reversed(self._list):
+            if child.tag not in (tei("listRelation"), tei("relation")):
+                break
+            trailing = child
+        if trailing is None:
+            _append_indented(self._list, element)
+            return
+        previous = trailing.getprevious()
+        element.tail = previous.tail if previous is not None else self._list.text
+        trailing.addprevious(element)
+        etree.indent(element, space=INDENT, level=len(list(self._list.iterancestors())) + 1)
 
     def _free_id(self, wanted: str) -> str:
         candidate, n = wanted, 2
@@ -335,9 +368,29 @@ class Personography:
             return None
         names = [("".join(n.itertext()).strip(), n.get("type")) for n in element.findall(tei("persName"))]
         evidence = " ".join("".join(n.itertext()) for n in element.findall(tei("note")) if n.get("type") == "evidence")
-        person = Person(person_id, [(t, k) for t, k in names if t], element.get("resp") == TOOL_POINTER, evidence)
+        person = Person(person_id, [(t, k) for t, k in names if t], element.get("resp") == TOOL_POINTER, evidence,
+                        SEXES.get((element.get("sex") or "").split(" ")[0].lower(), ""))
         self.index.add_person(person)
         return person
+
+    def _read_relation(self, element: etree._Element) -> None:
+        """A parent relation (name="parent": @active the parents, @passive the children; or
+        name="child" the other way round) between persons of the file."""
+        name = (element.get("name") or "").lower()
+        active, passive = _local_ids(element.get("active")), _local_ids(element.get("passive"))
+        if name in CHILD_RELATIONS:
+            active, passive = passive, active
+        elif name not in PARENT_RELATIONS:
+            return
+        for parent in active:
+            for child in passive:
+                if parent in self.index and child in self.index:
+                    self.index.add_child(parent, child)
+
+
+def _local_ids(pointers: str | None) -> list[str]:
+    """The ids of "#a #b" (pointers into this file)."""
+    return [p[1:] for p in (pointers or "").split() if p.startswith("#") and len(p) > 1]
 
 
 def _surname_halves(parts: NameParts) -> set[str]:

@@ -11,6 +11,7 @@ in the same normalised shape.
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -240,11 +241,25 @@ class Lexicon:
         )
 
 
+PLAIN_WORD = re.compile(r"[a-z]+")
+ZIPF_FLOOR = 1e-9  # the frequency wordfreq gives an unknown word: 0 on the Zipf scale
+
+
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """How common `word` is in English on the Zipf scale (0 unknown ... 7.7 "the")."""
     try:
-        from wordfreq import zipf_frequency
+        from wordfreq import get_frequency_dict, zipf_frequency
     except ImportError:  # optional: without it every word counts as rare
         return 0.0
-    return zipf_frequency(word.lower(), "en")
+    word = word.lower()
+    if PLAIN_WORD.fullmatch(word):
+        # The common case, looked up directly: wordfreq would tokenize the word first (most of
+        # its cost), and a word of plain letters is its own single token. The rounding is
+        # wordfreq's own (three significant digits, then hundredths of a Zipf unit), so the
+        # figure is the one zipf_frequency gives (tests/test_names.py checks it).
+        # (called as wordfreq calls it, so that its cache holds one table, not two)
+        frequency = max(get_frequency_dict("en", "best").get(word, 0.0), ZIPF_FLOOR)
+        frequency = round(frequency, math.floor(-math.log(frequency, 10)) + 3)
+        return round(math.log(frequency, 10) + 9, 2)
+    return zipf_frequency(word, "en")

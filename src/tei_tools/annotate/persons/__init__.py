@@ -94,10 +94,13 @@ def recognise(blocks: Sequence[Block], known: PersonIndex, document: str = "") -
     texts = [block.text for block in blocks]
     clustering = Clusterer(lexicon, known).cluster(mentions, texts)
     persons = []
+    identified: dict[int, str] = {}  # entity index -> personography id, for kinship references
     for entity in clustering.entities:
-        found = identify(entity, known, lexicon, document)
+        found = identify(entity, known, lexicon, document, identified)
+        if found:
+            identified[entity.index] = found.person_id
         persons.append(FoundPerson(entity, found.person_id if found else None, found.evidence if found else ""))
-    certs = mention_certs(mentions, clustering, persons, lexicon)
+    certs = mention_certs(mentions, clustering, persons, lexicon, texts, known)
     recognition = Recognition(document, len(blocks))
     for mention, person, cert in zip(mentions, clustering.person_of, certs):
         start = mention.title_start if mention.title_start >= 0 else mention.start

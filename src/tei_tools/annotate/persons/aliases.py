@@ -31,6 +31,12 @@ CUE_BEFORE_ALIAS = re.compile(
 CUE_AFTER_OWNER = re.compile(r"\s*(?:pseudonym|pen[- ]name|alias|nickname|nom de guerre|nom de plume)\b",
                              re.IGNORECASE)
 BETWEEN_ALIAS_AND_OWNER = re.compile(r"^[\"”’'\s]*(?:[-–—,:]|\bwas\b|\bis\b)[\s\"“‘']*$")
+# The last words a cue of CUE_BEFORE_ALIAS can end with: the regular expression is tried only where
+# the text before a mention ends with one of them (it is slow to search, being anchored at the end).
+CUE_ENDINGS = ("born", "née", "nee", "as", "a.k.a.", "aka", "alias", "named", "dubbed", "called", "himself",
+               "herself", "by", "name", "of", "pseudonym", "plume", "guerre", "nickname", "was", "is", "fact",
+               "really", "actually", "be", "reality")
+QUOTES_BEFORE_ALIAS = "\"“‘'"
 PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?…]\s")
 CUE_REACH = 80  # characters between the owner and the cue at most
@@ -49,7 +55,7 @@ def alias_statements(mentions: Sequence[Candidate], texts: Sequence[str]) -> lis
         text = texts[mention.block]
         start = mention.title_start if mention.title_start >= 0 else mention.start
         before = text[max(0, start - CUE_REACH):start]
-        cue = CUE_BEFORE_ALIAS.search(before)
+        cue = CUE_BEFORE_ALIAS.search(before) if _may_end_with_cue(before) else None
         if cue and not mention.words[-1].possessive:
             cue_start = start - len(before) + cue.start()
             owner = _owner_before(mentions, n, texts, cue_start)
@@ -61,6 +67,18 @@ def alias_statements(mentions: Sequence[Candidate], texts: Sequence[str]) -> lis
             if previous.block == mention.block and BETWEEN_ALIAS_AND_OWNER.match(text[previous.end:start]):
                 found.append(AliasStatement(n - 1, n))
     return found
+
+
+def _may_end_with_cue(before: str) -> bool:
+    """Whether `before`, less the spaces, commas, colons and one quotation mark that may follow a
+    cue, ends with a word a cue can end with (a test CUE_BEFORE_ALIAS passes only if this does)."""
+    stripped = before.rstrip()
+    if stripped[-1:] and stripped[-1] in QUOTES_BEFORE_ALIAS:
+        stripped = stripped[:-1]
+    stripped = stripped.rstrip()
+    while stripped and stripped[-1] in ",:":
+        stripped = stripped[:-1].rstrip()
+    return stripped[-12:].lower().endswith(CUE_ENDINGS)
 
 
 def _owner_before(mentions: Sequence[Candidate], n: int, texts: Sequence[str], cue_start: int) -> int | None:

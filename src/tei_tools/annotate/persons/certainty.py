@@ -15,11 +15,14 @@ editor should read.
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
 from typing import TYPE_CHECKING, Sequence
 
 from tei_tools.annotate.names import Lexicon
-from tei_tools.annotate.persons.cluster import Clustering
+from tei_tools.annotate.persons.cluster import Clustering, Entity
 from tei_tools.annotate.persons.judge import Candidate
+from tei_tools.personography import PersonIndex
 
 if TYPE_CHECKING:
     from tei_tools.annotate.persons import FoundPerson
@@ -30,18 +33,35 @@ LIKELY_NAME = 1.5
 
 
 def mention_certs(mentions: Sequence[Candidate], clustering: Clustering, persons: Sequence["FoundPerson"],
-                  lexicon: Lexicon) -> list[str]:
+                  lexicon: Lexicon, texts: Sequence[str], known: PersonIndex) -> list[str]:
+    """One @cert per mention. Only entries an editor reviewed count as the personography's
+    confirmation: entries tei-tools added itself must not make a second conversion surer than
+    the first."""
     certs = []
     sharing = _persons_sharing_words(clustering)
+    written = Counter(mention.key for mention in mentions)  # how often the document writes each name
     for n, mention in enumerate(mentions):
         person = persons[clustering.person_of[n]]
-        name = _name_level(mention)
-        identity = _identity_level(mention, clustering.how[n], person, sharing)
+        reviewed = person.known_id is not None and not known.person(person.known_id).automatic
+        name = _name_level(mention, person.entity, reviewed, texts[mention.block], lexicon, written)
+        identity = _identity_level(mention, clustering.how[n], person, sharing, reviewed and person.known_id in
+                                   known.find(mention.text))
         certs.append(LEVELS[min(name, identity)])
     return certs
 
 
-def _name_level(mention: Candidate) -> int:
+def _name_level(mention: Candidate, entity: Entity, reviewed: bool, text: str, lexicon: Lexicon,
+                written: Counter) -> int:
+    if mention.is_full_name and not mention.titled and not reviewed and not mention.decisive_for \
+            and not _opens_with_a_given_name(mention, lexicon):
+        # "Greenswith Channing", "Childe Harolde": no title, given name or initial opens it, no
+        # verb or role speaks for a person, and the personography does not know it: perhaps a
+        # work, a place, or two words glued; sure enough only when the document names them again
+        return 0 if entity.mentions == 1 and written[mention.key] == 1 else 1
+    if mention.titled and mention.is_single_word and _old_possessive(mention, text):
+        return 0  # "at Mrs. Stetsons": Mrs. Stetson's (house) written the old way, or Mrs. Stetsons?
+    if mention.end < mention.run_end:
+        return 1  # "Sr Wm Elford Bart": capitalised words go on after the name; where does it end?
     if mention.score >= SURE_NAME or (mention.is_full_name and mention.score >= 2.5) or mention.titled:
         return 2
     if mention.score >= LIKELY_NAME:
@@ -49,14 +69,19 @@ def _name_level(mention: Candidate) -> int:
     return 0
 
 
-def _identity_level(mention: Candidate, how: str, person: "FoundPerson", sharing: dict[str, int]) -> int:
+def _identity_level(mention: Candidate, how: str, person: "FoundPerson", sharing: dict[str, int],
+                    listed_form: bool) -> int:
     entity = person.entity
     if person.known_id is not None and person.evidence in ("alias", "surname", "similar"):
         cross = 1
     else:
         cross = 2
-    if how in ("form", "fits", "alias"):
+    if how in ("form", "fits"):
         level = 2
+    elif how == "alias":  # the text says it is another name of someone; editions often keep a
+        # pseudonym or a character a person stands for apart from the person: for review, unless
+        # the personography lists the name as theirs ("he assumed the name Leon Trotsky")
+        level = 2 if listed_form else 0
     elif how == "word":
         level = 2 if sharing.get(mention.key, 0) <= 1 else 1
     elif how == "new":
@@ -66,9 +91,29 @@ def _identity_level(mention: Candidate, how: str, person: "FoundPerson", sharing
             level = 1 if entity.mentions > 1 else 0
     elif how in ("ahead", "similar", "initial"):
         level = 1
+    elif how == "kin" and person.evidence == "kin":
+        level = 1  # "their son Lev": the child of the named parents the personography knows by that name
     else:  # "misspelt", "glued", "kin"
         level = 0
     return min(level, cross)
+
+
+def _opens_with_a_given_name(mention: Candidate, lexicon: Lexicon) -> bool:
+    first = mention.words[0]
+    return first.kind == "initials" or mention.classes[0] == "initial" or first.key in lexicon.given \
+        or first.key in lexicon.given_abbreviations
+
+
+OLD_POSSESSIVE = re.compile(r"\bat\s+\S+\s*$", re.IGNORECASE)
+
+
+def _old_possessive(mention: Candidate, text: str) -> bool:
+    """A titled name ending in s after "at", with no apostrophe ("at Mrs. Stetsons")."""
+    word = mention.words[-1].text
+    if not word.endswith("s") or word.endswith(("ss", "us", "is")) or mention.words[-1].possessive:
+        return False
+    start = mention.title_start if mention.title_start >= 0 else mention.start
+    return bool(OLD_POSSESSIVE.search(text, max(0, start - 12), mention.start))
 
 
 def _persons_sharing_words(clustering: Clustering) -> dict[str, int]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -34,6 +35,13 @@ MISSPELLING_MIN_LENGTH = 6
 RECENT_BLOCKS = 3  # shorter surnames differ by a letter too often (Sedov/Sedova, Dan/Don)
 CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 SENTENCE_END = re.compile(r"[.!?…]\s")
+# A letter's greetings to the addressee's household: "Love to all--", "remember me kindly to".
+GREETING = re.compile(r"\b(?:love|remember me|remembrances?|compliments|regards|respects|wishes)\b[^.!?]*?\bto\b"
+                      r"[^.!?]*$", re.IGNORECASE)
+GREETING_REACH = 120
+KIN_WORD_BEFORE = re.compile(r"\b([a-z]+)\W*$")
+TITLE_BEFORE = re.compile(r"\b([a-z]+)\.?\s+$")
+LOOK_AHEAD = 60  # mentions after an initial ("Mr. D.") to look through for the name it stands for
 POSSESSOR = re.compile(r"\b(my|our|your|his|her|their)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -43,6 +51,7 @@ class Entity:
 
     index: int
     forms: list[str] = field(default_factory=list)  # names of more than one word, as written, in order
+    form_keys: set[str] = field(default_factory=set)  # their name keys
     first_text: str = ""  # the first mention as written (with its title)
     first_block: int = 0
     words: set[str] = field(default_factory=set)  # words of the names used
@@ -53,6 +62,8 @@ class Entity:
     kin_titles: set[str] = field(default_factory=set)  # "aunt" for "Aunt Mary": not the Mary of the letter
     initials: set[str] = field(default_factory=set)  # first letters of given names written as initials
     kin_owner: str | None = None  # for "Papa": whose ("my", "your", "his" ...)
+    kin_word: str = ""  # "son" for "their son Lev": what they are to the persons of kin_of
+    kin_of: list[int] = field(default_factory=list)  # the persons named before the kinship word
     titles: set[str] = field(default_factory=set)
     aliases: list[str] = field(default_factory=list)  # names the text declares to be theirs
     mentions: int = 0
@@ -60,6 +71,8 @@ class Entity:
     known_id: str | None = None  # a personography person one of its full names is a form of
     last_seen: int = -1  # index of the latest mention
     last_end: tuple[int, int] = (-1, -1)  # block and end offset of the latest mention
+    last_full_end: tuple[int, int] = (-1, -1)  # the same for the latest mention by a full name
+    last_full_as_kin: bool = False  # that mention introduced them as a relative ("her father, X")
 
     def surname_words(self) -> set[str]:
         """The surnames and each half of a double-barrelled one."""
@@ -67,8 +80,9 @@ class Entity:
 
     def absorb(self, other: "Entity") -> None:
         for form in other.forms:
-            if name_key(form) not in {name_key(f) for f in self.forms}:
+            if name_key(form) not in self.form_keys:
                 self.forms.append(form)
+                self.form_keys.add(name_key(form))
         self.words |= other.words
         self.givens |= other.givens
         self.surnames |= other.surnames
@@ -113,14 +127,25 @@ class Clusterer:
         self.known = known
         self.particles = lexicon.particles
         self.entities: list[Entity] = []
-        self.by_word: dict[str, list[Entity]] = {}
+        self.alive: list[Entity] = []  # the entities not merged into another, in order of creation
+        self.most_mentions = 0  # the most mentions any person has so far
+        # Indexes, so that linking a mention looks at the persons it could join, not at all of them.
+        self.by_word: dict[str, list[Entity]] = {}  # a word of their names -> persons
+        self.by_form: dict[str, list[Entity]] = {}  # name key of a full name -> persons
+        self.by_initials: dict[tuple[str, str], list[Entity]] = {}  # initials of given name and surname
+        self.by_surname_letter: dict[str, list[Entity]] = {}  # first letter of a long surname
         self._parts_cache: dict[str, NameParts] = {}
 
     def cluster(self, mentions: Sequence[Candidate], texts: Sequence[str]) -> Clustering:
-        self.texts = texts
+        self.texts, self._mentions = texts, mentions
         person_of: list[int] = []
         how: list[str] = []
-        full_names = [(n, m) for n, m in enumerate(mentions) if not m.is_single_word]
+        # word -> the full names that hold it, in document order, as (position, mention)
+        self._full_names_with: dict[str, list[tuple[int, Candidate]]] = {}
+        for n, full in enumerate(mentions):
+            if not full.is_single_word:
+                for word in self._parts(full.text).word_set():
+                    self._full_names_with.setdefault(word, []).append((n, full))
         statements: dict[int, list[AliasStatement]] = {}
         for statement in alias_statements(mentions, texts):
             later = statement.alias if statement.owner == FOCUS else max(statement.alias, statement.owner)
@@ -129,7 +154,7 @@ class Clusterer:
             if mention.is_single_word and len(mention.key) == 1 and mention.title:
                 entity, way = self._link_initials(mention, position)  # "Mr D's"
             elif mention.is_single_word:
-                entity, way = self._link_word(mention, position, full_names)
+                entity, way = self._link_word(mention, position)
             elif all(c == "initial" for c in mention.classes):
                 entity, way = self._link_initials(mention, position)
             else:
@@ -148,7 +173,7 @@ class Clusterer:
         parts = self._parts(mention.text)
         key = name_key(mention.text)
         gender = gender_of(mention.title, self.lexicon)
-        same = [e for e in self._alive() if key in {name_key(f) for f in e.forms} and self._gender_fits(e, gender)]
+        same = [e for e in self.by_form.get(key, ()) if e.merged_into is None and self._gender_fits(e, gender)]
         if same:
             return max(same, key=lambda e: e.last_seen), "form"
         words = frozenset(w for w in parts.word_set() if len(w) > 1 and w not in self.particles)
@@ -177,7 +202,7 @@ class Clusterer:
         return ids[0] if len(ids) == 1 else None
 
     def _alive(self) -> list[Entity]:
-        return [e for e in self.entities if e.merged_into is None]
+        return self.alive
 
     def _entity_containing(self, parts: NameParts, words: frozenset[str], gender: str | None) -> Entity | None:
         """The most recent person whose names hold all `words`, with the same given name (or
@@ -201,7 +226,8 @@ class Clusterer:
         """"Wm Elford" after "W. Elford": the surname, and an initial that fits the given name."""
         if not (parts.given and parts.surname):
             return None
-        fitting = [e for e in self._alive() if parts.surname in e.surnames and not e.givens
+        fitting = [e for e in self.by_word.get(parts.surname, ()) if e.merged_into is None
+                   and parts.surname in e.surnames and not e.givens
                    and parts.given[0] in e.initials and self._gender_fits(e, gender)]
         return fitting[0] if len(fitting) == 1 else None
 
@@ -215,7 +241,9 @@ class Clusterer:
         """A person named with another spelling of this full name ("Sergi Witte", "Natalya Sedova")."""
         if not (parts.given and parts.surname):
             return None
-        for entity in sorted(self._alive(), key=lambda e: -e.last_seen):
+        pool = {e.index: e for e in self.by_initials.get((parts.given[0], parts.surname[0]), ())
+                if e.merged_into is None}
+        for entity in sorted(pool.values(), key=lambda e: -e.last_seen):
             if any(similar_full_names(parts, text, self._parts(form), form) for form in entity.forms):
                 return entity
         return None
@@ -230,16 +258,34 @@ class Clusterer:
                        and any(s.startswith(letter) for s in e.surnames | {w for w in e.alone if w not in e.givens})]
             if fitting:  # one called by the same title first ("Mr. Dickinson" for "Mr D's")
                 return max(fitting, key=lambda e: (mention.title in e.titles, e.last_seen)), "initial"
-        same = [e for e in self._alive() if name_key(mention.text) in {name_key(f) for f in e.forms}]
+        same = [e for e in self.by_form.get(name_key(mention.text), ()) if e.merged_into is None]
         if same:
             return max(same, key=lambda e: e.last_seen), "form"
+        later = self._named_soon_after(mention, position, letter) if mention.title and letter else None
+        if later is not None:  # "Mr. D. was ...--Mrs. Dickinson ... Mr. Dickinson read": named in full soon after
+            entity = self._new_entity()
+            self._note_form(entity, later)
+            return entity, "initial"
         return self._new_entity(), "new"
+
+    def _named_soon_after(self, mention: Candidate, position: int, letter: str) -> Candidate | None:
+        """The first mention within RECENT_BLOCKS blocks after, under the same title, whose
+        surname (or word) begins with `letter`."""
+        for later in self._mentions[position + 1:position + 1 + LOOK_AHEAD]:
+            if later.block - mention.block > RECENT_BLOCKS:
+                break
+            if later.title != mention.title or all(c == "initial" for c in later.classes):
+                continue
+            parts = self._parts(later.text)
+            surname = parts.surname or (later.key if later.is_single_word else None)
+            if surname and surname.startswith(letter) and len(surname) > 1:
+                return later
+        return None
 
     # ------------------------------------------------------------ lone words
 
-    def _link_word(self, mention: Candidate, position: int,
-                   full_names: list[tuple[int, Candidate]]) -> tuple[Entity, str]:
-        key = self._word_key(mention.key)
+    def _link_word(self, mention: Candidate, position: int) -> tuple[Entity, str]:
+        key = mention.expansion or self._word_key(mention.key)  # "Ch." stands for Channing
         if key in self.lexicon.kinship_names:
             return self._link_kinship_name(mention, key)
         gender = gender_of(mention.title, self.lexicon)
@@ -248,28 +294,35 @@ class Clusterer:
         seen = [e for e in self.by_word.get(key, []) if e.merged_into is None and e not in relatives
                 and self._gender_fits(e, gender) and (kin is None or kin in e.kin_titles)]
         if seen:  # a given name alone means someone close at hand
-            most = max(x.mentions for x in self._alive())
+            most = self.most_mentions
             seen = [e for e in seen if key not in e.givens or key in e.surnames or e.alone[key]
                     or mention.block - e.last_end[0] <= RECENT_BLOCKS or e.mentions == most]
         if seen:
             return self._most_plausible(seen, key, mention), "word"
         if kin:
             return self._new_entity(), "new"  # "Aunt Mary" is not the Mary the letter is written to
-        if mention.title and mention.classes[0] == "given":  # "sir William" after "Sir W. Elford"
-            initialled = [e for e in self._alive() if mention.title in e.titles and key[:1] in e.initials
+        title = mention.title or self._title_before(mention)
+        if title and mention.classes[0] == "given":  # "sir William" after "Sir W. Elford"
+            initialled = [e for e in self._alive() if title in e.titles and key[:1] in e.initials
                           and not e.givens]
             if len(initialled) == 1:
                 return initialled[0], "initial"
-        if relatives:  # "Trotsky and Natalia, with their son Lev": another Lev
-            return self._new_entity(), "kin"
+        if relatives:  # "Trotsky and Natalia, with their son Lev": another Lev, their son
+            entity = self._new_entity()
+            word = KIN_WORD_BEFORE.search(self.texts[mention.block], max(0, mention.start - 40), mention.start)
+            entity.kin_word = word.group(1).lower() if word else ""
+            entity.kin_of = [relative.index for relative in relatives]
+            return entity, "kin"
         glued = CAMEL_CASE.sub(" ", mention.text)  # "JoshIreland": a full name that lost its space
         if glued != mention.text:
             parts = self._parts(glued)
             entity = self._entity_containing(parts, frozenset(w for w in parts.words if len(w) > 1), gender)
             if entity:
                 return entity, "glued"
-        later = next((m for n, m in full_names if n > position and key in self._parts(m.text).word_set()
-                      and self._gender_fits_title(gender, m) and (not m.title or m.title == mention.title)), None)
+        holding = self._full_names_with.get(key, [])
+        first_after = bisect_right(holding, position, key=lambda pair: pair[0])
+        later = next((m for _, m in holding[first_after:]
+                      if self._gender_fits_title(gender, m) and (not m.title or m.title == mention.title)), None)
         if later is not None:  # named in full further on ("The Death of Trotsky" ... "Leon Trotsky")
             entity, _ = self._link_full(later)
             self._note_form(entity, later)
@@ -279,12 +332,21 @@ class Clusterer:
             return similar, "misspelt"
         return self._new_entity(), "new"
 
+    def _title_before(self, mention: Candidate) -> str:
+        """A title written in lower case just before the name ("my dear sir William")."""
+        before = TITLE_BEFORE.search(self.texts[mention.block], max(0, mention.start - 12), mention.start)
+        word = before.group(1).lower() if before else ""
+        return word if word in self.lexicon.titles else ""
+
     def _link_kinship_name(self, mention: Candidate, key: str) -> tuple[Entity, str]:
         """"Papa", "Mama" used as names: the writer's unless another's possessive stands before
-        ("your dear Papa" is the addressee's father)."""
-        before = self.texts[mention.block][max(0, mention.start - 40):mention.start]
+        ("your dear Papa" is the addressee's father) or the name is among those a letter sends
+        its love to ("Love to all--Papa--Eliza--Aunt Mary": the addressee's household)."""
+        text = self.texts[mention.block]
+        before = text[max(0, mention.start - 40):mention.start]
         owner = POSSESSOR.search(before)
-        whose = owner.group(1).lower() if owner else "my"
+        greeted = GREETING.search(text, max(0, mention.start - GREETING_REACH), mention.start)
+        whose = owner.group(1).lower() if owner else "your" if greeted else "my"
         whose = "my" if whose in ("my", "our") else whose
         same = [e for e in self._alive() if e.kin_owner == whose and key in e.words]
         if same:
@@ -294,9 +356,14 @@ class Clusterer:
         return entity, "new"
 
     def _most_plausible(self, entities: list[Entity], key: str, mention: Candidate) -> Entity:
-        """Of the persons whose names hold the word: the one the document already calls so
-        alone, then the most prominent and most recent. A relative who shares the surname does
-        not take the subject's mentions: the subject has been named more often."""
+        """Of the persons whose names hold the word: the one just named in full (the person in
+        focus), else the one the document already calls so alone, then the most prominent and
+        most recent. A relative who shares the surname and is named in passing ("her father, Nils
+        Lindqvist, was a pastor") does not take the subject's mentions: the subject has been
+        named more often."""
+        latest = max(entities, key=lambda e: e.last_seen)
+        if self._just_named_in_full(latest, mention):  # "... knew David Voss. Voss was tired."
+            return latest
         latest = max(e.last_seen for e in entities)
 
         def plausibility(entity: Entity) -> tuple[float, int]:
@@ -309,15 +376,24 @@ class Clusterer:
             return value, entity.last_seen
         return max(entities, key=plausibility)
 
+    def _just_named_in_full(self, entity: Entity, mention: Candidate) -> bool:
+        """Named by a full name in this sentence or the one before, other than as somebody's
+        relative in passing: the person in focus."""
+        block, end = entity.last_full_end
+        if entity.last_full_as_kin or block != mention.block or end > mention.start:
+            return False
+        return len(SENTENCE_END.findall(self.texts[mention.block], end, mention.start)) <= 1
+
     def _misspelt_surname(self, key: str) -> Entity | None:
         """A person of this document whose long surname this word misspells ("Kollantai",
         "Dzerhinsky"): same first letter, nearly the same letters."""
         if len(key) < MISSPELLING_MIN_LENGTH:
             return None
-        for entity in sorted(self._alive(), key=lambda e: -e.last_seen):
+        pool = {e.index: e for e in self.by_surname_letter.get(key[0], ()) if e.merged_into is None}
+        for entity in sorted(pool.values(), key=lambda e: -e.last_seen):
             for surname in entity.surname_words():
                 if len(surname) >= MISSPELLING_MIN_LENGTH and surname[0] == key[0] \
-                        and SequenceMatcher(None, key, surname).ratio() >= SIMILAR_NAMES:
+                        and _similar_spelling(key, surname):
                     return entity
         return None
 
@@ -360,6 +436,7 @@ class Clusterer:
     def _new_entity(self) -> Entity:
         entity = Entity(len(self.entities))
         self.entities.append(entity)
+        self.alive.append(entity)
         return entity
 
     def _note(self, entity: Entity, mention: Candidate, position: int) -> None:
@@ -378,8 +455,12 @@ class Clusterer:
             if mention.title in self.lexicon.kin_titles:
                 entity.kin_titles.add(mention.title)
         entity.mentions += 1
+        self.most_mentions = max(self.most_mentions, entity.mentions)
         entity.last_seen = max(entity.last_seen, position)
         entity.last_end = (mention.block, mention.end)
+        if not mention.is_single_word:
+            entity.last_full_end = (mention.block, mention.end)
+            entity.last_full_as_kin = "kin-before" in mention.cues
 
     def _note_form(self, entity: Entity, mention: Candidate) -> None:
         before = set(entity.words)
@@ -393,14 +474,31 @@ class Clusterer:
         entity.words |= words
         if parts.given:
             entity.givens.add(parts.given)
-        if parts.surname:
+        if parts.surname and parts.surname not in entity.surnames:
             entity.surnames.add(parts.surname)
+            self._index_surname(entity, parts.surname)
         if len(parts.words) > 1 and len(parts.words[0]) == 1:
             entity.initials.add(parts.words[0])
-        if len(parts.words) > 1 and name_key(mention.text) not in {name_key(f) for f in entity.forms}:
-            entity.forms.append(mention.text)
+        if len(parts.words) > 1 and name_key(mention.text) not in entity.form_keys:
+            self._add_form(entity, mention.text)
         for word in entity.words - before:
             self.by_word.setdefault(word, []).append(entity)
+
+    def _add_form(self, entity: Entity, form: str) -> None:
+        entity.forms.append(form)
+        entity.form_keys.add(name_key(form))
+        self._index_form(entity, form)
+
+    def _index_form(self, entity: Entity, form: str) -> None:
+        self.by_form.setdefault(name_key(form), []).append(entity)
+        parts = self._parts(form)
+        if parts.given and parts.surname:
+            self.by_initials.setdefault((parts.given[0], parts.surname[0]), []).append(entity)
+
+    def _index_surname(self, entity: Entity, surname: str) -> None:
+        for half in {surname, *surname.split("-")}:
+            if len(half) >= MISSPELLING_MIN_LENGTH:
+                self.by_surname_letter.setdefault(half[0], []).append(entity)
 
     # ------------------------------------------------------------ aliases
 
@@ -413,13 +511,11 @@ class Clusterer:
     def _merge_alias(self, statement: AliasStatement, mentions: Sequence[Candidate], person_of: list[int]) -> bool:
         """Merge the persons an alias statement ties together; the earlier keeps the other."""
         alias_entity = self._root(person_of[statement.alias])
-        if statement.owner == FOCUS:
-            block = mentions[statement.alias].block
-            earlier = [self._root(person_of[k]) for k in range(statement.alias)
-                       if mentions[k].block <= block and self._root(person_of[k]) is not alias_entity]
-            if not earlier:
+        if statement.owner == FOCUS:  # the person of the latest mention before that is someone else
+            owner_entity = next((root for root in (self._root(person_of[k]) for k in range(statement.alias - 1, -1, -1))
+                                 if root is not alias_entity), None)
+            if owner_entity is None:
                 return False
-            owner_entity = earlier[-1]
         else:
             owner_entity = self._root(person_of[statement.owner])
         if owner_entity is not alias_entity:
@@ -429,10 +525,16 @@ class Clusterer:
             keep.absorb(gone)
             keep.known_id = keep.known_id or gone.known_id
             gone.merged_into = keep.index
+            self.alive.remove(gone)
+            self.most_mentions = max(self.most_mentions, keep.mentions)
             for word in keep.words:
                 pool = self.by_word.setdefault(word, [])
                 if keep not in pool:
                     pool.append(keep)
+            for form in keep.forms:  # the absorbed forms and surnames lead to the one kept now
+                self._index_form(keep, form)
+            for surname in keep.surnames:
+                self._index_surname(keep, surname)
         alias = mentions[statement.alias].text
         owner = self._root(owner_entity.index)
         if alias not in owner.aliases:
@@ -444,8 +546,17 @@ class Clusterer:
         renumber = {entity.index: new for new, entity in enumerate(alive)}
         person_of = [renumber[self._root(i).index] for i in person_of]
         for entity in alive:
+            entity.kin_of = list(dict.fromkeys(renumber[self._root(i).index] for i in entity.kin_of))
+        for entity in alive:
             entity.index = renumber[entity.index]
         return Clustering(alive, person_of, how)
+
+
+def _similar_spelling(a: str, b: str) -> bool:
+    """SequenceMatcher's ratio at least SIMILAR_NAMES, its cheap upper bounds tried first."""
+    matcher = SequenceMatcher(None, a, b)
+    return matcher.real_quick_ratio() >= SIMILAR_NAMES and matcher.quick_ratio() >= SIMILAR_NAMES \
+        and matcher.ratio() >= SIMILAR_NAMES
 
 
 def similar_full_names(parts: NameParts, text: str, other: NameParts, other_text: str) -> bool:
@@ -455,7 +566,7 @@ def similar_full_names(parts: NameParts, text: str, other: NameParts, other_text
         return False
     if parts.given[0] != other.given[0] or parts.surname[0] != other.surname[0]:
         return False
-    if SequenceMatcher(None, name_key(text), name_key(other_text)).ratio() < SIMILAR_NAMES:
+    if not _similar_spelling(name_key(text), name_key(other_text)):
         return False
     return parts.given == other.given or parts.surname == other.surname \
         or min(len(parts.surname), len(other.surname)) >= MISSPELLING_MIN_LENGTH

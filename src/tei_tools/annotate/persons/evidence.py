@@ -13,7 +13,7 @@ from collections import defaultdict
 from typing import Iterable, Sequence
 
 from tei_tools.annotate.names import Lexicon, fold, name_key, name_parts, zipf
-from tei_tools.annotate.persons.judge import AMBIGUOUS_WORD, Candidate, JudgedBlock, coordinated
+from tei_tools.annotate.persons.judge import AMBIGUOUS_WORD, Candidate, JudgedBlock, coordinated, words_a_class_depends_on
 from tei_tools.annotate.persons.words import starts_sentence
 from tei_tools.personography import PersonIndex
 
@@ -60,11 +60,16 @@ class DocumentKnowledge:
                           if count >= RECURRING and key not in self.lowercase_words}
         self.capitalises_nouns = _capitalises_common_nouns(blocks)
         self.recurring_names: set[str] = set()  # recurring words accepted as names inside sentences
+        self._by_prefix: dict[str, list[str]] | None = None
+        self._changed: set[str] | None = None  # keys `learn` changed the knowledge of (None: all)
+        self._strengths: dict[str, float] = {}  # key -> what word_strength says beyond the document
+        self._forms: dict[str, bool] = {}  # key -> whether it is a form of a reviewed entry
 
     def learn(self, mentions: Iterable[Candidate]) -> None:
         """Words of accepted full names, and single words accepted on their own evidence inside
         a sentence, count as name words everywhere in the document."""
-        self.class_cache.clear()
+        known_before, recurring_before = dict(self.document_words), set(self.recurring_names)
+        self._by_prefix = None
         mentions = list(mentions)
         for candidate in mentions:
             if candidate.is_single_word and not candidate.sentence_initial and candidate.score > 0 \
@@ -84,6 +89,12 @@ class DocumentKnowledge:
                 if len(word) > 1 and (word not in self.document_words
                                       or candidate.position < self.document_words[word]):
                     self.document_words[word] = candidate.position
+        # A word's class changes only where it, or a stem of it, has become a name of the document.
+        learned = set(self.document_words) - set(known_before)
+        self._changed = {key for key, where in self.document_words.items() if known_before.get(key) != where} \
+            | (self.recurring_names - recurring_before)
+        for cached in [c for c in self.class_cache if words_a_class_depends_on(fold(c[0]).rstrip(".")) & learned]:
+            del self.class_cache[cached]
 
     def word_strength(self, key: str, position: tuple[int, int] | None = None) -> float:
         """How surely `key` alone is a name word at `position`. A word of a full name seen
@@ -94,6 +105,14 @@ class DocumentKnowledge:
                     or bisect_left(self.capitalised_at.get(key, []), position) >= SALIENT_COUNT:
                 return DOCUMENT_WORD_STRENGTH
             return DOCUMENT_WORD_STRENGTH / 2
+        found = self._strengths.get(key)
+        if found is None:
+            found = self._strengths[key] = self._strength_beyond_the_document(key)
+        return found
+
+    def _strength_beyond_the_document(self, key: str) -> float:
+        """What the lists, the word frequencies and the personography say of `key` (asked often:
+        `word_strength` keeps it, as none of them changes while a document is recognised)."""
         lexicon = Lexicon.default()
         if key in lexicon.famous:  # "Dante", "Handel"; "Bacon" and "Washington" only weakly
             if key not in lexicon.famous_ambiguous:
@@ -111,11 +130,12 @@ class DocumentKnowledge:
     def is_known_form(self, key: str) -> bool:
         """A name form of the personography. One-word forms of entries tei-tools added itself
         do not count: the evidence that made them was thin, and errors must not spread."""
-        if " " in key:
-            return bool(self._reviewed(self.personography.find(key)))
-        if zipf(key) >= AMBIGUOUS_WORD and key not in self.document_words:
+        if " " not in key and zipf(key) >= AMBIGUOUS_WORD and key not in self.document_words:
             return False
-        return bool(self._reviewed(self.personography.find(key)))
+        found = self._forms.get(key)
+        if found is None:
+            found = self._forms[key] = bool(self._reviewed(self.personography.find(key)))
+        return found
 
     def is_surname(self, key: str) -> bool:
         return key in self.document_surnames or bool(self._reviewed(self.personography.find_word(key, "surname")))
@@ -131,6 +151,23 @@ class DocumentKnowledge:
 
     def is_recurring_name(self, key: str) -> bool:
         return key in self.recurring_names
+
+    def may_score_otherwise(self, candidate: Candidate) -> bool:
+        """A candidate's score depends on what `learn` changes only through the document's name
+        words and recurring names (for a single word: its own key) and abbreviations ("Ch.")."""
+        if self._changed is None:
+            return True
+        return candidate.is_single_word and (candidate.key in self._changed or len(candidate.text) <= 3)
+
+    def abbreviated_name(self, key: str) -> str:
+        if self._by_prefix is None:  # the document's salient name words by their first letters
+            self._by_prefix = defaultdict(list)
+            for word in self.document_words:
+                if len(word) >= 5 and len(self.capitalised_at.get(word, ())) >= SALIENT_COUNT:
+                    for length in (2, 3):
+                        self._by_prefix[word[:length]].append(word)
+        found = self._by_prefix.get(key, [])
+        return found[0] if len(found) == 1 else ""
 
 
 def _capitalises_common_nouns(blocks: Sequence[JudgedBlock]) -> bool:

@@ -7,6 +7,9 @@ A person known only from other documents is linked only on one of:
 - a listed alias: a one-word name form an editor wrote for them ("Koba"), used alone;
 - a distinctive surname: a rare surname, used alone, that one person of the personography has,
   with no given name, initial or title in the document that contradicts theirs.
+- a kinship reference with a name ("their son Lev" once the parents are named): the child of
+  the identified parents whom the personography's relations give that name (else a listed person
+  of that given name with a parent's surname), linked with less certainty.
 A shared given name is never enough ("Joe" is not the Joe of another document); without such
 evidence the person is new. The same rule serves the recogniser (against the personography as the
 batch began) and the reconciliation (against the people the batch has added since).
@@ -30,11 +33,21 @@ class Identification:
     evidence: str  # "form", "contains", "similar", "alias", "surname"
 
 
-def identify(entity: Entity, index: PersonIndex, lexicon: Lexicon, document: str = "") -> Identification | None:
+def identify(entity: Entity, index: PersonIndex, lexicon: Lexicon, document: str = "",
+             identified: dict[int, str] | None = None) -> Identification | None:
     """The person of `index` the document's `entity` is, or None. `document` (the source's
-    name) lets a document converted again meet the entries it made the first time."""
+    name) lets a document converted again meet the entries it made the first time;
+    `identified` (the document's persons already identified, by entity index) lets a
+    kinship reference meet the child of the parents it names ("their son Lev")."""
     if not len(index):
         return None
+    found = _identify(entity, index, lexicon, document)
+    if found is None and entity.kin_of and identified:
+        found = _identify_kin(entity, index, lexicon, identified)
+    return found
+
+
+def _identify(entity: Entity, index: PersonIndex, lexicon: Lexicon, document: str) -> Identification | None:
     particles = lexicon.particles
     if document and not entity.forms:
         for person_id in index.find(entity.first_text):
@@ -73,6 +86,58 @@ def identify(entity: Entity, index: PersonIndex, lexicon: Lexicon, document: str
         if len(ids) == 1 and _compatible(entity, index, ids[0], particles):
             return Identification(ids[0], "surname")
     return None
+
+
+# Kinship words that make the person a child of the persons named before them, and the sex they say.
+CHILD_WORDS = {"son": "m", "sons": "m", "daughter": "f", "daughters": "f", "child": "", "children": "",
+               "stepson": "m", "stepdaughter": "f", "boy": "m", "girl": "f", "baby": ""}
+
+
+def _identify_kin(entity: Entity, index: PersonIndex, lexicon: Lexicon,
+                  identified: dict[int, str]) -> Identification | None:
+    """"Trotsky and Natalia, with their son Lev": the one child of the named parents the
+    personography knows whose given name (or one-word name) it is, and of the sex the word
+    says. The children are those its relations give (listRelation); where it has none for
+    these parents, a listed person with that given name and a parent's surname (Sedov for
+    Sedova) is one."""
+    if entity.kin_word not in CHILD_WORDS or entity.forms or len(entity.alone) != 1:
+        return None
+    [word] = entity.alone
+    sex = CHILD_WORDS[entity.kin_word]
+    parents = [identified[i] for i in entity.kin_of if i in identified]
+    children = [c for p in parents for c in index.children(p)]
+    if not children and parents:
+        stems = {_family_stem(s) for p in parents for s in _surnames(index, p, lexicon)}
+        children = [c for c in index.find_word(word, "given")
+                    if stems & {_family_stem(s) for s in _surnames(index, c, lexicon)} and c not in parents]
+    fitting = {c for c in children if _named(index, c, word, lexicon) and (not sex or index.person(c).sex in ("", sex))}
+    if len(fitting) == 1:
+        return Identification(fitting.pop(), "kin")
+    return None
+
+
+def _named(index: PersonIndex, person_id: str, word: str, lexicon: Lexicon) -> bool:
+    """Whether `word` is the person's given name in one of their name forms, or a one-word form."""
+    for text, _ in index.person(person_id).names:
+        parts = name_parts(text, lexicon.particles)
+        if parts.given == word or parts.words == (word,):
+            return True
+    return False
+
+
+def _surnames(index: PersonIndex, person_id: str, lexicon: Lexicon) -> set[str]:
+    return {s for text, _ in index.person(person_id).names if (s := name_parts(text, lexicon.particles).surname)}
+
+
+FEMININE_ENDINGS = (("skaya", "sky"), ("tskaya", "tsky"), ("ova", "ov"), ("eva", "ev"), ("ina", "in"), ("yna", "yn"))
+
+
+def _family_stem(surname: str) -> str:
+    """A surname without the feminine ending of Slavic families: Sedova and Sedov, Kollontai."""
+    for feminine, masculine in FEMININE_ENDINGS:
+        if surname.endswith(feminine) and len(surname) > len(feminine) + 2:
+            return surname[:-len(feminine)] + masculine
+    return surname
 
 
 def _listed_alias(index: PersonIndex, person_id: str, word: str) -> bool:

@@ -32,6 +32,10 @@ FOND_ADJECTIVES = frozenset({"poor", "dear", "old", "young", "little", "good", "
 # In a document that capitalises common nouns, a lone capitalised word at least this common
 # needs more than its rarity to be a name ("Champagne" 3.9, "Adieu" 2.8; "Froissart" 1.7).
 OLD_STYLE_WORD = 2.5
+# What "Papa", "Mama" (names_kinship_names.txt) written with a capital are worth: a name, if the
+# document never writes the word in lower case.
+KINSHIP_NAME = 2.0
+ABBREVIATED_NAME = 2.0  # "Ch." for the Channing a document names again and again
 # Endings of words for peoples, movements and doctrines: Marxist, Trotskyism, Stalinite, Georgian.
 GROUP_ENDING = re.compile(r"(?:isms?|ists?|ites?|ians|ese)$")
 # Endings of ordinary English words that a rare-word test would miss (Imagining, Hounded).
@@ -83,6 +87,12 @@ class Knowledge(Protocol):
     def is_recurring_name(self, key: str) -> bool:
         """True for a recurring word the document accepted as a name inside a sentence."""
 
+    def abbreviated_name(self, key: str) -> str:
+        """The one name word the document uses often that `key` ("ch") abbreviates, or ''."""
+
+    def may_score_otherwise(self, candidate: "Candidate") -> bool:
+        """False when nothing learnt since the candidate was last scored can change its score."""
+
     @property
     def capitalises_nouns(self) -> bool:
         """True for a document that capitalises common nouns (letters of the early 1800s)."""
@@ -111,29 +121,29 @@ class Candidate:
     title_start: int = -1  # where the title before the name begins ("Mrs." in "Mrs. Dickinson"), or -1
     title_end: int = -1
     title: str = ""  # that title as a key ("mrs", "grand duke")
+    run_end: int = -1  # where the run of capitalised words the name was cut from ends
+    expansion: str = ""  # for an abbreviation ("Ch."), the document's name word it stands for
 
-    @property
-    def key(self) -> str:
-        return name_key(self.text)
+    # Worked out once (in __post_init__) from text, words and classes, which never change once
+    # the candidate is made, and asked for again and again.
+    key: str = field(init=False)  # the text as a name key
+    naming_count: int = field(init=False)  # words that are neither particles, generations nor initials
+    is_full_name: bool = field(init=False)
+    is_single_word: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        classes = self.classes
+        self.key = name_key(self.text)
+        self.naming_count = sum(c not in ("particle", "generation", "initial") for c in classes)
+        # Two naming words, initials and a surname ("Bertram D. Wolfe", "L. D. Trotsky"), or a
+        # name and a regnal number ("Nicholas II").
+        self.is_full_name = self.naming_count >= 2 or (self.naming_count == 1 and (
+            "initial" in classes or "generation" in classes))
+        self.is_single_word = len(self.words) == 1 and classes[0] != "initial"
 
     @property
     def position(self) -> tuple[int, int]:
         return self.block, self.start
-
-    @property
-    def naming_count(self) -> int:
-        return sum(c not in ("particle", "generation", "initial") for c in self.classes)
-
-    @property
-    def is_full_name(self) -> bool:
-        """Two naming words, initials and a surname ("Bertram D. Wolfe", "L. D. Trotsky"), or a
-        name and a regnal number ("Nicholas II")."""
-        return self.naming_count >= 2 or (self.naming_count == 1 and (
-            "initial" in self.classes or "generation" in self.classes))
-
-    @property
-    def is_single_word(self) -> bool:
-        return len(self.words) == 1 and self.classes[0] != "initial"
 
     @property
     def decisive_for(self) -> bool:
@@ -179,6 +189,8 @@ def classify(word: Word, lexicon: Lexicon, knowledge: Knowledge) -> str:
         return "given"
     if key in lexicon.places:
         return "place"
+    if key in lexicon.kinship_names:
+        return "rare"  # "Mama", as frequent as a common word, is a name when written so (see score)
     if is_ordinary_word(key, lexicon) and not (knowledge.is_recurring(key) and zipf(key) < COMMON_WORD):
         return "common"
     return "rare"
@@ -200,10 +212,15 @@ def _plural_of_a_name(key: str, lexicon: Lexicon, knowledge: Knowledge) -> bool:
     return stem in lexicon.famous or knowledge.word_strength(stem) >= 3.0
 
 
+ADJECTIVE_ENDINGS = (("ean", "e"), ("ean", ""), ("ian", ""), ("ian", "e"), ("esque", ""), ("esque", "e"), ("ic", ""))
+ADJECTIVE_ENDS = tuple(dict.fromkeys(ending for ending, _ in ADJECTIVE_ENDINGS))
+
+
 def _adjective_of_a_name(key: str, lexicon: Lexicon, knowledge: Knowledge) -> bool:
     """"Carlylean", "Dantesque", "Byronic": an adjective made of a person's name."""
-    for ending, restored in (("ean", "e"), ("ean", ""), ("ian", ""), ("ian", "e"), ("esque", ""), ("esque", "e"),
-                             ("ic", "")):
+    if not key.endswith(ADJECTIVE_ENDS):
+        return False
+    for ending, restored in ADJECTIVE_ENDINGS:
         if key.endswith(ending) and len(key) > len(ending) + 3:
             stem = key[:-len(ending)] + restored
             if stem in lexicon.famous or knowledge.word_strength(stem) >= 3.0:
@@ -211,12 +228,26 @@ def _adjective_of_a_name(key: str, lexicon: Lexicon, knowledge: Knowledge) -> bo
     return False
 
 
+def words_a_class_depends_on(key: str) -> set[str]:
+    """The words whose being a name of the document can change the class of `key` (`classify`
+    asks `word_strength` of the word, of its stem as a plural and of its stems as an adjective)."""
+    found = {key, key[:-1]}
+    if key.endswith(ADJECTIVE_ENDS):
+        found.update(key[:-len(ending)] + restored for ending, restored in ADJECTIVE_ENDINGS if key.endswith(ending))
+    return found
+
+
 DEMONYM_ENDINGS = (("ian", ""), ("ian", "a"), ("an", ""), ("an", "a"), ("n", ""), ("ine", "ina"), ("ese", ""),
                    ("ese", "a"), ("i", ""), ("ish", ""), ("ers", ""), ("er", ""))
 
 
+DEMONYM_ENDS = tuple(dict.fromkeys(ending for ending, _ in DEMONYM_ENDINGS))
+
+
 def is_demonym(key: str, places: frozenset[str]) -> bool:
     """A word for the people of a listed place: Siberian, Argentine, Viennese, Kronstadters."""
+    if not key.endswith(DEMONYM_ENDS):
+        return False
     for ending, restored in DEMONYM_ENDINGS:
         if key.endswith(ending) and len(key) > len(ending) + 3 and key[:-len(ending)] + restored in places:
             return True
@@ -253,9 +284,16 @@ def _plural_of_ordinary_word(key: str, lexicon: Lexicon) -> bool:
 # ---------------------------------------------------------------- cutting runs into segments
 
 NAME_CLASSES = frozenset({"given", "rare", "known", "initial"})
+# The classes of a run's words, by each word's index in the block: a run is looked at without
+# building anything as long as the block (a one-line source is a single block of millions of words).
+RunClasses = dict[int, str]
 
 
-def segments_of(run: Run, words: list[Word], classes: list[str], lexicon: Lexicon) -> list[tuple[list[int], bool]]:
+def classes_between(classes: RunClasses, first: int, last: int) -> tuple[str, ...]:
+    return tuple(classes[i] for i in range(first, last + 1))
+
+
+def segments_of(run: Run, words: list[Word], classes: RunClasses, lexicon: Lexicon) -> list[tuple[list[int], bool]]:
     """The name segments of a run, as (word indexes, whether a title stood before)."""
     indexes = list(range(run.first, run.last + 1))
     if words[run.first].key in lexicon.cue_before and classes[run.first] != "known" and len(indexes) > 1:
@@ -284,9 +322,12 @@ def segments_of(run: Run, words: list[Word], classes: list[str], lexicon: Lexico
         elif cls in ("common", "place") and titled and not current and _titled_surname(position, run, classes, words):
             current.append(position)  # "Mr. Cooper", "Mrs. Coffin", "Miss Wood": a title makes a surname
         else:
+            closed = bool(current)
             if current:
                 segments.append((current, titled))
             current, titled = [], False
+            if closed and cls == "title":
+                continue  # "your Devonshire Patriot Mr. Northmore": the title opens the next name
         position += 1
     if current:
         segments.append((current, titled))
@@ -294,7 +335,7 @@ def segments_of(run: Run, words: list[Word], classes: list[str], lexicon: Lexico
     return [(segment, titled) for segment, titled in trimmed if segment]
 
 
-def _mark_place_phrases(indexes: list[int], words: list[Word], classes: list[str], lexicon: Lexicon) -> None:
+def _mark_place_phrases(indexes: list[int], words: list[Word], classes: RunClasses, lexicon: Lexicon) -> None:
     """Multi-word places ("Mexico City", "New York") are places whatever their words are."""
     n = 0
     while n < len(indexes):
@@ -311,7 +352,7 @@ def _mark_place_phrases(indexes: list[int], words: list[Word], classes: list[str
         n += 1
 
 
-def _organisation_cut(indexes: list[int], words: list[Word], classes: list[str], lexicon: Lexicon) -> int:
+def _organisation_cut(indexes: list[int], words: list[Word], classes: RunClasses, lexicon: Lexicon) -> int:
     """Index from which the run may hold names: after the last organisation/place cue word
     ("Putilov Iron Works", "Shidlovsky Commission", "Leon Trotsky Memorial")."""
     cut = indexes[0]
@@ -326,7 +367,7 @@ def _organisation_cut(indexes: list[int], words: list[Word], classes: list[str],
     return cut
 
 
-def _title_length(position: int, last: int, words: list[Word], classes: list[str], lexicon: Lexicon) -> int:
+def _title_length(position: int, last: int, words: list[Word], classes: RunClasses, lexicon: Lexicon) -> int:
     """Words of the longest title at `position` that has a name word after it in the run."""
     for length in range(min(lexicon.longest_title, last - position), 0, -1):
         phrase = " ".join(words[i].key for i in range(position, position + length))
@@ -336,7 +377,7 @@ def _title_length(position: int, last: int, words: list[Word], classes: list[str
     return 0
 
 
-def _can_be_surname(current: list[int], position: int, run: Run, classes: list[str], words: list[Word],
+def _can_be_surname(current: list[int], position: int, run: Run, classes: RunClasses, words: list[Word],
                     lexicon: Lexicon, titled: bool) -> bool:
     """An ordinary word, a place or a title after given names or initials is a surname ("Josh
     Ireland", "George Bernard Shaw", "Alexander Pope"), and so is one after any lone name word
@@ -345,7 +386,8 @@ def _can_be_surname(current: list[int], position: int, run: Run, classes: list[s
         return False
     naming = [i for i in current if classes[i] not in ("particle", "generation")]
     all_given = all(classes[i] in ("given", "initial") or words[i].key in lexicon.given for i in naming)
-    if not all_given and not (titled and len(naming) == 1 and classes[naming[0]] in NAME_CLASSES):
+    if not all_given and not (titled and len(naming) == 1 and classes[naming[0]] in NAME_CLASSES) \
+            and not _ends_a_full_name(naming, position, run, classes, words):
         return False
     if classes[position] == "title" and position != run.last:
         return False
@@ -356,7 +398,14 @@ def _can_be_surname(current: list[int], position: int, run: Run, classes: list[s
     return position == run.last or classes[position + 1] not in ("cue", "common", "place")
 
 
-def _titled_surname(position: int, run: Run, classes: list[str], words: list[Word]) -> bool:
+def _ends_a_full_name(naming: list[int], position: int, run: Run, classes: RunClasses, words: list[Word]) -> bool:
+    """"Morgan Philips Price, a journalist": an ordinary word that closes a run of a given name
+    and another name word, before a comma, is the surname, not a word of the sentence."""
+    return len(naming) >= 2 and classes[naming[0]] == "given" and classes[position] == "common" \
+        and position == run.last and position + 1 < len(words) and words[position + 1].text == ","
+
+
+def _titled_surname(position: int, run: Run, classes: RunClasses, words: list[Word]) -> bool:
     """A common word right after a title is a surname unless an organisation word follows it
     ("King Street") or it is a function word ("Lord The")."""
     if zipf(words[position].key) >= FUNCTION_WORD:
@@ -364,16 +413,18 @@ def _titled_surname(position: int, run: Run, classes: list[str], words: list[Wor
     return position == run.last or classes[position + 1] not in ("cue", "org")
 
 
-def _trim_particles(segment: list[int], classes: list[str]) -> list[int]:
+def _trim_particles(segment: list[int], classes: RunClasses) -> list[int]:
     while segment and classes[segment[-1]] == "particle":
         segment = segment[:-1]
-    if all(classes[i] in ("particle", "generation") for i in segment):
-        return []
-    return segment
+    for i in segment:
+        if classes[i] not in ("particle", "generation"):
+            return segment
+    return []
 
 
 # ---------------------------------------------------------------- context
 
+GLOSS_OPENERS = frozenset({"means", "meaning", "(", ",", "which"})  # the first words of a gloss after a word
 QUOTE_MARKS = frozenset("\"“”‘’'«»„")
 
 
@@ -447,7 +498,7 @@ def context_cues(ctx: Context, lexicon: Lexicon, possessive: bool) -> set[str]:
         cues.add("from")  # "a mill worker from Oldham", though also "a letter from Lenin"
     if ctx.lowercase_before(1) in lexicon.place_verbs:
         cues.add("place-verb")  # "captured Gatchina", "reached Okhotny Ryad"
-    glossed = [ctx.after(k) for k in (1, 2, 3, 4)]
+    glossed = [after1] + ([ctx.after(k) for k in (2, 3, 4)] if after1 in GLOSS_OPENERS else ["", "", ""])
     if glossed[0] in ("means", "meaning") or (glossed[0] in ("(", ",") and (
             glossed[1] in ("means", "meaning") or glossed[1] == "which" and (
                 glossed[2] in ("means", "meant", "translates", "translated")
@@ -524,6 +575,8 @@ def score(candidate: Candidate, lexicon: Lexicon, knowledge: Knowledge) -> float
             total += 1.0
     else:
         total = 4.0 if known_form else _single_word_score(candidate, lexicon, knowledge)
+        if candidate.expansion:
+            total = max(total, ABBREVIATED_NAME)
     for cue in candidate.cues:
         if cue in POSITIVE:
             total += POSITIVE[cue]
@@ -557,6 +610,8 @@ def _single_word_score(candidate: Candidate, lexicon: Lexicon, knowledge: Knowle
             total -= 1.5  # "a glass of Champagne", "Adieu": a noun written the old way
     if key in lexicon.places:
         total -= 4.0
+    if key in lexicon.kinship_names and not knowledge.is_lowercase_in_document(key):
+        total = max(total, KINSHIP_NAME)  # "Papa & Mama join in kindest remembrances": used as names
     return total
 
 
@@ -574,6 +629,13 @@ class JudgedBlock:
         self.words: list[Word] = words_of(text, lexicon.abbreviations)
         self.runs: list[Run] = find_runs(text, self.words, lexicon.particles)
         self._judged: dict[int, tuple[tuple[str, ...], list[Candidate]]] = {}
+        self._credit: list[re.Match | None] = []
+
+    def _credit_line(self) -> re.Match | None:
+        """The credit line ("From Acme, I'm ...") the block opens with, looked for once."""
+        if not self._credit:
+            self._credit.append(CREDIT_LINE.match(self.text))
+        return self._credit[0]
 
     def candidates(self, lexicon: Lexicon, knowledge: Knowledge) -> list[Candidate]:
         """Every name-like segment of the block (and every run that names nobody), scored."""
@@ -581,14 +643,28 @@ class JudgedBlock:
         for n, run in enumerate(self.runs):
             classes = self._classes(run, lexicon, knowledge)
             judged = self._judged.get(n)
-            if judged is None or judged[0] != classes or _has_adjacent_known(classes):
-                judged = self._judged[n] = (classes, self._judge_run(run, list(classes), lexicon, knowledge))
+            fresh = judged is None or judged[0] != classes or _has_adjacent_known(classes)
+            if fresh:
+                judged = self._judged[n] = (classes, self._judge_run(run, classes, lexicon, knowledge))
             for candidate in judged[1]:
-                if candidate.kind == "name":
+                if candidate.kind == "name" and (fresh or knowledge.may_score_otherwise(candidate)):
+                    candidate.expansion = self._expansion(candidate, lexicon, knowledge)
                     candidate.own_score = score(candidate, lexicon, knowledge)
                 candidate.score = candidate.own_score
                 found.append(candidate)
         return found
+
+    def _expansion(self, candidate: Candidate, lexicon: Lexicon, knowledge: Knowledge) -> str:
+        """"Took tea with Ch. at Greens'": a capital and a letter or two, then a dot, where the
+        document often names one person whose name begins so (Channing)."""
+        text, key = candidate.text, candidate.key
+        if not (candidate.is_single_word and 2 <= len(text) <= 3 and text[0].isupper() and text[1:].islower()
+                and self.text[candidate.end:candidate.end + 1] == "."):
+            return ""
+        if key in lexicon.titles or key in lexicon.abbreviations or key in lexicon.months \
+                or key in lexicon.ordinary_abbreviations or key in lexicon.places or key in lexicon.not_persons:
+            return ""
+        return knowledge.abbreviated_name(key)
 
     def _classes(self, run: Run, lexicon: Lexicon, knowledge: Knowledge) -> tuple[str, ...]:
         cache = knowledge.class_cache
@@ -600,9 +676,9 @@ class JudgedBlock:
             classes.append(found)
         return tuple(classes)
 
-    def _judge_run(self, run: Run, run_classes: list[str], lexicon: Lexicon, knowledge: Knowledge) -> list[Candidate]:
+    def _judge_run(self, run: Run, run_classes: tuple[str, ...], lexicon: Lexicon, knowledge: Knowledge) -> list[Candidate]:
         text, words = self.text, self.words
-        classes = ["lower"] * run.first + run_classes + ["lower"] * (len(words) - run.last - 1)
+        classes: RunClasses = dict(zip(range(run.first, run.last + 1), run_classes))
         if run.first == run.last and classes[run.first] in ("common", "never", "title") \
                 and not _next_to_comma_or_and(words, run.first):
             return []  # "He", "The", "When": the usual capitalised word, no name and in no list
@@ -624,8 +700,8 @@ class JudgedBlock:
                     continue
             candidate = Candidate(
                 self.index, words[first].start, words[last].end, text[words[first].start:words[last].end],
-                tuple(words[first:last + 1]), tuple(classes[first:last + 1]), titled,
-                sentence_initial=not titled and starts_sentence(text, words, first))
+                tuple(words[first:last + 1]), classes_between(classes, first, last), titled,
+                sentence_initial=not titled and starts_sentence(text, words, first), run_end=words[run.last].end)
             context_first = first - _title_words_before(first, run, titled, words, lexicon)
             candidate.cues = context_cues(Context(text, words, context_first, last), lexicon, words[last].possessive)
             if titled:
@@ -637,13 +713,13 @@ class JudgedBlock:
                 candidate.cues.add("in-phrase")
             if _epithet(first, run, words, classes, lexicon):
                 candidate.cues.add("epithet")
-            if _credited_firm(text, words, first, last):
+            if _credited_firm(text, words, first, last, self._credit_line()):
                 candidate.cues.add("credit-firm")
             found.append(candidate)
         return found
 
 
-def _epithet(first: int, run: Run, words: list[Word], classes: list[str], lexicon: Lexicon) -> bool:
+def _epithet(first: int, run: Run, words: list[Word], classes: RunClasses, lexicon: Lexicon) -> bool:
     """"a “Little Judas”", "the Iron Chancellor": a determiner, a capitalised adjective or noun,
     then the name-like word: a nickname made of a comparison, not a name."""
     if first == run.first or any(classes[i] != "common" for i in range(run.first, first)):
@@ -654,15 +730,16 @@ def _epithet(first: int, run: Run, words: list[Word], classes: list[str], lexico
     return n >= 0 and words[n].key in ("a", "an", "the", "this", "that")
 
 
-CREDIT_LINE = re.compile(r"^\s*From ([^,.;]{1,80}), (?:I[’']m|I am|this is|we are)\b")
+CREDIT_LINE = re.compile(r"\s*From ([^,.;]{1,80}), (?:I[’']m|I am|this is|we are)\b")
+SENTENCE_BREAK = re.compile(r"[.!?]\s")
 
 
-def _credited_firm(text: str, words: list[Word], first: int, last: int) -> bool:
-    """The firms of a credit line: "From Acme and Zenith, I'm ...", "Ann Lee for Acme"."""
+def _credited_firm(text: str, words: list[Word], first: int, last: int, credit: re.Match | None) -> bool:
+    """The firms of a credit line: "From Acme and Zenith, I'm ...", "Ann Lee for Acme". `credit`
+    is the credit line the block opens with, if any."""
     start = words[first].start
-    sentence_start = max((m.end() for m in re.finditer(r"[.!?]\s", text[:start])), default=0)
-    credit = CREDIT_LINE.match(text, sentence_start)
-    if credit and credit.start(1) <= start and words[last].end <= credit.end(1):
+    if credit and credit.start(1) <= start and words[last].end <= credit.end(1) \
+            and not SENTENCE_BREAK.search(text, 0, start):
         return True
     return first >= 3 and words[first - 1].key == "for" and words[first - 2].is_capitalised \
         and words[first - 3].is_capitalised and (last + 1 >= len(words) or words[last + 1].key in ("and", ".", ","))
@@ -681,7 +758,7 @@ def _has_adjacent_known(classes: tuple[str, ...]) -> bool:
     return any(a == b == "known" for a, b in zip(classes, classes[1:]))
 
 
-def _split_adjacent_surnames(indexes: list[int], words: list[Word], classes: list[str], lexicon: Lexicon,
+def _split_adjacent_surnames(indexes: list[int], words: list[Word], classes: RunClasses, lexicon: Lexicon,
                              knowledge: Knowledge) -> list[list[int]]:
     """"Zinoviev and Kamenev Stalin knew": two known surnames side by side, with no given name,
     are two people whose comma the source lost."""
@@ -695,7 +772,7 @@ def _split_adjacent_surnames(indexes: list[int], words: list[Word], classes: lis
     return [indexes]
 
 
-def _in_capitalised_phrase(n: int, run: Run, words: list[Word], classes: list[str], text: str) -> bool:
+def _in_capitalised_phrase(n: int, run: Run, words: list[Word], classes: RunClasses, text: str) -> bool:
     """True when the word stands among capitalised ordinary words ("Economic Revival", "Holy
     Writ", "Socialist Fatherland"): a title-case phrase, not a name. A sentence's first word
     does not count."""
@@ -713,10 +790,10 @@ def _next_to_comma_or_and(words: list[Word], n: int) -> bool:
     return any(text in (",", "and", "&", "-", "—", "–") for text in neighbours)
 
 
-def _not_a_name(block_index: int, text: str, words: list[Word], run: Run, classes: list[str]) -> Candidate:
+def _not_a_name(block_index: int, text: str, words: list[Word], run: Run, classes: RunClasses) -> Candidate:
     """A run that names no person, kept so that lists can see what stands beside a name
     ("Moscow, Vilno, Kovno, Riga, Revel and Kiev")."""
-    run_classes = classes[run.first:run.last + 1]
+    run_classes = classes_between(classes, run.first, run.last)
     kind = "place" if "place" in run_classes else "organisation" if {"cue", "org"} & set(run_classes) else "other"
     start, end = run.span(words)
     return Candidate(block_index, start, end, text[start:end], tuple(words[run.first:run.last + 1]),

@@ -24,11 +24,17 @@ WORD_RE = re.compile(
     rf"|(?P<word>{WORD_PART}(?:[{HYPHEN_CHARS}]{WORD_PART})*)"
     r"|(?P<number>\d+)"
     r"|(?P<punct>\S)")
+# The same tokens, each with the spaces before it, for `re.findall` (far quicker than a Python
+# loop over `finditer`'s match objects): (spaces, initials, word, number, punct).
+TOKEN_RE = re.compile(r"(\s*)(?:" + WORD_RE.pattern.replace("(?P<initials>", "(").replace("(?P<word>", "(")
+                      .replace("(?P<number>", "(").replace("(?P<punct>", "(") + ")")
 POSSESSIVE_RE = re.compile(rf"[{APOSTROPHE_CHARS}]s$")
 # Characters after which a capital letter starts a sentence (or a quotation, or a clause
 # that behaves like one).
 SENTENCE_BREAKS = set(".!?:;\"“”‘(—–…[") | {"\n"}
 SUFFIXES = frozenset({"jr", "sr", "jnr", "snr"})
+_KEYS: dict[str, str] = {}  # a word's text -> its key, for Word.key, asked for again and again
+KEYS_KEPT = 200_000
 
 
 class Word(NamedTuple):
@@ -43,7 +49,13 @@ class Word(NamedTuple):
 
     @property
     def key(self) -> str:
-        return fold(self.text).rstrip(".")
+        try:
+            return _KEYS[self.text]
+        except KeyError:
+            if len(_KEYS) > KEYS_KEPT:
+                _KEYS.clear()
+            key = _KEYS[self.text] = fold(self.text).rstrip(".")
+            return key
 
     @property
     def is_capitalised(self) -> bool:
@@ -51,6 +63,8 @@ class Word(NamedTuple):
 
     @property
     def is_all_caps(self) -> bool:
+        if not self.text.isupper():  # the common case, and exact: some letter is not a capital
+            return False
         letters = [c for c in self.text if c.isalpha()]
         return len(letters) > 1 and all(c.isupper() for c in letters)
 
@@ -61,21 +75,29 @@ def words_of(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Wor
     gives "Stalin". A word on `abbreviations` (folded, without its dot: "mr", "st") keeps the
     dot that follows it ("Mr.", "St.")."""
     found: list[Word] = []
-    append, length = found.append, len(text)
-    for match in WORD_RE.finditer(text):
-        kind, raw, start = match.lastgroup, match.group(), match.start()
-        end = start + len(raw)
-        if kind == "word":
-            if raw.isalpha() and (end == length or text[end] not in APOSTROPHE_CHARS):
-                append(Word(raw, start, end, "word"))  # the common case: no hyphen, no apostrophe
+    append, length, new = found.append, len(text), tuple.__new__  # new: a Word without a Python call
+    end = 0
+    for spaces, initials, word, number, punct in TOKEN_RE.findall(text):
+        start = end + len(spaces)
+        if word:
+            end = start + len(word)
+            if word.isalpha() and (end == length or text[end] not in APOSTROPHE_CHARS):
+                append(new(Word, (word, start, end, "word", False, False)))  # no hyphen, no apostrophe
             else:
-                found.extend(_split_word(raw, start, text))
-        elif raw == "." and found and found[-1].end == start and found[-1].kind == "word" \
-                and not found[-1].possessive and found[-1].key in abbreviations:
-            abbreviation = found.pop()
-            append(Word(abbreviation.text + ".", abbreviation.start, end, "word", False, abbreviation.joined_before))
+                found.extend(_split_word(word, start, text))
+        elif punct:
+            end = start + 1
+            if punct == "." and found and found[-1].end == start and found[-1].kind == "word" \
+                    and not found[-1].possessive and found[-1].key in abbreviations:
+                abbreviation = found.pop()
+                append(Word(abbreviation.text + ".", abbreviation.start, end, "word", False,
+                            abbreviation.joined_before))
+            else:
+                append(new(Word, (punct, start, end, "punct", False, False)))
         else:
-            append(Word(raw, start, end, kind or "punct"))
+            raw, kind = (initials, "initials") if initials else (number, "number")
+            end = start + len(raw)
+            append(new(Word, (raw, start, end, kind, False, False)))
     return found
 
 
@@ -125,8 +147,10 @@ def find_runs(text: str, words: list[Word], particles: frozenset[str]) -> list[R
     """Maximal runs of capitalised words, initials, particles and regnal numbers."""
     runs: list[Run] = []
     count, after_last_run = len(words), 0
-    # Only a capitalised word, an initial or a short particle can open a run: skip the rest fast.
-    openers = [n for n, w in enumerate(words) if w.text[0].isupper() or len(w.text) <= 5]
+    # Only a capitalised word, an initial or a particle can open a run: skip the rest fast.
+    longest = max(map(len, particles), default=0)
+    openers = [n for n, (text, *_) in enumerate(words) if text[0].isupper() or len(text) <= longest and (
+        text in particles or not text.isascii() and fold(text).rstrip(".") in particles)]
     for n in openers:
         if n < after_last_run or not _can_start(words, n, particles):
             continue

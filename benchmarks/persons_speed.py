@@ -1,0 +1,156 @@
+"""How long the persons annotator takes here against other revisions of it, measured in the same run.
+
+Each revision given with --baseline (a commit, branch or tag of this repository) is taken with
+`git archive` (its `src/` and `editions/persons.xml`) into a temporary folder; this working tree is
+the revision measured. Every measurement runs in a fresh Python process, the revisions in turn
+round after round, so a machine that gets busier or quieter during the run touches them alike.
+
+A measurement is the processor time of `annotate_persons` over one source, with the revision's own
+readers cutting the blocks and its own `editions/persons.xml` as the personography (as `tei-tools
+build` runs it): `cold` is the first call in the process (the word caches empty, the word
+frequency table already loaded), `warm` the best of two more calls. Printed per revision: the best
+and the median of --rounds, and their ratios to the first baseline's (a shared, busy machine
+moves single figures by a fifth; the median of many rounds moves less).
+
+With --scale MB [MB ...] it measures instead how the time grows with the size of a source: this
+tree's annotator on sources of those sizes made from --source (its text repeated), once as one
+single-line block (a source without line breaks) and once as the paragraphs of the source, each
+size in a fresh process; printed with the ratio to the first size (issue 13 wants 10 MB within 12x
+of 1 MB).
+
+    python benchmarks/persons_speed.py [--baseline REV ...] [--source seeds/X.txt] [--rounds 5]
+    python benchmarks/persons_speed.py --scale 1 10 [--source seeds/X.txt]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+from io import BytesIO
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_SOURCE = REPO / "seeds" / "001_025703152d1661b8.txt"  # the largest seed, 258 kB
+
+CHILD = r"""
+import json, sys, time
+from pathlib import Path
+from tei_tools import readers
+from tei_tools.annotate.persons import annotate_persons
+from tei_tools.personography import Personography
+try:
+    from wordfreq import zipf_frequency
+    zipf_frequency("the", "en")  # the table loads once per process, whatever the annotator
+except ImportError:
+    pass
+source, people = Path(sys.argv[1]), Path(sys.argv[2])
+blocks = readers.read(source.read_text(encoding="utf-8"), source.name).blocks()
+times = []
+for _ in range(3):
+    personography = Personography.load(people)
+    started = time.process_time()
+    annotate_persons(blocks, personography)
+    times.append(time.process_time() - started)
+print(json.dumps({"cold": times[0], "warm": min(times[1:])}))
+"""
+
+
+SCALE_CHILD = r"""
+import json, sys, time
+from pathlib import Path
+from tei_tools.annotate.persons import annotate_persons
+from tei_tools.model import Block
+from tei_tools.personography import Personography
+try:
+    from wordfreq import zipf_frequency
+    zipf_frequency("the", "en")
+except ImportError:
+    pass
+seed, size, layout = Path(sys.argv[1]).read_text(encoding="utf-8"), int(sys.argv[2]), sys.argv[3]
+text = (seed * (size // len(seed) + 1))[:size]
+if layout == "single-line":
+    blocks = [Block("p", " ".join(text.split()), 0)]
+else:
+    blocks = [Block("p", " ".join(p.split()), 0) for p in text.split("\n\n") if p.strip()]
+started = time.process_time()
+annotate_persons(blocks, Personography.empty())
+print(json.dumps({"seconds": time.process_time() - started}))
+"""
+
+
+def scale(source: Path, sizes: list[float]) -> None:
+    print(f"persons annotation of sources made from {source.name}, CPU seconds (empty personography)")
+    print(f"{'MB':>6}{'single-line':>14}{'ratio':>8}{'paragraphs':>14}{'ratio':>8}")
+    first: dict[str, float] = {}
+    for size in sizes:
+        line = f"{size:>6g}"
+        for layout in ("single-line", "paragraphs"):
+            done = subprocess.run([sys.executable, "-c", SCALE_CHILD, str(source), str(int(size * 1_000_000)), layout],
+                                  check=True, capture_output=True, text=True)
+            seconds = json.loads(done.stdout)["seconds"]
+            first.setdefault(layout, seconds)
+            line += f"{seconds:>14.2f}{seconds / first[layout]:>8.1f}"
+        print(line, flush=True)
+
+
+def extract(revision: str, into: Path) -> Path:
+    """The revision's src/ and editions/persons.xml under `into`/<revision>."""
+    archive = subprocess.run(["git", "-C", str(REPO), "archive", "--format=tar", revision, "src", "editions/persons.xml"],
+                             check=True, capture_output=True).stdout
+    target = into / revision.replace("/", "_")
+    with tarfile.open(fileobj=BytesIO(archive)) as tar:
+        tar.extractall(target, filter="data")
+    return target
+
+
+def measure(tree: Path, source: Path) -> dict[str, float]:
+    env = dict(os.environ, PYTHONPATH=str(tree / "src"))
+    done = subprocess.run([sys.executable, "-c", CHILD, str(source), str(tree / "editions" / "persons.xml")],
+                          check=True, capture_output=True, text=True, env=env, cwd=tree)
+    return json.loads(done.stdout)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--baseline", action="append", default=[], metavar="REV",
+                        help="a revision to measure beside this working tree (repeatable)")
+    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--scale", type=float, nargs="+", metavar="MB",
+                        help="time this tree on sources of these sizes instead (see above)")
+    args = parser.parse_args(argv)
+    if args.scale:
+        scale(args.source.resolve(), args.scale)
+        return 0
+    with tempfile.TemporaryDirectory(prefix="persons-speed-") as temporary:
+        trees = {revision: extract(revision, Path(temporary)) for revision in args.baseline}
+        trees["this tree"] = REPO
+        times: dict[str, dict[str, list[float]]] = {name: {"cold": [], "warm": []} for name in trees}
+        for _ in range(max(1, args.rounds)):
+            for name, tree in trees.items():
+                for kind, seconds in measure(tree, args.source.resolve()).items():
+                    times[name][kind].append(seconds)
+    figures = {name: {f"{kind} {how}": summary(values) for kind, values in kinds.items()
+                      for how, summary in (("best", min), ("median", statistics.median))}
+               for name, kinds in times.items()}
+    columns = ("cold best", "cold median", "warm best", "warm median")
+    reference = figures[args.baseline[0]] if args.baseline else None
+    print(f"persons annotation of {args.source.name} ({args.source.stat().st_size // 1000} kB), "
+          f"CPU seconds over {args.rounds} rounds" + (f"; ratios to {args.baseline[0]}" if reference else ""))
+    print(f"{'revision':<14}" + "".join(f"{c:>13}" for c in columns) + ("".join(f"{'x ' + c:>15}" for c in columns)
+                                                                      if reference else ""))
+    for name, row in figures.items():
+        line = f"{name:<14}" + "".join(f"{row[c]:>13.3f}" for c in columns)
+        if reference:
+            line += "".join(f"{row[c] / reference[c]:>15.2f}" for c in columns)
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
