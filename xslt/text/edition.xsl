@@ -569,44 +569,46 @@
   <xsl:function name="f:wrap" as="xs:string*">
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="width" as="xs:integer"/>
-    <xsl:for-each select="tokenize($text, $NL) ! normalize-space(.)[. != '']">
+    <xsl:for-each select="(if (contains($text, $NL)) then tokenize($text, '&#10;') else $text) ! normalize-space(.)[. != '']">
       <xsl:choose>
         <xsl:when test="$f:width le 0 or string-length(.) le $width">
           <xsl:sequence select="."/>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:sequence select="if (string-length(.) le 20000) then f:break(., max((20, $width)))
-                                else f:fill(tokenize(., ' '), max((20, $width)))"/>
+          <xsl:sequence select="f:break(., max((20, $width)))"/>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>
   </xsl:function>
 
-  <!-- Greedy filling, a line at a time: the last space within the width ends the line. (Cheap
-       per line, but each step copies the rest of the paragraph: f:fill takes over for very
-       long paragraphs.) -->
+  <!-- Greedy filling of a text whose words are separated by single spaces, a line at a time:
+       the rest when it fits, else up to the last space within the width, else (a word longer
+       than the line) up to the next space. Each line looks only at its own stretch of the
+       text, so a paragraph costs time in proportion to its length, however long. -->
   <xsl:function name="f:break" as="xs:string*">
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="width" as="xs:integer"/>
-    <xsl:iterate select="1 to string-length($text)">
-      <xsl:param name="rest" as="xs:string" select="$text"/>
+    <xsl:variable name="length" select="string-length($text)"/>
+    <xsl:iterate select="1 to $length">
+      <xsl:param name="start" as="xs:integer" select="1"/>
       <xsl:choose>
-        <xsl:when test="string-length($rest) le $width">
-          <xsl:sequence select="$rest[. != '']"/>
+        <xsl:when test="$length - $start + 1 le $width">
+          <xsl:sequence select="substring($text, $start)[. != '']"/>
           <xsl:break/>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:variable name="cut" select="(index-of(string-to-codepoints(substring($rest, 1, $width + 1)), 32)[last()],
-                                            index-of(string-to-codepoints($rest), 32)[1])[1]"/>
+          <!-- where the line ends, counted from $start: the space after it -->
+          <xsl:variable name="last" select="f:last-space($text, $start, $width + 1)"/>
+          <xsl:variable name="cut" select="if (exists($last)) then $last else f:next-space($text, $start, $width * 4)"/>
           <xsl:choose>
             <xsl:when test="empty($cut)">
-              <xsl:sequence select="$rest"/>
+              <xsl:sequence select="substring($text, $start)"/>
               <xsl:break/>
             </xsl:when>
             <xsl:otherwise>
-              <xsl:sequence select="substring($rest, 1, $cut - 1)"/>
+              <xsl:sequence select="substring($text, $start, $cut - 1)"/>
               <xsl:next-iteration>
-                <xsl:with-param name="rest" select="substring($rest, $cut + 1)"/>
+                <xsl:with-param name="start" select="$start + $cut"/>
               </xsl:next-iteration>
             </xsl:otherwise>
           </xsl:choose>
@@ -615,33 +617,30 @@
     </xsl:iterate>
   </xsl:function>
 
-  <!-- Greedy filling, a word at a time: as many words on a line as fit. -->
-  <xsl:function name="f:fill" as="xs:string*">
-    <xsl:param name="words" as="xs:string*"/>
-    <xsl:param name="width" as="xs:integer"/>
-    <xsl:iterate select="$words">
-      <xsl:param name="line" as="xs:string*" select="()"/>
-      <xsl:param name="length" as="xs:integer" select="0"/>
-      <xsl:on-completion>
-        <xsl:if test="exists($line)"><xsl:sequence select="string-join($line, ' ')"/></xsl:if>
-      </xsl:on-completion>
-      <xsl:variable name="size" select="string-length(.)"/>
-      <xsl:choose>
-        <xsl:when test="empty($line) or $length + 1 + $size le $width">
-          <xsl:next-iteration>
-            <xsl:with-param name="line" select="($line, .)"/>
-            <xsl:with-param name="length" select="if (empty($line)) then $size else $length + 1 + $size"/>
-          </xsl:next-iteration>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:sequence select="string-join($line, ' ')"/>
-          <xsl:next-iteration>
-            <xsl:with-param name="line" select="."/>
-            <xsl:with-param name="length" select="$size"/>
-          </xsl:next-iteration>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:iterate>
+  <!-- The last space of the $length characters from $start (counted from $start), or none:
+       looked for among the last 16 characters first, where it nearly always is. -->
+  <xsl:function name="f:last-space" as="xs:integer?">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="start" as="xs:integer"/>
+    <xsl:param name="length" as="xs:integer"/>
+    <xsl:variable name="tail" select="min(($length, 16))"/>
+    <xsl:variable name="in-tail" select="index-of(string-to-codepoints(substring($text, $start + $length - $tail, $tail)), 32)[last()]"/>
+    <xsl:sequence select="if (exists($in-tail)) then $length - $tail + $in-tail
+        else index-of(string-to-codepoints(substring($text, $start, $length - $tail)), 32)[last()]"/>
+  </xsl:function>
+
+  <!-- The first space at or after $start (counted from $start, 1 for $start itself), looked
+       for in windows of growing size so that a long word costs its own length, not the
+       rest of the text's. -->
+  <xsl:function name="f:next-space" as="xs:integer?">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="start" as="xs:integer"/>
+    <xsl:param name="window" as="xs:integer"/>
+    <xsl:variable name="stretch" select="substring($text, $start, $window)"/>
+    <xsl:sequence select="
+        if (contains($stretch, ' ')) then string-length(substring-before($stretch, ' ')) + 1
+        else if ($start + $window gt string-length($text)) then ()
+        else f:next-space($text, $start, $window * 4)"/>
   </xsl:function>
 
   <xsl:function name="f:repeat" as="xs:string">
