@@ -16,9 +16,7 @@ from lxml import etree
 
 from tei_tools.render.edition_index import EditionIndex, gather, site_document
 from tei_tools.render.errors import OnError, RenderError, RenderSetupError
-from tei_tools.render.pages import check_page_names, site_pages
 from tei_tools.render.parameters import stylesheet_parameters
-from tei_tools.render.search import index_for_search
 from tei_tools.render.tree import prepare_tree
 from tei_tools.resources import xslt_dir
 from tei_tools.atomic import write_atomically
@@ -129,47 +127,21 @@ class Renderer:
         return EditionResult(files, index)
 
     def render_site(self, editions: Sequence[Path], out_dir: Path, personography: Path | None = None,
-                    *, on_error: OnError | None = None, with_text: bool = True, search: bool = True) -> list[Path]:
+                    *, on_error: OnError | None = None, with_text: bool = True, search: bool = True,
+                    batch=None) -> list[Path]:
         """The whole site: per edition its page, plain text and TEI copy; then, from the editions'
         indexes, the front page, the register of persons, the chronology, the search page and
         the person cards' data; the CSS and scripts; and the search index (Pagefind).
 
         A document that fails raises RenderError, or, with `on_error`, is reported there and left
-        out of the site (its neighbours then link past it).
+        out of the site (its neighbours then link past it). The editions are rendered by this
+        renderer, or, with `batch` (tei_tools.render.site.BatchOptions), in worker processes
+        or on a Dask cluster.
         """
-        editions, out_dir = [Path(p) for p in editions], Path(out_dir)
-        check_page_names(editions, site_pages(self.params))
-        personography = Path(personography) if personography else self._personography_for(editions)
-        self._load_personography(personography)
-        results: dict[Path, EditionResult] = {}
-        failed: set[Path] = set()
-        order = list(editions)
-        for position, edition in enumerate(order):
-            try:
-                results[edition] = self._render_in_site(edition, order, position, out_dir, personography, with_text)
-            except RenderError as error:
-                if on_error is None:
-                    raise
-                failed.add(edition)
-                on_error(error)
-        if failed:  # link past the editions that failed: re-render the pages beside them
-            order = [e for e in editions if e not in failed]
-            for position, edition in enumerate(order):
-                neighbours = editions[max(0, editions.index(edition) - 1):editions.index(edition) + 2]
-                if failed & set(neighbours):
-                    results[edition] = self._render_in_site(edition, order, position, out_dir, personography,
-                                                            with_text)
-        files = [f for edition in order for f in results[edition].files]
-        files += self.render_site_pages([results[e].index for e in order], out_dir, personography)
-        files += self._copy_assets(out_dir)
-        if search and self.params.get("search-page", "search.html"):
-            try:
-                files += index_for_search(out_dir)
-            except RenderError as error:  # the site works without its search index: say so, go on
-                if on_error is None:
-                    raise
-                on_error(error)
-        return files
+        from tei_tools.render.site import render_site
+
+        return render_site(editions, out_dir, personography, renderer=self, on_error=on_error, with_text=with_text,
+                           search=search, batch=batch)
 
     def render_site_pages(self, indexes: Sequence[EditionIndex], out_dir: Path,
                           personography: Path | None = None) -> list[Path]:
@@ -188,13 +160,6 @@ class Renderer:
             pages += [("persons", register), ("persons-data", re.sub(r"\.html?$", "", register) + "-data.js")]
         return [self._render_site_page(name, out_dir / target, parameters, personography, personography_node)
                 for name, target in pages]
-
-    def _render_in_site(self, edition: Path, order: list[Path], position: int, out_dir: Path,
-                        personography: Path | None, with_text: bool) -> EditionResult:
-        previous = f"{order[position - 1].stem}.html" if position > 0 else ""
-        following = f"{order[position + 1].stem}.html" if position + 1 < len(order) else ""
-        return self.render_edition(edition, out_dir, personography, previous=previous, following=following,
-                                   with_text=with_text)
 
     # -- loading ------------------------------------------------------------------------------
 
