@@ -132,7 +132,7 @@ def default_jobs() -> int:
 
 def run_batch(job: Job, paths: Iterable[str | Path], *, jobs: int | None = None, executor: str = "local",
               scheduler: str | None = None, progress: ProgressCallback | None = None,
-              chunk_size: int | None = None, min_parallel_bytes: int = MIN_PARALLEL_BYTES,
+              chunk_size: int | None = None, min_parallel_bytes: int | None = None,
               contexts: Sequence[Any] | None = None, consume: Consumer | None = None,
               local_state: Any = None) -> BatchReport:
     """Run `job` over `paths`; the outcomes come back in the order of `paths`.
@@ -140,7 +140,8 @@ def run_batch(job: Job, paths: Iterable[str | Path], *, jobs: int | None = None,
     `contexts`: one per path, handed to the job with its document. `consume`: called with each
     outcome in the order of `paths`, as soon as every earlier one is in; what it returns is kept
     in the report instead (None: the outcome without its value). A local batch smaller than
-    `min_parallel_bytes` runs in this process (same output), with `local_state` as the job's
+    `min_parallel_bytes` (default: the job's own `min_parallel_bytes`, else MIN_PARALLEL_BYTES)
+    runs in this process (same output), with `local_state` as the job's
     state when given (a renderer or validator this process has already set up)."""
     if executor not in EXECUTORS:
         raise BatchSetupError(f"unknown executor {executor!r}: use one of {', '.join(EXECUTORS)}")
@@ -148,11 +149,14 @@ def run_batch(job: Job, paths: Iterable[str | Path], *, jobs: int | None = None,
     contexts = list(contexts) if contexts is not None else [None] * len(paths)
     if len(contexts) != len(paths):
         raise ValueError("one context per path")
-    documents = [Document(p, p.resolve(), c) for p, c in zip(paths, contexts)]
+    # absolute, symbolic links kept: a source's sidecar is looked for beside the name given
+    documents = [Document(p, Path(os.path.abspath(p)), c) for p, c in zip(paths, contexts)]
     sizes = [_size(d.location) for d in documents]
     jobs = default_jobs() if not jobs or jobs < 1 else jobs
     chunks = _chunks(len(documents), jobs, chunk_size or getattr(job, "chunk_size", lambda n, j: None)(
         len(documents), jobs), sizes)
+    if min_parallel_bytes is None:
+        min_parallel_bytes = getattr(job, "min_parallel_bytes", MIN_PARALLEL_BYTES)
     started = time.perf_counter()
     collector = _Collector(documents, sizes, progress, consume)
     if executor == "dask":
