@@ -30,6 +30,7 @@ Executors:
 from __future__ import annotations
 
 import atexit
+import dataclasses
 import multiprocessing
 import os
 import time
@@ -114,6 +115,13 @@ class BatchReport:
     @property
     def documents_per_second(self) -> float:
         return self.documents / self.seconds if self.seconds > 0 else 0.0
+
+    def overall(self, seconds: float, failures: int | None = None) -> "BatchReport":
+        """These figures for a whole command: its own seconds (the batch and what came after it:
+        a site's pages, its search index) and failures."""
+        whole = dataclasses.replace(self, outcomes=[], seconds=seconds)
+        whole.failures = self.failures if failures is None else failures
+        return whole
 
     def as_json(self) -> dict:
         return {"documents": self.documents, "bytes": self.bytes, "megabytes": round(self.megabytes, 3),

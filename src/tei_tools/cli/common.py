@@ -44,9 +44,26 @@ def batch_options(function):
     return function
 
 
+def display_options(function):
+    """--progress/--no-progress and --stats/--no-stats, for every command that works in batches."""
+    function = click.option(
+        "--stats/--no-stats", default=None,
+        help="Print the closing figures (documents, MB, seconds, MB/s, failures) on stderr (default: when "
+             "stderr is a terminal, not in CI; --format json always carries them).")(function)
+    function = click.option(
+        "--progress/--no-progress", default=None,
+        help="Show a progress bar on stderr (default: when stderr is a terminal, not in CI).")(function)
+    return function
+
+
 def interactive_stderr() -> bool:
     """A person watches stderr: a terminal, and not a CI job."""
     return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def wanted(flag: bool | None) -> bool:
+    """An on/off option left unset means: on when a person watches stderr."""
+    return flag if flag is not None else interactive_stderr()
 
 
 @contextmanager
@@ -63,6 +80,34 @@ def progress_bar(label: str, total: int, enabled: bool) -> Iterator[Callable[[in
             bar.update(done - shown[0])
             shown[0] = done
         yield update
+
+
+@contextmanager
+def progress_bars(enabled: bool) -> Iterator[Callable[[str], Callable[[int, int, int], None]]]:
+    """Progress callbacks for the steps of one command (build: convert, validate, render), each
+    with a bar of its own that ends when the next step starts."""
+    current: list = []
+
+    def close() -> None:
+        if current:
+            current.pop().__exit__(None, None, None)
+
+    def for_step(label: str) -> Callable[[int, int, int], None]:
+        close()
+        shown: list[Callable[[int, int, int], None]] = []
+
+        def update(done: int, total: int, done_bytes: int) -> None:
+            if not shown:  # the bar starts with the step's first result, when its total is known
+                bar = progress_bar(label, total, enabled)
+                shown.append(bar.__enter__())
+                current.append(bar)
+            shown[0](done, total, done_bytes)
+        return update
+
+    try:
+        yield for_step
+    finally:
+        close()
 
 
 def summary_line(command: str, report: BatchReport) -> str:
