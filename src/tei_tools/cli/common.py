@@ -113,6 +113,12 @@ def progress_bars(enabled: bool) -> Iterator[Callable[[str], Callable[[int, int,
 def summary_line(command: str, report: BatchReport) -> str:
     """'validate: 180 documents, 10.2 MB in 1.31 s (7.8 MB/s, 137 documents/s), 2 jobs (local), 0 failures'."""
     jobs = "1 job" if report.jobs == 1 else f"{report.jobs} jobs"
-    return (f"{command}: {report.documents} document(s), {report.megabytes:.1f} MB in {report.seconds:.2f} s "
-            f"({report.mb_per_second:.1f} MB/s, {report.documents_per_second:.0f} documents/s), "
+    return (f"{command}: {report.documents} document(s), {_figure(report.megabytes)} MB in {report.seconds:.2f} s "
+            f"({_figure(report.mb_per_second)} MB/s, {_figure(report.documents_per_second)} documents/s), "
             f"{jobs} ({report.executor}), {report.failures} failure(s)")
+
+
+def _figure(value: float) -> str:
+    """Three significant figures or so: 0.296, 2.09, 13.9, 137."""
+    return f"{value:.0f}" if value >= 100 else f"{value:.1f}" if value >= 10 else f"{value:.2f}" if value >= 1 \
+        else f"{value:.3f}"
