@@ -23,6 +23,15 @@ from tei_tools.atomic import write_atomically
 from tei_tools.xml import TEI_NS, XMLInputError, parse_file, tei_namespace_problem
 
 PERSONOGRAPHY_NAME = "persons.xml"
+# The JDK parser inside Saxon refuses elements deeper than 100 (and limits attributes per element
+# and name lengths) with a cryptic message; the safe parser of tei_tools.xml, which every input
+# passes first, is the gate (it refuses depth > 2048), so Saxon's own limits are lifted, as for
+# validation (tei_tools.validate.schematron). Saxon never parses anything the safe parser has not.
+SAXON_SETTINGS = {
+    "http://saxon.sf.net/feature/parserProperty?uri="
+    f"http%3A//www.oracle.com/xml/jaxp/properties/{limit}": "0"
+    for limit in ("maxElementDepth", "elementAttributeLimit", "maxXMLNameLimit")}
+SAXON_SETTINGS["http://saxon.sf.net/feature/allowedProtocols"] = "file"  # document(): local files only
 SITE_ASSETS = ("site.css", "site.js")
 SEARCH_SCRIPT = "site-search.js"
 STYLESHEETS = {
@@ -80,6 +89,8 @@ class Renderer:
         self.personography = Path(personography) if personography else None
         self.timings = Timings()
         self._processor = PySaxonProcessor(license=False)
+        for name, value in SAXON_SETTINGS.items():
+            self._processor.set_configuration_property(name, value)
         self._compiler = self._processor.new_xslt30_processor()
         self._builder = self._processor.new_document_builder()
         self._executables: dict[str, object] = {}
