@@ -20,7 +20,7 @@ from tei_tools.render.parameters import stylesheet_parameters
 from tei_tools.render.tree import prepare_tree
 from tei_tools.resources import xslt_dir
 from tei_tools.atomic import write_atomically
-from tei_tools.xml import TEI_NS, XMLInputError, parse_file, tei_namespace_problem
+from tei_tools.xml import TEI_NS, XMLInputError, parse_bytes, tei_namespace_problem
 
 PERSONOGRAPHY_NAME = "persons.xml"
 # The JDK parser inside Saxon refuses elements deeper than 100 (and limits attributes per element
@@ -32,6 +32,10 @@ SAXON_SETTINGS = {
     f"http%3A//www.oracle.com/xml/jaxp/properties/{limit}": "0"
     for limit in ("maxElementDepth", "elementAttributeLimit", "maxXMLNameLimit")}
 SAXON_SETTINGS["http://saxon.sf.net/feature/allowedProtocols"] = "file"  # document(): local files only
+# Saxon reads a file itself only when the safe parser found no DOCTYPE in it; one that has one
+# since (the file changed in between) is refused, never expanded.
+SAXON_SETTINGS["http://saxon.sf.net/feature/parserFeature?uri="
+               "http%3A//apache.org/xml/features/disallow-doctype-decl"] = "true"
 SITE_ASSETS = ("site.css", "site.js")
 SEARCH_SCRIPT = "site-search.js"
 STYLESHEETS = {
@@ -175,23 +179,32 @@ class Renderer:
     # -- loading ------------------------------------------------------------------------------
 
     def _load(self, path: Path) -> "LoadedEdition":
-        """Parse safely with lxml, then give Saxon the serialized root (no DOCTYPE)."""
+        """Parse safely with lxml; then Saxon reads the file itself when it has no DOCTYPE (nothing
+        to expand or fetch), otherwise it gets the serialized root, without the DOCTYPE."""
+        path = Path(path)
         try:
-            data = Path(path).read_bytes()
-            tree = parse_file(path)
+            data = path.read_bytes()
+            tree = parse_bytes(data, str(path))
         except XMLInputError as error:
             raise RenderError(path, f"not well-formed XML: {error.message}", f"{error.line}:{error.column}") from None
         except OSError as error:
             raise RenderError(path, f"cannot read it: {error.strerror}") from None
         if problem := tei_namespace_problem(tree):
             raise RenderError(path, problem)
+        plain = not tree.docinfo.doctype and tree.docinfo.internalDTD is None
         root = prepare_tree(tree).getroot()
-        text = etree.tostring(root, encoding="unicode")
         self._builder.set_base_uri(path.resolve().as_uri())
-        try:
-            document = self._builder.parse_xml(xml_text=text, encoding="UTF-8")
-        except Exception as error:  # saxonche raises PySaxonApiError; keep the first line
-            raise RenderError(path, f"Saxon could not read it: {_first_line(error)}") from None
+        document = None
+        if plain:
+            try:
+                document = self._builder.parse_xml(xml_file_name=str(path.resolve()))
+            except Exception:  # e.g. the file changed since: give Saxon what the safe parser saw
+                document = None
+        if document is None:
+            try:
+                document = self._builder.parse_xml(xml_text=etree.tostring(root, encoding="unicode"), encoding="UTF-8")
+            except Exception as error:  # saxonche raises PySaxonApiError; keep the first line
+                raise RenderError(path, f"Saxon could not read it: {_first_line(error)}") from None
         header = root.find(f"{{{TEI_NS}}}teiHeader")
         return LoadedEdition(document, etree.tostring(header, encoding="unicode") if header is not None else "",
                              "sha256:" + hashlib.sha256(data).hexdigest())
