@@ -305,7 +305,8 @@ class Renderer:
         target.parent.mkdir(parents=True, exist_ok=True)
         if not content.endswith("\n"):
             content += "\n"
-        write_atomically(target, content.encode("utf-8"))  # a killed run never leaves half a page
+        # a killed run never leaves half a page; the run flushes its pages to disk at its end
+        write_atomically(target, content.encode("utf-8"), durable=False)
         if started is not None:
             self.timings.render.append((target, time.perf_counter() - started))
         return target
@@ -316,7 +317,7 @@ class Renderer:
         for asset in SITE_ASSETS + (SEARCH_SCRIPT,) * bool(self.params.get("search-page", "search.html")):
             source = xslt_dir() / asset
             if source.is_file():
-                write_atomically(out_dir / asset, source.read_bytes())
+                write_atomically(out_dir / asset, source.read_bytes(), durable=False)
                 copied.append(out_dir / asset)
         return copied
 
@@ -337,5 +338,5 @@ def _copy_source(source: Path, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.exists() and target.resolve() == source.resolve():
         return target
-    write_atomically(target, source.read_bytes())
+    write_atomically(target, source.read_bytes(), durable=False)
     return target

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
+from tei_tools.atomic import flush_to_disk
 from tei_tools.batch import BatchReport, Document, Outcome, ProgressCallback, run_batch
 from tei_tools.render.engine import EditionResult, Renderer
 from tei_tools.render.errors import OnError, RenderError, RenderSetupError
@@ -106,6 +107,7 @@ def render_site(editions: Sequence[Path], out_dir: Path, personography: Path | N
     files = [f for edition in order for f in results[edition].files]
     files += renderer.render_site_pages([results[e].index for e in order], out_dir, personography)
     files += renderer._copy_assets(out_dir)
+    flush_to_disk()  # the pages were written without a flush each (they are many, and made again)
     if search and renderer.params.get("search-page", "search.html"):
         try:
             files += index_for_search(out_dir)
@@ -128,6 +130,7 @@ def render_texts(editions: Sequence[Path], out_dir: Path, *, renderer: Renderer 
                        progress=batch.progress, local_state=renderer)
     if batch.on_batch:
         batch.on_batch(report)
+    flush_to_disk()
     files = []
     for edition, outcome in zip(editions, report.outcomes):
         if outcome.failed:
