@@ -196,3 +196,61 @@ def test_a_dask_cluster_of_two_workers_gives_the_same_messages(tmp_path):
     assert messages_of(paths, report.outcomes) == serial
     assert result.exit_code == 1
     assert result.output == run(tmp_path, "--jobs", "1").output
+
+
+# ---------------------------------------------------------------- order, contexts, kept workers
+
+
+@dataclass(frozen=True)
+class PidJob:
+    """Each document's context, the worker's process id and how many times it set up; files
+    named slow* take a while, so later chunks finish first."""
+
+    def key(self):
+        return "pid"
+
+    def setup(self):
+        import os
+        return {"pid": os.getpid(), "setups": 1}
+
+    def run(self, state, documents: list[Document]) -> list[Outcome]:
+        import time
+        if any(d.path.name.startswith("slow") for d in documents):
+            time.sleep(0.5)
+        return [Outcome((d.context, state["pid"], state["setups"])) for d in documents]
+
+
+def test_consume_sees_every_outcome_in_input_order_and_its_answer_is_kept(tmp_path):
+    paths = [tmp_path / ("slow.txt" if n == 0 else f"{n}.txt") for n in range(12)]
+    for path in paths:
+        path.write_text("x")
+    seen = []
+
+    def consume(number, document, outcome):
+        seen.append((number, document.path, outcome.value[0]))
+        return Outcome(f"kept {number}")
+
+    report = run_batch(PidJob(), paths, jobs=2, chunk_size=1, min_parallel_bytes=0, consume=consume,
+                       contexts=[f"context {n}" for n in range(12)])
+    assert report.executor == "local"
+    assert seen == [(n, paths[n], f"context {n}") for n in range(12)]
+    assert [o.value for o in report.outcomes] == [f"kept {n}" for n in range(12)]
+
+
+def test_workers_and_their_states_are_kept_for_the_next_batch(tmp_path):
+    paths = [tmp_path / f"{n}.txt" for n in range(8)]
+    for path in paths:
+        path.write_text("x")
+    first = run_batch(PidJob(), paths, jobs=2, chunk_size=1, min_parallel_bytes=0)
+    second = run_batch(PidJob(), paths, jobs=2, chunk_size=1, min_parallel_bytes=0)
+    pids = {o.value[1] for o in first.outcomes}
+    assert {o.value[1] for o in second.outcomes} <= pids and len(pids) <= 2
+    assert {o.value[2] for o in first.outcomes + second.outcomes} == {1}  # set up once per worker
+
+
+def test_chunks_hold_about_the_same_bytes():
+    sizes = [2_000_000, 100, 1_900_000, 500_000, 500_000] + [100_000] * 30
+    chunks = _chunks(len(sizes), 2, None, sizes)
+    assert [i for chunk in chunks for i in chunk] == list(range(len(sizes)))
+    assert chunks[0] == range(0, 1) and chunks[1] == range(1, 2) and chunks[2] == range(2, 3)  # big files alone
+    assert max(sum(sizes[i] for i in chunk) for chunk in chunks[3:]) <= sum(sizes) / 8 + 100_000

@@ -33,7 +33,7 @@ def test_convert_json_is_machine_readable_and_alone_on_stdout(tmp_path):
     seed = smallest_seed()
     result = run("convert", str(seed), "-o", str(tmp_path), "--format", "json")
     assert result.exit_code == 0
-    report = json.loads(result.stdout)
+    report = json.loads(result.stdout)["results"]
     assert report[0]["status"] == "written" and report[0]["counts"]["persons"] > 0
 
 

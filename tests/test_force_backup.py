@@ -77,7 +77,7 @@ def test_an_edition_without_a_digest_is_refused_then_kept_when_forced(tmp_path):
     foreign = b'<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><!-- not ours --></TEI>\n'
     edition.write_bytes(foreign)
     assert convert_files([SOURCE], out)[0].status == "refused" and edition.read_bytes() == foreign
-    report = json.loads(run("convert", str(SOURCE), "-o", str(out), "--force", "--format", "json").stdout)
+    report = json.loads(run("convert", str(SOURCE), "-o", str(out), "--force", "--format", "json").stdout)["results"]
     assert report[0]["status"] == "written" and report[0]["backup"] == str(out / backup_name(foreign))
     assert (out / backup_name(foreign)).read_bytes() == foreign
 

@@ -5,6 +5,11 @@ A file is written to a temporary file beside it, flushed to disk and renamed ove
 loss) leaves the target as it was and, at worst, its temporary file: the temporary's name carries
 the writer's process id, so the next run that writes into the folder removes the temporaries of
 processes that are gone, and never those of a run still at work.
+
+`durable=False` leaves out the flush to disk before the rename, for outputs written by the
+thousand that can be made again (a site's pages: a flush costs milliseconds per file); the
+rename is as atomic, so a killed process still leaves every file whole, and the writer flushes
+them all at once when it is done (`flush_to_disk`).
 """
 from __future__ import annotations
 
@@ -19,9 +24,9 @@ _TEMPORARY = re.compile(r"^\..+\.(?P<pid>\d+)\.[A-Za-z0-9_]+" + re.escape(TEMPOR
 _swept: set[Path] = set()
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes, *, durable: bool = True) -> None:
     """Write `data` to `path` through a temporary file and a rename (0644, like any edition)."""
-    temporary = _complete_temporary(Path(path), data)
+    temporary = _complete_temporary(Path(path), data, durable)
     try:
         os.replace(temporary, path)
     except BaseException:
@@ -38,7 +43,13 @@ def create_atomically(path: Path, data: bytes) -> None:
         temporary.unlink(missing_ok=True)
 
 
-def _complete_temporary(path: Path, data: bytes) -> Path:
+def flush_to_disk() -> None:
+    """Everything written so far, on disk (after writes with durable=False)."""
+    if hasattr(os, "sync"):
+        os.sync()
+
+
+def _complete_temporary(path: Path, data: bytes, durable: bool = True) -> Path:
     """A temporary file beside `path` holding all of `data`, on disk (see the module for its name)."""
     folder = path.parent
     if folder.resolve() not in _swept:
@@ -49,7 +60,8 @@ def _complete_temporary(path: Path, data: bytes) -> Path:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
-            os.fsync(stream.fileno())  # the bytes are on disk before a name points at them
+            if durable:
+                os.fsync(stream.fileno())  # the bytes are on disk before a name points at them
         os.chmod(temporary, 0o644)  # mkstemp makes 0600 files; editions are for sharing
     except BaseException:
         temporary.unlink(missing_ok=True)

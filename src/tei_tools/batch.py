@@ -8,8 +8,16 @@
 A job is a small picklable description of the work (which schema, which options); each worker
 process turns it into its state once (`job.setup()`: compiled schemas, stylesheets, word lists)
 and keeps that state for every later chunk of the same job. Documents go to the workers in
-chunks; results come back in input order, so the output is the same whatever the number of
-workers or the executor.
+chunks, each with an optional picklable `context` of its own (an edition's neighbours in a
+site); results come back in input order, so the output is the same whatever the number of
+workers or the executor. `consume` sees each outcome in input order as soon as the outcomes
+before it are in (a conversion reconciles and writes each document while later ones are still
+being read), and what it returns is kept instead, so a batch need not hold every result at once;
+no more than a few chunks per worker are ever out at a time for the same reason.
+
+Worker processes outlive a batch: the next batch with the same number of workers (a build's
+convert, validate and render) reuses them and the states they hold (`shutdown()` ends them; it
+runs at exit).
 
 Executors:
 - `jobs=1`: in this process, no pool;
@@ -21,20 +29,32 @@ Executors:
 """
 from __future__ import annotations
 
-import math
+import atexit
+import dataclasses
 import multiprocessing
 import os
 import time
 import traceback
+from collections import OrderedDict
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Hashable, Iterable, Protocol
+from typing import Any, Callable, Hashable, Iterable, Protocol, Sequence
 
 EXECUTORS = ("local", "dask")
 # Below this much input a local pool costs more to start (a fork server, an import and a schema
 # compilation per worker: about a second) than it saves; such batches run in this process.
 MIN_PARALLEL_BYTES = 1_000_000
+# Chunks out at a time per worker: enough to keep every worker busy, few enough that results
+# waiting for an earlier, slower chunk never pile up.
+CHUNKS_IN_FLIGHT_PER_WORKER = 4
+# Worker states kept per process (job key -> state): a build's convert, validate and render.
+STATES_KEPT = 4
+# What the fork server imports once, so that each worker starts with it loaded (no Saxon is
+# started by importing these).
+PRELOAD = ["tei_tools.batch", "lxml.etree", "tei_tools.validate", "tei_tools.render", "tei_tools.convert",
+           "tei_tools.annotate.persons", "tei_tools.annotate.dates", "tei_tools.annotate.quotes"]
 
 
 class BatchSetupError(Exception):
@@ -45,6 +65,7 @@ class BatchSetupError(Exception):
 class Document:
     path: Path  # as the user gave it: what messages and reports name
     location: Path  # absolute: what a worker reads, wherever its working directory is
+    context: Any = None  # what the job needs to know of this document besides its file (picklable)
 
 
 @dataclass(frozen=True)
@@ -67,6 +88,7 @@ class Job(Protocol):
 
 
 ProgressCallback = Callable[[int, int, int], None]  # (documents done, total, bytes done)
+Consumer = Callable[[int, Document, Outcome], Outcome | None]  # in input order; returns what to keep
 
 
 @dataclass
@@ -94,6 +116,13 @@ class BatchReport:
     def documents_per_second(self) -> float:
         return self.documents / self.seconds if self.seconds > 0 else 0.0
 
+    def overall(self, seconds: float, failures: int | None = None) -> "BatchReport":
+        """These figures for a whole command: its own seconds (the batch and what came after it:
+        a site's pages, its search index) and failures."""
+        whole = dataclasses.replace(self, outcomes=[], seconds=seconds)
+        whole.failures = self.failures if failures is None else failures
+        return whole
+
     def as_json(self) -> dict:
         return {"documents": self.documents, "bytes": self.bytes, "megabytes": round(self.megabytes, 3),
                 "seconds": round(self.seconds, 3), "mb_per_second": round(self.mb_per_second, 3),
@@ -111,67 +140,108 @@ def default_jobs() -> int:
 
 def run_batch(job: Job, paths: Iterable[str | Path], *, jobs: int | None = None, executor: str = "local",
               scheduler: str | None = None, progress: ProgressCallback | None = None,
-              chunk_size: int | None = None, min_parallel_bytes: int = MIN_PARALLEL_BYTES) -> BatchReport:
+              chunk_size: int | None = None, min_parallel_bytes: int | None = None,
+              contexts: Sequence[Any] | None = None, consume: Consumer | None = None,
+              local_state: Any = None) -> BatchReport:
     """Run `job` over `paths`; the outcomes come back in the order of `paths`.
 
-    A local batch smaller than `min_parallel_bytes` runs in this process (same output)."""
+    `contexts`: one per path, handed to the job with its document. `consume`: called with each
+    outcome in the order of `paths`, as soon as every earlier one is in; what it returns is kept
+    in the report instead (None: the outcome without its value). A local batch smaller than
+    `min_parallel_bytes` (default: the job's own `min_parallel_bytes`, else MIN_PARALLEL_BYTES)
+    runs in this process (same output), with `local_state` as the job's
+    state when given (a renderer or validator this process has already set up)."""
     if executor not in EXECUTORS:
         raise BatchSetupError(f"unknown executor {executor!r}: use one of {', '.join(EXECUTORS)}")
-    documents = [Document(Path(p), Path(p).resolve()) for p in paths]
+    paths = [Path(p) for p in paths]
+    contexts = list(contexts) if contexts is not None else [None] * len(paths)
+    if len(contexts) != len(paths):
+        raise ValueError("one context per path")
+    # absolute, symbolic links kept: a source's sidecar is looked for beside the name given
+    documents = [Document(p, Path(os.path.abspath(p)), c) for p, c in zip(paths, contexts)]
     sizes = [_size(d.location) for d in documents]
     jobs = default_jobs() if not jobs or jobs < 1 else jobs
     chunks = _chunks(len(documents), jobs, chunk_size or getattr(job, "chunk_size", lambda n, j: None)(
-        len(documents), jobs))
+        len(documents), jobs), sizes)
+    if min_parallel_bytes is None:
+        min_parallel_bytes = getattr(job, "min_parallel_bytes", MIN_PARALLEL_BYTES)
     started = time.perf_counter()
-    outcomes: list[Outcome | None] = [None] * len(documents)
-    done = [0, 0]
-
-    def collect(chunk: range, results: list[Outcome]) -> None:
-        for index, outcome in zip(chunk, results):
-            outcomes[index] = outcome
-        done[0] += len(chunk)
-        done[1] += sum(sizes[i] for i in chunk)
-        if progress:
-            progress(done[0], len(documents), done[1])
-
+    collector = _Collector(documents, sizes, progress, consume)
     if executor == "dask":
         used = "dask"
-        _run_dask(job, documents, chunks, jobs, scheduler, collect)
+        _run_dask(job, documents, chunks, jobs, scheduler, collector)
     elif jobs == 1 or len(chunks) <= 1 or sum(sizes) < min_parallel_bytes:
         used = "serial"
+        state = local_state if local_state is not None else worker_state(job)
         for chunk in chunks:
-            collect(chunk, run_chunk(job, [documents[i] for i in chunk]))
+            collector.collect(chunk, run_chunk(job, [documents[i] for i in chunk], state))
     else:
         used = "local"
-        _run_local(job, documents, chunks, jobs, collect)
+        _run_local(job, documents, chunks, jobs, collector)
     seconds = time.perf_counter() - started
-    return BatchReport([o if o is not None else Outcome(failed=True, error="no result") for o in outcomes],
-                       len(documents), sum(sizes), seconds, 1 if used == "serial" else jobs, used)
+    return BatchReport(collector.outcomes(), len(documents), sum(sizes), seconds,
+                       1 if used == "serial" else jobs, used)
+
+
+class _Collector:
+    """Outcomes as chunks come in (in any order); handed on in input order."""
+
+    def __init__(self, documents: list[Document], sizes: list[int], progress: ProgressCallback | None,
+                 consume: Consumer | None):
+        self.documents, self.sizes, self.progress, self.consume = documents, sizes, progress, consume
+        self._outcomes: list[Outcome | None] = [None] * len(documents)
+        self.consumed = 0  # documents handed on so far, in input order
+        self.done = self.done_bytes = 0
+
+    def collect(self, chunk: range, results: list[Outcome]) -> None:
+        for index, outcome in zip(chunk, results):
+            self._outcomes[index] = outcome
+        self.done += len(chunk)
+        self.done_bytes += sum(self.sizes[i] for i in chunk)
+        while self.consumed < len(self._outcomes) and self._outcomes[self.consumed] is not None:
+            if self.consume is not None:
+                outcome = self._outcomes[self.consumed]
+                kept = self.consume(self.consumed, self.documents[self.consumed], outcome)
+                self._outcomes[self.consumed] = kept if kept is not None else Outcome(
+                    None, outcome.failed, outcome.error)
+            self.consumed += 1
+        if self.progress:
+            self.progress(self.done, len(self.documents), self.done_bytes)
+
+    def outcomes(self) -> list[Outcome]:
+        return [o if o is not None else Outcome(failed=True, error="no result") for o in self._outcomes]
 
 
 # ---------------------------------------------------------------- in a worker
 
 
-_STATES: dict[Hashable, Any] = {}  # per process: job key -> state (compiled once, kept for later chunks)
+# per process: job key -> state (compiled once, kept for later chunks and batches; the least
+# recently used goes when more than STATES_KEPT are held)
+_STATES: OrderedDict[Hashable, Any] = OrderedDict()
 
 
 def worker_state(job: Job) -> Any:
     key = job.key()
-    if key not in _STATES:
+    if key in _STATES:
+        _STATES.move_to_end(key)
+    else:
         _STATES[key] = job.setup()
+        while len(_STATES) > STATES_KEPT:
+            _STATES.popitem(last=False)
     return _STATES[key]
 
 
-def run_chunk(job: Job, documents: list[Document]) -> list[Outcome]:
+def run_chunk(job: Job, documents: list[Document], state: Any = None) -> list[Outcome]:
     """One chunk, in a worker (or in this process). Setup errors propagate: the batch cannot run."""
-    state = worker_state(job)
+    if state is None:
+        state = worker_state(job)
     try:
         return job.run(state, documents)
     except Exception as error:  # a bug, not a verdict: say so per document, keep the batch going
         if isinstance(error, getattr(job, "fatal_errors", ())):
             raise  # the job cannot run at all (an unusable schema): the whole batch stops
         if len(documents) > 1:
-            return [outcome for document in documents for outcome in run_chunk(job, [document])]
+            return [outcome for document in documents for outcome in run_chunk(job, [document], state)]
         return [Outcome(failed=True, error=f"{type(error).__name__}: {error} "
                                            f"({traceback.extract_tb(error.__traceback__)[-1].name})")]
 
@@ -179,11 +249,25 @@ def run_chunk(job: Job, documents: list[Document]) -> list[Outcome]:
 # ---------------------------------------------------------------- executors
 
 
-def _chunks(count: int, jobs: int, size: int | None) -> list[range]:
-    """Chunks small enough to balance the workers, large enough that each costs one message."""
-    if size is None:
-        size = max(1, min(16, math.ceil(count / (jobs * 4)))) if count else 1
-    return [range(start, min(start + size, count)) for start in range(0, count, size)]
+def _chunks(count: int, jobs: int, size: int | None, sizes: Sequence[int] | None = None) -> list[range]:
+    """Chunks small enough to balance the workers, large enough that each costs one message.
+
+    With `size`, that many documents each; otherwise about the same number of bytes each (a
+    quarter of a worker's share, at most 16 documents), so that a corpus sorted with its big
+    files together still spreads them over the workers."""
+    if size is not None:
+        return [range(start, min(start + size, count)) for start in range(0, count, size)]
+    sizes = list(sizes) if sizes is not None else [1] * count
+    target = max(1, sum(sizes) / (jobs * CHUNKS_IN_FLIGHT_PER_WORKER))
+    chunks, start, filled = [], 0, 0
+    for index in range(count):
+        if index > start and (filled + sizes[index] > target or index - start >= 16):
+            chunks.append(range(start, index))
+            start, filled = index, 0
+        filled += sizes[index]
+    if count:
+        chunks.append(range(start, count))
+    return chunks
 
 
 def _pool_context():
@@ -192,49 +276,110 @@ def _pool_context():
     if context.get_start_method() == "forkserver":
         # the fork server imports these once (no Saxon is started by importing them); each
         # worker forked from it starts with them loaded
-        context.set_forkserver_preload(["tei_tools.batch", "lxml.etree", "tei_tools.validate"])
+        context.set_forkserver_preload(PRELOAD)
     return context
 
 
-def _run_local(job: Job, documents: list[Document], chunks: list[range], jobs: int,
-               collect: Callable[[range, list[Outcome]], None]) -> None:
-    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), mp_context=_pool_context()) as pool:
-        pending = {pool.submit(run_chunk, job, [documents[i] for i in chunk]): chunk for chunk in chunks}
+_POOLS: dict[int, ProcessPoolExecutor] = {}  # workers -> a pool kept for the next batch
+_DASK: dict[str, tuple[Any, Any]] = {}  # 'local:N' -> (client, cluster) of a local cluster we started
+
+
+def _local_pool(workers: int) -> ProcessPoolExecutor:
+    if workers not in _POOLS:
+        for other in list(_POOLS):  # one pool at a time: each holds its workers' memory
+            _POOLS.pop(other).shutdown(wait=True, cancel_futures=True)
+        _POOLS[workers] = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context())
+    return _POOLS[workers]
+
+
+def shutdown() -> None:
+    """End the kept worker processes and Dask clients (runs at exit)."""
+    for pool in list(_POOLS.values()):
+        pool.shutdown(wait=True, cancel_futures=True)
+    _POOLS.clear()
+    for client, cluster in list(_DASK.values()):
         try:
-            while pending:
-                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    collect(pending.pop(future), future.result())
-        except BaseException:
-            for future in pending:
-                future.cancel()
-            raise
+            client.close()
+            if cluster is not None:
+                cluster.close()
+        except Exception:  # closing down: nothing left to tell
+            pass
+    _DASK.clear()
+
+
+atexit.register(shutdown)
+
+
+def _feed(submit: Callable[[range], Any], chunks: list[range], window: int, collector: _Collector,
+          wait_for_some: Callable[[set], tuple[list, set]], result: Callable[[Any], list[Outcome]]) -> None:
+    """Submit chunks while fewer than `window` chunks are out beyond what has been handed on."""
+    pending: dict[Any, range] = {}
+    submitted = first_open = 0  # chunks submitted; the first whose documents are not all handed on
+
+    try:
+        while submitted < len(chunks) or pending:
+            while first_open < submitted and chunks[first_open].stop <= collector.consumed:
+                first_open += 1
+            while submitted < len(chunks) and (not pending or submitted - first_open < window):
+                pending[submit(chunks[submitted])] = chunks[submitted]
+                submitted += 1
+            finished, _ = wait_for_some(set(pending))
+            for future in finished:
+                collector.collect(pending.pop(future), result(future))
+    except BaseException:
+        for future in pending:
+            future.cancel()
+        raise
+
+
+def _run_local(job: Job, documents: list[Document], chunks: list[range], jobs: int, collector: _Collector) -> None:
+    pool = _local_pool(jobs)
+    try:
+        _feed(lambda chunk: pool.submit(run_chunk, job, [documents[i] for i in chunk]), chunks,
+              jobs * CHUNKS_IN_FLIGHT_PER_WORKER, collector,
+              lambda pending: wait(pending, return_when=FIRST_COMPLETED), lambda future: future.result())
+    except BrokenProcessPool:
+        _POOLS.pop(jobs, None)  # a worker died (killed, out of memory): the next batch starts afresh
+        raise
 
 
 def _run_dask(job: Job, documents: list[Document], chunks: list[range], jobs: int, scheduler: str | None,
-              collect: Callable[[range, list[Outcome]], None]) -> None:
+              collector: _Collector) -> None:
     try:
-        from dask.distributed import Client, LocalCluster, as_completed
+        from dask.distributed import wait as dask_wait
     except ImportError:
         raise BatchSetupError("--executor dask needs Dask: pip install 'tei-tools[dask]'") from None
-    cluster = None
+    client = _dask_client(scheduler, jobs)
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})) or jobs)
+
+        def some(pending: set) -> tuple[list, set]:
+            done = dask_wait(pending, return_when="FIRST_COMPLETED")
+            return list(done.done), done.not_done
+
+        _feed(lambda chunk: client.submit(run_chunk, job, [documents[i] for i in chunk], pure=False), chunks,
+              workers * CHUNKS_IN_FLIGHT_PER_WORKER, collector, some, lambda future: future.result())
+    finally:
+        if scheduler:  # someone else's cluster: connect per batch (its workers keep their states)
+            client.close()
+
+
+def _dask_client(scheduler: str | None, jobs: int):
+    """A client of the scheduler, or of a local cluster of `jobs` workers (kept for later batches)."""
+    from dask.distributed import Client, LocalCluster
+
+    key = f"local:{jobs}"
+    if not scheduler and key in _DASK:
+        return _DASK[key][0]
     try:
         if scheduler:
-            client = Client(scheduler, timeout="20s")
-        else:
-            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
-            client = Client(cluster)
+            return Client(scheduler, timeout="20s")
+        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
     except (OSError, TimeoutError) as error:
         raise BatchSetupError(f"cannot reach the Dask scheduler {scheduler or '(local cluster)'}: {error}") from None
-    try:
-        futures = {client.submit(run_chunk, job, [documents[i] for i in chunk], pure=False): chunk
-                   for chunk in chunks}
-        for future in as_completed(futures):
-            collect(futures[future], future.result())
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+    _DASK[key] = (client, cluster)
+    return client
 
 
 def _size(path: Path) -> int:

@@ -6,6 +6,21 @@ pure core for notebooks and tests. A source that cannot be read produces a one-l
 never overwritten without `force`, and with `force` it is kept beside as `<stem>.xml.bak-<digest>`.
 Runs that share a personography take turns (`tei_tools.locking`); every write is atomic
 (`tei_tools.atomic`).
+
+Many sources convert in parallel (`jobs`, tei_tools.batch) with the same editions, byte for
+byte, as one at a time. Each source goes through two steps:
+
+1. `prepare_text`, in a worker: read, cut into blocks, dates and quotations found, persons
+   recognised against the personography *as it was when the batch began* (every worker gets
+   the same bytes of it, loaded once per worker), so that what a worker finds does not depend
+   on which worker it is or what else it has converted;
+2. `finish_text`, in this process, one source at a time in the order given: the new persons
+   get their ids (`reconcile`: matched against the people earlier sources of the batch added,
+   else added, with an id made from the name and numbered past the ids already taken), then
+   the edition is serialized and written.
+
+Ids depend only on the starting personography and the order of the sources, never on timing.
+One source at a time is exactly these two steps in a row.
 """
 from __future__ import annotations
 
@@ -18,11 +33,12 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from tei_tools import readers, serialize, source_text
-from tei_tools.annotate import annotate
+from tei_tools.annotate import Annotations, annotate_alone, annotate_together
 from tei_tools.atomic import create_atomically, write_atomically
+from tei_tools.batch import BatchReport, Document as BatchDocument, Outcome, ProgressCallback, run_batch
 from tei_tools.locking import holding_lock_on
 from tei_tools.model import Document, Omission, Repair, iter_blocks
-from tei_tools.personography import Personography
+from tei_tools.personography import PersonIndex, Personography
 from tei_tools.resources import schema_dir
 
 
@@ -168,6 +184,22 @@ def convert_text(text: str, name: str, personography: Personography, *, kind: st
                  sidecar: dict[str, object] | None = None,
                  schema_href: str | None = None) -> tuple[Document, bytes, dict[str, int]]:
     """Read, annotate and serialize one source text; adds new people to `personography`."""
+    prepared = prepare_text(text, name, personography.baseline, kind=kind, sidecar=sidecar)
+    return finish_text(prepared, personography, schema_href)
+
+
+@dataclass
+class Prepared:
+    """A source as far as it can go on its own (picklable): cut into blocks and annotated, its
+    persons recognised but not yet given ids."""
+
+    doc: Document
+    annotations: Annotations
+
+
+def prepare_text(text: str, name: str, known: PersonIndex, *, kind: str | None = None,
+                 sidecar: dict[str, object] | None = None) -> Prepared:
+    """Step 1 (read-only): `known` is the personography as the batch began (its baseline)."""
     text, repairs = source_text.repair(text)  # characters XML cannot hold, replaced one for one
     doc = readers.read(text, name, kind)
     if repairs:
@@ -176,8 +208,14 @@ def convert_text(text: str, name: str, personography: Personography, *, kind: st
     _normalise_metadata_date(doc)
     if sidecar:
         apply_sidecar(doc, sidecar)
-    counts = annotate(doc, personography)
-    return doc, serialize.to_bytes(doc, schema_href), counts
+    return Prepared(doc, annotate_alone(doc, known))
+
+
+def finish_text(prepared: Prepared, personography: Personography,
+                schema_href: str | None = None) -> tuple[Document, bytes, dict[str, int]]:
+    """Step 2, in the batch's order: persons' ids (new people added to `personography`), TEI."""
+    counts = annotate_together(prepared.doc, prepared.annotations, personography)
+    return prepared.doc, serialize.to_bytes(prepared.doc, schema_href), counts
 
 
 def _require_body_text(doc: Document, name: str) -> None:
@@ -237,23 +275,39 @@ def _personography_file(out_dir: Path, personography: Path | None = None, **_) -
 def convert_files(sources: Iterable[Path], out_dir: Path, *, kind: str | None = None, encoding: str = "utf-8",
                   force: bool = False, personography: Path | None = None,
                   on_result: Callable[[ConversionResult], None] | None = None,
-                  max_size: int | None = DEFAULT_MAX_SIZE) -> list[ConversionResult]:
+                  max_size: int | None = DEFAULT_MAX_SIZE, jobs: int | None = 1, executor: str = "local",
+                  scheduler: str | None = None, progress: ProgressCallback | None = None,
+                  on_batch: Callable[[BatchReport], None] | None = None) -> list[ConversionResult]:
     """Convert each source into out_dir/<stem>.xml; one bad source does not stop the others.
 
     Sources larger than `max_size` bytes are refused (None or 0: no limit). Another run converting
-    into the same personography is waited for (a message on stderr says so).
+    into the same personography is waited for (a message on stderr says so). `jobs`, `executor`,
+    `scheduler`: where the sources are read and annotated (tei_tools.batch; jobs None: one
+    worker per core); the editions are the same wherever. `on_result` gets each result in the
+    order of `sources`; `progress` (done, total, bytes) as sources are read; `on_batch` the
+    batch's figures.
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     persons, persons_path = load_personography(out_dir, personography)
     before = persons.to_bytes()
     href = schema_href_for(out_dir)
-    results = []
-    for source in sources:
-        result = _convert_one(Path(source), out_dir, persons, kind, encoding, force, href, max_size, persons_path)
+    sources = [Path(source) for source in sources]
+    results: list[ConversionResult] = []
+
+    def finish(number: int, document: BatchDocument, outcome: Outcome) -> Outcome:
+        result = _convert_one(sources[number], out_dir, persons, kind, encoding, force, href, max_size, persons_path,
+                              prepared=outcome)
         results.append(result)
         if on_result:
             on_result(result)
+        return Outcome(None, failed=result.status == "failed")
+
+    job = ConvertJob(before, kind, encoding, max_size)
+    report = run_batch(job, sources, jobs=jobs, executor=executor, scheduler=scheduler, progress=progress,
+                       consume=finish, local_state=persons.baseline)
+    if on_batch:
+        on_batch(report)
     after = persons.to_bytes()
     if after != before or not persons_path.exists():
         persons_path.parent.mkdir(parents=True, exist_ok=True)  # --personography people/new.xml
@@ -261,20 +315,85 @@ def convert_files(sources: Iterable[Path], out_dir: Path, *, kind: str | None = 
     return results
 
 
+@dataclass(frozen=True)
+class ConvertJob:
+    """Step 1 of each source (see the module's docstring) for tei_tools.batch. Every worker
+    recognises persons against `personography`, the bytes of the personography when the batch
+    began, parsed once per worker."""
+
+    personography: bytes = b""
+    kind: str | None = None
+    encoding: str = "utf-8"
+    max_size: int | None = DEFAULT_MAX_SIZE
+
+    # converting costs about 4 s per MB of source on one core: workers pay for their start
+    # (about a second) from a fifth of a MB on
+    min_parallel_bytes = 200_000
+
+    def key(self):
+        return ("convert", hashlib.sha256(self.personography).hexdigest())
+
+    def setup(self) -> PersonIndex:
+        known = (Personography.from_bytes(self.personography, "<the batch's personography>") if self.personography
+                 else Personography.empty()).baseline
+        # the word lists and tables load on first use: once per worker, here, not in a document
+        prepare_text(_WARM_UP, "warm-up.txt", known)
+        return known
+
+    def run(self, known: PersonIndex, documents: list[BatchDocument]) -> list[Outcome]:
+        return [self._one(known, document) for document in documents]
+
+    def _one(self, known: PersonIndex, document: BatchDocument) -> Outcome:
+        given, location = document.path, document.location
+        try:
+            text = read_source(location, self.encoding, self.max_size)
+            return Outcome(prepare_text(text, given.name, known, kind=self.kind, sidecar=read_sidecar(location)))
+        except SourceError as exc:  # named as the user named the file, wherever the worker read it
+            message = str(exc)
+            if message.startswith(str(location.parent)):
+                message = str(given.parent / message[len(str(location.parent)):].lstrip("/\\"))
+            return Outcome(SourceError(message), failed=True)
+        except Exception as exc:  # a bug on an unforeseen input: said in the parent's words
+            return Outcome(_Unforeseen(f"{type(exc).__name__}: {_first_line(exc)}"), failed=True)
+
+
+_WARM_UP = ("A short text\n\nOn 3 May 1901 Anna Smith wrote to Dr. John Brown: “Come soon.” "
+            "He came in June.\n")
+
+
+class _Unforeseen(Exception):
+    """A worker met a bug converting a source; str() is 'TypeName: first line'."""
+
+
+def _prepared_or_raise(outcome: Outcome) -> Prepared:
+    if isinstance(outcome.value, Prepared):
+        return outcome.value
+    if isinstance(outcome.value, SourceError):
+        raise outcome.value
+    raise _Unforeseen(str(outcome.value) if outcome.value is not None else (outcome.error or "no result"))
+
+
 def _convert_one(source: Path, out_dir: Path, persons: Personography, kind: str | None, encoding: str,
                  force: bool, href: str, max_size: int | None = DEFAULT_MAX_SIZE,
-                 persons_path: Path | None = None) -> ConversionResult:
+                 persons_path: Path | None = None, prepared: Outcome | None = None) -> ConversionResult:
+    """One source: read and convert it here, or finish what a worker `prepared`; then write."""
     output = out_dir / f"{source.stem}.xml"
     try:
         _check_output_is_not_an_input(source, output, persons_path)
-        text = read_source(source, encoding, max_size)
-        doc, data, counts = convert_text(text, source.name, persons, kind=kind,
-                                         sidecar=read_sidecar(source), schema_href=href)
+        if prepared is None:
+            text = read_source(source, encoding, max_size)
+            doc, data, counts = convert_text(text, source.name, persons, kind=kind,
+                                             sidecar=read_sidecar(source), schema_href=href)
+        else:
+            doc, data, counts = finish_text(_prepared_or_raise(prepared), persons, href)
     except SourceError as exc:
         message = str(exc)
         if message.startswith(f"{source.name}: "):  # convert_text knows the name only: give the path
             message = f"{source}{message[len(source.name):]}"
         return ConversionResult(source, None, "failed", message)
+    except _Unforeseen as exc:
+        return ConversionResult(source, None, "failed", f"{source}: tei-tools could not convert it "
+                                f"({exc}); please report this")
     except Exception as exc:  # a bug on an unforeseen input: report it, convert the rest of the batch
         return ConversionResult(source, None, "failed", f"{source}: tei-tools could not convert it "
                                 f"({type(exc).__name__}: {_first_line(exc)}); please report this")

@@ -396,27 +396,35 @@
       'surface', 'zone')"/>
 
   <!-- The same names as maps, for constant-time lookups (a tokenised novel has 10^5 elements). -->
-  <xsl:variable name="f:block-set" as="map(xs:string, xs:boolean)"
-      select="map:merge($f:block-names ! map:entry(., true()))"/>
   <xsl:variable name="f:division-set" as="map(xs:string, xs:boolean)"
       select="map:merge($f:division-names ! map:entry(., true()))"/>
 
+  <!-- What f:is-container asks of an element, by its TEI name, in one look-up (it is asked of
+       every element, several times): 'no' never a block, 'list' when in a list, 'table' when in
+       a table, 'alone' when it stands alone between blocks, 'quote' (see below), 'yes' always;
+       other names are not blocks. -->
+  <xsl:variable name="f:container-rules" as="map(xs:string, xs:string)" select="map:merge((
+      ('w', 'pc', 's', 'c', 'hi', 'persName', 'date', 'lb', 'pb') ! map:entry(., 'no'),
+      ('item', 'label') ! map:entry(., 'list'),
+      ('row', 'cell') ! map:entry(., 'table'),
+      map:entry('cit', 'alone'),
+      $f:block-names ! map:entry(., 'yes'),
+      ('quote', 'q', 'said') ! map:entry(., 'quote'),
+      ('bibl', 'stage', 'milestone', 'gap', 'graphic', 'figDesc', 'fw') ! map:entry(., 'alone')),
+      map {'duplicates': 'use-first'})"/>
+
   <xsl:function name="f:is-container" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="name" select="local-name($e)"/>
+    <xsl:variable name="rule" select="if (namespace-uri($e) eq 'http://www.tei-c.org/ns/1.0')
+        then $f:container-rules(local-name($e)) else ()"/>
     <xsl:sequence select="
-        if (not(f:is-tei($e))) then false()
-        else if ($name = ('w', 'pc', 's', 'c', 'hi', 'persName', 'date', 'lb', 'pb')) then false()
-        else if ($name = ('item', 'label')) then exists($e/parent::list)
-        else if ($name = ('row', 'cell')) then exists($e/ancestor::table)
-        else if ($name = 'cit') then f:stands-alone($e)
-        else if (map:contains($f:block-set, $name)) then true()
-        else if ($name = ('quote', 'q', 'said')) then
-          $e/@type = 'block' or f:stands-alone($e)
-          or exists($e/(p | ab | lg | l | list | sp | table | floatingText))
-        else if ($name = ('bibl', 'stage', 'milestone', 'gap', 'graphic', 'figDesc', 'fw'))
-          then f:stands-alone($e)
-        else false()"/>
+        if (empty($rule) or $rule eq 'no') then false()
+        else if ($rule eq 'yes') then true()
+        else if ($rule eq 'alone') then f:stands-alone($e)
+        else if ($rule eq 'list') then exists($e/parent::list)
+        else if ($rule eq 'table') then exists($e/ancestor::table)
+        else $e/@type = 'block' or f:stands-alone($e)
+             or exists($e/(p | ab | lg | l | list | sp | table | floatingText))"/>
   </xsl:function>
 
   <xsl:function name="f:stands-alone" as="xs:boolean">
@@ -483,12 +491,15 @@
         if ($add-quotation-marks = 'auto')
         then (if (key('f:application', 'tei-tools', root($q))) then 'no' else 'auto')
         else $add-quotation-marks"/>
-    <xsl:variable name="own" select="f:plain($q)"/>
-    <xsl:sequence select="$mode != 'no' and $own != ''
+    <!-- Only the first and last character of its words matter: without notes (or a header)
+         inside, they are those of its string value, which costs far less than f:plain. -->
+    <xsl:variable name="own" select="if ($q//(note | teiHeader)) then f:plain($q) else normalize-space($q)"/>
+    <xsl:sequence select="$mode != 'no'
+        and not($q/@rend = ('none', 'inline', 'noquotes', 'plain', 'display', 'block'))
+        and $own != ''
         and not(f:starts-with-mark($own) or f:ends-with-mark($own)
                 or f:ends-with-mark($q/preceding::text()[normalize-space()][1])
-                or f:starts-with-mark($q/following::text()[normalize-space()][1]))
-        and not($q/@rend = ('none', 'inline', 'noquotes', 'plain', 'display', 'block'))"/>
+                or f:starts-with-mark($q/following::text()[normalize-space()][1]))"/>
   </xsl:function>
 
   <!-- ===================================================================================
@@ -541,7 +552,8 @@
   <xsl:function name="f:classes" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="extra" as="xs:string*"/>
-    <xsl:sequence select="string-join(distinct-values((
+    <xsl:sequence select="if (empty($e/@rend) and empty($e/@type)) then string-join(distinct-values($extra), ' ')
+        else string-join(distinct-values((
         $extra,
         tokenize(normalize-space($e/@rend)) ! replace(., '[^A-Za-z0-9_-]', '') [. != ''] ! ('r-' || .),
         tokenize(normalize-space($e/@type)) ! replace(., '[^A-Za-z0-9_-]', '') [. != ''] ! ('t-' || .))), ' ')"/>

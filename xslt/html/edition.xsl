@@ -323,8 +323,10 @@
        nest in HTML. -->
   <xsl:function name="f:inside-link" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="note" select="$e/ancestor::note[1]"/>
-    <xsl:sequence select="exists($e/ancestor::*[empty($note) or . >> $note][f:renders-link(.)])"/>
+    <!-- only refs and mentions render links: look no further for most elements -->
+    <xsl:variable name="links" select="$e/ancestor::*[self::ref or self::persName or self::rs or self::name]"/>
+    <xsl:variable name="note" select="if (exists($links)) then $e/ancestor::note[1] else ()"/>
+    <xsl:sequence select="exists($links[empty($note) or . >> $note][f:renders-link(.)])"/>
   </xsl:function>
 
   <xsl:function name="f:renders-link" as="xs:boolean">

@@ -10,6 +10,7 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="urn:tei-tools:xslt"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
@@ -17,28 +18,55 @@
     expand-text="yes">
 
   <xsl:template match="persName | rs[@type = 'person'] | name[@type = 'person']">
-    <xsl:variable name="person" select="f:person(.)"/>
-    <xsl:variable name="href" select="if (f:inside-link(.)) then () else f:mention-href(.)"/>
+    <xsl:variable name="target" select="f:mention-target(.)"/>
+    <xsl:variable name="person" select="$target?person"/>
+    <xsl:variable name="href" select="if (f:inside-link(.)) then () else $target?href"/>
     <xsl:element name="{if (exists($href)) then 'a' else if (f:as-block(.)) then 'div' else 'span'}">
       <xsl:call-template name="f:attributes">
         <xsl:with-param name="class" select="('persName', 'mention',
             @cert[. = ('low', 'medium')] ! ('cert-' || .),
-            if (f:in-register($person)) then 'registered' else ())"/>
+            if ($target?registered) then 'registered' else ())"/>
         <xsl:with-param name="id" select="$f:mention-id-map(generate-id(.))"/>
       </xsl:call-template>
       <xsl:if test="exists($href)"><xsl:attribute name="href" select="$href"/></xsl:if>
       <xsl:if test="exists($person)">
-        <xsl:attribute name="title" select="f:person-label($person)"/>
+        <xsl:attribute name="title" select="$target?label"/>
       </xsl:if>
-      <xsl:if test="f:in-register($person)">
+      <xsl:if test="$target?registered">
         <xsl:attribute name="data-person" select="$person/@xml:id"/>
-        <xsl:attribute name="data-person-name" select="f:person-name($person)"/>
+        <xsl:attribute name="data-person-name" select="$target?name"/>
         <xsl:attribute name="data-pagefind-filter" select="'person[data-person-name]'"/>
         <xsl:if test="@cert"><xsl:attribute name="data-cert" select="normalize-space(@cert)"/></xsl:if>
       </xsl:if>
       <xsl:apply-templates/>
     </xsl:element>
   </xsl:template>
+
+  <!-- What a mention's person is, where it links and what it shows on hover: a function of the
+       first token of its @ref alone (within one document), so it is worked out once per
+       distinct @ref, not once per mention (a biography names its subject a thousand times). -->
+  <xsl:variable name="f:mention-targets" as="map(xs:string, map(*))">
+    <xsl:map>
+      <xsl:for-each-group select="//(persName | rs[@type = 'person'] | name[@type = 'person'])"
+          group-by="f:ref-key(.)">
+        <xsl:variable name="person" select="f:person(.)"/>
+        <xsl:map-entry key="current-grouping-key()" select="map {
+            'person': $person, 'href': f:mention-href(.), 'registered': f:in-register($person),
+            'label': $person ! f:person-label(.), 'name': $person ! f:person-name(.)}"/>
+      </xsl:for-each-group>
+    </xsl:map>
+  </xsl:variable>
+
+  <xsl:function name="f:ref-key" as="xs:string">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:sequence select="string(tokenize(normalize-space($mention/@ref))[1])"/>
+  </xsl:function>
+
+  <xsl:function name="f:mention-target" as="map(*)">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:variable name="key" select="f:ref-key($mention)"/>
+    <xsl:sequence select="($f:mention-targets($key), map:merge(()))[1]"/>
+  </xsl:function>
 
   <!-- The normalised values of a date, for the chronology: data-when, data-from ... -->
   <xsl:template name="f:date-data">

@@ -25,9 +25,11 @@
   note numbers, the Notes heading) is enclosed in generated-start/generated-end, empty by
   default, so a check can tell text from apparatus.
 
-  Works in two passes: TEI -> a sequence of strings (inline text) and t:b elements (blocks:
-  kind para, line, heading, rule, group), then blocks -> lines (f:layout), which wraps text
-  and adds indents and list or note prefixes.
+  Works in two passes: TEI -> a sequence of strings (inline text) and blocks, then blocks ->
+  lines (f:layout), which wraps text and adds indents and list or note prefixes. A block is a
+  map (see f:b and f:group): its kind (para, line, heading, title, rule, group), its text, or
+  for a group its blocks and the prefixes of its lines. Maps, not elements: a group holds its
+  blocks without copying them, however deep a paragraph sits.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -83,13 +85,13 @@
 
   <xsl:template match="/">
     <xsl:variable name="top" select="*" as="element()"/>
-    <xsl:variable name="blocks" as="element()*">
+    <xsl:variable name="blocks" as="map(*)*">
       <xsl:call-template name="f:title-block">
         <xsl:with-param name="top" select="$top"/>
       </xsl:call-template>
       <xsl:for-each select="$f:units">
         <xsl:if test="parent::teiCorpus">
-          <t:b kind="heading" level="1">{f:gen((f:title(.)[. != ''], 'Text ' || position())[1])}</t:b>
+          <xsl:sequence select="f:b('heading', f:gen((f:title(.)[. != ''], 'Text ' || position())[1]), map {'level': '1'})"/>
         </xsl:if>
         <xsl:sequence select="f:paragraphs(f:reading-roots(.) ! f:items(.), 'para')"/>
         <xsl:call-template name="f:endnotes">
@@ -100,12 +102,12 @@
     <xsl:value-of select="string-join(f:stack($blocks, $f:width, false()), $NL) || $NL"/>
   </xsl:template>
 
-  <xsl:template name="f:title-block">
+  <xsl:template name="f:title-block" as="map(*)*">
     <xsl:param name="top" as="element()"/>
     <xsl:variable name="header" select="$top/teiHeader"/>
     <xsl:variable name="title" select="(f:title($top)[. != ''],
         replace(tokenize(string(base-uri($top)), '/')[last()], '\.[^.]*$', ''))[1]"/>
-    <t:b kind="title">{f:gen($title)}</t:b>
+    <xsl:sequence select="f:b('title', f:gen($title), ())"/>
     <xsl:variable name="byline" as="xs:string*">
       <xsl:sequence select="f:subtitles($top)[. != '']"/>
       <xsl:sequence select="string-join(f:authors($top), ', ')[. != ''] ! ('by ' || .)"/>
@@ -134,13 +136,9 @@
       </xsl:if>
     </xsl:variable>
     <xsl:for-each select="(1, 2)[(. = 1 and exists($byline)) or (. = 2 and exists($facts))]">
-      <t:b kind="group" tight="yes">
-        <xsl:for-each select="if (. = 1) then $byline else $facts">
-          <t:b kind="para">{f:gen(.)}</t:b>
-        </xsl:for-each>
-      </t:b>
+      <xsl:sequence select="f:group((if (. = 1) then $byline else $facts) ! f:b('para', f:gen(.), ()), f:tight())"/>
     </xsl:for-each>
-    <t:b kind="rule" char="="/>
+    <xsl:sequence select="f:b('rule', '', map {'char': '='})"/>
   </xsl:template>
 
   <!-- Who a respStmt credits: its names, each with the organisation it is credited for. -->
@@ -164,15 +162,14 @@
         else replace(substring($text, 1, 300), '\s+\S*$', '') || ' …'"/>
   </xsl:function>
 
-  <xsl:template name="f:endnotes">
+  <xsl:template name="f:endnotes" as="map(*)*">
     <xsl:param name="notes" as="element()*"/>
     <xsl:if test="exists($notes)">
-      <t:b kind="heading" level="2">{f:gen($notes-heading)}</t:b>
+      <xsl:sequence select="f:b('heading', f:gen($notes-heading), map {'level': '2'})"/>
       <xsl:for-each select="$notes">
         <xsl:variable name="marker" select="'[' || $f:note-numbers(generate-id(.)) || ']'"/>
-        <t:b kind="group" first="{f:gen($marker)} " rest="{string-join(for $i in 0 to string-length($marker) return ' ')}">
-          <xsl:sequence select="f:paragraphs(node() ! f:items(.), 'para')"/>
-        </t:b>
+        <xsl:sequence select="f:group(f:paragraphs(node() ! f:items(.), 'para'), map {
+            'first': f:gen($marker) || ' ', 'rest': string-join(for $i in 0 to string-length($marker) return ' ')})"/>
       </xsl:for-each>
     </xsl:if>
   </xsl:template>
@@ -187,7 +184,32 @@
   </xsl:function>
 
   <!-- Strings next to each other become a block of $kind; blocks stay as they are. -->
-  <xsl:function name="f:paragraphs" as="element()*">
+  <!-- A block: map {'kind': ..., 'text': ...} plus what $more adds ('level' of a heading,
+       'char' of a rule). -->
+  <xsl:function name="f:b" as="map(*)">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="more" as="map(*)?"/>
+    <xsl:sequence select="if (empty($more)) then map {'kind': $kind, 'text': $text}
+                          else map:merge(($more, map {'kind': $kind, 'text': $text}))"/>
+  </xsl:function>
+
+  <!-- A group of blocks: map {'kind': 'group', 'blocks': ...} plus its settings ('first' and
+       'rest': the prefixes of its first and later lines; 'tight': 'yes' for no blank lines). -->
+  <xsl:function name="f:group" as="map(*)">
+    <xsl:param name="blocks" as="map(*)*"/>
+    <xsl:param name="settings" as="map(*)*"/>
+    <xsl:sequence select="map:merge(($settings, map {'kind': 'group', 'blocks': $blocks}))"/>
+  </xsl:function>
+
+  <!-- The text of a block, as string() of an element would give it: a group's is that of its
+       blocks. -->
+  <xsl:function name="f:text-of" as="xs:string">
+    <xsl:param name="b" as="map(*)"/>
+    <xsl:sequence select="if ($b?kind = 'group') then string-join($b?blocks ! f:text-of(.)) else $b?text"/>
+  </xsl:function>
+
+  <xsl:function name="f:paragraphs" as="map(*)*">
     <xsl:param name="items" as="item()*"/>
     <xsl:param name="kind" as="xs:string"/>
     <xsl:for-each-group select="$items" group-adjacent=". instance of xs:string">
@@ -195,7 +217,7 @@
         <xsl:when test="current-grouping-key()">
           <xsl:variable name="text" select="string-join(current-group())"/>
           <xsl:if test="normalize-space($text)">
-            <t:b kind="{$kind}">{$text}</t:b>
+            <xsl:sequence select="f:b($kind, $text, ())"/>
           </xsl:if>
         </xsl:when>
         <xsl:otherwise>
@@ -206,33 +228,29 @@
   </xsl:function>
 
   <!-- A block of $kind from the element's content; a group when blocks sit inside it. -->
-  <xsl:function name="f:block" as="element()?">
+  <xsl:function name="f:block" as="map(*)?">
     <xsl:param name="kind" as="xs:string"/>
     <xsl:param name="items" as="item()*"/>
-    <xsl:param name="attributes" as="attribute()*"/>
+    <xsl:param name="settings" as="map(*)*"/>
     <xsl:variable name="blocks" select="f:paragraphs($items, $kind)"/>
     <xsl:choose>
       <xsl:when test="empty($blocks)"/>
-      <xsl:when test="count($blocks) = 1 and $blocks/@kind = $kind and empty($attributes)">
+      <xsl:when test="count($blocks) = 1 and $blocks?kind = $kind and empty($settings)">
         <xsl:sequence select="$blocks"/>
       </xsl:when>
       <xsl:otherwise>
-        <t:b kind="group">
-          <xsl:sequence select="$attributes"/>
-          <xsl:sequence select="$blocks"/>
-        </t:b>
+        <xsl:sequence select="f:group($blocks, $settings)"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>
 
-  <xsl:function name="f:indent" as="attribute()*">
+  <xsl:function name="f:indent" as="map(*)">
     <xsl:param name="prefix" as="xs:string"/>
-    <xsl:attribute name="first" select="$prefix"/>
-    <xsl:attribute name="rest" select="$prefix"/>
+    <xsl:sequence select="map {'first': $prefix, 'rest': $prefix}"/>
   </xsl:function>
 
-  <xsl:function name="f:tight" as="attribute()">
-    <xsl:attribute name="tight" select="'yes'"/>
+  <xsl:function name="f:tight" as="map(*)">
+    <xsl:sequence select="map {'tight': 'yes'}"/>
   </xsl:function>
 
   <!-- Line breaks and tabs of the source are spaces; runs of spaces are collapsed when the
@@ -282,7 +300,7 @@
     <xsl:variable name="items" select="f:children(.)"/>
     <xsl:choose>
       <xsl:when test="$is-heading and (every $i in $items satisfies $i instance of xs:string)">
-        <t:b kind="heading" level="{$level}">{string-join($items)}</t:b>
+        <xsl:sequence select="f:b('heading', string-join($items), map {'level': string($level)})"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:sequence select="f:block('para', $items, ())"/>
@@ -373,7 +391,7 @@
   <!-- Lists: "- " before each item (a label goes with its item); heads first. -->
   <xsl:template match="list" mode="t">
     <xsl:variable name="heads" select="head[empty(preceding-sibling::item | preceding-sibling::label)]"/>
-    <xsl:variable name="items" as="element()*">
+    <xsl:variable name="items" as="map(*)*">
       <xsl:for-each-group select="node() except $heads"
           group-starting-with="label | item[not(preceding-sibling::*[1][self::label])]">
         <xsl:variable name="content" as="item()*">
@@ -382,10 +400,8 @@
             <xsl:if test="self::label"><xsl:sequence select="' '"/></xsl:if>
           </xsl:for-each>
         </xsl:variable>
-        <xsl:if test="some $i in $content satisfies ($i instance of element() or normalize-space($i))">
-          <t:b kind="group" first="- " rest="  ">
-            <xsl:sequence select="f:paragraphs($content, 'para')"/>
-          </t:b>
+        <xsl:if test="some $i in $content satisfies ($i instance of map(*) or normalize-space($i))">
+          <xsl:sequence select="f:group(f:paragraphs($content, 'para'), map {'first': '- ', 'rest': '  '})"/>
         </xsl:if>
       </xsl:for-each-group>
     </xsl:variable>
@@ -393,12 +409,12 @@
   </xsl:template>
 
   <xsl:template match="table" mode="t">
-    <xsl:variable name="rows" as="element()*">
+    <xsl:variable name="rows" as="map(*)*">
       <xsl:for-each-group select="node()" group-adjacent="exists(self::row)">
         <xsl:choose>
           <xsl:when test="current-grouping-key()">
             <xsl:for-each select="current-group()">
-              <t:b kind="para">{string-join(node()[self::* or normalize-space()] ! f:flat(f:items(.)), ' | ')}</t:b>
+              <xsl:sequence select="f:b('para', string-join(node()[self::* or normalize-space()] ! f:flat(f:items(.)), ' | '), ())"/>
             </xsl:for-each>
           </xsl:when>
           <xsl:otherwise>
@@ -413,12 +429,12 @@
   <!-- Strings and blocks as one line (table cells). -->
   <xsl:function name="f:flat" as="xs:string">
     <xsl:param name="items" as="item()*"/>
-    <xsl:sequence select="normalize-space(string-join($items ! (if (. instance of element()) then ' ' || string(.) || ' ' else string(.))))"/>
+    <xsl:sequence select="normalize-space(string-join($items ! (if (. instance of map(*)) then ' ' || f:text-of(.) || ' ' else string(.))))"/>
   </xsl:function>
 
   <xsl:template match="figure" mode="t">
-    <xsl:variable name="missing" as="element()?">
-      <xsl:if test="not(.//graphic[@url] or .//media[@url])"><t:b kind="para">{f:gen('[Image not reproduced]')}</t:b></xsl:if>
+    <xsl:variable name="missing" as="map(*)?">
+      <xsl:if test="not(.//graphic[@url] or .//media[@url])"><xsl:sequence select="f:b('para', f:gen('[Image not reproduced]'), ())"/></xsl:if>
     </xsl:variable>
     <xsl:sequence select="f:block('para', ($missing, f:children(.)), (f:indent('  | '), f:tight()))"/>
   </xsl:template>
@@ -456,7 +472,7 @@
   <xsl:template match="milestone" mode="t">
     <xsl:if test="(@unit = ('section', 'part', 'scene', 'break', 'asterism') or @type = ('break', 'section', 'asterism'))
                   and f:is-container(.)">
-      <t:b kind="rule" char="*"/>
+      <xsl:sequence select="f:b('rule', '', map {'char': '*'})"/>
     </xsl:if>
   </xsl:template>
 
@@ -492,47 +508,48 @@
 
   <!-- A block as lines of text (no trailing newline). -->
   <xsl:function name="f:layout" as="xs:string*">
-    <xsl:param name="b" as="element()"/>
+    <xsl:param name="b" as="map(*)"/>
     <xsl:param name="width" as="xs:integer"/>
+    <xsl:variable name="kind" select="$b?kind"/>
     <xsl:choose>
-      <xsl:when test="$b/@kind = 'group'">
-        <xsl:variable name="first" select="string($b/@first)"/>
-        <xsl:variable name="rest" select="string($b/@rest)"/>
+      <xsl:when test="$kind = 'group'">
+        <xsl:variable name="first" select="string($b?first)"/>
+        <xsl:variable name="rest" select="string($b?rest)"/>
         <xsl:variable name="blank" select="replace($rest, ' +$', '')"/>
         <xsl:variable name="inner" select="$width - max((string-length($first), string-length($rest)))"/>
-        <xsl:variable name="lines" select="f:stack($b/*, $inner, $b/@tight = 'yes')"/>
+        <xsl:variable name="lines" select="f:stack($b?blocks, $inner, $b?tight = 'yes')"/>
         <xsl:sequence select="
             if ($first = '' and $rest = '') then $lines
             else for $i in 1 to count($lines)
                  return if ($lines[$i] = '') then $blank
                         else (if ($i = 1) then $first else $rest) || $lines[$i]"/>
       </xsl:when>
-      <xsl:when test="$b/@kind = 'heading'">
-        <xsl:variable name="lines" select="f:wrap(string($b), $width)"/>
-        <xsl:variable name="char" select="if ($b/@level = '1') then '=' else if ($b/@level = '2') then '-' else '~'"/>
+      <xsl:when test="$kind = 'heading'">
+        <xsl:variable name="lines" select="f:wrap($b?text, $width)"/>
+        <xsl:variable name="char" select="if ($b?level = '1') then '=' else if ($b?level = '2') then '-' else '~'"/>
         <xsl:sequence select="$lines, f:repeat($char, max($lines ! string-length(f:visible(.))))"/>
       </xsl:when>
-      <xsl:when test="$b/@kind = 'title'">
-        <xsl:variable name="lines" select="f:wrap(string($b), $width)"/>
+      <xsl:when test="$kind = 'title'">
+        <xsl:variable name="lines" select="f:wrap($b?text, $width)"/>
         <xsl:variable name="rule" select="f:repeat('=', max($lines ! string-length(f:visible(.))))"/>
         <xsl:sequence select="$rule, $lines, $rule"/>
       </xsl:when>
-      <xsl:when test="$b/@kind = 'rule'">
-        <xsl:sequence select="if ($b/@char = '*') then '*   *   *' else f:repeat($b/@char, max((3, $width)))"/>
+      <xsl:when test="$kind = 'rule'">
+        <xsl:sequence select="if ($b?char = '*') then '*   *   *' else f:repeat($b?char, max((3, $width)))"/>
       </xsl:when>
-      <xsl:when test="$b/@kind = 'line'">
-        <xsl:variable name="lines" select="f:wrap(string($b), $width - 2)"/>
+      <xsl:when test="$kind = 'line'">
+        <xsl:variable name="lines" select="f:wrap($b?text, $width - 2)"/>
         <xsl:sequence select="$lines[1], subsequence($lines, 2) ! ('  ' || .)"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:sequence select="f:wrap(string($b), $width)"/>
+        <xsl:sequence select="f:wrap($b?text, $width)"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>
 
   <!-- Blocks one after the other: a blank line between them, or none when tight. -->
   <xsl:function name="f:stack" as="xs:string*">
-    <xsl:param name="blocks" as="element()*"/>
+    <xsl:param name="blocks" as="map(*)*"/>
     <xsl:param name="width" as="xs:integer"/>
     <xsl:param name="tight" as="xs:boolean"/>
     <xsl:iterate select="$blocks">
@@ -553,44 +570,46 @@
   <xsl:function name="f:wrap" as="xs:string*">
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="width" as="xs:integer"/>
-    <xsl:for-each select="tokenize($text, $NL) ! normalize-space(.)[. != '']">
+    <xsl:for-each select="(if (contains($text, $NL)) then tokenize($text, '&#10;') else $text) ! normalize-space(.)[. != '']">
       <xsl:choose>
         <xsl:when test="$f:width le 0 or string-length(.) le $width">
           <xsl:sequence select="."/>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:sequence select="if (string-length(.) le 20000) then f:break(., max((20, $width)))
-                                else f:fill(tokenize(., ' '), max((20, $width)))"/>
+          <xsl:sequence select="f:break(., max((20, $width)))"/>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>
   </xsl:function>
 
-  <!-- Greedy filling, a line at a time: the last space within the width ends the line. (Cheap
-       per line, but each step copies the rest of the paragraph: f:fill takes over for very
-       long paragraphs.) -->
+  <!-- Greedy filling of a text whose words are separated by single spaces, a line at a time:
+       the rest when it fits, else up to the last space within the width, else (a word longer
+       than the line) up to the next space. Each line looks only at its own stretch of the
+       text, so a paragraph costs time in proportion to its length, however long. -->
   <xsl:function name="f:break" as="xs:string*">
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="width" as="xs:integer"/>
-    <xsl:iterate select="1 to string-length($text)">
-      <xsl:param name="rest" as="xs:string" select="$text"/>
+    <xsl:variable name="length" select="string-length($text)"/>
+    <xsl:iterate select="1 to $length">
+      <xsl:param name="start" as="xs:integer" select="1"/>
       <xsl:choose>
-        <xsl:when test="string-length($rest) le $width">
-          <xsl:sequence select="$rest[. != '']"/>
+        <xsl:when test="$length - $start + 1 le $width">
+          <xsl:sequence select="substring($text, $start)[. != '']"/>
           <xsl:break/>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:variable name="cut" select="(index-of(string-to-codepoints(substring($rest, 1, $width + 1)), 32)[last()],
-                                            index-of(string-to-codepoints($rest), 32)[1])[1]"/>
+          <!-- where the line ends, counted from $start: the space after it -->
+          <xsl:variable name="last" select="f:last-space($text, $start, $width + 1)"/>
+          <xsl:variable name="cut" select="if (exists($last)) then $last else f:next-space($text, $start, $width * 4)"/>
           <xsl:choose>
             <xsl:when test="empty($cut)">
-              <xsl:sequence select="$rest"/>
+              <xsl:sequence select="substring($text, $start)"/>
               <xsl:break/>
             </xsl:when>
             <xsl:otherwise>
-              <xsl:sequence select="substring($rest, 1, $cut - 1)"/>
+              <xsl:sequence select="substring($text, $start, $cut - 1)"/>
               <xsl:next-iteration>
-                <xsl:with-param name="rest" select="substring($rest, $cut + 1)"/>
+                <xsl:with-param name="start" select="$start + $cut"/>
               </xsl:next-iteration>
             </xsl:otherwise>
           </xsl:choose>
@@ -599,33 +618,30 @@
     </xsl:iterate>
   </xsl:function>
 
-  <!-- Greedy filling, a word at a time: as many words on a line as fit. -->
-  <xsl:function name="f:fill" as="xs:string*">
-    <xsl:param name="words" as="xs:string*"/>
-    <xsl:param name="width" as="xs:integer"/>
-    <xsl:iterate select="$words">
-      <xsl:param name="line" as="xs:string*" select="()"/>
-      <xsl:param name="length" as="xs:integer" select="0"/>
-      <xsl:on-completion>
-        <xsl:if test="exists($line)"><xsl:sequence select="string-join($line, ' ')"/></xsl:if>
-      </xsl:on-completion>
-      <xsl:variable name="size" select="string-length(.)"/>
-      <xsl:choose>
-        <xsl:when test="empty($line) or $length + 1 + $size le $width">
-          <xsl:next-iteration>
-            <xsl:with-param name="line" select="($line, .)"/>
-            <xsl:with-param name="length" select="if (empty($line)) then $size else $length + 1 + $size"/>
-          </xsl:next-iteration>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:sequence select="string-join($line, ' ')"/>
-          <xsl:next-iteration>
-            <xsl:with-param name="line" select="."/>
-            <xsl:with-param name="length" select="$size"/>
-          </xsl:next-iteration>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:iterate>
+  <!-- The last space of the $length characters from $start (counted from $start), or none:
+       looked for among the last 16 characters first, where it nearly always is. -->
+  <xsl:function name="f:last-space" as="xs:integer?">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="start" as="xs:integer"/>
+    <xsl:param name="length" as="xs:integer"/>
+    <xsl:variable name="tail" select="min(($length, 16))"/>
+    <xsl:variable name="in-tail" select="index-of(string-to-codepoints(substring($text, $start + $length - $tail, $tail)), 32)[last()]"/>
+    <xsl:sequence select="if (exists($in-tail)) then $length - $tail + $in-tail
+        else index-of(string-to-codepoints(substring($text, $start, $length - $tail)), 32)[last()]"/>
+  </xsl:function>
+
+  <!-- The first space at or after $start (counted from $start, 1 for $start itself), looked
+       for in windows of growing size so that a long word costs its own length, not the
+       rest of the text's. -->
+  <xsl:function name="f:next-space" as="xs:integer?">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="start" as="xs:integer"/>
+    <xsl:param name="window" as="xs:integer"/>
+    <xsl:variable name="stretch" select="substring($text, $start, $window)"/>
+    <xsl:sequence select="
+        if (contains($stretch, ' ')) then string-length(substring-before($stretch, ' ')) + 1
+        else if ($start + $window gt string-length($text)) then ()
+        else f:next-space($text, $start, $window * 4)"/>
   </xsl:function>
 
   <xsl:function name="f:repeat" as="xs:string">

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import click
 
-from tei_tools.build import BuildError, build
-from tei_tools.cli.common import fail_usage, progress_echo
+from tei_tools.batch import BatchSetupError
+from tei_tools.build import BuildError, Workers, build
+from tei_tools.cli.common import (batch_options, display_options, fail_usage, progress_bars, progress_echo,
+                                  summary_line, wanted)
 from tei_tools.cli.convert import ByteSize
 from tei_tools.convert import DEFAULT_MAX_SIZE, PERSONOGRAPHY_NAME, SourceError
 
@@ -29,9 +31,12 @@ from tei_tools.convert import DEFAULT_MAX_SIZE, PERSONOGRAPHY_NAME, SourceError
               help="Also validate against this copy of the official tei_all.rng [env: TEI_TOOLS_TEI_ALL].")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="'json' prints a machine-readable summary on stdout.")
+@batch_options
+@display_options
 @click.option("-q", "--quiet", is_flag=True, help="Only print errors.")
 def command(seeds: Path, editions: Path, site: Path, force: bool, max_size: int, tei_all: Path | None,
-            output_format: str, quiet: bool) -> None:
+            output_format: str, jobs: int | None, executor: str, scheduler: str | None, progress: bool | None,
+            stats: bool | None, quiet: bool) -> None:
     """Run the whole job: convert, validate, render.
 
     \b
@@ -45,6 +50,11 @@ def command(seeds: Path, editions: Path, site: Path, force: bool, max_size: int,
 
     A bad seed or edition stops only itself; the last line sums up what was done.
 
+    Every step works document by document in --jobs worker processes (default: the
+    machine's cores; the same workers for all three steps) or on a Dask cluster
+    (--executor dask [--scheduler ADDRESS]); the editions and the site are the same
+    whatever N.
+
     \b
     Example, from a project folder:
       tei-tools build && xdg-open site/index.html
@@ -55,9 +65,12 @@ def command(seeds: Path, editions: Path, site: Path, force: bool, max_size: int,
     echo = progress_echo(quiet or output_format == "json")
     if tei_all is not None and not tei_all.is_file():
         fail_usage(f"{tei_all}: no such file (--tei-all)")
+    with_bar = wanted(progress)
     try:
-        report = build(seeds, editions, site, force=force, tei_all=tei_all, max_size=max_size, echo=echo)
-    except (BuildError, SourceError) as exc:
+        with progress_bars(with_bar) as step:
+            report = build(seeds, editions, site, force=force, tei_all=tei_all, max_size=max_size, echo=echo,
+                           workers=Workers(jobs, executor, scheduler), progress=step, quiet_progress=with_bar)
+    except (BuildError, SourceError, BatchSetupError) as exc:
         fail_usage(str(exc))
     except OSError as exc:  # a file could not be written (disk full, no permission)
         click.echo(f"tei-tools: error: cannot write {exc.filename or editions}: {exc.strerror or exc}", err=True)
@@ -69,7 +82,10 @@ def command(seeds: Path, editions: Path, site: Path, force: bool, max_size: int,
             "pages": [str(p) for p in report.pages],
             "unrendered": [str(p) for p in report.unrendered],
             "render_failures": [str(f) for f in report.render_failures],
-            "ok": report.ok}, indent=2, ensure_ascii=False))
+            "ok": report.ok,
+            "summary": dict(report.figures.as_json() if report.figures else {},
+                            steps={name: figures.as_json() for name, figures in report.steps.items()})},
+            indent=2, ensure_ascii=False))
     for message in report.messages:
         click.echo(str(message), err=True)
     for result in report.failed_conversions:
@@ -81,4 +97,6 @@ def command(seeds: Path, editions: Path, site: Path, force: bool, max_size: int,
                    err=True)
     if output_format != "json" and (not quiet or not report.ok):
         click.echo(report.summary(), err=True)
+    if output_format != "json" and not quiet and report.figures and wanted(stats):
+        click.echo(summary_line("build", report.figures), err=True)
     sys.exit(0 if report.ok else 1)

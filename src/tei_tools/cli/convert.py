@@ -5,11 +5,14 @@ import codecs
 import json
 import re
 import sys
+import time
 from pathlib import Path
 
 import click
 
-from tei_tools.cli.common import fail_usage, progress_echo
+from tei_tools.batch import BatchSetupError
+from tei_tools.cli.common import (batch_options, display_options, fail_usage, progress_bars, progress_echo,
+                                  summary_line, wanted)
 from tei_tools.convert import DEFAULT_MAX_SIZE, ConversionResult, SourceError, convert_files
 from tei_tools.model import Repair
 from tei_tools.readers import KINDS
@@ -49,10 +52,14 @@ class ByteSize(click.ParamType):
               help="The listPerson file to link names to and extend [default: DIR/persons.xml, "
                    "started empty when it is not there].")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="'json' prints one machine-readable report on stdout.")
+              show_default=True, help="'json' prints one machine-readable report on stdout: the results, "
+                                      "and the figures under 'summary'.")
+@batch_options
+@display_options
 @click.option("-q", "--quiet", is_flag=True, help="Only print errors.")
 def command(sources: tuple[Path, ...], out_dir: Path, kind: str, encoding: str, force: bool, max_size: int,
-            personography: Path | None, output_format: str, quiet: bool) -> None:
+            personography: Path | None, output_format: str, jobs: int | None, executor: str, scheduler: str | None,
+            progress: bool | None, stats: bool | None, quiet: bool) -> None:
     """Convert plain-text SOURCES into TEI P5 editions in DIR.
 
     Each SOURCE becomes DIR/<stem>.xml with a teiHeader, the text's structure, and persons,
@@ -70,11 +77,17 @@ def command(sources: tuple[Path, ...], out_dir: Path, kind: str, encoding: str, 
     Runs converting into the same folder (the same personography) take turns: a second run
     says "waiting for DIR/persons.xml" and goes on when the first ends.
 
+    Sources are read and annotated in --jobs worker processes (default: the machine's cores)
+    or on a Dask cluster (--executor dask); new persons get their ids here, one source at a
+    time in the order given, so the editions and the personography are the same, byte for
+    byte, whatever N.
+
     \b
     Examples:
       tei-tools convert seeds/*.txt -o editions/
       tei-tools convert old.txt -o out/ --encoding cp1252 --kind biography
-      tei-tools convert seeds/*.txt -o editions/ --format json | jq '.[].counts'
+      tei-tools convert seeds/*.txt -o editions/ --format json | jq '.results[].counts'
+      tei-tools convert corpus/*.txt -o editions/ --jobs 8
 
     Exit status: 0 all converted, 1 a source failed or an edition was kept, 2 usage error.
     """
@@ -82,25 +95,36 @@ def command(sources: tuple[Path, ...], out_dir: Path, kind: str, encoding: str, 
     _check_usage(sources, out_dir, encoding)
     echo = progress_echo(quiet or json_mode)
     total = len(sources)
+    with_bar = wanted(progress)
+    batches = []
 
     def report(result: ConversionResult) -> None:
         report.done += 1
-        _report(result, f"[{report.done}/{total}] " if total > 1 else "", echo, json_mode)
+        # with a bar on the terminal, the bar says how far it has got: only what matters is said
+        _report(result, f"[{report.done}/{total}] " if total > 1 else "", echo, json_mode, quiet_progress=with_bar)
     report.done = 0
 
+    started = time.perf_counter()
     try:
-        results = convert_files(sources, out_dir, kind=None if kind == "auto" else kind, encoding=encoding,
-                                force=force, personography=personography, on_result=report, max_size=max_size)
-    except SourceError as exc:
+        with progress_bars(with_bar) as step:
+            results = convert_files(sources, out_dir, kind=None if kind == "auto" else kind, encoding=encoding,
+                                    force=force, personography=personography, on_result=report, max_size=max_size,
+                                    jobs=jobs, executor=executor, scheduler=scheduler, progress=step("convert"),
+                                    on_batch=batches.append)
+    except (SourceError, BatchSetupError) as exc:
         fail_usage(str(exc))
     except OSError as exc:  # the personography or the lock could not be written (disk full, no permission)
         click.echo(f"tei-tools: error: cannot write {exc.filename or out_dir}: {exc.strerror or exc}", err=True)
         sys.exit(1)
-    if json_mode:
-        click.echo(json.dumps([r.as_json() for r in results], indent=2, ensure_ascii=False))
     failed = [r for r in results if not r.ok]
+    figures = batches[0].overall(time.perf_counter() - started, len(failed)) if batches else None
+    if json_mode:
+        click.echo(json.dumps({"results": [r.as_json() for r in results],
+                               "summary": figures.as_json() if figures else None}, indent=2, ensure_ascii=False))
     if failed and not json_mode:
         click.echo(f"tei-tools: {len(failed)} of {len(results)} source(s) not converted", err=True)
+    if figures and not json_mode and not quiet and wanted(stats):
+        click.echo(summary_line("convert", figures), err=True)
     sys.exit(1 if failed else 0)
 
 
@@ -118,7 +142,7 @@ def _check_usage(sources: tuple[Path, ...], out_dir: Path, encoding: str) -> Non
         seen.setdefault(source.stem, source)
 
 
-def _report(result: ConversionResult, prefix: str, echo, json_mode: bool) -> None:
+def _report(result: ConversionResult, prefix: str, echo, json_mode: bool, quiet_progress: bool = False) -> None:
     if not result.ok:
         if not json_mode:
             click.echo(f"tei-tools: error: {result.message}", err=True)
@@ -133,8 +157,9 @@ def _report(result: ConversionResult, prefix: str, echo, json_mode: bool) -> Non
     counts = ", ".join(f"{value} {name}" for name, value in result.counts.items())
     verb = "unchanged" if result.status == "unchanged" else "wrote"
     fixed = f"; {sum(len(r.text) for r in repairs)} characters replaced" if repairs else ""
-    echo(f"{prefix}{verb} {result.output} ({result.kind}; {counts}; "
-         f"{len(result.omissions) - len(repairs)} passages left out{fixed})")
+    if not quiet_progress:
+        echo(f"{prefix}{verb} {result.output} ({result.kind}; {counts}; "
+             f"{len(result.omissions) - len(repairs)} passages left out{fixed})")
     if result.backup and not json_mode:  # said even with --quiet: the editor's file is now elsewhere
         click.echo(f"tei-tools: kept the hand-edited {result.output.name} as {result.backup} "
                    "before replacing it (--force)", err=True)

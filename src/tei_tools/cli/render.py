@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 import click
 
-from tei_tools.cli.common import fail_usage, progress_echo
+from tei_tools.cli.common import (batch_options, display_options, fail_usage, progress_bars, progress_echo,
+                                  summary_line, wanted)
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
@@ -49,11 +51,14 @@ def _list_params(context: click.Context, _option: click.Option, value: bool) -> 
               show_default=True, help="'json' prints the written files and failures on stdout.")
 @click.option("--search/--no-search", default=True, show_default=True,
               help="With --to html: build the search index (Pagefind) into DIR/pagefind/.")
+@batch_options
+@display_options
 @click.option("-q", "--quiet", is_flag=True, help="Only print errors.")
 @click.option("--list-params", is_flag=True, is_eager=True, expose_value=False, callback=_list_params,
               help="List the stylesheet parameters with their defaults, and exit.")
 def command(paths: tuple[Path, ...], to: str, out_dir: Path, param_values: tuple[str, ...],
-            personography: Path | None, output_format: str, search: bool, quiet: bool) -> None:
+            personography: Path | None, output_format: str, search: bool, jobs: int | None, executor: str,
+            scheduler: str | None, progress: bool | None, stats: bool | None, quiet: bool) -> None:
     """Render TEI documents as a reading edition, by the XSLT 3.0 stylesheets in xslt/.
 
     PATHS are TEI files or folders of them (*.xml). Any TEI renders, not only tei-tools
@@ -75,12 +80,18 @@ def command(paths: tuple[Path, ...], to: str, out_dir: Path, param_values: tuple
     --to text writes DIR/<stem>.txt only: title block, underlined headings,
     paragraphs, indented block quotations, numbered endnotes.
 
+    Editions are rendered in --jobs worker processes (default: the machine's cores) or on a
+    Dask cluster (--executor dask), one Saxon processor per worker; the register, chronology
+    and front page are made from what each edition's rendering gathered, so the site is the
+    same, byte for byte, whatever N (the search index aside: Pagefind's files differ in order).
+
     \b
     Examples:
       tei-tools render editions/ -o site/
       tei-tools render editions/*.xml --to text -o site/
       tei-tools render corpus/hamlet.xml -o out/ --param show-register=no
       tei-tools render editions/ -o site/ --no-search
+      tei-tools render corpus/ -o site/ --jobs 8
       python -m http.server -d site/     # then open http://127.0.0.1:8000/
       tei-tools render --list-params
 
@@ -92,30 +103,37 @@ def command(paths: tuple[Path, ...], to: str, out_dir: Path, param_values: tuple
     if personography is not None and not personography.is_file():
         fail_usage(f"{personography}: no such file (--personography)")
     try:
+        from tei_tools.batch import BatchSetupError
         from tei_tools.render import RenderSetupError, render_paths
     except ImportError as error:  # saxonche missing from the environment
         fail_usage(f"rendering needs saxonche: {error}")
 
     failures = []
+    batches = []
 
     def report(error) -> None:
         failures.append(error)
         click.echo(f"tei-tools: error: {error}", err=True)
 
     try:
-        pages = render_paths(paths, to, out_dir, params=params, personography=personography, on_error=report,
-                             search=search)
-    except RenderSetupError as error:
+        started = time.perf_counter()
+        with progress_bars(wanted(progress)) as step:
+            pages = render_paths(paths, to, out_dir, params=params, personography=personography, on_error=report,
+                                 search=search, jobs=jobs, executor=executor, scheduler=scheduler,
+                                 progress=step("render"), on_batch=batches.append)
+    except (RenderSetupError, BatchSetupError) as error:
         fail_usage(str(error))
     except Exception as error:  # never a traceback: one line naming what failed
         click.echo(f"tei-tools: error: rendering failed: {type(error).__name__}: {error}".splitlines()[0], err=True)
         sys.exit(EXIT_FAILED)
 
+    figures = batches[0].overall(time.perf_counter() - started, len(failures)) if batches else None
     if output_format == "json":
         click.echo(json.dumps({
             "pages": [str(p) for p in pages],
             "failures": [{"path": str(f.path), "message": f.message} for f in failures],
-            "ok": not failures}, indent=2, ensure_ascii=False))
+            "ok": not failures,
+            "summary": figures.as_json() if figures else None}, indent=2, ensure_ascii=False))
     else:
         failed = f"; {len(failures)} document(s) failed (see above)" if failures else ""
         summary = f"render: {len(pages)} file(s) into {out_dir}/" + (" (open index.html)" if to == "html" else "")
@@ -123,4 +141,7 @@ def command(paths: tuple[Path, ...], to: str, out_dir: Path, param_values: tuple
             click.echo(summary + failed, err=True)
         else:
             echo(summary)
+        if figures and not quiet and wanted(stats):
+            click.echo(summary_line("render", figures), err=True)
     sys.exit(EXIT_FAILED if failures else EXIT_OK)
+

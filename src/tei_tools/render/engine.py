@@ -16,15 +16,26 @@ from lxml import etree
 
 from tei_tools.render.edition_index import EditionIndex, gather, site_document
 from tei_tools.render.errors import OnError, RenderError, RenderSetupError
-from tei_tools.render.pages import check_page_names, site_pages
 from tei_tools.render.parameters import stylesheet_parameters
-from tei_tools.render.search import index_for_search
 from tei_tools.render.tree import prepare_tree
 from tei_tools.resources import xslt_dir
 from tei_tools.atomic import write_atomically
-from tei_tools.xml import TEI_NS, XMLInputError, parse_file, tei_namespace_problem
+from tei_tools.xml import TEI_NS, XMLInputError, parse_bytes, tei_namespace_problem
 
 PERSONOGRAPHY_NAME = "persons.xml"
+# The JDK parser inside Saxon refuses elements deeper than 100 (and limits attributes per element
+# and name lengths) with a cryptic message; the safe parser of tei_tools.xml, which every input
+# passes first, is the gate (it refuses depth > 2048), so Saxon's own limits are lifted, as for
+# validation (tei_tools.validate.schematron). Saxon never parses anything the safe parser has not.
+SAXON_SETTINGS = {
+    "http://saxon.sf.net/feature/parserProperty?uri="
+    f"http%3A//www.oracle.com/xml/jaxp/properties/{limit}": "0"
+    for limit in ("maxElementDepth", "elementAttributeLimit", "maxXMLNameLimit")}
+SAXON_SETTINGS["http://saxon.sf.net/feature/allowedProtocols"] = "file"  # document(): local files only
+# Saxon reads a file itself only when the safe parser found no DOCTYPE in it; one that has one
+# since (the file changed in between) is refused, never expanded.
+SAXON_SETTINGS["http://saxon.sf.net/feature/parserFeature?uri="
+               "http%3A//apache.org/xml/features/disallow-doctype-decl"] = "true"
 SITE_ASSETS = ("site.css", "site.js")
 SEARCH_SCRIPT = "site-search.js"
 STYLESHEETS = {
@@ -82,6 +93,8 @@ class Renderer:
         self.personography = Path(personography) if personography else None
         self.timings = Timings()
         self._processor = PySaxonProcessor(license=False)
+        for name, value in SAXON_SETTINGS.items():
+            self._processor.set_configuration_property(name, value)
         self._compiler = self._processor.new_xslt30_processor()
         self._builder = self._processor.new_document_builder()
         self._executables: dict[str, object] = {}
@@ -129,47 +142,21 @@ class Renderer:
         return EditionResult(files, index)
 
     def render_site(self, editions: Sequence[Path], out_dir: Path, personography: Path | None = None,
-                    *, on_error: OnError | None = None, with_text: bool = True, search: bool = True) -> list[Path]:
+                    *, on_error: OnError | None = None, with_text: bool = True, search: bool = True,
+                    batch=None) -> list[Path]:
         """The whole site: per edition its page, plain text and TEI copy; then, from the editions'
         indexes, the front page, the register of persons, the chronology, the search page and
         the person cards' data; the CSS and scripts; and the search index (Pagefind).
 
         A document that fails raises RenderError, or, with `on_error`, is reported there and left
-        out of the site (its neighbours then link past it).
+        out of the site (its neighbours then link past it). The editions are rendered by this
+        renderer, or, with `batch` (tei_tools.render.site.BatchOptions), in worker processes
+        or on a Dask cluster.
         """
-        editions, out_dir = [Path(p) for p in editions], Path(out_dir)
-        check_page_names(editions, site_pages(self.params))
-        personography = Path(personography) if personography else self._personography_for(editions)
-        self._load_personography(personography)
-        results: dict[Path, EditionResult] = {}
-        failed: set[Path] = set()
-        order = list(editions)
-        for position, edition in enumerate(order):
-            try:
-                results[edition] = self._render_in_site(edition, order, position, out_dir, personography, with_text)
-            except RenderError as error:
-                if on_error is None:
-                    raise
-                failed.add(edition)
-                on_error(error)
-        if failed:  # link past the editions that failed: re-render the pages beside them
-            order = [e for e in editions if e not in failed]
-            for position, edition in enumerate(order):
-                neighbours = editions[max(0, editions.index(edition) - 1):editions.index(edition) + 2]
-                if failed & set(neighbours):
-                    results[edition] = self._render_in_site(edition, order, position, out_dir, personography,
-                                                            with_text)
-        files = [f for edition in order for f in results[edition].files]
-        files += self.render_site_pages([results[e].index for e in order], out_dir, personography)
-        files += self._copy_assets(out_dir)
-        if search and self.params.get("search-page", "search.html"):
-            try:
-                files += index_for_search(out_dir)
-            except RenderError as error:  # the site works without its search index: say so, go on
-                if on_error is None:
-                    raise
-                on_error(error)
-        return files
+        from tei_tools.render.site import render_site
+
+        return render_site(editions, out_dir, personography, renderer=self, on_error=on_error, with_text=with_text,
+                           search=search, batch=batch)
 
     def render_site_pages(self, indexes: Sequence[EditionIndex], out_dir: Path,
                           personography: Path | None = None) -> list[Path]:
@@ -189,33 +176,35 @@ class Renderer:
         return [self._render_site_page(name, out_dir / target, parameters, personography, personography_node)
                 for name, target in pages]
 
-    def _render_in_site(self, edition: Path, order: list[Path], position: int, out_dir: Path,
-                        personography: Path | None, with_text: bool) -> EditionResult:
-        previous = f"{order[position - 1].stem}.html" if position > 0 else ""
-        following = f"{order[position + 1].stem}.html" if position + 1 < len(order) else ""
-        return self.render_edition(edition, out_dir, personography, previous=previous, following=following,
-                                   with_text=with_text)
-
     # -- loading ------------------------------------------------------------------------------
 
     def _load(self, path: Path) -> "LoadedEdition":
-        """Parse safely with lxml, then give Saxon the serialized root (no DOCTYPE)."""
+        """Parse safely with lxml; then Saxon reads the file itself when it has no DOCTYPE (nothing
+        to expand or fetch), otherwise it gets the serialized root, without the DOCTYPE."""
+        path = Path(path)
         try:
-            data = Path(path).read_bytes()
-            tree = parse_file(path)
+            data = path.read_bytes()
+            tree = parse_bytes(data, str(path))
         except XMLInputError as error:
             raise RenderError(path, f"not well-formed XML: {error.message}", f"{error.line}:{error.column}") from None
         except OSError as error:
             raise RenderError(path, f"cannot read it: {error.strerror}") from None
         if problem := tei_namespace_problem(tree):
             raise RenderError(path, problem)
+        plain = not tree.docinfo.doctype and tree.docinfo.internalDTD is None
         root = prepare_tree(tree).getroot()
-        text = etree.tostring(root, encoding="unicode")
         self._builder.set_base_uri(path.resolve().as_uri())
-        try:
-            document = self._builder.parse_xml(xml_text=text, encoding="UTF-8")
-        except Exception as error:  # saxonche raises PySaxonApiError; keep the first line
-            raise RenderError(path, f"Saxon could not read it: {_first_line(error)}") from None
+        document = None
+        if plain:
+            try:
+                document = self._builder.parse_xml(xml_file_name=str(path.resolve()))
+            except Exception:  # e.g. the file changed since: give Saxon what the safe parser saw
+                document = None
+        if document is None:
+            try:
+                document = self._builder.parse_xml(xml_text=etree.tostring(root, encoding="unicode"), encoding="UTF-8")
+            except Exception as error:  # saxonche raises PySaxonApiError; keep the first line
+                raise RenderError(path, f"Saxon could not read it: {_first_line(error)}") from None
         header = root.find(f"{{{TEI_NS}}}teiHeader")
         return LoadedEdition(document, etree.tostring(header, encoding="unicode") if header is not None else "",
                              "sha256:" + hashlib.sha256(data).hexdigest())
@@ -316,7 +305,8 @@ class Renderer:
         target.parent.mkdir(parents=True, exist_ok=True)
         if not content.endswith("\n"):
             content += "\n"
-        write_atomically(target, content.encode("utf-8"))  # a killed run never leaves half a page
+        # a killed run never leaves half a page; the run flushes its pages to disk at its end
+        write_atomically(target, content.encode("utf-8"), durable=False)
         if started is not None:
             self.timings.render.append((target, time.perf_counter() - started))
         return target
@@ -327,7 +317,7 @@ class Renderer:
         for asset in SITE_ASSETS + (SEARCH_SCRIPT,) * bool(self.params.get("search-page", "search.html")):
             source = xslt_dir() / asset
             if source.is_file():
-                write_atomically(out_dir / asset, source.read_bytes())
+                write_atomically(out_dir / asset, source.read_bytes(), durable=False)
                 copied.append(out_dir / asset)
         return copied
 
@@ -348,5 +338,5 @@ def _copy_source(source: Path, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.exists() and target.resolve() == source.resolve():
         return target
-    write_atomically(target, source.read_bytes())
+    write_atomically(target, source.read_bytes(), durable=False)
     return target

@@ -12,6 +12,9 @@ class RenderError(Exception):
         super().__init__(f"{path}:{position}: {message}" if position else f"{path}: {message}")
         self.path, self.message, self.position = Path(path), message, position
 
+    def __reduce__(self):  # from worker processes to this one, as it was made
+        return RenderError, (self.path, self.message, self.position)
+
 
 class RenderSetupError(Exception):
     """Rendering cannot start as asked: unknown parameter, missing file, clashing page names."""

@@ -5,8 +5,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from tei_tools.render.engine import PERSONOGRAPHY_NAME, Renderer
-from tei_tools.render.errors import OnError, RenderError, RenderSetupError
-from tei_tools.render.pages import check_page_names
+from tei_tools.render.errors import OnError, RenderSetupError
 
 FORMATS = ("html", "text")
 
@@ -46,24 +45,23 @@ def split_personography(paths: Sequence[Path], personography: Path | None) -> tu
 def render_paths(paths: Iterable[Path | str], to: str, out_dir: Path | str, *,
                  params: dict[str, str] | None = None, personography: Path | None = None,
                  on_error: OnError | None = None, renderer: Renderer | None = None,
-                 search: bool = True) -> list[Path]:
-    """Render files and folders of TEI to `to` ("html": the whole site; "text": one .txt each)."""
+                 search: bool = True, jobs: int | None = 1, executor: str = "local", scheduler: str | None = None,
+                 progress=None, on_batch=None) -> list[Path]:
+    """Render files and folders of TEI to `to` ("html": the whole site; "text": one .txt each).
+
+    `jobs`, `executor`, `scheduler`: where the editions are rendered (tei_tools.batch; jobs None:
+    one worker per core); `progress` gets (done, total, bytes) as they are; `on_batch` the
+    batch's figures (tei_tools.batch.BatchReport)."""
+    from tei_tools.render.site import BatchOptions, render_site, render_texts
+
     if to not in FORMATS:
         raise RenderSetupError(f"unknown output format {to!r}; choose one of {', '.join(FORMATS)}")
     editions, personography = split_personography(expand_paths(paths), personography)
     if not editions:
         raise RenderSetupError("no editions to render (only a personography was given)")
     renderer = renderer or Renderer(params=params, personography=personography)
-    out_dir = Path(out_dir)
+    batch = BatchOptions(jobs, executor, scheduler, progress, on_batch)
     if to == "html":
-        return renderer.render_site(editions, out_dir, personography, on_error=on_error, search=search)
-    check_page_names(editions)
-    pages = []
-    for edition in editions:
-        try:
-            pages.append(renderer.render_text(edition, out_dir))
-        except RenderError as error:
-            if on_error is None:
-                raise
-            on_error(error)
-    return pages
+        return render_site(editions, Path(out_dir), personography, renderer=renderer, on_error=on_error,
+                           search=search, batch=batch)
+    return render_texts(editions, Path(out_dir), renderer=renderer, on_error=on_error, batch=batch)

@@ -23,7 +23,10 @@ parameters), so that an error in any of them is caught and reported rather than 
 
 Supported: ns, let (schema, pattern and rule level), phase (the default one), pattern (abstract
 patterns with is-a and param), rule (abstract rules with extends), assert and report with id,
-role, flag and diagnostics, name (with or without path) and value-of in messages, include.
+role, flag and diagnostics, name (with or without path) and value-of in messages, include, and
+the XSLT query binding's `xsl:key` and `xsl:function` at the top of the schema, copied into the
+stylesheet (a key over a document that fn:doc() returns, such as the personography, is indexed
+once per process, since that document is loaded once: not once per file validated).
 """
 from __future__ import annotations
 
@@ -257,6 +260,15 @@ def compile_to_xslt(path: Path) -> CompiledSchematron:
 
     stylesheet = writer.root
     writer.add(stylesheet, "output", method="json")
+    for element in root:  # the query binding's own declarations, as they are (doc() routed)
+        if isinstance(element.tag, str) and etree.QName(element).namespace == XSL_NS \
+                and etree.QName(element).localname in ("key", "function"):
+            copied = copy.deepcopy(element)
+            for descendant in copied.iter():
+                for attribute in ("match", "use", "select", "test"):
+                    if descendant.get(attribute):
+                        descendant.set(attribute, route_document_calls(descendant.get(attribute)))
+            stylesheet.append(copied)
     writer.add(stylesheet, "param", name=DOCUMENTS_PARAMETER.replace("{", "Q{", 1), as_="map(*)",
                select="map{}")
     _write_helpers(writer)

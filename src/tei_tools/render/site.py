@@ -1,0 +1,182 @@
+"""A site as a batch: each edition rendered on its own (in this process, in worker processes or
+on a Dask cluster, see tei_tools.batch), then the site-wide pages from the editions' indexes.
+
+    >>> from tei_tools.render.site import render_site
+    >>> files = render_site(editions, Path("site"), Path("editions/persons.xml"), jobs=2)  # doctest: +SKIP
+
+Rendering an edition depends on that edition, the personography and the names of the pages
+before and after it (its `context` in the batch), so editions render in any order, anywhere,
+and the site comes out byte for byte the same whatever the number of workers. Each worker holds
+one `Renderer` (one Saxon processor, each stylesheet compiled once) for all its editions; this
+process keeps only the compact index of each edition (never its tree) and makes the front
+page, register, chronology, search page and person cards from them, then the search index.
+
+An edition that fails is reported and left out; the pages before and after it are rendered
+again so that they link past it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+from tei_tools.atomic import flush_to_disk
+from tei_tools.batch import BatchReport, Document, Outcome, ProgressCallback, run_batch
+from tei_tools.render.engine import EditionResult, Renderer
+from tei_tools.render.errors import OnError, RenderError, RenderSetupError
+from tei_tools.render.pages import check_page_names, site_pages
+from tei_tools.render.search import index_for_search
+
+SITE, TEXT = "site", "text"
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    """Per-edition rendering for tei_tools.batch: a site's share of one edition (page, text, TEI
+    copy, index) or its plain text alone. Picklable; each worker makes one Renderer of it."""
+
+    params: tuple[tuple[str, str], ...] = ()
+    personography: str | None = None  # absolute
+    out_dir: str = ""  # absolute: workers may run in another working directory
+    kind: str = SITE
+    with_text: bool = True
+
+    fatal_errors = (RenderSetupError,)
+
+    def key(self):
+        return ("render", self.params, self.personography)
+
+    def setup(self) -> Renderer:
+        return Renderer(params=dict(self.params), personography=Path(self.personography) if self.personography else None)
+
+    def run(self, renderer: Renderer, documents: list[Document]) -> list[Outcome]:
+        return [self._one(renderer, document) for document in documents]
+
+    def _one(self, renderer: Renderer, document: Document) -> Outcome:
+        out_dir = Path(self.out_dir)
+        try:
+            if self.kind == TEXT:
+                return Outcome([renderer.render_text(document.location, out_dir).name])
+            previous, following = document.context or ("", "")
+            result = renderer.render_edition(document.location, out_dir,
+                                             Path(self.personography) if self.personography else None,
+                                             previous=previous, following=following, with_text=self.with_text)
+        except RenderError as error:  # named as the user named the file, wherever the worker read it
+            return Outcome(RenderError(document.path, error.message, error.position), failed=True)
+        return Outcome(EditionResult([f.name for f in result.files], result.index))
+
+
+def job_for(renderer: Renderer, out_dir: Path, personography: Path | None, kind: str = SITE,
+            with_text: bool = True) -> RenderJob:
+    return RenderJob(tuple(sorted(renderer.params.items())),
+                     str(Path(personography).resolve()) if personography else None,
+                     str(Path(out_dir).resolve()), kind, with_text)
+
+
+@dataclass
+class BatchOptions:
+    """Where the editions are rendered (see tei_tools.batch.run_batch)."""
+
+    jobs: int | None = 1
+    executor: str = "local"
+    scheduler: str | None = None
+    progress: ProgressCallback | None = None
+    on_batch: Callable[[BatchReport], None] | None = None  # the figures of the batch of editions
+
+
+def render_site(editions: Sequence[Path], out_dir: Path, personography: Path | None = None, *,
+                renderer: Renderer | None = None, on_error: OnError | None = None, with_text: bool = True,
+                search: bool = True, batch: BatchOptions | None = None) -> list[Path]:
+    """The whole site into `out_dir` (see Renderer.render_site); `renderer` makes the site-wide
+    pages and, when the editions are rendered in this process, the editions too."""
+    batch = batch or BatchOptions()
+    renderer = renderer or Renderer(personography=personography)
+    editions, out_dir = [Path(p) for p in editions], Path(out_dir)
+    check_page_names(editions, site_pages(renderer.params))
+    personography = Path(personography) if personography else renderer._personography_for(editions)
+    renderer._load_personography(personography)  # unusable: RenderSetupError before any worker starts
+    job = job_for(renderer, out_dir, personography, SITE, with_text)
+    results, failed = _render_editions(job, renderer, editions, editions, out_dir, on_error, batch)
+    if failed:  # link past the editions that failed: render the pages beside them again
+        order = [e for e in editions if e not in failed]
+        again = [e for e in order if failed & set(_beside(editions, e))]
+        redone, _ = _render_editions(job, renderer, again, order, out_dir, on_error, batch, report=False)
+        results.update(redone)
+    else:
+        order = editions
+    files = [f for edition in order for f in results[edition].files]
+    files += renderer.render_site_pages([results[e].index for e in order], out_dir, personography)
+    files += renderer._copy_assets(out_dir)
+    flush_to_disk()  # the pages were written without a flush each (they are many, and made again)
+    if search and renderer.params.get("search-page", "search.html"):
+        try:
+            files += index_for_search(out_dir)
+        except RenderError as error:  # the site works without its search index: say so, go on
+            if on_error is None:
+                raise
+            on_error(error)
+    return files
+
+
+def render_texts(editions: Sequence[Path], out_dir: Path, *, renderer: Renderer | None = None,
+                 on_error: OnError | None = None, batch: BatchOptions | None = None) -> list[Path]:
+    """DIR/<stem>.txt for each edition."""
+    batch = batch or BatchOptions()
+    renderer = renderer or Renderer()
+    editions, out_dir = [Path(p) for p in editions], Path(out_dir)
+    check_page_names(editions)
+    job = job_for(renderer, out_dir, renderer.personography, TEXT)
+    report = run_batch(job, editions, jobs=batch.jobs, executor=batch.executor, scheduler=batch.scheduler,
+                       progress=batch.progress, local_state=renderer)
+    if batch.on_batch:
+        batch.on_batch(report)
+    flush_to_disk()
+    files = []
+    for edition, outcome in zip(editions, report.outcomes):
+        if outcome.failed:
+            _fail(edition, outcome, on_error)
+        else:
+            files += [out_dir / name for name in outcome.value]
+    return files
+
+
+def _render_editions(job: RenderJob, renderer: Renderer, editions: list[Path], order: list[Path], out_dir: Path,
+                     on_error: OnError | None, batch: BatchOptions,
+                     report: bool = True) -> tuple[dict[Path, EditionResult], set[Path]]:
+    """Render `editions`, each with its neighbours in `order`; (results, the editions that failed)."""
+    position = {edition: number for number, edition in enumerate(order)}
+    contexts = [_neighbours(order, position[e]) for e in editions]
+    outcome_report = run_batch(job, editions, jobs=batch.jobs, executor=batch.executor, scheduler=batch.scheduler,
+                               progress=batch.progress if report else None, contexts=contexts,
+                               local_state=renderer)
+    if report and batch.on_batch:
+        batch.on_batch(outcome_report)
+    results: dict[Path, EditionResult] = {}
+    failed: set[Path] = set()
+    for edition, outcome in zip(editions, outcome_report.outcomes):
+        if outcome.failed:
+            failed.add(edition)
+            _fail(edition, outcome, on_error)
+        else:
+            names, index = outcome.value.files, outcome.value.index
+            results[edition] = EditionResult([out_dir / name for name in names], index)
+    return results, failed
+
+
+def _fail(edition: Path, outcome: Outcome, on_error: OnError | None) -> None:
+    error = outcome.value if isinstance(outcome.value, RenderError) else RenderError(
+        edition, f"tei-tools could not render it ({outcome.error}); please report this")
+    if on_error is None:
+        raise error
+    on_error(error)
+
+
+def _neighbours(order: list[Path], position: int) -> tuple[str, str]:
+    previous = f"{order[position - 1].stem}.html" if position > 0 else ""
+    following = f"{order[position + 1].stem}.html" if position + 1 < len(order) else ""
+    return previous, following
+
+
+def _beside(editions: list[Path], edition: Path) -> list[Path]:
+    at = editions.index(edition)
+    return editions[max(0, at - 1):at + 2]
