@@ -111,6 +111,7 @@ function hitsOf(data) {
 
 async function run(event) {
   if (event) event.preventDefault();
+  clearTimeout(input.pending);  // a search asked for now replaces the one typing had scheduled
   const query = input.value.trim();
   const number = ++searchNumber;
   results.textContent = "";

@@ -11,8 +11,8 @@ def search(tab, server, query: str):
     tab.goto(server + "search.html")
     tab.locator("#tt-search-input").fill(query)
     tab.locator("#tt-search-form button").click()
-    tab.wait_for_function("document.querySelectorAll('#tt-search-results li.search-result').length > 0"
-                          " || /Nothing found/.test(document.getElementById('tt-search-status').textContent)")
+    # the status line is written last, once the results are all shown
+    tab.wait_for_function("/(editions? with|Nothing found for) \u201c/.test(document.getElementById('tt-search-status').textContent)")
     return tab.locator("#tt-search-results li.search-result")
 
 
