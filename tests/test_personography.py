@@ -233,3 +233,24 @@ def test_new_persons_go_before_the_closing_relations_and_the_file_stays_valid(pr
     listing = parse_bytes(data).getroot().find(".//t:listPerson", T)
     assert [etree.QName(child).localname for child in listing][-2:] == ["person", "listRelation"]
     assert Personography.from_bytes(data).baseline.children("ada") == ["oskar", "vera"]
+
+
+def test_saving_is_atomic_a_failed_save_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
+    import os
+
+    path = tmp_path / "persons.xml"
+    path.write_bytes(Personography.empty().to_bytes())
+    before = path.read_bytes()
+    people = Personography.load(path)
+    people.add("Anna Petrova")
+
+    def refuse(*_args, **_kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(OSError):
+        people.save(path)
+    assert path.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["persons.xml"]
+    monkeypatch.undo()
+    people.save(path)
+    assert "Anna Petrova" in path.read_text(encoding="utf-8") and path.read_bytes() != before

@@ -237,7 +237,10 @@ class Personography:
         return b"\n".join(parts) + b"\n"
 
     def save(self, path: str | Path) -> None:
-        Path(path).write_bytes(self.to_bytes())
+        """Write the personography to `path` atomically: readers see the old file or the new one."""
+        from tei_tools.atomic import write_atomically
+
+        write_atomically(Path(path), self.to_bytes())
 
     # ------------------------------------------------------------ looking people up (everyone now)
 
