@@ -134,7 +134,7 @@ class RandomDocuments:
         elif kind == "choice":
             options = [k for k in self._kids(node) if self.cost(k) < budget] or [min(self._kids(node), key=self.cost)]
             self._generate(self.random.choice(options), parent, budget)
-        elif kind == "group":
+        elif kind in ("group", "interleave"):  # the grammar interleaves attributes only: order is moot
             self._children(node, parent, budget)
         elif kind == "text":
             self._text(parent, self.random.choice(["some text", "Anna", " 1917 "]))
