@@ -33,7 +33,7 @@ case "$MODULE" in
   quotes)    ONLY="src/tei_tools/annotate/quotes.py"
              TESTS="tests/test_quotes.py tests/test_quotes_nesting.py tests/test_quotes_cues.py tests/test_quotes_edges.py tests/test_quotes_blocks.py" ;;
   dates)     ONLY="src/tei_tools/annotate/dates.py src/tei_tools/annotate/dates/*"
-             TESTS="tests/test_dates.py tests/test_dates_ranges.py" ;;
+             TESTS="tests/test_dates.py tests/test_dates_ranges.py tests/test_dates_diaries.py tests/test_dates_calendar_forms.py tests/test_calendars.py" ;;
   validate)  ONLY="src/tei_tools/validate.py src/tei_tools/validate/*"
              TESTS="tests/test_validate.py tests/test_messages.py tests/test_schematron_fixtures.py tests/test_schema.py" ;;
   *) echo "unknown module $MODULE" >&2; exit 2 ;;

@@ -1,0 +1,129 @@
+"""Dates a reader of old letters and of modern texts meets, checked beyond one example each:
+double dates (Old Style and New Style together) and what they tell the dates after them, Julian
+months and leap days, the sidecar's julian-until at its boundary, ISO dates and short decades
+("the '60s"). Invented texts; every expected value worked out by hand from the calendars."""
+from __future__ import annotations
+
+import pytest
+
+from tei_tools.annotate.dates import annotate_dates
+from tei_tools.model import Block
+
+JULIAN = {"datingMethod": "#julian"}
+
+
+def dated(*paragraphs: str, **options) -> list[list[tuple[str, dict[str, str]]]]:
+    """(text, every attribute, @cert and @resp included) of each date, per paragraph."""
+    blocks = [Block("p", text, 0) for text in paragraphs]
+    return [[(span.text_in(block.text), dict(span.attrs)) for span in spans]
+            for block, spans in zip(blocks, annotate_dates(blocks, **options))]
+
+
+def one(text: str, **options) -> tuple[str, dict[str, str]]:
+    (date,) = dated(text, **options)[0]
+    return date
+
+
+# ---------------------------------------------------------------- double dates
+
+
+@pytest.mark.parametrize("text, span, values", [
+    ("On 25 October (7 November) 1917 power passed.", "25 October (7 November) 1917",
+     {"when": "1917-11-07", "when-custom": "1917-10-25"}),
+    ("On October 25 (November 7), 1917 power passed.", "October 25 (November 7), 1917",
+     {"when": "1917-11-07", "when-custom": "1917-10-25"}),
+    ("dated Feb. 1/14, 1918 in Petrograd", "Feb. 1/14, 1918", {"when": "1918-02-14", "when-custom": "1918-02-01"}),
+    ("dated 1/14 February 1918 in Petrograd", "1/14 February 1918", {"when": "1918-02-14", "when-custom": "1918-02-01"}),
+    # the year's end: the New Style reading is already in the next year
+    ("On 31 December (12 January) 1899 it snowed.", "31 December (12 January) 1899",
+     {"when": "1900-01-12", "when-custom": "1899-12-31"}),
+    ("On December 31 (January 12), 1899 it snowed.", "December 31 (January 12), 1899",
+     {"when": "1900-01-12", "when-custom": "1899-12-31"}),
+    # 1900 was a leap year in the Julian calendar only: its 29 February is a real Old Style day
+    ("On 29 February (13 March) 1900 it snowed.", "29 February (13 March) 1900",
+     {"when": "1900-03-13", "when-custom": "1900-02-29"}),
+])
+def test_a_double_date_whose_readings_agree_is_one_sure_date(text, span, values):
+    """No @cert: both readings were written and they name the same day."""
+    assert one(text) == (span, {**values, **JULIAN})
+
+
+@pytest.mark.parametrize("text, span, values", [
+    ("On 25 October (8 November) 1917 power passed.", "25 October (8 November) 1917",
+     {"when": "1917-11-07", "when-custom": "1917-10-25"}),
+    ("On October 25 (December 7), 1917 power passed.", "October 25 (December 7), 1917",
+     {"when": "1917-11-07", "when-custom": "1917-10-25"}),
+])
+def test_a_double_date_whose_readings_disagree_keeps_the_old_style_reading_marked_unsure(text, span, values):
+    assert one(text) == (span, {**values, **JULIAN, "cert": "low", "resp": "#tei-tools"})
+
+
+def test_a_double_date_on_a_day_that_never_was_is_not_a_date():
+    # 30 February exists in no calendar; 29 February 1918 not in the Julian one either
+    for text in ("On 30 February (14 March) 1900 nothing happened.", "On 29 February (14 March) 1918 nothing happened."):
+        # no day of that year is claimed (a day without its year may stay: "--02-29")
+        assert not [values for _, values in dated(text)[0]
+                    if "datingMethod" in values or values.get("when", "").startswith(("1900-", "1918-"))]
+
+
+def test_the_days_after_a_double_date_are_read_in_its_year_and_its_old_style():
+    """A writer who gives one double date goes on in the Old Style: "2 November" a week later is
+    the Julian 2 November 1917, the Gregorian 15 November."""
+    (first, later), = dated("On 25 October (7 November) 1917 power passed. On 2 November the Duma met.")
+    assert first == ("25 October (7 November) 1917", {"when": "1917-11-07", "when-custom": "1917-10-25", **JULIAN})
+    assert later == ("2 November", {"when": "1917-11-15", "when-custom": "1917-11-02", **JULIAN,
+                                    "cert": "medium", "resp": "#tei-tools"})
+
+
+# ---------------------------------------------------------------- Julian months and julian-until
+
+
+@pytest.mark.parametrize("text, span, bounds", [
+    ("in October 1917 O.S. the city", "October 1917 O.S.", ("1917-10-14", "1917-11-13")),
+    # the Julian February of 1900 has 29 days: it ends on the Gregorian 13 March
+    ("in February 1900 O.S. the city", "February 1900 O.S.", ("1900-02-13", "1900-03-13")),
+    ("in February 1901 O.S. the city", "February 1901 O.S.", ("1901-02-14", "1901-03-13")),
+    ("in December 1699 O.S. the city", "December 1699 O.S.", ("1699-12-11", "1700-01-10")),  # ten days before 1700
+])
+def test_an_old_style_month_spans_the_gregorian_days_it_covered(text, span, bounds):
+    month = span.split()[1] + "-" + {"October": "10", "February": "02", "December": "12"}[span.split()[0]]
+    assert one(text) == (span, {"when-custom": month, "notBefore": bounds[0], "notAfter": bounds[1], **JULIAN})
+
+
+def test_julian_until_includes_its_own_day_and_month():
+    options = {"julian_until": "1918-01-31"}
+    assert one("on 31 January 1918 the assembly met", **options) == (
+        "31 January 1918", {"when": "1918-02-13", "when-custom": "1918-01-31", **JULIAN})
+    assert one("in January 1918 the city froze", **options) == (
+        "January 1918", {"when-custom": "1918-01", "notBefore": "1918-01-14", "notAfter": "1918-02-13", **JULIAN})
+    assert one("on 1 February 1918 the new calendar", **options) == ("1 February 1918", {"when": "1918-02-01"})
+    assert one("in February 1918 the new calendar", **options) == ("February 1918", {"when": "1918-02"})
+
+
+# ---------------------------------------------------------------- ISO dates and short decades
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the minutes of 1917-05-03 say", [("1917-05-03", {"when": "1917-05-03"})]),
+    ("filed 2024-02-29, a leap day", [("2024-02-29", {"when": "2024-02-29"})]),
+    ("filed 1000-01-01 and 2099-12-31", [("1000-01-01", {"when": "1000-01-01"}),
+                                         ("2099-12-31", {"when": "2099-12-31"})]),
+    ("not a day: 1917-13-03, 1917-02-29, 1999-04-31", []),
+    ("not a year of the range: 0999-01-01, 2100-01-01", []),
+])
+def test_iso_dates_are_read_as_written_and_impossible_ones_are_not_dates(text, expected):
+    assert dated(text)[0] == expected
+
+
+@pytest.mark.parametrize("paragraphs, decade, cert", [
+    (("In the '60s the town grew.",), ("1960", "1969"), "low"),  # nothing to go by
+    (("In 1905 they left.", "In the '60s the town had grown."), ("1860", "1869"), "medium"),
+    (("In 1975 they left.", "In the '60s the town had grown."), ("1960", "1969"), "medium"),
+    (("In 2010 they left.", "In the '90s the town had grown."), ("1990", "1999"), "medium"),
+    (("In 2010 they left.", "In the '20s the town grew again."), ("2020", "2029"), "medium"),
+])
+def test_a_short_decade_is_the_decade_nearest_the_narratives_year(paragraphs, decade, cert):
+    last = dated(*paragraphs)[-1]
+    (text, values), = last
+    assert text.startswith("'") and text.endswith("0s")
+    assert values == {"notBefore": decade[0], "notAfter": decade[1], "cert": cert, "resp": "#tei-tools"}
