@@ -127,3 +127,58 @@ def test_a_short_decade_is_the_decade_nearest_the_narratives_year(paragraphs, de
     (text, values), = last
     assert text.startswith("'") and text.endswith("0s")
     assert values == {"notBefore": decade[0], "notAfter": decade[1], "cert": cert, "resp": "#tei-tools"}
+
+
+# ---------------------------------------------------------------- centuries, eras, years named by relation
+
+
+@pytest.mark.parametrize("text, span, bounds", [
+    ("in the 1st century AD the road", "1st century AD", ("0001", "0100")),
+    ("in the 1st century BC the road", "1st century BC", ("-0100", "-0001")),
+    ("in the first century BC the road", "first century BC", ("-0100", "-0001")),
+    ("in the 10th century the abbey", "10th century", ("0901", "1000")),
+    ("in the 21st century the town", "21st century", ("2001", "2100")),
+])
+def test_a_century_spans_its_hundred_years_from_the_first_to_the_last(text, span, bounds):
+    assert one(text) == (span, {"notBefore": bounds[0], "notAfter": bounds[1]})
+
+
+def test_a_century_beyond_the_twenty_first_is_not_a_date():
+    assert dated("in the 22nd century the town")[0] == []
+
+
+def test_the_first_year_of_an_era_is_a_year_and_sets_the_year_of_what_follows():
+    assert dated("In AD 1 it began. In May of that year it rained.")[0] == [
+        ("AD 1", {"when": "0001"}), ("May of that year", {"when": "0001-05", "cert": "medium", "resp": "#tei-tools"})]
+    assert dated("In 1 BC it began.")[0] == [("1 BC", {"when": "-0001"})]
+    assert dated("In 49 BC Caesar crossed. In May of the same year he won.")[0][1] == (
+        "May of the same year", {"when": "-0049-05", "cert": "medium", "resp": "#tei-tools"})
+
+
+@pytest.mark.parametrize("relation, year", [("the following year", "1918"), ("the previous year", "1916"),
+                                            ("that year", "1917")])
+def test_a_month_of_a_year_named_by_relation_is_read_and_moves_the_narratives_year(relation, year):
+    (first, month, day), = dated(f"In 1917 he left. In June of {relation} he returned. On 3 July he wrote.")
+    assert first == ("1917", {"when": "1917"})
+    assert month == (f"June of {relation}", {"when": f"{year}-06", "cert": "medium", "resp": "#tei-tools"})
+    assert day[1]["when"] == f"{year}-07-03"  # the day after it is in that year, not in 1917
+
+
+def test_a_month_of_that_year_with_no_year_before_it_keeps_only_its_month():
+    assert dated("In May of that year nothing happened.")[0] == [("May of that year", {"when": "--05"})]
+
+
+# ---------------------------------------------------------------- diary headings
+
+
+def test_weekday_headings_count_on_from_the_last_day_and_keep_their_place_in_the_text():
+    blocks = [("Journal. February. 1839", True), ("Feb 17th. Sunday afternoon", True), ("Monday", True),
+              ("We rested.", False), ("   Tuesday", True), ("Wednesday", True), ("Wednesday", True),
+              ("March.", True), ("  2d.", True)]
+    made = [Block("head" if heading else "p", text, 0, frames_dates=heading) for text, heading in blocks]
+    found = [[(s.start, s.end, s.attr("when")) for s in spans] for spans in annotate_dates(made)]
+    assert found[2] == [(0, 6, "1839-02-18")]  # the Monday after Sunday the 17th
+    assert found[4] == [(3, 10, "1839-02-19")]  # its span is the word, after the indentation
+    assert found[5] == [(0, 9, "1839-02-20")]
+    assert found[6] == [(0, 9, "1839-02-27")]  # a second Wednesday is the next week's
+    assert found[8] == [(2, 4, "1839-03-02")]
