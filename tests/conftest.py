@@ -1,6 +1,8 @@
 """Shared fixtures: where the repository, the seeds and ../shared are."""
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,22 @@ SHARED = REPO.parent / "shared"
 
 needs_shared = pytest.mark.skipif(
     not SHARED.is_dir(), reason="../shared (gold, corpus, tei_all) is not beside this clone")
+
+
+def pytest_sessionstart(session):
+    """Under mutmut (tests/mutation/run.sh), empty tei-tools' caches before a mutant's tests.
+
+    mutmut runs each mutant's tests in a process forked from one that has run the suite once, so
+    what tei-tools builds once and caches (the date recogniser, the vocabularies, compiled
+    stylesheets) would come from the unmutated code: a mutant in a constructor would never run
+    and would "survive" without having been tested. Outside mutmut nothing changes."""
+    if "__mutmut_" not in os.environ.get("MUTANT_UNDER_TEST", ""):
+        return
+    for name, module in list(sys.modules.items()):
+        if name == "tei_tools" or name.startswith("tei_tools."):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
 
 
 def seed_paths() -> list[Path]:
