@@ -182,3 +182,34 @@ def test_weekday_headings_count_on_from_the_last_day_and_keep_their_place_in_the
     assert found[5] == [(0, 9, "1839-02-20")]
     assert found[6] == [(0, 9, "1839-02-27")]  # a second Wednesday is the next week's
     assert found[8] == [(2, 4, "1839-03-02")]
+
+
+def headed(*blocks: tuple[str, bool]) -> list[list[tuple[str, str, str | None]]]:
+    """(text, @when, @cert) per block; each block is (text, is a dateline or an entry heading)."""
+    made = [Block("head" if heading else "p", text, 0, frames_dates=heading) for text, heading in blocks]
+    return [[(s.text_in(b.text), s.attr("when"), s.attr("cert")) for s in spans]
+            for b, spans in zip(made, annotate_dates(made))]
+
+
+def test_inst_and_ult_count_from_the_letters_own_month_not_from_a_month_it_mentions():
+    dates = headed(("London, 3rd May 1905", True),
+                   ("In March I wrote to you; your letter of the 14th inst. came, and the one of the 28th ult.", False))
+    assert dates[1] == [("March", "1905-03", "high"), ("14th inst.", "1905-05-14", "high"),
+                        ("28th ult.", "1905-04-28", "high")]
+
+
+def test_ult_and_prox_across_a_years_end_change_the_year_and_say_they_are_less_sure():
+    assert headed(("London, 3rd January 1905", True), ("Your letter of the 28th ult. came; I write on the 2d prox.", False))[1] == [
+        ("28th ult.", "1904-12-28", "medium"), ("2d prox.", "1905-02-02", "high")]
+    assert headed(("London, 3rd December 1905", True), ("I write again on the 2d prox.", False))[1] == [
+        ("2d prox.", "1906-01-02", "medium")]
+
+
+def test_entry_headings_of_a_day_stay_in_the_month_until_the_day_goes_back():
+    dates = headed(("February 1839.", True), ("14th.", True), ("14th.", True), ("27th.", True), ("3d.", True))
+    assert [d[0][1] for d in dates[1:]] == ["1839-02-14", "1839-02-14", "1839-02-27", "1839-03-03"]
+
+
+def test_an_entry_heading_of_a_day_the_month_does_not_have_is_not_a_date():
+    assert headed(("February 1839.", True), ("29th.", True))[1] == []
+    assert headed(("February 1840.", True), ("29th.", True))[1] == [("29th", "1840-02-29", "high")]
