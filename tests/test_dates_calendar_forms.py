@@ -213,3 +213,45 @@ def test_entry_headings_of_a_day_stay_in_the_month_until_the_day_goes_back():
 def test_an_entry_heading_of_a_day_the_month_does_not_have_is_not_a_date():
     assert headed(("February 1839.", True), ("29th.", True))[1] == []
     assert headed(("February 1840.", True), ("29th.", True))[1] == [("29th", "1840-02-29", "high")]
+
+
+# ---------------------------------------------------------------- seasons and parts of a year
+
+
+@pytest.mark.parametrize("relation, year", [("the following year", "1918"), ("the previous year", "1916"),
+                                            ("that year", "1917"), ("the same year", "1917")])
+def test_a_season_of_a_year_named_by_relation_spans_that_years_months(relation, year):
+    (first, season, _), = dated(f"In 1917 he left. In the summer of {relation} he returned. On 3 July he wrote.")
+    assert season == (f"summer of {relation}",
+                      {"notBefore": f"{year}-06", "notAfter": f"{year}-08", "cert": "medium", "resp": "#tei-tools"})
+
+
+def test_a_season_of_a_year_named_by_relation_with_no_year_before_it_is_not_a_date():
+    assert dated("In the summer of that year nothing happened.")[0] == []
+
+
+@pytest.mark.parametrize("text, span, values", [
+    ("In the summer of 1000 the abbey", "summer of 1000", {"notBefore": "1000-06", "notAfter": "1000-08"}),
+    ("In the summer of 2099 the town", "summer of 2099", {"notBefore": "2099-06", "notAfter": "2099-08"}),
+    ("In the winter of 1917 it froze", "winter of 1917", {"notBefore": "1916-12", "notAfter": "1917-02"}),
+])
+def test_a_season_of_a_year_spans_its_months_and_a_winter_begins_in_the_year_before(text, span, values):
+    assert one(text) == (span, values)
+
+
+def test_the_days_after_a_season_are_read_in_its_year():
+    assert dated("In the summer of 1917 it was hot. On 3 July they met.")[0][1] == (
+        "3 July", {"when": "1917-07-03", "cert": "medium", "resp": "#tei-tools"})
+    assert dated("In the winter of 1917 it froze. On 3 January it thawed.")[0][1] == (
+        "3 January", {"when": "1917-01-03", "cert": "medium", "resp": "#tei-tools"})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("in the 1920s", [("1920s", {"notBefore": "1920", "notAfter": "1929"})]),
+    ("in the 1800s", [("1800s", {"notBefore": "1800", "notAfter": "1899"})]),  # the hundred years
+    ("in the 2000s", [("2000s", {"notBefore": "2000", "notAfter": "2009"})]),  # a century still running
+    ("in the 1010s", [("1010s", {"notBefore": "1010", "notAfter": "1019"})]),
+    ("1000s of men marched", []),  # thousands
+])
+def test_a_decade_written_in_figures_spans_its_years(text, expected):
+    assert dated(text)[0] == expected
