@@ -255,3 +255,28 @@ def test_the_days_after_a_season_are_read_in_its_year():
 ])
 def test_a_decade_written_in_figures_spans_its_years(text, expected):
     assert dated(text)[0] == expected
+
+
+# ---------------------------------------------------------------- ranges of years
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("from 1000–1005 the abbey", [("1000–1005", {"from": "1000", "to": "1005"})]),
+    ("from 2098–2099 the town", [("2098–2099", {"from": "2098", "to": "2099"})]),
+    ("in 1914–18 the war", [("1914–18", {"from": "1914", "to": "1918"})]),
+    ("from 1990–99 he", [("1990–99", {"from": "1990", "to": "1999"})]),
+    ("from 1899–00 he", [("1899–00", {"from": "1899", "to": "1900"})]),  # into the next century
+    ("from 1995–02 he", [("1995–02", {"from": "1995", "to": "2002"})]),
+    ("from 1917–1917 the war", []),  # a range ends after it starts
+    ("from 1989–10 the war", []),
+    ("the 1917–1918 elections were", [("1917–1918", {"from": "1917", "to": "1918"})]),
+    ("the 1900–1905 men were", []),  # a round number before a noun of things counted: a quantity
+])
+def test_a_range_of_years_runs_forward_within_the_years_a_text_can_mean(text, expected):
+    assert dated(text)[0] == expected
+
+
+def test_a_range_of_years_sets_the_year_of_what_follows_unless_it_is_in_parentheses():
+    assert dated("During 1914–1918 the war raged. In May he left.")[0][1] == (
+        "May", {"when": "1914-05", "cert": "medium", "resp": "#tei-tools"})
+    assert dated("The war (1914–1918) ended. In May he left.")[0][1] == ("May", {"when": "--05"})
