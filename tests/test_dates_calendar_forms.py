@@ -280,3 +280,67 @@ def test_a_range_of_years_sets_the_year_of_what_follows_unless_it_is_in_parenthe
     assert dated("During 1914–1918 the war raged. In May he left.")[0][1] == (
         "May", {"when": "1914-05", "cert": "medium", "resp": "#tei-tools"})
     assert dated("The war (1914–1918) ended. In May he left.")[0][1] == ("May", {"when": "--05"})
+
+
+# ---------------------------------------------------------------- parts of a year
+
+
+@pytest.mark.parametrize("text, span, months", [
+    ("In early 1917 he left.", "early 1917", ("1917-01", "1917-04")),
+    ("In mid-1917 he left.", "mid-1917", ("1917-05", "1917-08")),
+    ("In late 1917 he left.", "late 1917", ("1917-09", "1917-12")),
+    ("At the end of 1917 he left.", "end of 1917", ("1917-09", "1917-12")),
+    ("In early 1000 the abbey", "early 1000", ("1000-01", "1000-04")),
+    ("In late 2099 the town", "late 2099", ("2099-09", "2099-12")),
+])
+def test_a_part_of_a_year_spans_its_months(text, span, months):
+    assert one(text) == (span, {"notBefore": months[0], "notAfter": months[1]})
+
+
+def test_a_part_of_a_year_outside_the_years_a_text_can_mean_is_not_a_date():
+    assert dated("In early 999 and in late 2100")[0] == []
+
+
+@pytest.mark.parametrize("part, months", [
+    ("the first half of the following year", ("1918-01", "1918-06")),
+    ("the second half of the previous year", ("1916-07", "1916-12")),
+    ("the latter half of that year", ("1917-07", "1917-12")),
+    ("the end of the following year", ("1918-09", "1918-12")),
+])
+def test_a_part_of_a_year_named_by_relation_spans_that_years_months(part, months):
+    (_, found), = dated(f"In 1917 he left. In {part} he returned.")
+    assert found == (part.removeprefix("the "),
+                     {"notBefore": months[0], "notAfter": months[1], "cert": "medium", "resp": "#tei-tools"})
+
+
+def test_a_part_of_a_year_named_by_relation_with_no_year_before_it_is_not_a_date():
+    assert dated("In the first half of that year he was ill.")[0] == []
+
+
+def test_the_days_after_a_part_of_a_year_are_read_in_its_year():
+    assert dated("In mid-1917 he left. On 3 June he wrote.")[0][1] == (
+        "3 June", {"when": "1917-06-03", "cert": "medium", "resp": "#tei-tools"})
+
+
+# ---------------------------------------------------------------- the year of a day named without one
+
+
+@pytest.mark.parametrize("before, day, when, cert", [
+    ("In October 1937 he left.", "9 February", "1938-02-09", "low"),  # narration across a year's end
+    ("In September 1937 he left.", "30 April", "1938-04-30", "low"),
+    ("In December 1937 he left.", "1 January", "1938-01-01", "low"),
+    ("In October 1935 he left.", "29 February", "1936-02-29", "low"),  # a leap day: the year that has it
+    ("In August 1937 he left.", "9 February", "1937-02-09", "medium"),  # too early in the year to cross
+    ("In October 1937 he left.", "9 May", "1937-05-09", "medium"),  # too late in the year to be the next
+    ("On 20 October 1937 he left.", "9 October", "1937-10-09", "medium"),  # a flashback in the same year
+])
+def test_a_day_without_its_year_in_narration_is_in_the_year_told_or_just_after_its_end(before, day, when, cert):
+    (_, found), = dated(f"{before} On {day} he returned.")
+    assert found == (day, {"when": when, "cert": cert, "resp": "#tei-tools"})
+
+
+def test_days_in_a_letter_are_the_nearest_to_its_date_on_either_side_of_a_years_end():
+    assert headed(("Paris, 20 December 1905", True), ("On the 2d of January I go; on the 10th of December I came.", False))[1] == [
+        ("2d of January", "1906-01-02", "medium"), ("10th of December", "1905-12-10", "high")]
+    assert headed(("Paris, 2 January 1906", True), ("On the 20th of December I came; on the 5th of January I go.", False))[1] == [
+        ("20th of December", "1905-12-20", "medium"), ("5th of January", "1906-01-05", "high")]
