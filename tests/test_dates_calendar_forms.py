@@ -121,6 +121,10 @@ def test_iso_dates_are_read_as_written_and_impossible_ones_are_not_dates(text, e
     (("In 1975 they left.", "In the '60s the town had grown."), ("1960", "1969"), "medium"),
     (("In 2010 they left.", "In the '90s the town had grown."), ("1990", "1999"), "medium"),
     (("In 2010 they left.", "In the '20s the town grew again."), ("2020", "2029"), "medium"),
+    (("In 1995 they left.", "In the '00s the town grew."), ("2000", "2009"), "medium"),  # the next century's
+    # the decade whose middle is nearest the year: from 1956, 2005 (49 years) beats 1905 (51); from 1954 not
+    (("In 1956 they left.", "In the '00s the town grew."), ("2000", "2009"), "medium"),
+    (("In 1954 they left.", "In the '00s the town grew."), ("1900", "1909"), "medium"),
 ])
 def test_a_short_decade_is_the_decade_nearest_the_narratives_year(paragraphs, decade, cert):
     last = dated(*paragraphs)[-1]
@@ -344,3 +348,17 @@ def test_days_in_a_letter_are_the_nearest_to_its_date_on_either_side_of_a_years_
         ("2d of January", "1906-01-02", "medium"), ("10th of December", "1905-12-10", "high")]
     assert headed(("Paris, 2 January 1906", True), ("On the 20th of December I came; on the 5th of January I go.", False))[1] == [
         ("20th of December", "1905-12-20", "medium"), ("5th of January", "1906-01-05", "high")]
+
+
+def test_an_iso_date_frames_the_days_after_it_like_a_date_in_words():
+    assert dated("On 1917-10-20 he left. On 9 February he returned.")[0][1] == (
+        "9 February", {"when": "1918-02-09", "cert": "low", "resp": "#tei-tools"})
+    assert headed(("1839-02-17", True), ("Monday", True)) == [[("1839-02-17", "1839-02-17", None)],
+                                                            [("Monday", "1839-02-18", "medium")]]
+
+
+def test_a_month_heading_takes_the_year_above_it_and_without_one_stays_a_month_alone():
+    assert headed(("February.", True), ("3d.", True)) == [[("February", "--02", None)], []]
+    made = [Block("head", text, 0, frames_dates=True) for text in ("Journal 1839", "  February.", "3d.")]
+    found = [[(s.start, s.end, s.attr("when")) for s in spans] for spans in annotate_dates(made)]
+    assert found == [[(8, 12, "1839")], [(2, 10, "1839-02")], [(0, 2, "1839-02-03")]]
