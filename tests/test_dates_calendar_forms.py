@@ -362,3 +362,33 @@ def test_a_month_heading_takes_the_year_above_it_and_without_one_stays_a_month_a
     made = [Block("head", text, 0, frames_dates=True) for text in ("Journal 1839", "  February.", "3d.")]
     found = [[(s.start, s.end, s.attr("when")) for s in spans] for spans in annotate_dates(made)]
     assert found == [[(8, 12, "1839")], [(2, 10, "1839-02")], [(0, 2, "1839-02-03")]]
+
+
+# ---------------------------------------------------------------- days and months in running text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("from 3–5 May 1917 they met", [("3–5 May 1917", {"from": "1917-05-03", "to": "1917-05-05"})]),
+    ("on 5–5 May 1917 they met", [("5 May 1917", {"when": "1917-05-05"})]),  # no range of one day
+    ("on 28–29 February 1917 they met", [("28–29 February 1917", {"when": "1917"})]),  # 1917 had no 29th
+    ("on Monday, 3 May 1917 they met", [("Monday, 3 May 1917", {"when": "1917-05-03", "cert": "low",
+                                                                 "resp": "#tei-tools"})]),  # a Thursday
+])
+def test_days_and_ranges_of_days_are_real_days_or_only_their_year_is_claimed(text, expected):
+    assert dated(text)[0] == expected
+
+
+def test_an_impossible_day_still_gives_its_year_to_what_follows():
+    assert dated("On February 30, 1917 nothing happened. In May he left.")[0] == [
+        ("February 30, 1917", {"when": "1917"}), ("May", {"when": "1917-05", "cert": "medium", "resp": "#tei-tools"})]
+
+
+@pytest.mark.parametrize("joined", ["and", "or", "to"])
+def test_a_month_joined_to_a_month_before_it_is_a_month_of_the_narratives_year(joined):
+    assert dated(f"In 1917, from March {joined} April, he left.")[0][1:] == [
+        ("March", {"when": "1917-03", "cert": "medium", "resp": "#tei-tools"}),
+        ("April", {"when": "1917-04", "cert": "medium", "resp": "#tei-tools"})]
+
+
+def test_a_month_name_after_and_without_a_month_before_it_is_not_a_date():
+    assert [span for span, _ in dated("In 1917 Jane and May left.")[0]] == ["1917"]
