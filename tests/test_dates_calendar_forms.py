@@ -392,3 +392,13 @@ def test_a_month_joined_to_a_month_before_it_is_a_month_of_the_narratives_year(j
 
 def test_a_month_name_after_and_without_a_month_before_it_is_not_a_date():
     assert [span for span, _ in dated("In 1917 Jane and May left.")[0]] == ["1917"]
+
+
+@pytest.mark.parametrize("text, year", [
+    ("the 1900 guns were", False), ("the 1900 cars were", False),  # a round number of things counted
+    ("the 1917 guns were", True),  # years are rarely round: this one is a year
+    ("the 1900 census was", True), ("the 1900 class was", True), ("the 1900 thesis was", True),  # not plurals
+    ("the 1900 ems were", True),  # too short a word to be told a plural
+])
+def test_a_four_digit_number_before_a_plural_noun_is_a_quantity_when_round(text, year):
+    assert [span for span, _ in dated(text)[0]] == ([text.split()[1]] if year else [])
