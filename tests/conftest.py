@@ -1,6 +1,8 @@
 """Shared fixtures: where the repository, the seeds and ../shared are."""
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,33 @@ SHARED = REPO.parent / "shared"
 
 needs_shared = pytest.mark.skipif(
     not SHARED.is_dir(), reason="../shared (gold, corpus, tei_all) is not beside this clone")
+
+
+def pytest_sessionstart(session):
+    """Under mutmut (tests/mutation/run.sh), empty tei-tools' caches before a mutant's tests.
+
+    mutmut runs each mutant's tests in a process forked from one that has run the suite once, so
+    what tei-tools builds once and caches (the date recogniser, compiled patterns) would come
+    from the unmutated code: a mutant in a constructor would never run and would "survive"
+    without having been tested. Outside mutmut nothing changes."""
+    if "__mutmut_" in os.environ.get("MUTANT_UNDER_TEST", ""):
+        _empty_tei_tools_caches()
+
+
+def pytest_runtest_setup(item):
+    """While mutmut records which tests call which function ("stats"), each test builds what it
+    needs afresh: else a constructor is recorded for the first test that happened to build the
+    cached object only, and its mutants are run against that one test."""
+    if os.environ.get("MUTANT_UNDER_TEST") == "stats":
+        _empty_tei_tools_caches()
+
+
+def _empty_tei_tools_caches() -> None:
+    for name, module in list(sys.modules.items()):
+        if name == "tei_tools" or name.startswith("tei_tools."):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
 
 
 def seed_paths() -> list[Path]:

@@ -1,8 +1,10 @@
 #!/bin/sh
 # Mutation testing of one core module, outside CI (see tests/mutation/README.md).
 #
-#   sh tests/mutation/run.sh MODULE [--max-children N]
+#   sh tests/mutation/run.sh MODULE [--max-children N] [MUTANT ...]
 #   MODULE: serialize | convert | readers | quotes | dates | validate
+#   MUTANT: mutmut's names (or patterns) of the mutants to run, e.g. the survivors of an earlier
+#   run, retested in a fresh MUTATION_WORK after new tests (default: all of the module's)
 #
 # Works in a scratch copy ($MUTATION_WORK, default .mutation/MODULE) so the checkout is never
 # touched; mutmut's cache there makes a second run cheap. Runs under nice -n 19 with one worker
@@ -13,7 +15,7 @@ REPO=$(cd "$(dirname "$0")/../.." && pwd)
 MODULE=${1:?"usage: $0 serialize|convert|readers|quotes|dates|validate [--max-children N]"}
 shift
 CHILDREN=1
-if [ "${1:-}" = "--max-children" ]; then CHILDREN=${2:?}; fi
+if [ "${1:-}" = "--max-children" ]; then CHILDREN=${2:?}; shift 2; fi
 PY="$REPO/.venv/bin/python"
 "$PY" -c "import mutmut" 2>/dev/null || "$PY" -m pip install -q "$REPO[mutation]" 2>/dev/null \
     || "$PY" -m pip install -q "mutmut>=3.3,<4"
@@ -33,7 +35,7 @@ case "$MODULE" in
   quotes)    ONLY="src/tei_tools/annotate/quotes.py"
              TESTS="tests/test_quotes.py tests/test_quotes_nesting.py tests/test_quotes_cues.py tests/test_quotes_edges.py tests/test_quotes_blocks.py" ;;
   dates)     ONLY="src/tei_tools/annotate/dates.py src/tei_tools/annotate/dates/*"
-             TESTS="tests/test_dates.py tests/test_dates_ranges.py" ;;
+             TESTS="tests/test_dates.py tests/test_dates_ranges.py tests/test_dates_diaries.py tests/test_dates_calendar_forms.py tests/test_calendars.py" ;;
   validate)  ONLY="src/tei_tools/validate.py src/tei_tools/validate/*"
              TESTS="tests/test_validate.py tests/test_messages.py tests/test_schematron_fixtures.py tests/test_schema.py" ;;
   *) echo "unknown module $MODULE" >&2; exit 2 ;;
@@ -63,7 +65,7 @@ PYTHON
 
 cd "$COPY"
 echo "mutation-testing $ONLY with $TESTS (in $COPY)" >&2
-nice -n 19 "$REPO/.venv/bin/mutmut" run --max-children "$CHILDREN" >"$WORK/run.log" 2>&1 || {
+nice -n 19 "$REPO/.venv/bin/mutmut" run --max-children "$CHILDREN" "$@" >"$WORK/run.log" 2>&1 || {
     echo "mutmut failed; see $WORK/run.log" >&2; tail -20 "$WORK/run.log" >&2; exit 1; }
 "$REPO/.venv/bin/mutmut" export-cicd-stats >/dev/null 2>&1 || true
 "$REPO/.venv/bin/mutmut" results --all true >"$WORK/results.txt" 2>/dev/null || "$REPO/.venv/bin/mutmut" results >"$WORK/results.txt"
