@@ -29,7 +29,7 @@ case "$MODULE" in
   serialize) ONLY="src/tei_tools/serialize.py"
              TESTS="tests/test_serialize.py tests/test_header.py tests/test_writing.py tests/test_sidecar.py tests/test_convert.py::test_the_committed_editions_equal_a_fresh_build" ;;
   convert)   ONLY="src/tei_tools/convert.py"
-             TESTS="tests/test_convert_api.py tests/test_writing.py tests/test_sidecar.py tests/test_header.py tests/test_cli_convert.py tests/test_convert.py::test_the_committed_editions_equal_a_fresh_build" ;;
+             TESTS="tests/test_convert_api.py tests/test_writing.py tests/test_sidecar.py tests/test_header.py tests/test_cli_convert.py tests/test_letters.py tests/test_force_backup.py tests/test_batches.py tests/test_batch_parallel.py tests/test_hostile_sources.py tests/test_convert.py::test_the_committed_editions_equal_a_fresh_build" ;;
   readers)   ONLY="src/tei_tools/readers/*"
              TESTS="tests/test_readers.py tests/test_book_ending.py tests/test_omissions.py tests/test_convert.py::test_no_word_is_lost_or_reordered_whatever_the_text" ;;
   quotes)    ONLY="src/tei_tools/annotate/quotes.py"
