@@ -21,7 +21,6 @@ grammars on the random documents, mutants of them and tests/data (they must all 
 from __future__ import annotations
 
 import argparse
-import random
 import statistics
 import subprocess
 import sys
@@ -38,7 +37,7 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 sys.path.insert(0, str(REPO / "tests"))
 
-from test_schema import RandomDocuments, _mutate  # noqa: E402  (the sampler the tests use)
+from test_schema import RandomDocuments, _mutants  # noqa: E402  (the sampler and mutants the tests use)
 
 _TIME_ONE = ("import sys, time\nfrom lxml import etree\n"
              "schema = etree.RelaxNG(etree.parse(sys.argv[1])); document = etree.parse(sys.argv[2])\n"
@@ -105,19 +104,6 @@ def date_with_attributes(count: int, folder: Path) -> Path:
     return path
 
 
-def mutants(sources: list[Path], count: int, folder: Path) -> list[Path]:
-    generator = random.Random(13)
-    made = []
-    for number in range(count):
-        tree = etree.parse(str(generator.choice(sources)))
-        for _ in range(generator.choice([1, 1, 2])):
-            _mutate(tree, generator)
-        path = folder / f"mutant{number:04}.xml"
-        tree.write(str(path), encoding="utf-8", xml_declaration=True)
-        made.append(path)
-    return made
-
-
 def verdicts(grammar: Path, engine: str, paths: list[Path]) -> list[bool]:
     from tei_tools.validate import Validator
     messages = Validator(grammar, engine=engine).validate_files(paths)
@@ -173,7 +159,7 @@ def main() -> None:
         fixtures = sorted((REPO / "tests" / "data").glob("*/*.xml"))
         fixtures = [f for f in fixtures if f.name != "malformed.xml"]
         valid_editions = sorted((REPO / "tests" / "data" / "valid").glob("*.xml"))
-        checked = documents + mutants(documents + valid_editions, 3 * len(documents), folder) + fixtures
+        checked = documents + _mutants(folder, 3 * len(documents), 13, sources=documents + valid_editions) + fixtures
         start = time.perf_counter()
         results = {
             "jing, baseline": verdicts(baseline, "jing", checked),

@@ -293,9 +293,10 @@ def test_what_the_project_schema_accepts_tei_all_accepts(samples):
 # ---------------------------------------------------------------- lxml and jing agree
 
 
-def _mutants(folder: Path, count: int, seed: int) -> list[Path]:
-    """Valid test editions with one or two random edits (delete, insert, rename, move, attributes)."""
-    sources = sorted((REPO / "tests" / "data" / "valid").glob("*.xml"))
+def _mutants(folder: Path, count: int, seed: int, sources: list[Path] | None = None) -> list[Path]:
+    """Valid documents (by default the test editions) with one or two random edits (delete,
+    insert, rename, move, attributes)."""
+    sources = sources or sorted((REPO / "tests" / "data" / "valid").glob("*.xml"))
     generator = random.Random(seed)
     paths = []
     for number in range(count):

@@ -219,19 +219,18 @@ def _contexts(passage, members: list) -> dict:
             return
         if element in wanted:
             starts[element] = sum(map(len, parts))
+        walk_content(element)
+        if element in wanted:
+            ends[element] = sum(map(len, parts))
+
+    def walk_content(element) -> None:
         parts.append(element.text or "")
         for child in element:
             if isinstance(child.tag, str):
                 walk(child)
             parts.append(child.tail or "")
-        if element in wanted:
-            ends[element] = sum(map(len, parts))
 
-    parts.append(passage.text or "")
-    for child in passage:
-        if isinstance(child.tag, str):
-            walk(child)
-        parts.append(child.tail or "")
+    walk_content(passage)
     whole = "".join(parts)
     return {m: (whole[:starts[m]], whole[starts[m]:ends[m]], whole[ends[m]:]) for m in members if m in starts}
 
