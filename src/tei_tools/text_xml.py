@@ -1,0 +1,149 @@
+"""An edition's <text> (front, body, back) written as one string of XML and parsed once.
+
+Most of an edition's elements are in its text: one per block and one per span. Made one at a
+time with lxml they cost most of the serializer's time; written as XML text and parsed in one
+call (libxml2), the same tree comes out several times faster. The string is indented as
+`serialize.indent` indents a tree (structure indented, the inside of a block never touched), so
+the tree needs no further walk.
+
+The tree is the same as the one `serialize` builds element by element: same elements, attributes
+in the same order, same text. What the parser would change is escaped: `&`, `<`, `>` and carriage
+returns in text (the parser turns a CR into a line feed); in attribute values also `"`, tabs and
+line feeds (which the parser turns into spaces). Where this path cannot stand for the other
+(a name that is not a plain XML name, text lxml refuses), `text_element` returns None and the
+serializer builds the tree element by element, failing exactly as it always did.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable
+
+from lxml import etree
+
+from tei_tools.model import Block, Node
+from tei_tools.xml import TEI_NS, XML_NS
+
+_PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9._-]*\Z")
+_XML_PREFIXED = f"{{{XML_NS}}}"
+# Our own markup, no DTD: nothing to resolve, nothing to fetch.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
+
+
+class _NotPlain(Exception):
+    """A tag or attribute name this path does not write: the tree is made element by element."""
+
+
+def text_element(parts: list[tuple[str, list[Node]]], attributes: Callable[[Iterable], dict[str, str]],
+                 forest_of: Callable[[Block], list]) -> etree._Element | None:
+    """The <text> element (at level 1 of the document) holding `parts` [(front|body|back, nodes)];
+    None if it must be made element by element. `attributes` maps a node's or span's (name,
+    value) pairs to the attributes serialize sets; `forest_of` nests a block's spans."""
+    out = [f'<text xmlns="{TEI_NS}">']
+    try:
+        writer = _Writer(out, attributes, forest_of)
+        for tag, nodes in parts:
+            out.append(_pad(2))
+            writer.container(tag, {}, nodes, 2)
+        out.append(_pad(1) + "</text>")
+        return etree.fromstring("".join(out), _PARSER)
+    except (_NotPlain, etree.XMLSyntaxError, ValueError):
+        return None
+
+
+class _Writer:
+    def __init__(self, out: list[str], attributes, forest_of):
+        self.out, self.attributes, self.forest_of = out, attributes, forest_of
+        self.start_tags: dict[tuple, str] = {}  # (tag, attribute pairs) -> its start tag: a person's
+        # persName, a paragraph's <p>, written once
+
+    def start_tag(self, tag: str, pairs: tuple) -> str:
+        key = (tag, pairs)
+        written = self.start_tags.get(key)
+        if written is None:
+            written = self.start_tags[key] = _start_tag(tag, self.attributes(dict(pairs).items()))
+        return written
+
+    def node(self, node: Node, level: int) -> None:
+        if isinstance(node, Block):
+            self.out.append(self.start_tag(node.tag, tuple(node.attrs.items())))
+            self.leaf(node.text, self.forest_of(node), 0, len(node.text))
+            self.out.append(f"</{node.tag}>")
+        else:
+            self.container(node.tag, node.attrs, node.children, level)
+
+    def container(self, tag: str, attrs: dict, children: list[Node], level: int) -> None:
+        start = self.start_tag(tag, tuple(attrs.items()))
+        if not children:
+            self.out.append(start[:-1] + "/>")
+            return
+        self.out.append(start)
+        for child in children:
+            self.out.append(_pad(level + 1))
+            self.node(child, level + 1)
+        self.out.append(_pad(level) + f"</{tag}>")
+
+    def leaf(self, text: str, forest: list, start: int, end: int) -> None:
+        out = self.out
+        position = start
+        for span, children in forest:
+            out.append(_escape_text(text[position:span.start]))
+            out.append(self.start_tag(span.tag, span.attrs))
+            if children:
+                self.leaf(text, children, span.start, span.end)
+            else:  # most spans hold text alone
+                out.append(_escape_text(text[span.start:span.end]))
+            out.append(f"</{span.tag}>")
+            position = span.end
+        out.append(_escape_text(text[position:end]))
+
+
+def _pad(level: int, pads: dict[int, str] = {}) -> str:
+    pad = pads.get(level)
+    if pad is None:
+        pad = pads[level] = "\n" + "  " * level
+    return pad
+
+
+def _start_tag(tag: str, attributes: dict[str, str]) -> str:
+    _check_name(tag)
+    if not attributes:
+        return f"<{tag}>"
+    written = []
+    for name, value in attributes.items():
+        if name.startswith(_XML_PREFIXED):
+            name = "xml:" + name[len(_XML_PREFIXED):]
+            _check_name(name[4:])
+        else:
+            _check_name(name)
+        written.append(f' {name}="{_escape_attribute(value)}"')
+    return f"<{tag}{''.join(written)}>"
+
+
+def _check_name(name: str, plain: set[str] = set()) -> None:
+    if name not in plain:
+        if not _PLAIN_NAME.match(name):
+            raise _NotPlain(name)
+        plain.add(name)
+
+
+def _escape_text(text: str) -> str:
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if "\r" in text:
+        text = text.replace("\r", "&#13;")
+    return text
+
+
+def _escape_attribute(value: str) -> str:
+    value = _escape_text(value)
+    if '"' in value:
+        value = value.replace('"', "&quot;")
+    if "\t" in value:
+        value = value.replace("\t", "&#9;")
+    if "\n" in value:
+        value = value.replace("\n", "&#10;")
+    return value
