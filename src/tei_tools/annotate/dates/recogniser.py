@@ -131,8 +131,9 @@ class Recogniser:
         """The block's dates: longest first among overlapping candidates, then in text order.
         `heading`: the block heads a letter or a diary entry (a day alone is a date there)."""
         weekdays = self.diary.weekday_positions(text)
-        candidates: list[Found] = self.diary.find(text, heading, weekdays)
-        for trigger in self.number_trigger.finditer(text):
+        numbers = list(self.number_trigger.finditer(text))
+        candidates: list[Found] = self.diary.find(text, heading, weekdays, [number.start() for number in numbers])
+        for trigger in numbers:
             position = trigger.start()
             self._try(self._number_rules(text, position, trigger.end()), text, position, candidates)
             if text[position - 1:position] in ("'", "’"):
