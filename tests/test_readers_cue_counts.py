@@ -62,3 +62,37 @@ def test_detection_follows_a_change_of_the_cues(monkeypatch):
     assert detect_kind(text) == "book"
     monkeypatch.setitem(CUES, "letter", CUES["letter"] + [r"qqq"])
     assert detect_kind(text) == "letter"
+
+
+@pytest.mark.parametrize("pattern, form", [
+    (r"(?m)^\*$", r"(?m)\n\*$"),
+    (r"(?im)^(chapter|part) \d+", r"(?im)\n(chapter|part) \d+"),
+    (r"(?m)^([A-Z]\w*)\n\1$", r"(?m)\n([A-Z]\w*)\n\1$"),  # a back-reference keeps its group
+    (r"^\*$", None),  # not multi-line: the start of the text only
+    (r"(?m)^a|b", None),  # the caret opens one branch, not the pattern
+    (r"(?m)^(?<=\n)a", None),  # looks before its start
+    (r"(?m)^\Aa", None),
+    (r"(?m)^a*", None),  # may match nothing
+    (r"(?m)^(?i:a)", None),  # flags scoped inside
+    (r"(?m)x^a", None),
+])
+def test_the_line_start_form_is_made_only_where_it_finds_the_same(pattern, form):
+    from tei_tools.readers.cue_counts import line_start_form
+
+    assert line_start_form(pattern) == form
+
+
+def test_line_start_cues_count_what_findall_counts_on_many_texts():
+    import random
+
+    rng = random.Random(5)
+    pieces = ["\n", "\n\n", " ", "*", "Act One", "act two", "Chapter 3", "PART ONE", "Dear John", "To Mr Brown",
+              "P.S.", "Monday", "May 3rd", "1st. ", "_____", "Title", "Title\nTitle", "(12) A", "x", "\u0130", "é"]
+    cues = [Cue(pattern) for patterns in CUES.values() for pattern in patterns]
+    assert sum(cue.at_line_starts is not None for cue in cues) >= 15
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        for cue in cues:
+            for most in (1, 5):
+                assert cue.count(Source(text), most) == min(len(re.findall(cue.pattern, text)), most), \
+                    (cue.pattern.pattern, text)

@@ -8,6 +8,10 @@ source in which no needle occurs (a plain substring search, much faster) cannot 
 so the cue is run only on sources where one does. The counts are the same either way; the
 needles only decide when the count is certainly 0.
 
+A cue anchored at the start of a line (`(?m)^X`, most of them) is tried at every character
+too. It is run instead as `\nX` over the text with a line feed put before it: a literal
+prefix the engine scans for, so X is tried only where lines start (see `line_start_form`).
+
 Ignore-case needles are looked for in the source lowered. That is exact for needles of ASCII
 characters: `re` matches an ASCII letter, ignoring case, only with its other ASCII case and
 with the four characters of IGNORECASE_ODD_ONES; a source holding one of those is searched with
@@ -36,12 +40,30 @@ class Cue:
         self.ignore_case = bool(self.pattern.flags & re.IGNORECASE)
         self.needles = tuple(tuple(sorted({n.lower().encode() for n in alternatives})) if self.ignore_case
                              else alternatives for alternatives in needles_of(pattern))
+        line_start = line_start_form(pattern)
+        self.at_line_starts = re.compile(line_start) if line_start else None
 
     def count(self, source: "Source", most: int) -> int:
         """min(len(re.findall(pattern, source.text)), most)."""
         if self.needles and not self._may_match(source):
             return 0
+        if self.at_line_starts is not None:
+            return self._count_at_line_starts(source.after_line_feed, most)
         return sum(1 for _ in itertools.islice(self.pattern.finditer(source.text), most))
+
+    def _count_at_line_starts(self, padded: str, most: int) -> int:
+        """The matches findall finds, from `\nX` over "\n" + text: index i of `padded` is a line
+        feed exactly where i is a line start of the text, and X follows it there as it follows
+        the line start in the text. After a match of X ending at e in the text, findall goes on
+        from e: from index e of `padded`, the line feeds of line starts from e on."""
+        count, position = 0, 0
+        while count < most:
+            match = self.at_line_starts.search(padded, position)
+            if match is None:
+                break
+            count += 1
+            position = match.end() - 1  # where X's match ends, in the text
+        return count
 
     def _may_match(self, source: "Source") -> bool:
         if self.ignore_case:
@@ -60,6 +82,14 @@ class Source:
         self.text = text
         self._lowered: bytes | None = None
         self._has_odd_ones: bool | None = None
+        self._after_line_feed: str | None = None
+
+    @property
+    def after_line_feed(self) -> str:
+        """The text after a line feed: a line feed before each of its line starts."""
+        if self._after_line_feed is None:
+            self._after_line_feed = "\n" + self.text
+        return self._after_line_feed
 
     @property
     def lowered(self) -> bytes:
@@ -74,6 +104,55 @@ class Source:
         if self._has_odd_ones is None:
             self._has_odd_ones = any(odd in self.lowered for odd in _ODD_ONES)
         return self._has_odd_ones
+
+
+# ---------------------------------------------------------------- cues anchored at line starts
+
+_LEADING_FLAGS_AND_CARET = re.compile(r"(\(\?[aiLmsux]+\))?\^")
+
+
+def line_start_form(pattern: str) -> str | None:
+    r"""`(?m)^X` as `(?m)\nX`, when the two find the same matches (the second over the text after
+    a line feed, see Cue._count_at_line_starts); else None.
+
+    They do when `^` (multi-line) opens the whole pattern and X never looks at what is before
+    where it starts, which is a line feed in one text and perhaps the start in the other: no
+    look-behind and no `\A` in X (`\b`, `^` and `$` read the same either way); and X matches
+    no empty string (findall treats an empty match apart); nor flags scoped inside it.
+    """
+    parsed = sre_parse.parse(pattern)
+    flags = parsed.state.flags
+    written = _LEADING_FLAGS_AND_CARET.match(pattern)
+    if (written is None or not flags & re.MULTILINE or flags & _UNSUPPORTED_FLAGS or not parsed.data
+            or parsed.data[0] != (sre.AT, sre.AT_BEGINNING)):
+        return None
+    rest = parsed.data[1:]
+    if _looks_before_or_scopes_flags(rest) or sre_parse.SubPattern(parsed.state, rest).getwidth()[0] == 0:
+        return None
+    return (written.group(1) or "") + "\\n" + pattern[written.end():]
+
+
+def _looks_before_or_scopes_flags(items) -> bool:
+    for op, value in items:
+        if op is sre.AT and value == sre.AT_BEGINNING_STRING:
+            return True
+        if op in (sre.ASSERT, sre.ASSERT_NOT):
+            direction, content = value
+            if direction < 0 or _looks_before_or_scopes_flags(content):
+                return True
+        elif op is sre.SUBPATTERN:
+            _group, add_flags, del_flags, content = value
+            if add_flags or del_flags or _looks_before_or_scopes_flags(content):
+                return True
+        elif op is sre.BRANCH:
+            if any(_looks_before_or_scopes_flags(branch) for branch in value[1]):
+                return True
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
+            if _looks_before_or_scopes_flags(value[2]):
+                return True
+        elif op in (sre.GROUPREF_EXISTS, getattr(sre, "ATOMIC_GROUP", None)):
+            return True  # not followed: left to the cue itself
+    return False
 
 
 # ---------------------------------------------------------------- needles from a pattern
