@@ -15,10 +15,14 @@ def _document(body, front=(), back=()) -> Document:
 
 
 def _both_ways(doc: Document, monkeypatch) -> tuple[bytes, bytes]:
+    """(as written, element by element); also checks the tree text_xml parses gives the same."""
     fast = serialize.to_bytes(doc, "schema/x")
     with monkeypatch.context() as patched:
+        patched.setattr(text_xml, "text_as_serialized", lambda *args: None)
+        parsed = serialize.to_bytes(doc, "schema/x")
         patched.setattr(text_xml, "text_element", lambda *args: None)
         slow = serialize.to_bytes(doc, "schema/x")
+    assert parsed == slow
     return fast, slow
 
 
@@ -47,6 +51,26 @@ def test_the_edition_is_the_same_byte_for_byte(doc, monkeypatch):
     assert b"<text>" in fast and b"</TEI>" in fast
 
 
+def test_every_character_written_as_is_is_escaped_as_lxml_writes_it():
+    from lxml import etree
+
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+    allowed = [c for c in every if text_xml.written_as_is(c.encode())]
+    assert len(allowed) > 1_100_000 and "\x85" not in allowed and "\ufffe" not in allowed
+    for start in range(0, len(allowed), 20_000):
+        chunk = "".join(allowed[start:start + 20_000])
+        element = etree.Element("p", a=chunk)
+        element.text = chunk
+        assert etree.tostring(element, encoding="unicode") == \
+            f'<p a="{text_xml._escape_attribute(chunk)}">{text_xml._escape_text(chunk)}</p>'
+
+
+def test_characters_not_written_as_is_are_told():
+    for character in ["\x00", "\x08", "\x0b", "\x1f", "\x7f", "\x80", "\x9f", "\ufffe", "\uffff"]:
+        assert not text_xml.written_as_is(f"a{character}b".encode("utf-8", "surrogatepass"))
+    assert text_xml.written_as_is("tab\t lf\n cr\r nbsp\xa0 \xc2\xa9 \ufffd \U0010fffd".encode())
+
+
 def test_a_name_that_is_not_plain_is_made_element_by_element(monkeypatch):
     calls = []
     real = serialize._write_nodes
@@ -58,10 +82,18 @@ def test_a_name_that_is_not_plain_is_made_element_by_element(monkeypatch):
     assert calls
 
 
-def test_text_lxml_refuses_fails_as_it_always_did(monkeypatch):
-    doc = _document([Block("p", "a\x00b", 0)])
+@pytest.mark.parametrize("character", ["\x7f", "\x85", "\x9f"])
+def test_characters_lxml_takes_but_that_are_not_written_as_is_come_out_as_lxml_writes_them(character, monkeypatch):
+    fast, slow = _both_ways(_document([Block("p", f"a{character}b", 0)]), monkeypatch)
+    assert fast == slow and f"a{character}b".encode() in fast
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x0b", "\ufffe", "\uffff", "\ud800"])
+def test_text_lxml_refuses_fails_as_it_always_did(character, monkeypatch):
+    doc = _document([Block("p", f"a{character}b", 0)])
     with pytest.raises(ValueError) as fast:
         serialize.to_bytes(doc)
+    monkeypatch.setattr(text_xml, "text_as_serialized", lambda *args: None)
     monkeypatch.setattr(text_xml, "text_element", lambda *args: None)
     with pytest.raises(ValueError) as slow:
         serialize.to_bytes(doc)

@@ -94,6 +94,8 @@ def _attributes(attrs, names: dict[str, str] = {}) -> dict[str, str]:
 
 def nest_spans(spans: list[Span], length: int) -> list[tuple[Span, list]]:
     """Spans as a forest [(span, children)], dropping empty, out-of-range and crossing spans."""
+    if not spans:
+        return []
     # equal spans once (keyed by their fields: a tuple hashes faster than the dataclass does)
     distinct = {(s.start, s.end, s.tag, s.attrs): s for s in spans if 0 <= s.start < s.end <= length}
     ordered = sorted(distinct.values(), key=lambda s: (s.start, -s.end, SPAN_RANK.get(s.tag, 9), s.attrs))
@@ -447,9 +449,8 @@ def to_tei(doc: Document) -> etree._Element:
     # One tree from the root down: every element in it is served by the one default namespace
     # declaration, on TEI (the header's elements, made apart, lose theirs when appended).
     root = E("TEI", header(doc, source_digest), xml_lang=doc.meta.language or "en")
-    parts = [(part, nodes) for part, nodes in (("front", doc.front), ("body", doc.body), ("back", doc.back))
-             if nodes or part == "body"]
-    text = text_xml.text_element(parts, _attributes, lambda block: nest_spans(block.spans, len(block.text)))
+    parts = _text_parts(doc)
+    text = text_xml.text_element(parts, _attributes, _forest_of)
     if text is not None:  # written as XML and parsed: indented already
         root.append(text)
         root.text, root[0].tail, text.tail = "\n  ", "\n  ", "\n"
@@ -466,16 +467,50 @@ def to_tei(doc: Document) -> etree._Element:
 
 def to_bytes(doc: Document, schema_href: str | None = None) -> bytes:
     """Serialized edition with xml-model PIs and the digest of these very bytes in the header."""
-    root = to_tei(doc)
     pis = ""
     if schema_href:
         pis = (f'<?xml-model href="{schema_href}.rng" type="application/xml" '
                f'schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
                f'<?xml-model href="{schema_href}.sch" type="application/xml" '
                f'schematypens="http://purl.oclc.org/dsdl/schematron"?>\n')
-    body = etree.tostring(root, encoding="unicode")
+    body = _serialized_without_text_tree(doc)
+    if body is not None:
+        try:
+            data = f'<?xml version="1.0" encoding="UTF-8"?>\n{pis}{body}\n'.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: lxml says what is wrong
+            data = None
+        if data is not None and text_xml.written_as_is(data):
+            return seal(data)
+    body = etree.tostring(to_tei(doc), encoding="unicode")
     data = f'<?xml version="1.0" encoding="UTF-8"?>\n{pis}{body}\n'.encode("utf-8")
     return seal(data)
+
+
+def _serialized_without_text_tree(doc: Document) -> str | None:
+    """etree.tostring(to_tei(doc), encoding="unicode"), the <text> written by text_xml as lxml
+    writes it and put in place of an empty one: no tree of it made, parsed or walked. None
+    where text_xml cannot tell how lxml would write it."""
+    text = text_xml.text_as_serialized(_text_parts(doc), _attributes, _forest_of)
+    if text is None:
+        return None
+    root = E("TEI", header(doc, "sha256:" + hashlib.sha256(doc.source_text.encode("utf-8")).hexdigest()),
+             xml_lang=doc.meta.language or "en")
+    etree.SubElement(root, _tei_name("text"))
+    root.text, root[0].tail, root[1].tail = "\n  ", "\n  ", "\n"
+    indent(root[0], 1)
+    etree.cleanup_namespaces(root)
+    written = etree.tostring(root, encoding="unicode")
+    place = written.rindex("<text/>")
+    return written[:place] + text + written[place + len("<text/>"):]
+
+
+def _text_parts(doc: Document) -> list[tuple[str, list[Node]]]:
+    return [(part, nodes) for part, nodes in (("front", doc.front), ("body", doc.body), ("back", doc.back))
+            if nodes or part == "body"]
+
+
+def _forest_of(block: Block) -> list:
+    return nest_spans(block.spans, len(block.text))
 
 
 def seal(data: bytes) -> bytes:

@@ -38,21 +38,61 @@ def text_element(parts: list[tuple[str, list[Node]]], attributes: Callable[[Iter
     """The <text> element (at level 1 of the document) holding `parts` [(front|body|back, nodes)];
     None if it must be made element by element. `attributes` maps a node's or span's (name,
     value) pairs to the attributes serialize sets; `forest_of` nests a block's spans."""
-    out = [f'<text xmlns="{TEI_NS}">']
     try:
-        writer = _Writer(out, attributes, forest_of)
-        for tag, nodes in parts:
-            out.append(_pad(2))
-            writer.container(tag, {}, nodes, 2)
-        out.append(_pad(1) + "</text>")
-        return etree.fromstring("".join(out), _PARSER)
+        written = _text(parts, attributes, forest_of, f'<text xmlns="{TEI_NS}">')
+        return etree.fromstring(written, _PARSER)
     except (_NotPlain, etree.XMLSyntaxError, ValueError):
         return None
 
 
+def text_as_serialized(parts: list[tuple[str, list[Node]]], attributes: Callable[[Iterable], dict[str, str]],
+                       forest_of: Callable[[Block], list]) -> str | None:
+    """The <text> element as `etree.tostring(..., encoding="unicode")` writes it inside the TEI
+    element (no namespace declaration of its own), without making the tree, provided its
+    characters are all written as they are (`written_as_is`, on the encoded edition); None
+    where a name is not plain (then `text_element` or the element-by-element path decides).
+
+    It writes what libxml2 writes: the escapes of `_escape_text` and `_escape_attribute` (checked
+    for every character `written_as_is` allows, tests/test_text_xml.py), `<x/>` for an element
+    with nothing in it, attributes as ` name="value"` in their order.
+    """
+    try:
+        return _text(parts, attributes, forest_of, "<text>", empty_elements_closed=True)
+    except _NotPlain:
+        return None
+
+
+# What lxml refuses or libxml2 might write otherwise: controls but tab and line breaks (C0, DEL,
+# C1), noncharacters U+FFFE and U+FFFF; lone surrogates do not encode in UTF-8 at all.
+_C0_AND_DEL = bytes(code for code in range(0x20) if code not in (0x09, 0x0A, 0x0D)) + b"\x7f"
+_C1 = re.compile(rb"\xc2[\x80-\x9f]")
+
+
+def written_as_is(data: bytes) -> bool:
+    """Whether UTF-8 `data` holds only characters libxml2 writes as they are (or escaped as
+    text_as_serialized escapes them): no control but tab and line breaks, no U+FFFE or U+FFFF.
+    (Byte scans: a search for the characters over the text costs more than writing it.)"""
+    if len(data.translate(None, _C0_AND_DEL)) != len(data):
+        return False
+    if b"\xc2" in data and _C1.search(data):
+        return False
+    return b"\xef\xbf\xbe" not in data and b"\xef\xbf\xbf" not in data
+
+
+def _text(parts, attributes, forest_of, opening: str, empty_elements_closed: bool = False) -> str:
+    out = [opening]
+    writer = _Writer(out, attributes, forest_of, empty_elements_closed)
+    for tag, nodes in parts:
+        out.append(_pad(2))
+        writer.container(tag, {}, nodes, 2)
+    out.append(_pad(1) + "</text>")
+    return "".join(out)
+
+
 class _Writer:
-    def __init__(self, out: list[str], attributes, forest_of):
+    def __init__(self, out: list[str], attributes, forest_of, empty_elements_closed: bool):
         self.out, self.attributes, self.forest_of = out, attributes, forest_of
+        self.empty_elements_closed = empty_elements_closed  # <p/>, as libxml2 writes an empty <p>
         self.start_tags: dict[tuple, str] = {}  # (tag, attribute pairs) -> its start tag: a person's
         # persName, a paragraph's <p>, written once
 
@@ -65,8 +105,13 @@ class _Writer:
 
     def node(self, node: Node, level: int) -> None:
         if isinstance(node, Block):
-            self.out.append(self.start_tag(node.tag, tuple(node.attrs.items())))
-            self.leaf(node.text, self.forest_of(node), 0, len(node.text))
+            start = self.start_tag(node.tag, tuple(node.attrs.items()))
+            forest = self.forest_of(node)
+            if not node.text and not forest and self.empty_elements_closed:
+                self.out.append(start[:-1] + "/>")
+                return
+            self.out.append(start)
+            self.leaf(node.text, forest, 0, len(node.text))
             self.out.append(f"</{node.tag}>")
         else:
             self.container(node.tag, node.attrs, node.children, level)
