@@ -21,7 +21,7 @@ from tei_tools.annotate.dates.context import LOW, Context, Found, Reading
 from tei_tools.annotate.dates.values import iso_day, iso_month, is_real_day
 from tei_tools.annotate.dates.vocabulary import Vocabulary
 
-_DIGITS = re.compile(r"[0-9]+")
+_DIGITS = re.compile(r"[0-9][0-9]*")  # as [0-9]+, but opening with a set re can scan for
 DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 SUFFIX = r"(?:\.?(?:st|nd|rd|th|d)(?![a-z]))"
 DASH = "[-\u2010\u2011\u2012\u2013\u2014\u2212]"

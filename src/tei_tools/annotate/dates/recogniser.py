@@ -56,7 +56,8 @@ class Recogniser:
         self.vocabulary = vocabulary
         pieces = Pieces(vocabulary)
         # Scans for what every date contains (literal searches are the cheap ones).
-        self.number_trigger = re.compile(r"[0-9]+")
+        # [0-9][0-9]* finds what [0-9]+ finds, but opens with a set re can scan for
+        self.number_trigger = re.compile(r"[0-9][0-9]*")
         self.month_trigger = re.compile(pieces.month_names)
         self.head_words = frozenset([*(w for h in (*vocabulary.seasons, *vocabulary.parts_of_year) for w in h.split()),
                                      *(era.lower() for era in vocabulary.anno_domini)])
