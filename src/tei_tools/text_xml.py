@@ -128,18 +128,18 @@ class _Writer:
         self.out.append(_pad(level) + f"</{tag}>")
 
     def leaf(self, text: str, forest: list, start: int, end: int) -> None:
-        out = self.out
+        append, start_tag, escape = self.out.append, self.start_tag, _escape_text  # the innermost loop
         position = start
         for span, children in forest:
-            out.append(_escape_text(text[position:span.start]))
-            out.append(self.start_tag(span.tag, span.attrs))
+            append(escape(text[position:span.start]))
+            append(start_tag(span.tag, span.attrs))
             if children:
                 self.leaf(text, children, span.start, span.end)
             else:  # most spans hold text alone
-                out.append(_escape_text(text[span.start:span.end]))
-            out.append(f"</{span.tag}>")
+                append(escape(text[span.start:span.end]))
+            append(_end_tag(span.tag))
             position = span.end
-        out.append(_escape_text(text[position:end]))
+        append(escape(text[position:end]))
 
 
 def _pad(level: int, pads: dict[int, str] = {}) -> str:
@@ -149,19 +149,33 @@ def _pad(level: int, pads: dict[int, str] = {}) -> str:
     return pad
 
 
+def _end_tag(tag: str, written: dict[str, str] = {}) -> str:
+    end = written.get(tag)
+    if end is None:
+        end = written[tag] = f"</{tag}>"
+    return end
+
+
 def _start_tag(tag: str, attributes: dict[str, str]) -> str:
     _check_name(tag)
     if not attributes:
         return f"<{tag}>"
-    written = []
-    for name, value in attributes.items():
+    written = "".join([_attribute_opening(name) + _escape_attribute(value) + '"' for name, value in attributes.items()])
+    return f"<{tag}{written}>"
+
+
+def _attribute_opening(name: str, written: dict[str, str] = {}) -> str:
+    """' name="' for an attribute name as lxml takes it ({XML namespace}id: xml:id)."""
+    opening = written.get(name)
+    if opening is None:
         if name.startswith(_XML_PREFIXED):
-            name = "xml:" + name[len(_XML_PREFIXED):]
-            _check_name(name[4:])
+            _check_name(name[len(_XML_PREFIXED):])
+            opening = f' xml:{name[len(_XML_PREFIXED):]}="'
         else:
             _check_name(name)
-        written.append(f' {name}="{_escape_attribute(value)}"')
-    return f"<{tag}{''.join(written)}>"
+            opening = f' {name}="'
+        written[name] = opening
+    return opening
 
 
 def _check_name(name: str, plain: set[str] = set()) -> None:
