@@ -254,3 +254,18 @@ def test_saving_is_atomic_a_failed_save_leaves_the_old_file_and_no_temporary(tmp
     monkeypatch.undo()
     people.save(path)
     assert "Anna Petrova" in path.read_text(encoding="utf-8") and path.read_bytes() != before
+
+
+def test_persons_are_found_containing_words_in_the_order_they_came():
+    """find_containing keeps the personography's order (kept as persons come, not rebuilt per call)."""
+    from tei_tools.personography import Personography
+
+    persons = Personography.empty()
+    ids = [persons.add(name) for name in ("Lev Davidovich Bronstein", "Anna Bronstein", "Lev Bronstein Petrov")]
+    index = persons.index
+    assert index.find_containing(frozenset({"bronstein"}), None) == ids
+    assert index.find_containing(frozenset({"bronstein", "lev"}), "lev") == [ids[0], ids[2]]
+    twin = index.copy()
+    twin.add_name("later", "Zed Bronstein", "main")
+    assert twin.find_containing(frozenset({"bronstein"}), None) == ids + ["later"]
+    assert index.find_containing(frozenset({"bronstein"}), None) == ids  # the copy's additions stay its own

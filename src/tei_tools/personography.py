@@ -84,6 +84,7 @@ class PersonIndex:
     def __init__(self, particles: frozenset[str]):
         self._particles = particles
         self._persons: dict[str, Person] = {}
+        self._order: dict[str, int] = {}  # id -> its place in _persons (file order), kept as persons come
         self._by_form: dict[str, list[str]] = {}
         self._by_word: dict[str, dict[str, list[str]]] = {role: {} for role in WORD_ROLES}
         self._children: dict[str, list[str]] = {}  # parent id -> children's ids (listRelation)
@@ -92,6 +93,7 @@ class PersonIndex:
         twin = PersonIndex(self._particles)
         twin._persons = {pid: Person(p.id, list(p.names), p.automatic, p.evidence, p.sex)
                          for pid, p in self._persons.items()}
+        twin._order = dict(self._order)
         twin._by_form = {key: list(ids) for key, ids in self._by_form.items()}
         twin._by_word = {role: {key: list(ids) for key, ids in index.items()} for role, index in self._by_word.items()}
         twin._children = {parent: list(ids) for parent, ids in self._children.items()}
@@ -132,9 +134,8 @@ class PersonIndex:
         if not words:
             return []
         pools = [set(self._by_word_any(word)) for word in words]
-        order = {person_id: n for n, person_id in enumerate(self._persons)}
         found = []
-        for person_id in sorted(set.intersection(*pools), key=order.__getitem__):
+        for person_id in sorted(set.intersection(*pools), key=self._order.__getitem__):
             for text, _ in self._persons[person_id].names:
                 parts = name_parts(text, self._particles)
                 if words <= parts.word_set() and (given is None or parts.given == given):
@@ -155,6 +156,7 @@ class PersonIndex:
         _add_unique(self._children, parent_id, child_id)
 
     def add_person(self, person: Person) -> None:
+        self._order.setdefault(person.id, len(self._order))
         self._persons[person.id] = person
         for text, _ in person.names:
             self._index_name(person.id, text)
@@ -163,6 +165,7 @@ class PersonIndex:
         """Record a name form (for a person this index may not hold yet: a batch's additions)."""
         person = self._persons.get(person_id)
         if person is None:
+            self._order.setdefault(person_id, len(self._order))
             person = self._persons[person_id] = Person(person_id, [], True)
         if name_key(name) not in {name_key(t) for t, _ in person.names}:
             person.names.append((name, kind))

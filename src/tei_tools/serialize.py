@@ -14,7 +14,7 @@ from collections import Counter
 
 from lxml import etree
 
-from tei_tools import __version__
+from tei_tools import __version__, text_xml
 from tei_tools.model import Block, Container, Document, Mention, Node, Responsibility, Span
 from tei_tools.xml import TEI_NS, XML_NS
 
@@ -59,28 +59,46 @@ def _append_text(element: etree._Element, text: str) -> None:
 # ---------------------------------------------------------------- text
 
 
-LEAF_MARK = "{urn:tei-tools:serializer}leaf"  # temporary: which elements hold source text
-
-
-def _write_nodes(parent: etree._Element, nodes: list[Node]) -> None:
+def _write_nodes(parent: etree._Element, nodes: list[Node], leaves: list[etree._Element]) -> None:
+    """The nodes' elements, made in place (SubElement: the parent's namespace declaration serves
+    them; most of a document's elements are made here); `leaves` gets the elements that hold
+    source text, which indent() must not touch."""
     for node in nodes:
-        parent.append(_write_node(node))
+        element = etree.SubElement(parent, _tei_name(node.tag), _attributes(node.attrs.items()))
+        if isinstance(node, Block):
+            leaves.append(element)
+            _fill(element, node.text, nest_spans(node.spans, len(node.text)))
+        else:
+            _write_nodes(element, node.children, leaves)
 
 
-def _write_node(node: Node) -> etree._Element:
-    element = E(node.tag, **node.attrs)
-    if isinstance(node, Block):
-        element.set(LEAF_MARK, "1")
-        _fill(element, node.text, nest_spans(node.spans, len(node.text)))
-    else:
-        _write_nodes(element, node.children)
-    return element
+def _tei_name(tag: str, names: dict[str, str] = {}) -> str:
+    """{TEI}tag, made once per tag."""
+    name = names.get(tag)
+    if name is None:
+        name = names[tag] = f"{{{TEI_NS}}}{tag}"
+    return name
+
+
+def _attributes(attrs, names: dict[str, str] = {}) -> dict[str, str]:
+    """The attributes as E() sets them: None values left out, names as _attribute_name makes them."""
+    found = {}
+    for name, value in attrs:
+        if value is not None:
+            attribute = names.get(name)
+            if attribute is None:
+                attribute = names[name] = _attribute_name(name)
+            found[attribute] = str(value)
+    return found
 
 
 def nest_spans(spans: list[Span], length: int) -> list[tuple[Span, list]]:
     """Spans as a forest [(span, children)], dropping empty, out-of-range and crossing spans."""
-    ordered = sorted({s for s in spans if 0 <= s.start < s.end <= length},
-                     key=lambda s: (s.start, -s.end, SPAN_RANK.get(s.tag, 9), s.attrs))
+    if not spans:
+        return []
+    # equal spans once (keyed by their fields: a tuple hashes faster than the dataclass does)
+    distinct = {(s.start, s.end, s.tag, s.attrs): s for s in spans if 0 <= s.start < s.end <= length}
+    ordered = sorted(distinct.values(), key=lambda s: (s.start, -s.end, SPAN_RANK.get(s.tag, 9), s.attrs))
     forest: list[tuple[Span, list]] = []
     stack: list[tuple[Span, list]] = []
     for span in ordered:
@@ -103,15 +121,16 @@ def _fill(element: etree._Element, text: str, forest: list, start: int = 0, end:
     last = element[-1] if len(element) else None
     for span, children in forest:
         last = _add_text(element, last, text[position:span.start])
-        child = E(span.tag, **dict(span.attrs))
+        child = etree.SubElement(element, _tei_name(span.tag), _attributes(dict(span.attrs).items()))
         _fill(child, text, children, span.start, span.end)
-        element.append(child)
         last = child
         position = span.end
     _add_text(element, last, text[position:end])
 
 
 def _add_text(element: etree._Element, last: etree._Element | None, text: str) -> etree._Element | None:
+    if not text:  # an empty text node would be written <p></p>, not <p/>
+        return last
     if last is None:
         element.text = (element.text or "") + text
     else:
@@ -119,14 +138,15 @@ def _add_text(element: etree._Element, last: etree._Element | None, text: str) -
     return last
 
 
-def indent(element: etree._Element, level: int = 0) -> None:
-    """Indent structure for people who read the XML; never touch the inside of a leaf."""
-    if element.get(LEAF_MARK) or not len(element) or (element.text or "").strip():
+def indent(element: etree._Element, level: int = 0, leaves: set[etree._Element] | frozenset = frozenset()) -> None:
+    """Indent structure for people who read the XML; never touch the inside of a leaf (an element
+    in `leaves`, or one with text of its own)."""
+    if element in leaves or not len(element) or (element.text or "").strip():
         return
     pad = "\n" + "  " * (level + 1)
     element.text = pad
     for child in element:
-        indent(child, level + 1)
+        indent(child, level + 1, leaves)
         child.tail = pad
     element[-1].tail = "\n" + "  " * level
 
@@ -426,33 +446,71 @@ def _dated(data: bytes, old: str, new: str) -> bytes:
 def to_tei(doc: Document) -> etree._Element:
     """The TEI element for a document, indented, without processing instructions."""
     source_digest = "sha256:" + hashlib.sha256(doc.source_text.encode("utf-8")).hexdigest()
-    text = E("text")
-    for part, nodes in (("front", doc.front), ("body", doc.body), ("back", doc.back)):
-        if nodes or part == "body":
-            element = E(part)
-            _write_nodes(element, nodes)
-            text.append(element)
-    root = E("TEI", header(doc, source_digest), text, xml_lang=doc.meta.language or "en")
-    root = etree.fromstring(etree.tostring(root))  # one default namespace declaration, on TEI
-    indent(root)
-    for leaf in root.iterfind(".//*[@" + LEAF_MARK + "]"):
-        del leaf.attrib[LEAF_MARK]
+    # One tree from the root down: every element in it is served by the one default namespace
+    # declaration, on TEI (the header's elements, made apart, lose theirs when appended).
+    root = E("TEI", header(doc, source_digest), xml_lang=doc.meta.language or "en")
+    parts = _text_parts(doc)
+    text = text_xml.text_element(parts, _attributes, _forest_of)
+    if text is not None:  # written as XML and parsed: indented already
+        root.append(text)
+        root.text, root[0].tail, text.tail = "\n  ", "\n  ", "\n"
+        indent(root[0], 1)
+    else:  # element by element
+        text = etree.SubElement(root, _tei_name("text"))
+        leaves: list[etree._Element] = []
+        for part, nodes in parts:
+            _write_nodes(etree.SubElement(text, _tei_name(part)), nodes, leaves)
+        indent(root, leaves=set(leaves))
     etree.cleanup_namespaces(root)
     return root
 
 
 def to_bytes(doc: Document, schema_href: str | None = None) -> bytes:
     """Serialized edition with xml-model PIs and the digest of these very bytes in the header."""
-    root = to_tei(doc)
     pis = ""
     if schema_href:
         pis = (f'<?xml-model href="{schema_href}.rng" type="application/xml" '
                f'schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
                f'<?xml-model href="{schema_href}.sch" type="application/xml" '
                f'schematypens="http://purl.oclc.org/dsdl/schematron"?>\n')
-    body = etree.tostring(root, encoding="unicode")
+    body = _serialized_without_text_tree(doc)
+    if body is not None:
+        try:
+            data = f'<?xml version="1.0" encoding="UTF-8"?>\n{pis}{body}\n'.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: lxml says what is wrong
+            data = None
+        if data is not None and text_xml.written_as_is(data):
+            return seal(data)
+    body = etree.tostring(to_tei(doc), encoding="unicode")
     data = f'<?xml version="1.0" encoding="UTF-8"?>\n{pis}{body}\n'.encode("utf-8")
     return seal(data)
+
+
+def _serialized_without_text_tree(doc: Document) -> str | None:
+    """etree.tostring(to_tei(doc), encoding="unicode"), the <text> written by text_xml as lxml
+    writes it and put in place of an empty one: no tree of it made, parsed or walked. None
+    where text_xml cannot tell how lxml would write it."""
+    text = text_xml.text_as_serialized(_text_parts(doc), _attributes, _forest_of)
+    if text is None:
+        return None
+    root = E("TEI", header(doc, "sha256:" + hashlib.sha256(doc.source_text.encode("utf-8")).hexdigest()),
+             xml_lang=doc.meta.language or "en")
+    etree.SubElement(root, _tei_name("text"))
+    root.text, root[0].tail, root[1].tail = "\n  ", "\n  ", "\n"
+    indent(root[0], 1)
+    etree.cleanup_namespaces(root)
+    written = etree.tostring(root, encoding="unicode")
+    place = written.rindex("<text/>")
+    return written[:place] + text + written[place + len("<text/>"):]
+
+
+def _text_parts(doc: Document) -> list[tuple[str, list[Node]]]:
+    return [(part, nodes) for part, nodes in (("front", doc.front), ("body", doc.body), ("back", doc.back))
+            if nodes or part == "body"]
+
+
+def _forest_of(block: Block) -> list:
+    return nest_spans(block.spans, len(block.text))
 
 
 def seal(data: bytes) -> bytes:

@@ -67,13 +67,15 @@ def annotate_quotes(blocks: Sequence[Block]) -> list[list[Span]]:
     return found
 
 
-def quoted_stretches(text: str, continues_in_next: bool = False) -> list[tuple[int, int]]:
+def quoted_stretches(text: str, continues_in_next: bool = False,
+                     marks: list[tuple[int, str]] | None = None) -> list[tuple[int, int]]:
     """(start, end) of each double-quoted stretch of one block, marks included, sorted.
 
     `continues_in_next`: the next block opens with a quotation mark, so a quotation left open at
-    the end of this one is the first part of a quotation over several paragraphs.
+    the end of this one is the first part of a quotation over several paragraphs. `marks`: the
+    block's double marks (`_marks(text, DOUBLE_MARKS)`), when the caller has them already.
     """
-    stretches, unclosed = _pair_marks(text, _marks(text, DOUBLE_MARKS))
+    stretches, unclosed = _pair_marks(text, _marks(text, DOUBLE_MARKS) if marks is None else marks)
     if unclosed:
         outermost = unclosed[0]  # marks opened inside an unclosed quotation cannot be told apart
         end = _end_of_unclosed(text, outermost, continues_in_next)
@@ -328,31 +330,32 @@ def _is_block_quotation(cue: ParagraphCues, previous: ParagraphCues | None, prev
 
 def paragraph_cues(text: str) -> ParagraphCues:
     vocab = vocabulary()
-    narration = _outside_quotations(text)
+    double_marks = _marks(text, DOUBLE_MARKS)  # found once for the stretches and the balance
+    narration = _outside_quotations(text, double_marks)
     words = WORD.findall(narration)
-    lowered = [w.lower() for w in words]
+    lowered = list(map(str.lower, words))
     stripped = text.strip()
     return ParagraphCues(
         words=len(words),
         first_singular=_count_first_person_singular(narration, vocab),
-        past=sum(w in vocab.past_tense for w in lowered),
-        present=sum(w in vocab.present_tense for w in lowered),
+        past=sum(map(vocab.past_tense.__contains__, lowered)),  # map: the counting loop in C
+        present=sum(map(vocab.present_tense.__contains__, lowered)),
         opens_with_mark=bool(stripped) and stripped[0] in ALL_MARKS,
-        balanced=_balanced(text),
+        balanced=_balanced(text, double_marks),
         has_ellipsis="..." in narration or "\u2026" in narration,
         ends_with_colon=bool(COLON_AT_END.search(stripped)),
         announces=_announces(stripped, vocab),
     )
 
 
-def _outside_quotations(text: str) -> str:
+def _outside_quotations(text: str, double_marks: list[tuple[int, str]] | None = None) -> str:
     """The text with every double- or single-quoted stretch blanked (offsets kept).
 
     Built in one pass over the stretches in order (they may nest or overlap): cutting and
     joining the whole text once per stretch made a long one-line paragraph cost its square.
     """
     pieces, position = [], 0
-    for start, end in sorted(quoted_stretches(text) + _single_quoted_stretches(text)):
+    for start, end in sorted(quoted_stretches(text, marks=double_marks) + _single_quoted_stretches(text)):
         start, end = max(start, position), min(end, len(text))
         if end <= start:
             continue  # inside a stretch already blanked
@@ -362,8 +365,8 @@ def _outside_quotations(text: str) -> str:
     return "".join(pieces)
 
 
-def _balanced(text: str) -> bool:
-    marks = _marks(text, DOUBLE_MARKS)
+def _balanced(text: str, marks: list[tuple[int, str]] | None = None) -> bool:
+    marks = _marks(text, DOUBLE_MARKS) if marks is None else marks
     stretches, unclosed = _pair_marks(text, marks)
     return not unclosed and 2 * len(stretches) == len(marks)
 
@@ -418,5 +421,13 @@ def _announces(text: str, vocab: Vocabulary) -> bool:
     sentences = SENTENCE_END.split(text)
     last = _outside_quotations(sentences[-1]).lower() if sentences else ""
     words = set(WORD.findall(last))
-    return bool(words & vocab.announcement_words) or any(
-        re.search(rf"\b{re.escape(phrase)}\b", last) for phrase in vocab.announcement_phrases)
+    phrases = _phrases_pattern(vocab.announcement_phrases)
+    return bool(words & vocab.announcement_words) or (phrases is not None and phrases.search(last) is not None)
+
+
+@lru_cache(maxsize=4)
+def _phrases_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One of the phrases as whole words: one pattern, found where any phrase's own would be."""
+    if not phrases:
+        return None
+    return re.compile(rf"\b(?:{'|'.join(re.escape(phrase) for phrase in phrases)})\b")

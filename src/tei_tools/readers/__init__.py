@@ -8,9 +8,8 @@ are typical of each kind of source; a user can always override it with `--kind`.
 """
 from __future__ import annotations
 
-import re
-
 from tei_tools.readers import biography, book, journal, letter, transcript
+from tei_tools.readers.cue_counts import Cue, Source
 
 READERS = {module.KIND: module for module in (book, biography, transcript, letter, journal)}
 KINDS = tuple(READERS)
@@ -44,9 +43,16 @@ CUES = {
 }
 
 
+# Each cue counts up to this many times: one kind's cue repeated all through a text must not
+# outweigh the other kinds' cues.
+MOST_PER_CUE = 5
+_COMPILED: dict[str, tuple[str, list[Cue]]] = {}  # kind -> (the cues as compiled, compiled)
+
+
 def detect_kind(source: str) -> str:
     """The kind whose cues are found most often; prose with no cues reads as a book excerpt."""
-    scores = {kind: sum(min(len(re.findall(cue, source)), 5) for cue in cues)
+    text = Source(source)
+    scores = {kind: sum(cue.count(text, MOST_PER_CUE) for cue in _compiled(kind, cues))
               for kind, cues in CUES.items()}
     best = max(KINDS, key=lambda kind: (scores.get(kind, 0), kind == "book"))
     return best if scores[best] > 0 else "book"
@@ -55,3 +61,12 @@ def detect_kind(source: str) -> str:
 def read(source: str, name: str, kind: str | None = None):
     kind = kind or detect_kind(source)
     return READERS[kind].read(source, name)
+
+
+def _compiled(kind: str, cues: list[str]) -> list[Cue]:
+    """The kind's cues compiled once (again if CUES was changed since)."""
+    key = "\0".join(cues)
+    known = _COMPILED.get(kind)
+    if known is None or known[0] != key:
+        known = _COMPILED[kind] = (key, [Cue(cue) for cue in cues])
+    return known[1]

@@ -21,6 +21,7 @@ from tei_tools.annotate.dates.context import LOW, Context, Found, Reading
 from tei_tools.annotate.dates.values import iso_day, iso_month, is_real_day
 from tei_tools.annotate.dates.vocabulary import Vocabulary
 
+_DIGITS = re.compile(r"[0-9][0-9]*")  # as [0-9]+, but opening with a set re can scan for
 DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 SUFFIX = r"(?:\.?(?:st|nd|rd|th|d)(?![a-z]))"
 DASH = "[-\u2010\u2011\u2012\u2013\u2014\u2212]"
@@ -81,8 +82,10 @@ class DiaryRecogniser:
 
     # ---------------------------------------------------------------- entry point
 
-    def find(self, text: str, heading: bool = False, weekdays: list[int] | None = None) -> list[Found]:
-        """Dates of the forms above; `weekdays`: where weekday names start (see weekday_positions)."""
+    def find(self, text: str, heading: bool = False, weekdays: list[int] | None = None,
+             numbers: list[int] | None = None) -> list[Found]:
+        """Dates of the forms above; `weekdays`: where weekday names start (see weekday_positions);
+        `numbers`: where the runs of ASCII digits start (see number_positions)."""
         found: list[Found] = []
         for position in self._double_date_places(text):
             window = (max(0, position - 24), min(len(text), position + 48))
@@ -91,7 +94,7 @@ class DiaryRecogniser:
         for position in self.weekday_positions(text) if weekdays is None else weekdays:
             if match := self.weekday_day.match(text, position):
                 found.append(self._day_only(match.start(), match.end(), int(match["d"]), self._weekday(match["wd"])))
-        for trigger in self.ordinal_trigger.finditer(text):
+        for trigger in self._ordinals(text, self.number_positions(text) if numbers is None else numbers):
             if not self.narrative_day_before.search(text, max(0, trigger.start() - 16), trigger.start()):
                 continue
             if match := self.narrative_day.match(text, trigger.start()):
@@ -118,6 +121,19 @@ class DiaryRecogniser:
         if "/" in text:
             for match in self.slash_trigger.finditer(text):
                 yield match.start()
+
+    def _ordinals(self, text: str, numbers: list[int]) -> Iterator[re.Match]:
+        """ordinal_trigger.finditer(text), tried only where a run of digits starts: a match starts
+        with an ASCII digit not after a digit, so only there; and it ends before the next run (no
+        digit follows its first two), so these are the matches finditer finds, without trying the
+        pattern (which no quick scan can start: it opens with a look-behind) at every character."""
+        for position in numbers:
+            if match := self.ordinal_trigger.match(text, position):
+                yield match
+
+    def number_positions(self, text: str) -> list[int]:
+        """Where each run of ASCII digits starts, in text order."""
+        return [m.start() for m in _DIGITS.finditer(text)]
 
     def weekday_positions(self, text: str) -> list[int]:
         """Where a weekday's name starts, in text order (one scan per block, shared with `styles`)."""

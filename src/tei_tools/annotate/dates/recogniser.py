@@ -56,7 +56,8 @@ class Recogniser:
         self.vocabulary = vocabulary
         pieces = Pieces(vocabulary)
         # Scans for what every date contains (literal searches are the cheap ones).
-        self.number_trigger = re.compile(r"[0-9]+")
+        # [0-9][0-9]* finds what [0-9]+ finds, but opens with a set re can scan for
+        self.number_trigger = re.compile(r"[0-9][0-9]*")
         self.month_trigger = re.compile(pieces.month_names)
         self.head_words = frozenset([*(w for h in (*vocabulary.seasons, *vocabulary.parts_of_year) for w in h.split()),
                                      *(era.lower() for era in vocabulary.anno_domini)])
@@ -131,8 +132,9 @@ class Recogniser:
         """The block's dates: longest first among overlapping candidates, then in text order.
         `heading`: the block heads a letter or a diary entry (a day alone is a date there)."""
         weekdays = self.diary.weekday_positions(text)
-        candidates: list[Found] = self.diary.find(text, heading, weekdays)
-        for trigger in self.number_trigger.finditer(text):
+        numbers = list(self.number_trigger.finditer(text))
+        candidates: list[Found] = self.diary.find(text, heading, weekdays, [number.start() for number in numbers])
+        for trigger in numbers:
             position = trigger.start()
             self._try(self._number_rules(text, position, trigger.end()), text, position, candidates)
             if text[position - 1:position] in ("'", "’"):
