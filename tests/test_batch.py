@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 from dataclasses import dataclass
@@ -243,8 +244,10 @@ def test_workers_and_their_states_are_kept_for_the_next_batch(tmp_path):
         path.write_text("x")
     first = run_batch(PidJob(), paths, jobs=2, chunk_size=1, min_parallel_bytes=0)
     second = run_batch(PidJob(), paths, jobs=2, chunk_size=1, min_parallel_bytes=0)
-    pids = {o.value[1] for o in first.outcomes}
-    assert {o.value[1] for o in second.outcomes} <= pids and len(pids) <= 2
+    # two workers at most across both batches (on a busy machine one may do all of the first):
+    # the second batch got no new processes
+    pids = {o.value[1] for o in first.outcomes + second.outcomes}
+    assert 1 <= len(pids) <= 2 and os.getpid() not in pids
     assert {o.value[2] for o in first.outcomes + second.outcomes} == {1}  # set up once per worker
 
 

@@ -7,6 +7,7 @@ reported on stderr), or fails with one line naming the file, exit 1, and no outp
 from __future__ import annotations
 
 import codecs
+import json
 import unicodedata
 from pathlib import Path
 
@@ -218,3 +219,15 @@ def test_build_takes_the_same_hostile_seeds(tmp_path):
     assert sorted(p.name for p in (tmp_path / "editions").glob("*.xml")) == ["a-utf16.xml", "b-formfeed.xml",
                                                                              "persons.xml"]
     assert (tmp_path / "site" / "a-utf16.html").is_file() and (tmp_path / "site" / "b-formfeed.txt").is_file()
+
+
+def test_a_folder_of_sources_stands_for_its_text_files_in_name_order(tmp_path):
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for name in ("b.txt", "a.txt"):
+        (folder / name).write_text(TEXT, encoding="utf-8")
+    (folder / "notes.md").write_text("not a source", encoding="utf-8")
+    result = run("convert", str(folder), "-o", str(tmp_path / "out"), "--format", "json")
+    assert result.exit_code == 0, result.output
+    outputs = [Path(r["output"]).name for r in json.loads(result.stdout)["results"]]
+    assert outputs == ["a.xml", "b.xml"]

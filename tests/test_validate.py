@@ -50,6 +50,9 @@ EXPECTED = {
     "dangling-resp.xml": (24, 82, '@resp "#tei-toolz" points to nothing: this file has no xml:id "tei-toolz" '
                                   "(declare it, e.g. on a respStmt in the header, or correct the pointer) "
                                   "[pointer-resolves]"),
+    "dangling-relation.xml": (43, 80, 'relation "parent": @passive "#herbert-junior" points to no person: this file '
+                                      'has no person with xml:id "herbert-junior" (add the person, or correct the '
+                                      "pointer) [relation-resolves]"),
     "empty-persname.xml": (24, 82, "persName is empty: it must hold the words of the text it marks up (remove the "
                                    "element if there are none) [not-empty]"),
     "empty-quote.xml": (26, 25, "q is empty: it must hold the words of the text it marks up (remove the element if "

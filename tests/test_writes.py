@@ -217,7 +217,7 @@ def test_an_edition_never_replaces_its_own_source_or_the_personography(tmp_path)
 def test_a_full_disk_is_one_line_and_exit_1_and_leaves_no_partial_file(tmp_path, monkeypatch):
     import tei_tools.convert
 
-    def disk_full(path, data):
+    def disk_full(path, data, **options):
         raise OSError(28, "No space left on device", str(path))
     monkeypatch.setattr(tei_tools.convert, "write_atomically", disk_full)
     source = tmp_path / "a.txt"
@@ -236,3 +236,23 @@ def test_an_output_folder_that_is_a_file_is_a_usage_error(tmp_path):
     source.write_text("Anna Petrova wrote.\n", encoding="utf-8")
     result = run("convert", str(source), "-o", str(source))
     assert result.exit_code == 2 and f"Directory '{source}' is a file" in result.stderr
+
+
+def test_a_batch_flushes_its_editions_once_and_the_personography_and_backups_each(tmp_path, monkeypatch):
+    """A flush per edition cost ~11 ms each, one after another in the parent; the editions of a
+    run are flushed together before the personography, which (like a backup) is flushed itself."""
+    from tei_tools import atomic
+    from tei_tools.convert import convert_files
+
+    calls: list[str] = []
+    real_fsync, real_sync = os.fsync, atomic.flush_to_disk
+    monkeypatch.setattr(os, "fsync", lambda fd: (calls.append("fsync"), real_fsync(fd))[1])
+    monkeypatch.setattr("tei_tools.convert.flush_to_disk", lambda: (calls.append("sync"), real_sync())[1])
+    sources = []
+    for number in range(3):
+        source = tmp_path / f"s{number}.txt"
+        source.write_text(f"Anna Petrova wrote to Ivan Turgenev in May 191{number}.\n", encoding="utf-8")
+        sources.append(source)
+    results = convert_files(sources, tmp_path / "out", jobs=1)
+    assert [r.status for r in results] == ["written"] * 3
+    assert calls == ["sync", "fsync"]  # all editions at once, then the personography on its own

@@ -7,7 +7,8 @@ the writer's process id, so the next run that writes into the folder removes the
 processes that are gone, and never those of a run still at work.
 
 `durable=False` leaves out the flush to disk before the rename, for outputs written by the
-thousand that can be made again (a site's pages: a flush costs milliseconds per file); the
+thousand that can be made again (a site's pages, the editions of a batch: a flush costs
+milliseconds per file; a hand-edited edition is never replaced without a durable backup); the
 rename is as atomic, so a killed process still leaves every file whole, and the writer flushes
 them all at once when it is done (`flush_to_disk`).
 """

@@ -32,6 +32,8 @@ def cli() -> None:
       tei-tools convert seeds/*.txt -o editions/
       tei-tools validate editions/
       tei-tools render editions/*.xml --to html -o site/
+    Looking after the personography:
+      tei-tools persons prune --dry-run    automatic entries no edition cites
 
     Run `tei-tools COMMAND --help` for what each command does and its options.
     """
@@ -68,9 +70,9 @@ def main() -> None:
 
 def _register() -> None:
     # Each command lives in its own module so that the commands can grow independently.
-    from tei_tools.cli import build, convert, render, validate
+    from tei_tools.cli import build, convert, persons, render, validate
 
-    for module in (convert, validate, render, build):
+    for module in (convert, validate, render, build, persons):
         cli.add_command(module.command)
 
 

@@ -34,6 +34,16 @@ class ByteSize(click.ParamType):
         return int(float(found.group(1)) * unit)
 
 
+def _expand_folders(sources: tuple[Path, ...]) -> tuple[Path, ...]:
+    """A folder given as a source stands for its *.txt files (not below it), in name order, as
+    `build` takes seeds/; a folder without any stays, to be reported as not a text file."""
+    expanded: list[Path] = []
+    for source in sources:
+        found = sorted(p for p in source.glob("*.txt") if p.is_file()) if source.is_dir() else []
+        expanded += found or [source]
+    return tuple(expanded)
+
+
 @click.command(name="convert")
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
@@ -85,6 +95,7 @@ def command(sources: tuple[Path, ...], out_dir: Path, kind: str, encoding: str, 
     \b
     Examples:
       tei-tools convert seeds/*.txt -o editions/
+      tei-tools convert seeds/ -o editions/          a folder: its *.txt, in name order
       tei-tools convert old.txt -o out/ --encoding cp1252 --kind biography
       tei-tools convert seeds/*.txt -o editions/ --format json | jq '.results[].counts'
       tei-tools convert corpus/*.txt -o editions/ --jobs 8
@@ -92,6 +103,7 @@ def command(sources: tuple[Path, ...], out_dir: Path, kind: str, encoding: str, 
     Exit status: 0 all converted, 1 a source failed or an edition was kept, 2 usage error.
     """
     json_mode = output_format == "json"
+    sources = _expand_folders(sources)
     _check_usage(sources, out_dir, encoding)
     echo = progress_echo(quiet or json_mode)
     total = len(sources)

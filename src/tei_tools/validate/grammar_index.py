@@ -1,6 +1,7 @@
 """What a RELAX NG grammar allows, per element: the words the lxml engine needs to speak like jing."""
 from __future__ import annotations
 
+from copy import deepcopy
 from typing import Callable, Iterable
 
 from lxml import etree
@@ -41,6 +42,7 @@ class GrammarIndex:
         # tei_all has ~600 elements behind ~1,200 defines: walk each element's patterns once.
         self._attributes: dict[str, dict[str, etree._Element]] = {}
         self._children: dict[str, tuple[list[str], bool]] = {}
+        self._probes: dict[int, etree.RelaxNG] = {}
 
     def _walk(self, pattern, seen: set, visit: Callable) -> None:
         for node in pattern:
@@ -129,6 +131,33 @@ class GrammarIndex:
             return set().union(*[self._required(d, kind, seen | {name}) for d in self.defines.get(name, [])])
         return self._required(node, kind, seen)
 
+    def value_fits(self, attribute_pattern: etree._Element, value: str) -> bool:
+        """Whether `value` matches an attribute's pattern: libxml2 says only that an element's
+        attributes failed, not which. A grammar of that pattern and the defines it uses alone is
+        compiled (once per pattern) and asked; only error messages pay for it."""
+        probe = self._probes.get(id(attribute_pattern))
+        if probe is None:
+            probe = self._probes[id(attribute_pattern)] = self._probe_for(attribute_pattern)
+        document = etree.Element("probe", value=value)
+        return probe.validate(document)
+
+    def _probe_for(self, attribute_pattern: etree._Element) -> etree.RelaxNG:
+        root = attribute_pattern.getroottree().getroot()
+        grammar = etree.Element(root.tag, dict(root.attrib), nsmap=root.nsmap)
+        element = etree.SubElement(etree.SubElement(grammar, f"{{{RNG_NS}}}start"), f"{{{RNG_NS}}}element",
+                                   name="probe", ns="")  # the grammar's ns would put it in TEI's
+        attribute = etree.SubElement(element, f"{{{RNG_NS}}}attribute", name="value")
+        attribute.extend(deepcopy(child) for child in attribute_pattern)
+        wanted, seen = [attribute_pattern], set()
+        while wanted:  # the defines the pattern refers to, and theirs
+            for ref in wanted.pop().iter(f"{{{RNG_NS}}}ref"):
+                if ref.get("name") not in seen:
+                    seen.add(ref.get("name"))
+                    for define in self.defines.get(ref.get("name"), []):
+                        grammar.append(deepcopy(define))
+                        wanted.append(define)
+        return etree.RelaxNG(grammar)
+
     def describe(self, pattern) -> str:
         """A datatype or value pattern in words: 'an ISO date (YYYY-MM-DD) or a year (YYYY)'."""
         words = self._describe(pattern, set())
@@ -142,6 +171,8 @@ class GrammarIndex:
             tag = etree.QName(node).localname
             if tag == "value":
                 words.append(f'"{node.text or ""}"')
+            elif tag == "data" and (pattern := node.find(f"{{{RNG_NS}}}param[@name='pattern']")) is not None:
+                words.append(f'a string matching the regular expression "{pattern.text or ""}"')  # jing's words
             elif tag == "data":
                 words.append(_DATATYPE_WORDS.get(node.get("type"), f"a value of type {node.get('type')}"))
             elif tag == "list":

@@ -56,7 +56,11 @@ class LxmlRelaxNG:
         schema = self.compiled.schema
         if schema.validate(source.tree):
             return []
-        translated = [self._translate(entry, source) for entry in schema.error_log]
+        entries = list(schema.error_log)
+        failed = {e.line for e in entries if e.type_name == "RELAXNG_ERR_ATTRVALID"}
+        # "Invalid sequence in interleave" comes with the ATTRVALID error that names the element
+        entries = [e for e in entries if not (e.type_name == "RELAXNG_ERR_INTERSEQ" and e.line in failed)]
+        translated = [self._translate(entry, source) for entry in entries]
         return list(dict.fromkeys(_drop_generic([t for t in translated if t])))  # libxml2 repeats itself
 
     def _translate(self, entry, source: Source) -> tuple[Message, bool] | None:
@@ -91,12 +95,15 @@ class LxmlRelaxNG:
                 and element is not None:
             message = self._wrong_namespace(element, text)
         elif kind in ("RELAXNG_ERR_ATTRVALID", "RELAXNG_ERR_INTERSEQ") and element is not None:
+            element = _named_ancestor(element, re.match(r"Element (\S+) failed", text))
             # INTERSEQ, "Invalid sequence in interleave": the project grammar interleaves attributes
             # only (schema/README.md), so it says what ATTRVALID says
             missing = sorted(self.compiled.index.required(_local(element), "attribute") -
                              {_display_name(a) for a in element.attrib})
-            generic = not missing
+            wrong = None if missing else self._first_bad_value(element)
+            generic = not missing and wrong is None
             message = (f'element "{_local(element)}" missing required attribute {_quoted_list(missing)}' if missing
+                       else self._bad_attribute(element, wrong.split("}")[-1]) if wrong
                        else f'element "{_local(element)}" has invalid attributes')
         else:
             generic = kind in ("RELAXNG_ERR_CONTENTVALID", "RELAXNG_ERR_DATATYPE", "RELAXNG_ERR_VALUE",
@@ -105,6 +112,15 @@ class LxmlRelaxNG:
         where = source.end_position if kind == "RELAXNG_ERR_NOELEM" else source.position
         line, column = where(element) if element is not None else (entry.line or 1, 1)
         return Message(source.name, line, column, "error", message), generic
+
+    def _first_bad_value(self, element: etree._Element) -> str | None:
+        """The first attribute (as written) whose value its pattern refuses, if one does."""
+        allowed = self.compiled.index.attributes(_local(element))
+        for attribute, value in element.attrib.items():
+            pattern = allowed.get(_display_name(attribute))
+            if pattern is not None and not self.compiled.index.value_fits(pattern, value):
+                return attribute
+        return None
 
     def _not_allowed(self, element: etree._Element) -> str:
         name = _local(element)
@@ -167,6 +183,14 @@ def _element_at(tree: etree._ElementTree, path: str | None) -> etree._Element | 
     except etree.XPathError:
         return None
     return found[0] if found and isinstance(found[0], etree._Element) else None
+
+
+def _named_ancestor(element: etree._Element, named: re.Match | None) -> etree._Element:
+    """The element libxml2's message names: its path may point at the element's first child."""
+    if named is None:
+        return element
+    found = next((e for e in element.iterancestors() if _local(e) == named.group(1)), None)
+    return element if _local(element) == named.group(1) or found is None else found
 
 
 def _local(element: etree._Element) -> str:

@@ -16,7 +16,7 @@ from tei_tools import calendars
 from tei_tools.annotate.dates.context import LOW, Context, Found, Reading
 from tei_tools.annotate.dates.recogniser import DASH, Recogniser, default_recogniser
 from tei_tools.annotate.dates.styles import CalendarPolicy, in_calendar, sentence_around, sentence_starts
-from tei_tools.annotate.dates.values import Values, iso_day, parse_day
+from tei_tools.annotate.dates.values import Values, iso_day, iso_year, parse_day
 from tei_tools.model import Block, Span
 
 TOOL = "#tei-tools"
@@ -45,11 +45,16 @@ def annotate_dates(blocks: Sequence[Block], recogniser: Recogniser | None = None
             reading = Reading(item.values) if item.resolve is None else item.resolve(context)
             if reading is None:
                 continue
-            reading = _checked_weekday(item, reading)
             sentence = sentence_around(block.text, starts, item.start) if starts else block.text
             frame = context.recent() if reading.from_context else None  # the date it was read from
+            old_style = bool(frame and frame.julian)
+            reading = _checked_weekday(item, reading, calendars.JULIAN if item.custom is None and (
+                item.style == calendars.JULIAN or old_style or policy.is_old_style(reading.values))
+                else calendars.GREGORIAN)
             values, calendar_cert = in_calendar(item, reading.values, sentence, policy, recogniser.vocabulary,
-                                                old_style_context=bool(frame and frame.julian))
+                                                old_style_context=old_style)
+            if item.julian_only and "when-custom" not in values:  # read New Style, the day does not exist
+                values = {"when": iso_year(item.year)}
             cert = _least_sure(reading.cert, calendar_cert, values.pop("cert", None))
             values.pop("resp", None)
             if cert:
@@ -62,11 +67,14 @@ def annotate_dates(blocks: Sequence[Block], recogniser: Recogniser | None = None
     return spans_per_block
 
 
-def _checked_weekday(item: Found, reading: Reading) -> Reading:
-    """A weekday written with the date must fall on the day computed; if it does not, a year taken
+def _checked_weekday(item: Found, reading: Reading, calendar: str = calendars.GREGORIAN) -> Reading:
+    """A weekday written with the date must fall on the day computed (in the calendar the date is
+    read in: "Sunday 19" after an Old Style date is a Julian Sunday); if it does not, a year taken
     from the context is dropped (the text's own year is kept, with cert low)."""
     day = parse_day(reading.values.get("when", ""))
-    if item.weekday is None or day is None or calendars.weekday(*day) == item.weekday:
+    if item.weekday is None or day is None or not calendars.is_valid(*day, calendar):
+        return reading
+    if calendars.weekday(*day, calendar) == item.weekday:
         return reading
     if reading.from_context:
         return Reading({"when": iso_day(None, day[1], day[2])}, None, None, day[1], day[2])
@@ -102,10 +110,12 @@ def _merge_dash_ranges(text: str, dated: list[tuple[int, int, Values]]) -> list[
         if merged:
             previous_start, previous_end, previous = merged[-1]
             between = text[previous_end:start]
-            if (re.fullmatch(rf"\s*{DASH}\s*", between) and set(previous) == {"when"} == set(values)
+            others = {k: v for k, v in values.items() if k != "when"}  # cert, resp: as sure of both
+            if (re.fullmatch(rf"\s*{DASH}\s*", between) and "when" in values and "when" in previous
+                    and set(others) <= {"cert", "resp"} and others == {k: v for k, v in previous.items() if k != "when"}
                     and not previous["when"].startswith("-") and len(previous["when"]) == len(values["when"])
                     and previous["when"] < values["when"]):
-                merged[-1] = (previous_start, end, {"from": previous["when"], "to": values["when"]})
+                merged[-1] = (previous_start, end, {"from": previous["when"], "to": values["when"], **others})
                 continue
         merged.append((start, end, values))
     return merged

@@ -68,6 +68,7 @@ class Found:
     style: str | None = None  # the calendar the text marks: calendars.JULIAN or GREGORIAN
     custom: Values | None = None  # a double date's Julian reading ("25 October (7 November) 1917")
     sets_context: bool = True  # False for a year inside a name ("the 1905 Revolution")
+    julian_only: bool = False  # a day that exists only in the Julian calendar: a day only if read Old Style
 
     @property
     def length(self) -> int:
@@ -132,7 +133,8 @@ class Context:
             return None
         if anchor.month is None:
             year, moved = anchor.year, False
-        elif past and anchor.heading and not self.in_heading:
+        elif past and not self.in_heading and (anchor.heading or anchor.day is not None):
+            # "since 3 May" looks back from the day the letter, the entry or the narration is at
             reference = (anchor.month, anchor.day or 31)
             year = anchor.year if (month, day) <= reference else anchor.year - 1
             moved = year != anchor.year

@@ -27,6 +27,7 @@ import re
 from functools import lru_cache
 from typing import Callable, Iterator
 
+from tei_tools import calendars
 from tei_tools.annotate.dates.context import LOW, MEDIUM, Context, Found, Reading
 from tei_tools.annotate.dates.diary import DiaryRecogniser
 from tei_tools.annotate.dates.grammar import (ALONE, DASH, DASHES, FIRST_YEAR, FOLLOWING_WORDS, LAST_YEAR,
@@ -207,6 +208,10 @@ class Recogniser:
             if is_real_day(year, month, first) and (last is None or is_real_day(year, month, last)):
                 yield Found(start, end, self._days(year, month, first, last), year=year, month=month, day=last or first,
                             weekday=weekday)
+            elif last is None and is_real_day(year, month, first, calendars.JULIAN):
+                # "29 February 1900" exists only in the Julian calendar: the day if the date is Old Style
+                yield Found(start, end, self._days(year, month, first, None), year=year, month=month, day=first,
+                            weekday=weekday, julian_only=True)
             else:  # an impossible day ("February 30, 1917"): only the year it names is sure
                 yield Found(start, end, {"when": iso_year(year)}, year=year)
             return
@@ -265,7 +270,8 @@ class Recogniser:
     def _bare_month(self, match: re.Match[str], text: str) -> Iterator[Found]:
         """A month alone is a date only after a cue such as "in" ("In April", not "April Theses")."""
         cue = word_before(text, match.start())
-        if cue in ("and", "or", "to") or cue in DASHES:
+        joined_by_dash = self._month_dashed_before(text, match.start())
+        if cue in ("and", "or", "to") or cue in DASHES or joined_by_dash:
             if not self._month_before(text, match.start()):
                 return
         elif cue not in self.vocabulary.month_cues:
@@ -281,6 +287,14 @@ class Recogniser:
             return Reading({"when": iso_month(found[0], month)}, found[1], found[0], month, from_context=True)
 
         yield Found(*match.span(), resolve=resolve)
+
+    def _month_dashed_before(self, text: str, position: int) -> bool:
+        """Whether a month read as a date stands just before, joined by a dash ("in March–April";
+        word_before takes that dash for a hyphen): then this month is the range's end."""
+        before = re.search(r"([A-Za-z]+)[" + DASHES + r"]\Z", text[max(0, position - 16):position])
+        if not before or before[1].lower() not in self.vocabulary.months or not before[1][0].isupper():
+            return False
+        return word_before(text, position - len(before[0])) in self.vocabulary.month_cues
 
     def _month_before(self, text: str, position: int) -> bool:
         """Whether a month name stands just before the cue word ("from March to May")."""
@@ -422,7 +436,8 @@ def _relative_span(context: Context, offset: int, first: int, last: int) -> Read
     """ "the summer of that year": the months of the last year named, plus offset."""
     if context.year is None:
         return None
-    return Reading(month_span(context.year + offset, first, last), MEDIUM)
+    year = context.year + offset  # the text names the year ("the following year"): what follows is in it
+    return Reading(month_span(year, first, last), MEDIUM, year, from_context=True)
 
 
 @lru_cache(maxsize=1)
