@@ -93,3 +93,39 @@ def test_word_facts_are_kept_per_lexicon_and_can_be_emptied():
 @pytest.mark.parametrize("text", ["Trotsky", "Mr.", "STALIN"])
 def test_word_key_is_the_words_own(text):
     assert word_facts.word_key(text) == words_of(text, ABBREVIATIONS)[0].key
+
+
+class _Knowing:
+    """A document's knowledge that holds the given words as names (strength 3)."""
+
+    def __init__(self, names=(), recurring=()):
+        self.names, self.recurring = set(names), set(recurring)
+
+    def word_strength(self, key, position=None):
+        return 3.0 if key in self.names else 0.0
+
+    def is_recurring(self, key):
+        return key in self.recurring
+
+
+def _word(text, possessive=False):
+    found = words_of(text, ABBREVIATIONS)[0]
+    return found._replace(possessive=possessive)
+
+
+def test_word_classes_kept_per_process_still_follow_each_document():
+    """The lists' part of a word's class is kept across documents; what a document knows is
+    asked each time, so the same word is classed by each document's own knowledge."""
+    from tei_tools.annotate.persons.judge import classify
+
+    lexicon = Lexicon.default()
+    for _ in range(2):  # the second time from the kept facts
+        assert classify(_word("Zorbulins"), lexicon, _Knowing({"zorbulin"})) == "group"  # a family
+        assert classify(_word("Zorbulins"), lexicon, _Knowing()) == "rare"
+        # "the Zorbulins’ flat": a possessive is no plural of a name
+        assert classify(_word("Zorbulins", possessive=True), lexicon, _Knowing({"zorbulin"})) == "rare"
+        assert classify(_word("Zorbulinian"), lexicon, _Knowing({"zorbulin"})) == "group"  # an adjective
+        assert classify(_word("Zorbulin"), lexicon, _Knowing({"zorbulin"})) == "known"
+        assert classify(_word("Zorbulin"), lexicon, _Knowing()) == "rare"
+        assert classify(_word("Channing"), lexicon, _Knowing(recurring={"channing"})) == "rare"
+        assert classify(_word("Channing"), lexicon, _Knowing()) == "common"  # shaped like an English word
