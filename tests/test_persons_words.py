@@ -129,3 +129,32 @@ def test_word_classes_kept_per_process_still_follow_each_document():
         assert classify(_word("Zorbulin"), lexicon, _Knowing()) == "rare"
         assert classify(_word("Channing"), lexicon, _Knowing(recurring={"channing"})) == "rare"
         assert classify(_word("Channing"), lexicon, _Knowing()) == "common"  # shaped like an English word
+
+
+def test_runs_cut_from_the_cache_are_cut_as_segments_of_cuts_them():
+    """Every run of the seeds, cut the first time and again from the kept cuts, gives the
+    segments and the classes `segments_of` gives; a comma after the run is part of the key
+    ("Morgan Philips Price, a journalist": the ordinary word before the comma is a surname)."""
+    from tei_tools.annotate.persons.evidence import DocumentKnowledge
+    from tei_tools.annotate.persons.judge import JudgedBlock, clear_cuts, cut_run, segments_of
+    from tei_tools.personography import Personography
+
+    lexicon = Lexicon.default()
+    texts = [p for seed in sorted(SEEDS.glob("*.txt")) for p in seed.read_text(encoding="utf-8").split("\n\n")]
+    texts += ["Morgan Philips Price, a journalist", "Morgan Philips Price was there"]
+    blocks = [JudgedBlock(n, text, lexicon) for n, text in enumerate(texts)]
+    knowledge = DocumentKnowledge(Personography.empty().baseline, blocks)
+    clear_cuts()
+    compared = 0
+    for _ in range(2):
+        for block in blocks:
+            for run in block.runs:
+                run_classes = block._classes(run, lexicon, knowledge)
+                expected_classes = dict(zip(range(run.first, run.last + 1), run_classes))
+                expected = segments_of(run, block.words, expected_classes, lexicon)
+                classes, segments = cut_run(run, block.words, run_classes, lexicon)
+                assert (classes, segments) == (expected_classes, expected), block.text[:80]
+                compared += 1
+    assert compared > 2000
+    last_two = [cut_run(b.runs[0], b.words, b._classes(b.runs[0], lexicon, knowledge), lexicon)[1] for b in blocks[-2:]]
+    assert last_two[0] != last_two[1]

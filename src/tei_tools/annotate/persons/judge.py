@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Protocol
 
 from tei_tools.annotate.names import Lexicon, fold, is_roman_numeral, name_key, zipf
@@ -374,6 +375,52 @@ def segments_of(run: Run, words: list[Word], classes: RunClasses, lexicon: Lexic
     return [(segment, titled) for segment, titled in trimmed if segment]
 
 
+def cut_run(run: Run, words: list[Word], run_classes: tuple[str, ...], lexicon: Lexicon) \
+        -> tuple[RunClasses, list[tuple[list[int], bool]]]:
+    """`segments_of` the run, with the classes it leaves (it marks places, given names and
+    surnames as it cuts). Kept per process: the cut depends only on the run's words as written,
+    their classes and whether a comma follows the run, so the same run is cut once, in whatever
+    document it stands."""
+    first, last = run.first, run.last
+    follows = last + 1 < len(words) and words[last + 1].text == ","
+    key = (tuple(map(_text_of, words[first:last + 1])), run_classes, follows)
+    table = _cuts(lexicon)
+    found = table.get(key)
+    if found is None:
+        classes: RunClasses = dict(zip(range(first, last + 1), run_classes))
+        segments = segments_of(run, words, classes, lexicon)
+        if len(table) > CUTS_KEPT:
+            table.clear()
+        found = table[key] = (classes_between(classes, first, last),
+                              tuple((tuple(i - first for i in indexes), titled) for indexes, titled in segments))
+        return classes, segments
+    cut_classes, segments = found
+    return (dict(zip(range(first, last + 1), cut_classes)),
+            [([first + i for i in indexes], titled) for indexes, titled in segments])
+
+
+CUTS_KEPT = 100_000
+_text_of = itemgetter(0)  # a Word's text
+_CUT_TABLES: dict[int, tuple[Lexicon, dict]] = {}
+
+
+def _cuts(lexicon: Lexicon) -> dict:
+    held = _CUT_TABLES.get(id(lexicon))
+    if held is None or held[0] is not lexicon:
+        if len(_CUT_TABLES) > 8:
+            _CUT_TABLES.clear()
+        held = _CUT_TABLES[id(lexicon)] = (lexicon, {})
+    return held[1]
+
+
+def clear_cuts() -> None:
+    """Forget the runs cut so far (tests; mutmut, through `cache_clear`)."""
+    _CUT_TABLES.clear()
+
+
+clear_cuts.cache_clear = clear_cuts  # type: ignore[attr-defined]
+
+
 def _mark_place_phrases(indexes: list[int], words: list[Word], classes: RunClasses, lexicon: Lexicon) -> None:
     """Multi-word places ("Mexico City", "New York") are places whatever their words are."""
     n = 0
@@ -731,11 +778,11 @@ class JudgedBlock:
 
     def _judge_run(self, run: Run, run_classes: tuple[str, ...], lexicon: Lexicon, knowledge: Knowledge) -> list[Candidate]:
         text, words = self.text, self.words
-        classes: RunClasses = dict(zip(range(run.first, run.last + 1), run_classes))
-        if run.first == run.last and classes[run.first] in ("common", "never", "title") \
+        if run.first == run.last and run_classes[0] in ("common", "never", "title") \
                 and not _next_to_comma_or_and(words, run.first):
             return []  # "He", "The", "When": the usual capitalised word, no name and in no list
-        segments = [(piece, titled) for indexes, titled in segments_of(run, words, classes, lexicon)
+        classes, cut = cut_run(run, words, run_classes, lexicon)
+        segments = [(piece, titled) for indexes, titled in cut
                     for piece in _split_adjacent_surnames(indexes, words, classes, lexicon, knowledge)]
         if not segments:
             return [_not_a_name(self.index, text, words, run, classes)]
