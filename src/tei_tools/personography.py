@@ -427,8 +427,9 @@ def _append_indented(parent: etree._Element, child: etree._Element) -> None:
     """Append `child` to `parent`, indented like a pretty-printed file two spaces a level."""
     depth = len(list(parent.iterancestors()))
     inner, outer = "\n" + INDENT * (depth + 1), "\n" + INDENT * depth
-    if len(parent):
-        parent[-1].tail = inner
+    last = next(parent.iterchildren(reversed=True), None)  # len(parent) counts every child: slow in a long list
+    if last is not None:
+        last.tail = inner
     else:
         parent.text = inner
     parent.append(child)
