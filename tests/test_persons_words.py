@@ -158,3 +158,24 @@ def test_runs_cut_from_the_cache_are_cut_as_segments_of_cuts_them():
     assert compared > 2000
     last_two = [cut_run(b.runs[0], b.words, b._classes(b.runs[0], lexicon, knowledge), lexicon)[1] for b in blocks[-2:]]
     assert last_two[0] != last_two[1]
+
+
+def test_list_gaps_are_matched_in_place_as_the_anchored_pattern_matched_a_copy():
+    """`coordinated` matches the gap between two candidates where it stands; every gap made of
+    these bits is a list's gap exactly when the anchored pattern matched the gap cut out."""
+    import itertools
+    import re
+
+    from tei_tools.annotate.persons.judge import Candidate, coordinated
+
+    anchored = re.compile(r"^\s*(?:,|,?\s+and|,?\s+&|\s*&|\s*(?:--|—|–)\s*)\s*$")
+    bits = [",", " ", "and", "&", "--", "—", "\n", "x", "an"]
+    listed = 0
+    for length in range(1, 4):
+        for gap in map("".join, itertools.product(bits, repeat=length)):
+            text = "Aristotle" + gap + "Goethe"
+            left = Candidate(0, 0, 9, "Aristotle", (), ("rare",))
+            right = Candidate(0, 9 + len(gap), len(text), "Goethe", (), ("rare",))
+            assert coordinated(text, left, right) == bool(anchored.match(gap)), repr(gap)
+            listed += coordinated(text, left, right)
+    assert listed > 20

@@ -49,7 +49,9 @@ DERIVED_ENDING = re.compile(r"(?:ish|ian|ean|esque|like)$")
 PLACE_ENDING = re.compile(r"(?:stan|grad|gorod|sk|polis|abad|pur|shire)$")
 AUXILIARIES = frozenset("has had have was is were are would will could did does also later then never "
                         "always once soon finally now only often still had just".split())
-COORDINATION = re.compile(r"^\s*(?:,|,?\s+and|,?\s+&|\s*&|\s*(?:--|—|–)\s*)\s*$")
+# What stands between two members of a list, matched in place (fullmatch between the two, no
+# copy of the text between them, which may be most of a long block)
+COORDINATION = re.compile(r"\s*(?:,|,?\s+and|,?\s+&|\s*&|\s*(?:--|—|–)\s*)\s*")
 
 # Weights of the evidence. Positive for a person, negative against.
 POSITIVE = {"titled": 3.0, "verb-after": 2.0, "who-after": 2.0, "role-before": 2.0, "role-after": 1.5,
@@ -912,4 +914,4 @@ def _title_words_before(first: int, run: Run, titled: bool, words: list[Word], l
 
 def coordinated(text: str, left: Candidate, right: Candidate) -> bool:
     """True when two candidates of a block stand in a list: "Aristotle, Goethe, Marx"."""
-    return left.end <= right.start and bool(COORDINATION.match(text[left.end:right.start]))
+    return left.end <= right.start and bool(COORDINATION.fullmatch(text, left.end, right.start))
