@@ -7,7 +7,7 @@ depends on what a document knows is asked of its `DocumentKnowledge`, never kept
 """
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Hashable
 
 from tei_tools.annotate.names import Lexicon, fold, zipf
 
@@ -20,16 +20,16 @@ def word_key(text: str) -> str:
 
 
 class PerLexicon:
-    """`facts(lexicon)` is a function of a word, memoised per lexicon (by identity: a Lexicon
+    """`facts(lexicon)` is a function of a word (its text, or a tuple of what is known of it), memoised per lexicon (by identity: a Lexicon
     holds a dict and cannot be hashed). It is a dict's own look-up, so that `map` over a block's
     words runs without a Python call for the words already seen. `cache_clear` empties every
     table (tests/conftest.py calls it under mutmut)."""
 
-    def __init__(self, decide: Callable[[Lexicon, str], object]):
+    def __init__(self, decide: Callable[[Lexicon, Hashable], object]):
         self._decide = decide
-        self._tables: dict[int, tuple[Lexicon, Callable[[str], object]]] = {}
+        self._tables: dict[int, tuple[Lexicon, Callable[[Hashable], object]]] = {}
 
-    def __call__(self, lexicon: Lexicon) -> Callable[[str], object]:
+    def __call__(self, lexicon: Lexicon) -> Callable[[Hashable], object]:
         found = self._tables.get(id(lexicon))
         if found is None or found[0] is not lexicon:
             if len(self._tables) > 8:  # lexicons made by tests: keep only the latest few
@@ -44,11 +44,11 @@ class PerLexicon:
 class _Table(dict):
     """Words already decided; a new one is decided on its first look-up."""
 
-    def __init__(self, decide: Callable[[Lexicon, str], object], lexicon: Lexicon):
+    def __init__(self, decide: Callable[[Lexicon, Hashable], object], lexicon: Lexicon):
         super().__init__()
         self._decide, self._lexicon = decide, lexicon
 
-    def __missing__(self, key: str) -> object:
+    def __missing__(self, key: Hashable) -> object:
         if len(self) > WORDS_KEPT:
             self.clear()
         found = self[key] = self._decide(self._lexicon, key)
