@@ -22,9 +22,9 @@ def word_key(text: str) -> str:
 class PerLexicon:
     """`facts(lexicon)` is a function of a word (its text, or a tuple of what is known of it),
     memoised per lexicon (by identity: a Lexicon holds a dict and cannot be hashed). It is a
-    dict's own look-up, so that `map` over a block's
-    words runs without a Python call for the words already seen. `cache_clear` empties every
-    table (tests/conftest.py calls it under mutmut)."""
+    dict's own look-up, so that `map` over a block's words runs without a Python call for the
+    words already seen. `cache_clear` empties every table (tests/conftest.py calls it under
+    mutmut)."""
 
     def __init__(self, decide: Callable[[Lexicon, Hashable], object]):
         self._decide = decide
