@@ -12,6 +12,12 @@ frequency table already loaded), `warm` the best of two more calls. Printed per 
 and the median of --rounds, and their ratios to the first baseline's (a shared, busy machine
 moves single figures by a fifth; the median of many rounds moves less).
 
+With --corpus DIR a measurement is instead one batch: the first --documents sources of DIR (in
+name order, e.g. the 1,000 that benchmarks/corpus_bench.py generates) annotated one after the other
+into one personography that starts empty, as `tei-tools convert` into a fresh folder does (`cold`:
+the first batch in the process; `warm`: the best of two more, each with a new empty personography);
+the figures are CPU seconds for the whole batch, and MB/s of source per CPU second is printed too.
+
 With --scale MB [MB ...] it measures instead how the time grows with the size of a source: this
 tree's annotator on sources of those sizes made from --source (its text repeated), once as one
 single-line block (a source without line breaks) and once as the paragraphs of the source, each
@@ -19,6 +25,7 @@ size in a fresh process; printed with the ratio to the first size (issue 13 want
 of 1 MB).
 
     python benchmarks/persons_speed.py [--baseline REV ...] [--source seeds/X.txt] [--rounds 5]
+    python benchmarks/persons_speed.py --baseline main --corpus /work/ref/sources --documents 200
     python benchmarks/persons_speed.py --scale 1 10 [--source seeds/X.txt]
 """
 from __future__ import annotations
@@ -55,6 +62,30 @@ for _ in range(3):
     personography = Personography.load(people)
     started = time.process_time()
     annotate_persons(blocks, personography)
+    times.append(time.process_time() - started)
+print(json.dumps({"cold": times[0], "warm": min(times[1:])}))
+"""
+
+
+CORPUS_CHILD = r"""
+import json, sys, time
+from pathlib import Path
+from tei_tools import readers
+from tei_tools.annotate.persons import annotate_persons
+from tei_tools.personography import Personography
+try:
+    from wordfreq import zipf_frequency
+    zipf_frequency("the", "en")
+except ImportError:
+    pass
+sources = sorted(Path(sys.argv[1]).glob("*.txt"))[:int(sys.argv[2])]
+documents = [(s.stem, readers.read(s.read_text(encoding="utf-8"), s.name).blocks()) for s in sources]
+times = []
+for _ in range(3):
+    personography = Personography.empty()
+    started = time.process_time()
+    for name, blocks in documents:
+        annotate_persons(blocks, personography, name)
     times.append(time.process_time() - started)
 print(json.dumps({"cold": times[0], "warm": min(times[1:])}))
 """
@@ -108,9 +139,13 @@ def extract(revision: str, into: Path) -> Path:
     return target
 
 
-def measure(tree: Path, source: Path) -> dict[str, float]:
+def measure(tree: Path, source: Path, documents: int = 0) -> dict[str, float]:
+    """One measurement of the tree's annotator: of `source`, or with `documents` of the batch of
+    that many sources of the folder `source`."""
     env = dict(os.environ, PYTHONPATH=str(tree / "src"))
-    done = subprocess.run([sys.executable, "-c", CHILD, str(source), str(tree / "editions" / "persons.xml")],
+    arguments = [CORPUS_CHILD, str(source), str(documents)] if documents else \
+        [CHILD, str(source), str(tree / "editions" / "persons.xml")]
+    done = subprocess.run([sys.executable, "-c", *arguments],
                           check=True, capture_output=True, text=True, env=env, cwd=tree)
     return json.loads(done.stdout)
 
@@ -121,6 +156,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="a revision to measure beside this working tree (repeatable)")
     parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--corpus", type=Path, metavar="DIR",
+                        help="measure a batch of the sources in DIR instead of one --source (see above)")
+    parser.add_argument("--documents", type=int, default=200, help="how many sources of --corpus (default 200)")
     parser.add_argument("--scale", type=float, nargs="+", metavar="MB",
                         help="time this tree on sources of these sizes instead (see above)")
     args = parser.parse_args(argv)
@@ -131,17 +169,26 @@ def main(argv: list[str] | None = None) -> int:
         trees = {revision: extract(revision, Path(temporary)) for revision in args.baseline}
         trees["this tree"] = REPO
         times: dict[str, dict[str, list[float]]] = {name: {"cold": [], "warm": []} for name in trees}
+        source = (args.corpus or args.source).resolve()
+        documents = args.documents if args.corpus else 0
         for _ in range(max(1, args.rounds)):
             for name, tree in trees.items():
-                for kind, seconds in measure(tree, args.source.resolve()).items():
+                for kind, seconds in measure(tree, source, documents).items():
                     times[name][kind].append(seconds)
     figures = {name: {f"{kind} {how}": summary(values) for kind, values in kinds.items()
                       for how, summary in (("best", min), ("median", statistics.median))}
                for name, kinds in times.items()}
     columns = ("cold best", "cold median", "warm best", "warm median")
     reference = figures[args.baseline[0]] if args.baseline else None
-    print(f"persons annotation of {args.source.name} ({args.source.stat().st_size // 1000} kB), "
-          f"CPU seconds over {args.rounds} rounds" + (f"; ratios to {args.baseline[0]}" if reference else ""))
+    if args.corpus:
+        sources = sorted(args.corpus.glob("*.txt"))[:args.documents]
+        megabytes = sum(s.stat().st_size for s in sources) / 1e6
+        what = f"a batch of {len(sources)} sources of {args.corpus} ({megabytes:.2f} MB, one personography)"
+    else:
+        megabytes = args.source.stat().st_size / 1e6
+        what = f"{args.source.name} ({args.source.stat().st_size // 1000} kB)"
+    print(f"persons annotation of {what}, CPU seconds over {args.rounds} rounds"
+          + (f"; ratios to {args.baseline[0]}" if reference else ""))
     print(f"{'revision':<14}" + "".join(f"{c:>13}" for c in columns) + ("".join(f"{'x ' + c:>15}" for c in columns)
                                                                       if reference else ""))
     for name, row in figures.items():
@@ -149,6 +196,8 @@ def main(argv: list[str] | None = None) -> int:
         if reference:
             line += "".join(f"{row[c] / reference[c]:>15.2f}" for c in columns)
         print(line)
+    print("MB/s per CPU second, warm best: " + ", ".join(f"{name} {megabytes / row['warm best']:.2f}"
+                                                         for name, row in figures.items()))
     return 0
 
 

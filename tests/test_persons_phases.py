@@ -90,3 +90,23 @@ def test_convert_text_is_one_call_for_notebooks():
     _, data, counts = convert_text("A note\n\nHalvard Brekke came to Tromsø.\n", "note.txt", personography)
     assert counts["persons"] == 1 and b'ref="persons.xml#halvard-brekke"' in data
     assert personography.ids() == ["halvard-brekke"]
+
+
+def test_reconcile_needs_no_word_frequencies_the_recogniser_noted(monkeypatch):
+    """Reconciling runs serially in the batch's one process: the frequencies of the words used
+    alone travel with the recognition (picklable), so that process need not load wordfreq; the
+    second document meets the first's Brekke through the surname alone, a frequency question."""
+    import importlib
+
+    identify_module = importlib.import_module("tei_tools.annotate.persons.identify")
+    personography = Personography.empty()
+    first = pickle.loads(pickle.dumps(recognise(blocks_of(FIRST), personography.baseline, "first.txt")))
+    third = pickle.loads(pickle.dumps(recognise(blocks_of(THIRD), personography.baseline, "third.txt")))
+    brekke = next(p for p in third.persons if "brekke" in p.entity.alone)
+    assert brekke.entity.frequencies["brekke"] == identify_module.zipf("brekke")
+
+    def no_wordfreq(word):
+        raise AssertionError(f"reconcile asked wordfreq about {word!r}")
+    monkeypatch.setattr(identify_module, "zipf", no_wordfreq)
+    first_refs, third_refs = refs(reconcile(first, personography)), refs(reconcile(third, personography))
+    assert set(third_refs) & set(first_refs)  # the same Brekke, found by the surname alone

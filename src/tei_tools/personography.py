@@ -84,7 +84,7 @@ class PersonIndex:
     def __init__(self, particles: frozenset[str]):
         self._particles = particles
         self._persons: dict[str, Person] = {}
-        self._order: dict[str, int] = {}  # id -> its place in _persons (file order), kept as persons come
+        self._order: dict[str, int] = {}  # person id -> its place in _persons (never removed), for find_containing
         self._by_form: dict[str, list[str]] = {}
         self._by_word: dict[str, dict[str, list[str]]] = {role: {} for role in WORD_ROLES}
         self._children: dict[str, list[str]] = {}  # parent id -> children's ids (listRelation)
@@ -156,8 +156,8 @@ class PersonIndex:
         _add_unique(self._children, parent_id, child_id)
 
     def add_person(self, person: Person) -> None:
-        self._order.setdefault(person.id, len(self._order))
         self._persons[person.id] = person
+        self._order.setdefault(person.id, len(self._order))
         for text, _ in person.names:
             self._index_name(person.id, text)
 
@@ -165,8 +165,8 @@ class PersonIndex:
         """Record a name form (for a person this index may not hold yet: a batch's additions)."""
         person = self._persons.get(person_id)
         if person is None:
-            self._order.setdefault(person_id, len(self._order))
             person = self._persons[person_id] = Person(person_id, [], True)
+            self._order[person_id] = len(self._order)
         if name_key(name) not in {name_key(t) for t, _ in person.names}:
             person.names.append((name, kind))
             self._index_name(person_id, name)
@@ -198,6 +198,7 @@ class Personography:
         self.index = PersonIndex(self._particles)
         self._list = self._find_or_make_list()
         self._taken_ids = set(tree.getroot().xpath("//@xml:id"))
+        self._elements: dict[str, etree._Element] | None = None  # person id -> element (see _person_element)
         for element in self._list.iter(tei("person")):
             self._read_person(element)
         for element in self._list.iter(tei("relation")):
@@ -300,7 +301,7 @@ class Personography:
         person = self.index.person(person_id)
         if not person.automatic or name_key(name) in {name_key(t) for t, _ in person.names}:
             return False
-        element = next(e for e in self._list.iter(tei("person")) if e.get(XML_ID) == person_id)
+        element = self._person_element(person_id)
         name_element = etree.Element(tei("persName"), type=kind)
         name_element.text = name
         last_name = [child for child in element if child.tag == tei("persName")][-1]
@@ -315,8 +316,19 @@ class Personography:
         target.add_name(person_id, name, kind)
         return True
 
+    def _person_element(self, person_id: str) -> etree._Element:
+        """The first person element with that id, from an index of the list made on first use
+        (a scan per look-up made adding names to a large personography quadratic)."""
+        if self._elements is None:
+            self._elements = {}
+            for element in self._list.iter(tei("person")):
+                self._elements.setdefault(element.get(XML_ID), element)
+        return self._elements[person_id]
+
     def _append_person(self, element: etree._Element) -> None:
         """After the last person, before the relations that close the list (if any)."""
+        if self._elements is not None:
+            self._elements.setdefault(element.get(XML_ID), element)
         trailing = None
         for child in reversed(self._list):
             if child.tag not in (tei("listRelation"), tei("relation")):
@@ -415,8 +427,9 @@ def _append_indented(parent: etree._Element, child: etree._Element) -> None:
     """Append `child` to `parent`, indented like a pretty-printed file two spaces a level."""
     depth = len(list(parent.iterancestors()))
     inner, outer = "\n" + INDENT * (depth + 1), "\n" + INDENT * depth
-    if len(parent):
-        parent[-1].tail = inner
+    last = next(parent.iterchildren(reversed=True), None)  # len(parent) counts every child: slow in a long list
+    if last is not None:
+        last.tail = inner
     else:
         parent.text = inner
     parent.append(child)

@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from tei_tools.annotate.names import Lexicon, name_key
+from tei_tools.annotate.names import Lexicon, name_key, zipf
 from tei_tools.annotate.persons.certainty import mention_certs
 from tei_tools.annotate.persons.cluster import Clusterer, Entity
 from tei_tools.annotate.persons.evidence import DocumentKnowledge, find_mentions
@@ -96,6 +96,7 @@ def recognise(blocks: Sequence[Block], known: PersonIndex, document: str = "") -
     persons = []
     identified: dict[int, str] = {}  # entity index -> personography id, for kinship references
     for entity in clustering.entities:
+        entity.frequencies = {word: zipf(word) for word in entity.alone}  # for `reconcile` (see Entity)
         found = identify(entity, known, lexicon, document, identified)
         if found:
             identified[entity.index] = found.person_id

@@ -73,6 +73,10 @@ class Entity:
     last_end: tuple[int, int] = (-1, -1)  # block and end offset of the latest mention
     last_full_end: tuple[int, int] = (-1, -1)  # the same for the latest mention by a full name
     last_full_as_kin: bool = False  # that mention introduced them as a relative ("her father, X")
+    # The Zipf frequency of each word used alone, worked out where the document was recognised
+    # (`recognise` fills it) so that reconciling, in the batch's one serial process, need not
+    # load the word-frequency table; `identify` asks wordfreq for any word missing here.
+    frequencies: dict[str, float] = field(default_factory=dict)
 
     def surname_words(self) -> set[str]:
         """The surnames and each half of a double-barrelled one."""

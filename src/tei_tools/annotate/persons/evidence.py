@@ -10,10 +10,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
+from itertools import compress, count
+from operator import itemgetter
 from typing import Iterable, Sequence
 
 from tei_tools.annotate.names import Lexicon, fold, name_key, name_parts, zipf
 from tei_tools.annotate.persons.judge import AMBIGUOUS_WORD, Candidate, JudgedBlock, coordinated, words_a_class_depends_on
+from tei_tools.annotate.persons.word_facts import counted_common_texts
 from tei_tools.annotate.persons.words import starts_sentence
 from tei_tools.personography import PersonIndex
 
@@ -43,7 +46,10 @@ class DocumentKnowledge:
         self.document_words: dict[str, tuple[int, int]] = {}  # word -> where a full name first held it
         self.document_surnames: set[str] = set()
         self.class_cache: dict[tuple[str, str], str] = {}
-        lowercase = {w.text for block in blocks for w in block.words if w.text[0].islower()}
+        texts: set[str] = set()
+        for block in blocks:
+            texts.update(map(itemgetter(0), block.words))  # each word's text
+        lowercase = {text for text in texts if text[0].islower()}
         self.lowercase_words = {fold(word) for word in lowercase}
         self.capitalised_at: dict[str, list[tuple[int, int]]] = defaultdict(list)  # in document order
         inside_sentences: dict[str, int] = defaultdict(int)
@@ -173,18 +179,16 @@ class DocumentKnowledge:
 def _capitalises_common_nouns(blocks: Sequence[JudgedBlock]) -> bool:
     """Whether the document writes common words with a capital inside sentences, on their own
     (not in a run of capitalised words, which may be a name of an institution or a work)."""
-    lexicon = Lexicon.default()
+    counted = counted_common_texts(Lexicon.default())
     common = capitalised = 0
     for block in blocks:
         if common >= ENOUGH_WORDS:
             break
-        words = block.words
-        for n, word in enumerate(words):
-            if word.kind != "word" or n == 0 or starts_sentence(block.text, words, n):
-                continue
-            key = word.key
-            if key in ("i", "o") or zipf(key) < 4.0 or key in lexicon.given or key in lexicon.titles \
-                    or key in lexicon.not_persons or key in lexicon.places or key in lexicon.groups:
+        words, text = block.words, block.text
+        # the words' own test first, without a Python loop: most words are not counted at all
+        for n in compress(count(), map(counted, map(itemgetter(0), words))):
+            word = words[n]
+            if n == 0 or word.kind != "word" or starts_sentence(text, words, n):
                 continue
             common += 1
             if word.text[0].isupper() and not word.is_all_caps and not _beside_capital(words, n):

@@ -73,10 +73,10 @@ def _identify(entity: Entity, index: PersonIndex, lexicon: Lexicon, document: st
     for word in sorted(entity.alone, key=lambda w: (-entity.alone[w], w)):
         ids = [i for i in index.find_word(word, "form")
                if _listed_alias(index, i, word) and _compatible(entity, index, i, particles)]
-        if len(ids) == 1 and (zipf(word) < DISTINCTIVE_SURNAME or not entity.forms):
+        if len(ids) == 1 and (_zipf(entity, word) < DISTINCTIVE_SURNAME or not entity.forms):
             return Identification(ids[0], "alias")
     for word in sorted(entity.alone, key=lambda w: (-entity.alone[w], w)):
-        if word in lexicon.given or zipf(word) >= DISTINCTIVE_SURNAME or len(word) < 3:
+        if word in lexicon.given or _zipf(entity, word) >= DISTINCTIVE_SURNAME or len(word) < 3:
             continue
         if entity.givens and word not in entity.surnames:
             continue  # the document names them in full, and this word is not their surname
@@ -86,6 +86,12 @@ def _identify(entity: Entity, index: PersonIndex, lexicon: Lexicon, document: st
         if len(ids) == 1 and _compatible(entity, index, ids[0], particles):
             return Identification(ids[0], "surname")
     return None
+
+
+def _zipf(entity: Entity, word: str) -> float:
+    """The word's frequency as the recogniser noted it for the entity, else from wordfreq."""
+    found = entity.frequencies.get(word)
+    return zipf(word) if found is None else found
 
 
 # Kinship words that make the person a child of the persons named before them, and the sex they say.

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Protocol
 
-from tei_tools.annotate.names import Lexicon, is_roman_numeral, name_key, zipf
+from tei_tools.annotate.names import Lexicon, fold, is_roman_numeral, name_key, zipf
+from tei_tools.annotate.persons.word_facts import PerLexicon
 from tei_tools.annotate.persons.words import SUFFIXES, Run, Word, find_runs, starts_sentence, words_of
 
 # Zipf frequency at or above which a capitalised word is read as an ordinary English word
@@ -47,7 +49,9 @@ DERIVED_ENDING = re.compile(r"(?:ish|ian|ean|esque|like)$")
 PLACE_ENDING = re.compile(r"(?:stan|grad|gorod|sk|polis|abad|pur|shire)$")
 AUXILIARIES = frozenset("has had have was is were are would will could did does also later then never "
                         "always once soon finally now only often still had just".split())
-COORDINATION = re.compile(r"^\s*(?:,|,?\s+and|,?\s+&|\s*&|\s*(?:--|—|–)\s*)\s*$")
+# What stands between two members of a list, matched in place (fullmatch between the two, no
+# copy of the text between them, which may be most of a long block)
+COORDINATION = re.compile(r"\s*(?:,|,?\s+and|,?\s+&|\s*&|\s*(?:--|—|–)\s*)\s*")
 
 # Weights of the evidence. Positive for a person, negative against.
 POSITIVE = {"titled": 3.0, "verb-after": 2.0, "who-after": 2.0, "role-before": 2.0, "role-after": 1.5,
@@ -158,42 +162,74 @@ class Candidate:
 
 def classify(word: Word, lexicon: Lexicon, knowledge: Knowledge) -> str:
     """One of: initial, particle, generation, lower, never, title, group, org, cue, known, given,
-    place, common, rare."""
-    key = word.key
-    if word.kind == "initials":
-        return "initial" if word.text.count(".") < 3 else "acronym"  # L.D. but not G.P.U.
-    if word.kind != "word":
-        return "lower"
-    if is_roman_numeral(word.text) or key in SUFFIXES:
-        return "generation"
-    if not word.is_capitalised:
-        return "particle" if key in lexicon.particles else "lower"
-    if key in lexicon.not_persons or key in lexicon.ordinary_abbreviations:
-        return "never"
-    if key in lexicon.titles:
-        return "title"
-    if key not in lexicon.given and (key in lexicon.groups or _group_word(key)
-                                     or is_demonym(key, lexicon.places)):
-        return "group"
-    if not word.possessive and _plural_of_a_name(key, lexicon, knowledge):
+    place, common, rare.
+
+    What the word lists say of the word is worked out once per process (`_word_class_facts`);
+    only the questions about the document are asked here, in the order the tests stand in."""
+    key, early, plural_stem, adjective_stems, organisation, late, ordinary, rare_enough = \
+        word_class_facts(lexicon)((word.text, word.kind, word.possessive))
+    if early:
+        return early
+    if plural_stem and knowledge.word_strength(plural_stem) >= 3.0:
         return "group"  # "Napoleons of socialism", "the Trotskys": a kind of person, a family
-    if _adjective_of_a_name(key, lexicon, knowledge):
+    if any(knowledge.word_strength(stem) >= 3.0 for stem in adjective_stems):
         return "group"
-    if key in lexicon.organisations:
+    if organisation:
         return "org"
     if knowledge.word_strength(key) > 0:
         return "known"
-    if key in lexicon.cue_after:
-        return "cue"
-    if key in lexicon.given or key in lexicon.given_abbreviations:
-        return "given"
-    if key in lexicon.places:
-        return "place"
-    if key in lexicon.kinship_names:
-        return "rare"  # "Mama", as frequent as a common word, is a name when written so (see score)
-    if is_ordinary_word(key, lexicon) and not (knowledge.is_recurring(key) and zipf(key) < COMMON_WORD):
+    if late:
+        return late
+    if ordinary and not (knowledge.is_recurring(key) and rare_enough):
         return "common"
     return "rare"
+
+
+WordClassFacts = tuple[str, str, str, tuple[str, ...], bool, str, bool, bool]
+
+
+def _word_class_facts(lexicon: Lexicon, word: tuple[str, str, bool]) -> WordClassFacts:
+    """What `classify` needs to know of a word (text, kind, possessive) beyond the document:
+    (key, the class if the lists alone decide it, the stem whose being a name makes a plural a
+    family, the stems whose being names make an adjective one, whether it is an organisation
+    word, the class of the lists if the document does not know it as a name, whether it is an
+    ordinary English word, whether it is rarer than a common word)."""
+    text, kind, possessive = word
+    key = fold(text).rstrip(".")
+    undecided = (key, "", "", (), False, "", False, False)
+    if kind == "initials":
+        return (key, "initial" if text.count(".") < 3 else "acronym") + undecided[2:]  # L.D. but not G.P.U.
+    if kind != "word":
+        return (key, "lower") + undecided[2:]
+    if is_roman_numeral(text) or key in SUFFIXES:
+        return (key, "generation") + undecided[2:]
+    if not text[0].isupper():
+        return (key, "particle" if key in lexicon.particles else "lower") + undecided[2:]
+    if key in lexicon.not_persons or key in lexicon.ordinary_abbreviations:
+        return (key, "never") + undecided[2:]
+    if key in lexicon.titles:
+        return (key, "title") + undecided[2:]
+    if key not in lexicon.given and (key in lexicon.groups or _group_word(key) or is_demonym(key, lexicon.places)):
+        return (key, "group") + undecided[2:]
+    plural = "" if possessive else _plural_of_a_name(key, lexicon)
+    adjective = _adjective_of_a_name(key, lexicon)
+    if plural is True or adjective is True:
+        return (key, "group") + undecided[2:]
+    if key in lexicon.cue_after:
+        late = "cue"
+    elif key in lexicon.given or key in lexicon.given_abbreviations:
+        late = "given"
+    elif key in lexicon.places:
+        late = "place"
+    elif key in lexicon.kinship_names:
+        late = "rare"  # "Mama", as frequent as a common word, is a name when written so (see score)
+    else:
+        late = ""
+    return (key, "", plural or "", adjective or (), key in lexicon.organisations, late,
+            is_ordinary_word(key, lexicon), zipf(key) < COMMON_WORD)
+
+
+word_class_facts = PerLexicon(_word_class_facts)
 
 
 def _group_word(key: str) -> bool:
@@ -203,29 +239,35 @@ def _group_word(key: str) -> bool:
     return not key.endswith(("qvist", "quist", "kvist", "vist"))
 
 
-def _plural_of_a_name(key: str, lexicon: Lexicon, knowledge: Knowledge) -> bool:
+def _plural_of_a_name(key: str, lexicon: Lexicon) -> bool | str:
+    """False, True ("Napoleons": a famous name's plural), or the stem whose being a name of the
+    document (a word strength of 3) makes the word a plural of a name."""
     if len(key) < 5 or not key.endswith("s") or key in lexicon.given or key in lexicon.famous:
         return False
     stem = key[:-1]
     if stem in lexicon.famous_ambiguous or (stem in lexicon.given and stem not in lexicon.famous):
         return False  # "Daniels", "Williams": surnames
-    return stem in lexicon.famous or knowledge.word_strength(stem) >= 3.0
+    return True if stem in lexicon.famous else stem
 
 
 ADJECTIVE_ENDINGS = (("ean", "e"), ("ean", ""), ("ian", ""), ("ian", "e"), ("esque", ""), ("esque", "e"), ("ic", ""))
 ADJECTIVE_ENDS = tuple(dict.fromkeys(ending for ending, _ in ADJECTIVE_ENDINGS))
 
 
-def _adjective_of_a_name(key: str, lexicon: Lexicon, knowledge: Knowledge) -> bool:
-    """"Carlylean", "Dantesque", "Byronic": an adjective made of a person's name."""
+def _adjective_of_a_name(key: str, lexicon: Lexicon) -> bool | tuple[str, ...]:
+    """"Carlylean", "Dantesque", "Byronic": an adjective made of a person's name. True when the
+    stem is a famous name, else the stems whose being a name of the document (a word strength
+    of 3) would make it one (none: False)."""
     if not key.endswith(ADJECTIVE_ENDS):
         return False
+    stems = []
     for ending, restored in ADJECTIVE_ENDINGS:
         if key.endswith(ending) and len(key) > len(ending) + 3:
             stem = key[:-len(ending)] + restored
-            if stem in lexicon.famous or knowledge.word_strength(stem) >= 3.0:
+            if stem in lexicon.famous:
                 return True
-    return False
+            stems.append(stem)
+    return tuple(stems) or False
 
 
 def words_a_class_depends_on(key: str) -> set[str]:
@@ -333,6 +375,52 @@ def segments_of(run: Run, words: list[Word], classes: RunClasses, lexicon: Lexic
         segments.append((current, titled))
     trimmed = [(_trim_particles(segment, classes), titled) for segment, titled in segments]
     return [(segment, titled) for segment, titled in trimmed if segment]
+
+
+def cut_run(run: Run, words: list[Word], run_classes: tuple[str, ...], lexicon: Lexicon) \
+        -> tuple[RunClasses, list[tuple[list[int], bool]]]:
+    """`segments_of` the run, with the classes it leaves (it marks places, given names and
+    surnames as it cuts). Kept per process: the cut depends only on the run's words as written,
+    their classes and whether a comma follows the run, so the same run is cut once, in whatever
+    document it stands."""
+    first, last = run.first, run.last
+    follows = last + 1 < len(words) and words[last + 1].text == ","
+    key = (tuple(map(_text_of, words[first:last + 1])), run_classes, follows)
+    table = _cuts(lexicon)
+    found = table.get(key)
+    if found is None:
+        classes: RunClasses = dict(zip(range(first, last + 1), run_classes))
+        segments = segments_of(run, words, classes, lexicon)
+        if len(table) > CUTS_KEPT:
+            table.clear()
+        found = table[key] = (classes_between(classes, first, last),
+                              tuple((tuple(i - first for i in indexes), titled) for indexes, titled in segments))
+        return classes, segments
+    cut_classes, segments = found
+    return (dict(zip(range(first, last + 1), cut_classes)),
+            [([first + i for i in indexes], titled) for indexes, titled in segments])
+
+
+CUTS_KEPT = 100_000
+_text_of = itemgetter(0)  # a Word's text
+_CUT_TABLES: dict[int, tuple[Lexicon, dict]] = {}
+
+
+def _cuts(lexicon: Lexicon) -> dict:
+    held = _CUT_TABLES.get(id(lexicon))
+    if held is None or held[0] is not lexicon:
+        if len(_CUT_TABLES) > 8:
+            _CUT_TABLES.clear()
+        held = _CUT_TABLES[id(lexicon)] = (lexicon, {})
+    return held[1]
+
+
+def clear_cuts() -> None:
+    """Forget the runs cut so far (tests; mutmut, through `cache_clear`)."""
+    _CUT_TABLES.clear()
+
+
+clear_cuts.cache_clear = clear_cuts  # type: ignore[attr-defined]
 
 
 def _mark_place_phrases(indexes: list[int], words: list[Word], classes: RunClasses, lexicon: Lexicon) -> None:
@@ -630,6 +718,8 @@ class JudgedBlock:
         self.runs: list[Run] = find_runs(text, self.words, lexicon.particles)
         self._judged: dict[int, tuple[tuple[str, ...], list[Candidate]]] = {}
         self._credit: list[re.Match | None] = []
+        self._cues: dict[tuple[int, int], frozenset[str]] = {}  # (first, last) -> the context's cues
+        self._cues_lexicon: Lexicon | None = None
 
     def _credit_line(self) -> re.Match | None:
         """The credit line ("From Acme, I'm ...") the block opens with, looked for once."""
@@ -653,6 +743,18 @@ class JudgedBlock:
                 candidate.score = candidate.own_score
                 found.append(candidate)
         return found
+
+    def _context_cues(self, first: int, last: int, lexicon: Lexicon) -> set[str]:
+        """`context_cues` of words[first:last + 1], looked for once: they depend on the block's
+        words alone, and a run cut again once more is known mostly gives the same segments.
+        A new set each time: the caller adds to it."""
+        if self._cues_lexicon is not lexicon:
+            self._cues, self._cues_lexicon = {}, lexicon
+        found = self._cues.get((first, last))
+        if found is None:
+            found = self._cues[first, last] = frozenset(
+                context_cues(Context(self.text, self.words, first, last), lexicon, self.words[last].possessive))
+        return set(found)
 
     def _expansion(self, candidate: Candidate, lexicon: Lexicon, knowledge: Knowledge) -> str:
         """"Took tea with Ch. at Greens'": a capital and a letter or two, then a dot, where the
@@ -678,11 +780,11 @@ class JudgedBlock:
 
     def _judge_run(self, run: Run, run_classes: tuple[str, ...], lexicon: Lexicon, knowledge: Knowledge) -> list[Candidate]:
         text, words = self.text, self.words
-        classes: RunClasses = dict(zip(range(run.first, run.last + 1), run_classes))
-        if run.first == run.last and classes[run.first] in ("common", "never", "title") \
+        if run.first == run.last and run_classes[0] in ("common", "never", "title") \
                 and not _next_to_comma_or_and(words, run.first):
             return []  # "He", "The", "When": the usual capitalised word, no name and in no list
-        segments = [(piece, titled) for indexes, titled in segments_of(run, words, classes, lexicon)
+        classes, cut = cut_run(run, words, run_classes, lexicon)
+        segments = [(piece, titled) for indexes, titled in cut
                     for piece in _split_adjacent_surnames(indexes, words, classes, lexicon, knowledge)]
         if not segments:
             return [_not_a_name(self.index, text, words, run, classes)]
@@ -703,7 +805,7 @@ class JudgedBlock:
                 tuple(words[first:last + 1]), classes_between(classes, first, last), titled,
                 sentence_initial=not titled and starts_sentence(text, words, first), run_end=words[run.last].end)
             context_first = first - _title_words_before(first, run, titled, words, lexicon)
-            candidate.cues = context_cues(Context(text, words, context_first, last), lexicon, words[last].possessive)
+            candidate.cues = self._context_cues(context_first, last, lexicon)
             if titled:
                 candidate.cues.add("titled")
                 if context_first < first:
@@ -812,4 +914,4 @@ def _title_words_before(first: int, run: Run, titled: bool, words: list[Word], l
 
 def coordinated(text: str, left: Candidate, right: Candidate) -> bool:
     """True when two candidates of a block stand in a list: "Aristotle, Goethe, Marx"."""
-    return left.end <= right.start and bool(COORDINATION.match(text[left.end:right.start]))
+    return left.end <= right.start and bool(COORDINATION.fullmatch(text, left.end, right.start))

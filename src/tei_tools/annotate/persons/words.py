@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import itemgetter, not_, or_
 from typing import NamedTuple
 
 from tei_tools.annotate.names import fold, is_roman_numeral
@@ -73,7 +75,73 @@ def words_of(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Wor
     """The block's words; hyphenated words split where a part is not capitalised, possessive 's
     removed from the word and noted, so "Lenin‑teacher‑friend" gives "Lenin" and "Stalin’s"
     gives "Stalin". A word on `abbreviations` (folded, without its dot: "mr", "st") keeps the
-    dot that follows it ("Mr.", "St.")."""
+    dot that follows it ("Mr.", "St.").
+
+    The words are those `tokens_of` finds, found faster: no token spans white space, so the
+    text is cut at white space (`str.split`, which knows the same white space as the pattern
+    does) and only the pieces that are not plain letters are tokenised, each once per process:
+    a piece is tokenised alike wherever it stands, except that initials ("L.") at its end need
+    a letter after the spaces that follow (the pattern's look-ahead), so that is part of its key."""
+    found: list[Word] = []
+    append, new, find = found.append, tuple.__new__, text.find  # new: a Word without a Python call
+    pieces = text.split()
+    tokenised = _piece_tokens(abbreviations)
+    end = 0
+    for n, piece in enumerate(pieces):
+        start = find(piece, end)  # its first occurrence after the previous piece: only spaces lie between
+        end = start + len(piece)
+        if piece.isalpha():  # a word of letters alone, the common case
+            append(new(Word, (piece, start, end, "word", False, False)))
+            continue
+        letter_follows = piece[-1] == "." and n + 1 < len(pieces) and bool(LETTER_RE.match(pieces[n + 1]))
+        for token, token_start, token_end, kind, possessive, joined_before in tokenised(piece, letter_follows):
+            append(new(Word, (token, start + token_start, start + token_end, kind, possessive, joined_before)))
+    return found
+
+
+LETTER_RE = re.compile(r"[^\W\d_]")
+_text_of = itemgetter(0)  # a Word's text
+_first_letter = itemgetter(0)  # a text's first character
+PIECES_KEPT = 100_000
+_PIECE_TABLES: dict[int, tuple[frozenset[str], dict[tuple[str, bool], tuple[tuple, ...]]]] = {}
+
+
+def _piece_tokens(abbreviations: frozenset[str]):
+    """A memoised `tokens_of` for one piece of text between white space, per set of abbreviations
+    (by identity, the lexicon's one set in practice): (piece, whether a letter follows it after
+    white space) -> the piece's words as tuples, offsets from the piece's start."""
+    held = _PIECE_TABLES.get(id(abbreviations))
+    if held is None or held[0] is not abbreviations:
+        if len(_PIECE_TABLES) > 8:
+            _PIECE_TABLES.clear()
+        held = _PIECE_TABLES[id(abbreviations)] = (abbreviations, {})
+    table = held[1]
+
+    def tokenised(piece: str, letter_follows: bool) -> tuple[tuple, ...]:
+        try:
+            return table[piece, letter_follows]
+        except KeyError:
+            if len(table) > PIECES_KEPT:
+                table.clear()
+            # a space and a letter stand for what follows the piece: white space, then a letter
+            found = table[piece, letter_follows] = tuple(
+                tuple(word) for word in tokens_of(piece + " a" if letter_follows else piece, abbreviations)
+                if word.end <= len(piece))
+            return found
+    return tokenised
+
+
+def clear_piece_tables() -> None:
+    """Forget the pieces tokenised so far (tests; mutmut, through `cache_clear`)."""
+    _PIECE_TABLES.clear()
+
+
+clear_piece_tables.cache_clear = clear_piece_tables  # type: ignore[attr-defined]
+
+
+def tokens_of(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Word]:
+    """`words_of` by the token pattern over the whole text: its definition, and what it uses for
+    the pieces that are not plain letters."""
     found: list[Word] = []
     append, length, new = found.append, len(text), tuple.__new__  # new: a Word without a Python call
     end = 0
@@ -147,10 +215,7 @@ def find_runs(text: str, words: list[Word], particles: frozenset[str]) -> list[R
     """Maximal runs of capitalised words, initials, particles and regnal numbers."""
     runs: list[Run] = []
     count, after_last_run = len(words), 0
-    # Only a capitalised word, an initial or a particle can open a run: skip the rest fast.
-    longest = max(map(len, particles), default=0)
-    openers = [n for n, (text, *_) in enumerate(words) if text[0].isupper() or len(text) <= longest and (
-        text in particles or not text.isascii() and fold(text).rstrip(".") in particles)]
+    openers = _openers(words, particles)
     for n in openers:
         if n < after_last_run or not _can_start(words, n, particles):
             continue
@@ -164,6 +229,18 @@ def find_runs(text: str, words: list[Word], particles: frozenset[str]) -> list[R
         runs.append(Run(n, last))
         after_last_run = last + 1
     return runs
+
+
+def _openers(words: list[Word], particles: frozenset[str]) -> list[int]:
+    """Indexes of the words that may open a run: a capital first, or a particle (as written, or
+    folded: "dé"). Only these can open one, so the rest are skipped without a Python loop."""
+    texts = list(map(_text_of, words))
+    capital = map(str.isupper, map(_first_letter, texts))
+    openers = list(compress(count(), map(or_, capital, map(particles.__contains__, texts))))
+    longest = max(map(len, particles), default=0)
+    folded = [n for n in compress(count(), map(not_, map(str.isascii, texts)))
+              if len(texts[n]) <= longest and texts[n] not in particles and fold(texts[n]).rstrip(".") in particles]
+    return sorted(openers + folded) if folded else openers
 
 
 def _can_start(words: list[Word], n: int, particles: frozenset[str]) -> bool:
