@@ -257,3 +257,29 @@ def test_chunks_hold_about_the_same_bytes():
     assert [i for chunk in chunks for i in chunk] == list(range(len(sizes)))
     assert chunks[0] == range(0, 1) and chunks[1] == range(1, 2) and chunks[2] == range(2, 3)  # big files alone
     assert max(sum(sizes[i] for i in chunk) for chunk in chunks[3:]) <= sum(sizes) / 8 + 100_000
+
+
+def test_the_collector_is_tuned_in_the_pools_workers_and_left_alone_in_the_callers_process(tmp_path):
+    import gc
+
+    from tei_tools.batch import COLLECTOR_THRESHOLDS
+
+    before = gc.get_threshold()
+    paths = [tmp_path / f"{n}.txt" for n in range(4)]
+    for path in paths:
+        path.write_text("x")
+    report = run_batch(CollectorJob(), paths, jobs=2, chunk_size=1, min_parallel_bytes=0)
+    assert {tuple(o.value) for o in report.outcomes} == {COLLECTOR_THRESHOLDS}
+    assert gc.get_threshold() == before  # a library call does not retune the caller's process
+
+
+class CollectorJob:
+    def key(self):
+        return "collector"
+
+    def setup(self):
+        return None
+
+    def run(self, state, documents: list[Document]) -> list[Outcome]:
+        import gc
+        return [Outcome(list(gc.get_threshold())) for _ in documents]

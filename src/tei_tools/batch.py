@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import atexit
 import dataclasses
+import gc
 import multiprocessing
 import os
 import time
@@ -220,6 +221,24 @@ class _Collector:
 _STATES: OrderedDict[Hashable, Any] = OrderedDict()
 
 
+# Converting makes millions of small tracked objects (words, spans) that live as long as one
+# document; with CPython's default thresholds (700, 10, 10) the collector runs thousands of times
+# a document and its full passes walk the loaded word lists each time: ~10% of a conversion's
+# processor time (measured on 120 generated sources: 7.5-7.9 s -> 6.9 s, the same peak memory).
+COLLECTOR_THRESHOLDS = (50_000, 20, 100)
+
+
+_OWN_PROCESS = False  # set in processes tei-tools owns: its command line and its pool's workers
+
+
+def tune_collector() -> None:
+    """Collect less often, and (in workers) leave the loaded state out of later collections: for
+    processes tei-tools owns, never for a notebook's process that imports the library."""
+    global _OWN_PROCESS
+    _OWN_PROCESS = True
+    gc.set_threshold(*COLLECTOR_THRESHOLDS)
+
+
 def worker_state(job: Job) -> Any:
     key = job.key()
     if key in _STATES:
@@ -228,6 +247,8 @@ def worker_state(job: Job) -> Any:
         _STATES[key] = job.setup()
         while len(_STATES) > STATES_KEPT:
             _STATES.popitem(last=False)
+        if _OWN_PROCESS:
+            gc.freeze()  # the state lives as long as the process: later collections need not walk it
     return _STATES[key]
 
 
@@ -288,7 +309,8 @@ def _local_pool(workers: int) -> ProcessPoolExecutor:
     if workers not in _POOLS:
         for other in list(_POOLS):  # one pool at a time: each holds its workers' memory
             _POOLS.pop(other).shutdown(wait=True, cancel_futures=True)
-        _POOLS[workers] = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context())
+        _POOLS[workers] = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(),
+                                              initializer=tune_collector)
     return _POOLS[workers]
 
 

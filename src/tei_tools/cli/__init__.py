@@ -45,6 +45,9 @@ def main() -> None:
     Tests call `cli` itself (click's CliRunner), so a bug still shows its traceback there; set
     TEI_TOOLS_DEBUG=1 to see it from the command line too.
     """
+    from tei_tools.batch import tune_collector
+
+    tune_collector()  # this process is ours: collect less often (see tei_tools.batch)
     try:
         cli(prog_name="tei-tools")
     except BrokenPipeError:  # `tei-tools validate ... | head`: the reader has gone, nothing to say
