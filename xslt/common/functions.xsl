@@ -39,7 +39,7 @@
   <xsl:key name="f:application" match="appInfo/application" use="string(@ident)"/>
 
   <!-- ===================================================================================
-       Site pages in parts (see html/site-parts.xsl and tei_tools.render.site_pages)
+       Site pages in parts (see html/site-parts.xsl and tei_tools.render.site_parts)
        =================================================================================== -->
 
   <!-- PARAMETER summary: what a site page's frame needs to know of all the editions (how many,
@@ -51,7 +51,7 @@
        frame writes where the parts made with each edition go (set by tei-tools). -->
   <xsl:param name="part-marker" as="xs:string" select="''"/>
 
-  <!-- Where the parts named `key` go: "MARKER:key;" (tei_tools.render.site_pages puts them in). -->
+  <!-- Where the parts named `key` go: "MARKER:key;" (tei_tools.render.site_parts puts them in). -->
   <xsl:function name="f:part" as="xs:string">
     <xsl:param name="key" as="xs:string"/>
     <xsl:sequence select="$part-marker || ':' || $key || ';'"/>

@@ -9,7 +9,7 @@
   (notBefore/notAfter) stands at its earliest possible day, with its limits shown; dates whose
   year the text does not give (a month and day only) are listed apart, by month and day.
 
-  Made in parts (see site-parts.xsl and tei_tools.render.site_pages): each date's entry (template
+  Made in parts (see site-parts.xsl and tei_tools.render.site_parts): each date's entry (template
   s:date) where its edition is rendered, with its place in time (f:year-of, its sort keys); the
   page once, from the site's summary (parameter "summary": how many dates, from how many
   editions, the years in order, whether some have no year), with a marker in each year where

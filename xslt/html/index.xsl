@@ -2,7 +2,7 @@
 <!--
   The site's front page: every edition with the metadata of its header, linked to its page.
 
-  Made in parts (see site-parts.xsl and tei_tools.render.site_pages): each edition's entry is
+  Made in parts (see site-parts.xsl and tei_tools.render.site_parts): each edition's entry is
   rendered on its own, from that edition's index (template s:edition, mode f:index-entry), where
   the edition itself is rendered; the page frame (xsl:initial-template) is rendered once, from
   the site's summary (parameter "summary": how many editions), with a marker where the entries

@@ -5,7 +5,7 @@
   edition, each with a few words of context and a link to that very mention; A-Z navigation,
   a filter box (with the script), and what the certainty of an identification means.
 
-  Made in parts (see site-parts.xsl and tei_tools.render.site_pages), so that no transformation
+  Made in parts (see site-parts.xsl and tei_tools.render.site_parts), so that no transformation
   ever holds the mentions of the whole site: where each edition is rendered, the mentions of
   each person in it are rendered from its index (f:mentions-in, called by site-parts.xsl); the
   page (xsl:initial-template) is rendered once, from the personography (parameter
@@ -173,39 +173,52 @@
     <xsl:param name="edition" as="element(s:edition)"/>
     <xsl:param name="mentions" as="element(s:mention)+"/>
     <xsl:param name="name" as="xs:string"/>
-    <xsl:variable name="list" as="element()">
-      <ol class="mentions" aria-label="Mentions of {$name} in {$edition/@title}">
-        <xsl:for-each select="$mentions">
-          <li>
-            <a class="mention" href="{$edition/@page}#{@id}">
-              <span class="context">{s:before}<mark>{s:text}</mark>{s:after}</span>
-            </a>
-            <xsl:if test="@cert = ('medium', 'low')">
-              <xsl:text> </xsl:text>
-              <span class="cert cert-{@cert}" title="identified by the tool with {@cert} certainty">{@cert}</span>
-            </xsl:if>
-            <xsl:if test="@section != ''">
-              <span class="section"> — {@section}</span>
-            </xsl:if>
-          </li>
-        </xsl:for-each>
-      </ol>
-    </xsl:variable>
     <xsl:variable name="count" select="count($mentions) || (if (count($mentions) = 1) then ' mention' else ' mentions')"/>
     <div class="mentions-in">
       <xsl:choose>
         <xsl:when test="count($mentions) le $f:open-limit">
           <h4><a class="edition" href="{$edition/@page}">{$edition/@title}</a><xsl:text> </xsl:text><span class="count">({$count})</span></h4>
-          <xsl:sequence select="$list"/>
+          <xsl:call-template name="f:mention-list">
+            <xsl:with-param name="edition" select="$edition"/>
+            <xsl:with-param name="mentions" select="$mentions"/>
+            <xsl:with-param name="name" select="$name"/>
+          </xsl:call-template>
         </xsl:when>
         <xsl:otherwise>
           <details>
             <summary><cite>{$edition/@title}</cite> ({$count})</summary>
-            <xsl:sequence select="$list"/>
+            <xsl:call-template name="f:mention-list">
+              <xsl:with-param name="edition" select="$edition"/>
+              <xsl:with-param name="mentions" select="$mentions"/>
+              <xsl:with-param name="name" select="$name"/>
+            </xsl:call-template>
           </details>
         </xsl:otherwise>
       </xsl:choose>
     </div>
+  </xsl:template>
+
+  <!-- The mentions themselves, written straight into the page (not built apart and copied). -->
+  <xsl:template name="f:mention-list">
+    <xsl:param name="edition" as="element(s:edition)"/>
+    <xsl:param name="mentions" as="element(s:mention)+"/>
+    <xsl:param name="name" as="xs:string"/>
+    <ol class="mentions" aria-label="Mentions of {$name} in {$edition/@title}">
+      <xsl:for-each select="$mentions">
+        <li>
+          <a class="mention" href="{$edition/@page}#{@id}">
+            <span class="context">{s:before}<mark>{s:text}</mark>{s:after}</span>
+          </a>
+          <xsl:if test="@cert = ('medium', 'low')">
+            <xsl:text> </xsl:text>
+            <span class="cert cert-{@cert}" title="identified by the tool with {@cert} certainty">{@cert}</span>
+          </xsl:if>
+          <xsl:if test="@section != ''">
+            <span class="section"> — {@section}</span>
+          </xsl:if>
+        </li>
+      </xsl:for-each>
+    </ol>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -3,7 +3,7 @@
     engine.py      Renderer: one saxonche processor, stylesheets compiled once; per edition
                    its page, text, TEI copy, index and parts of the site pages (render_edition),
                    then the site-wide pages (write_site_pages, render_site_pages)
-    site_pages.py  the site pages in parts: each edition's parts spooled to disk, each page's
+    site_parts.py  the site pages in parts: each edition's parts spooled to disk, each page's
                    frame rendered once from the site's summary, the parts put in
     edition_index.py  the compact index of one rendered edition (mentions and dates in
                    context, the facts of its header), and the site's merged index

@@ -17,7 +17,7 @@ from lxml import etree
 from tei_tools.render.edition_index import EditionIndex, gather, site_document
 from tei_tools.render.errors import OnError, RenderError, RenderSetupError
 from tei_tools.render.parameters import stylesheet_parameters
-from tei_tools.render.site_pages import EditionParts, SiteParts, assemble, new_marker, parse_parts
+from tei_tools.render.site_parts import EditionParts, SiteParts, assemble, new_marker, parse_parts
 from tei_tools.render.tree import prepare_tree
 from tei_tools.resources import xslt_dir
 from tei_tools.atomic import write_atomically
@@ -63,7 +63,7 @@ class LoadedEdition:
 @dataclass
 class EditionResult:
     """What rendering one edition for a site gives: its files (page first), its index, and its
-    parts of the site's own pages (made from the index; see tei_tools.render.site_pages)."""
+    parts of the site's own pages (made from the index; see tei_tools.render.site_parts)."""
 
     files: list[Path]
     index: EditionIndex | None
@@ -103,6 +103,7 @@ class Renderer:
         self._builder = self._processor.new_document_builder()
         self._executables: dict[str, object] = {}
         self._personographies: dict[Path, object] = {}
+        self._part_marker = new_marker()  # between the parts an edition gives the site pages
 
     # -- public API ---------------------------------------------------------------------------
 
@@ -177,19 +178,20 @@ class Renderer:
         """One edition's parts of the site's pages, from its index (xslt/html/site-parts.xsl)."""
         self._builder.set_base_uri((Path(out_dir).resolve() / "site-index.xml").as_uri())
         site = self._builder.parse_xml(xml_text=site_document([index]).decode("utf-8"), encoding="UTF-8")
-        extra = {"site": site, **self._personography_parameters(personography)}
+        extra = {"site": site, "part-marker": self._processor.make_string_value(self._part_marker),
+                 **self._personography_parameters(personography)}
         executable = self._prepare("site-parts", extra)
         executable.set_result_as_raw_value(True)  # the strings themselves, not a document of them
         try:
             value = executable.call_template_returning_value()
         except Exception as error:
             raise RenderError(Path(index.page), f"transformation failed: {_first_line(error)}") from None
-        return parse_parts(value.item_at(i).string_value for i in range(value.size)) if value is not None \
-            else parse_parts([])
+        strings = [value.item_at(i).string_value for i in range(value.size)] if value is not None else []
+        return parse_parts(strings, self._part_marker)
 
     def write_site_pages(self, parts: SiteParts, out_dir: Path, personography: Path | None = None) -> list[Path]:
         """The site-wide pages: each page's frame rendered once from the site's summary, the
-        editions' parts put in (see tei_tools.render.site_pages)."""
+        editions' parts put in (see tei_tools.render.site_parts)."""
         out_dir = Path(out_dir)
         personography_node = self._load_personography(personography)
         years, yearless = parts.chronology()

@@ -9,7 +9,7 @@ before and after it (its `context` in the batch), so editions render in any orde
 and the site comes out byte for byte the same whatever the number of workers. Each worker holds
 one `Renderer` (one Saxon processor, each stylesheet compiled once) for all its editions, and
 renders there, with each edition, its parts of the front page, register, person cards and
-chronology (tei_tools.render.site_pages); this process spools those parts to disk as they come
+chronology (tei_tools.render.site_parts); this process spools those parts to disk as they come
 (never an edition's tree or index), renders each site page's frame once and puts the parts in,
 then makes the search index.
 
@@ -28,7 +28,7 @@ from tei_tools.render.engine import EditionResult, Renderer
 from tei_tools.render.errors import OnError, RenderError, RenderSetupError
 from tei_tools.render.pages import check_page_names, site_pages
 from tei_tools.render.search import index_for_search
-from tei_tools.render.site_pages import SiteParts
+from tei_tools.render.site_parts import SiteParts
 
 SITE, TEXT = "site", "text"
 

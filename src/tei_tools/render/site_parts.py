@@ -17,7 +17,7 @@ import re
 import secrets
 import tempfile
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from lxml import etree
 
@@ -50,25 +50,28 @@ class EditionParts:
     dates: list[DatePart] = field(default_factory=list)
 
 
-def parse_parts(strings: Iterable[str]) -> EditionParts:
-    """The records site-parts.xsl returns (see there) as EditionParts."""
-    items = list(strings)
+def parse_parts(strings: Sequence[str], marker: str) -> EditionParts:
+    """The records site-parts.xsl returns (see there) as EditionParts: the records, then the
+    HTML of their parts, each followed by <?MARKER>."""
+    *items, joined = strings if strings else ["entry", f"<?{marker}>"]
+    html = re.split(r"<\?" + re.escape(marker) + r"\s*\??>", joined)  # Saxon writes "<?MARKER >"
     parts = EditionParts(entry="")
-    at = 0
+    at = number = 0
     while at < len(items):
-        kind = items[at]
+        kind, part = items[at], html[number]
         if kind == "entry":
-            parts.entry, at = items[at + 1], at + 2
+            parts.entry, at = part, at + 1
         elif kind == "person":
-            person, count, register, card = items[at + 1:at + 5]
-            parts.persons.append(PersonPart(person, int(count), register, card))
-            at += 5
+            person, count, card = items[at + 1:at + 4]
+            parts.persons.append(PersonPart(person, int(count), part, card))
+            at += 4
         elif kind == "date":
-            start, end, dated, year, entry = items[at + 1:at + 6]
-            parts.dates.append(DatePart(start, end, dated == "yes", year, entry))
-            at += 6
+            start, end, dated, year = items[at + 1:at + 5]
+            parts.dates.append(DatePart(start, end, dated == "yes", year, part))
+            at += 5
         else:
             raise ValueError(f"site-parts.xsl returned an unknown record {kind!r}")
+        number += 1
     return parts
 
 

@@ -1,4 +1,4 @@
-"""tei_tools.render.site_pages: the site's own pages made in parts (each edition's rendered where
+"""tei_tools.render.site_parts: the site's own pages made in parts (each edition's rendered where
 the edition is, spooled to disk here), the frames rendered once with markers where they go."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from tei_tools.render import Renderer
-from tei_tools.render.site_pages import DatePart, EditionParts, PersonPart, SiteParts, assemble, new_marker, parse_parts
+from tei_tools.render.site_parts import DatePart, EditionParts, PersonPart, SiteParts, assemble, new_marker, parse_parts
 
 DATA = Path(__file__).resolve().parent / "data" / "render"
 
@@ -76,8 +76,9 @@ def test_an_editions_parts_come_from_its_index(tmp_path):
 
 
 def test_the_records_of_the_parts_stylesheet_are_read_back():
-    parts = parse_parts(["entry", "<li/>", "person", "ada", "2", "<div/>", "{}", "date", "s", "e", "no", "", "<li/>"])
-    assert parts == _parts("<li/>", [("ada", 2, "<div/>", "{}")], [("s", "e", False, "", "<li/>")])
+    parts = parse_parts(["entry", "person", "ada", "2", "{}", "date", "s", "e", "no", "",
+                         "<li>e</li><?M><div>ada</div><?M><li>d</li><?M>"], "M")
+    assert parts == _parts("<li>e</li>", [("ada", 2, "<div>ada</div>", "{}")], [("s", "e", False, "", "<li>d</li>")])
 
 
 def test_the_site_pages_name_each_person_once_with_all_their_editions(tmp_path):
