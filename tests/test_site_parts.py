@@ -2,12 +2,16 @@
 the edition is, spooled to disk here), the frames rendered once with markers where they go."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
+
+import pytest
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from tei_tools.render import Renderer
+from tei_tools.render.search import pagefind_command
 from tei_tools.render.site_parts import DatePart, EditionParts, PersonPart, SiteParts, assemble, new_marker, parse_parts
 
 DATA = Path(__file__).resolve().parent / "data" / "render"
@@ -90,3 +94,14 @@ def test_the_site_pages_name_each_person_once_with_all_their_editions(tmp_path):
     assert len(ids) == len(set(ids)) and "tt-part-" not in (tmp_path / "persons.html").read_text("utf-8")
     cards = (tmp_path / "persons-data.js").read_text("utf-8")
     assert "tt-part-" not in cards and cards.endswith("};\n")
+
+
+@pytest.mark.skipif(pagefind_command() is None, reason="Pagefind (pagefind[bin]) is not installed")
+def test_the_search_index_made_while_the_site_pages_are_written_holds_the_editions_alone(tmp_path):
+    """Pagefind starts once the editions' pages are written and runs while the site's own pages
+    are made: its index holds the editions' pages, not the register, chronology or front page."""
+    editions = [DATA / "engine.xml", DATA / "episode.xml", DATA / "notes.xml"]
+    Renderer().render_site(editions, tmp_path, DATA / "persons.xml")
+    entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert sum(language["page_count"] for language in entry["languages"].values()) == len(editions)
+    assert not list(tmp_path.glob(".pagefind-staging-*"))

@@ -43,26 +43,59 @@ def index_for_search(site: Path) -> list[Path]:
     names, so the old index stays whole beside them), the entry file that names the index moves
     last, and only then are the old index's files removed.
     """
+    indexing = start_indexing(site)
+    return indexing.finish() if indexing is not None else []
+
+
+def start_indexing(site: Path) -> "SearchIndexing | None":
+    """Start Pagefind over `site` in the background (None without Pagefind); `finish()` waits
+    for it and switches the index in (see index_for_search). The site's own pages may still be
+    written meanwhile: Pagefind indexes only pages marked data-pagefind-body (the editions' pages,
+    which must be written before), and every page is written whole under a temporary name
+    Pagefind does not read, then renamed."""
     command = pagefind_command()
     if command is None:
-        return []
+        return None
     site = Path(site)
     for leftover in site.glob(STAGING_PREFIX + "*"):  # of a run killed while indexing
         shutil.rmtree(leftover, ignore_errors=True)
     staging = site / f"{STAGING_PREFIX}{os.getpid()}"
-    try:
-        result = subprocess.run([*command, "--site", str(site), "--output-path", str(staging),
-                                 "--force-language", INDEX_LANGUAGE, "--quiet"],
-                                capture_output=True, text=True, timeout=1800)
-        if result.returncode != 0:
-            from tei_tools.render.errors import RenderError
+    process = subprocess.Popen([*command, "--site", str(site), "--output-path", str(staging),
+                                "--force-language", INDEX_LANGUAGE, "--quiet"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return SearchIndexing(site, staging, process)
 
-            lines = [line for line in (result.stderr or result.stdout).splitlines() if line.strip()]
-            raise RenderError(site / SEARCH_FOLDER,
-                              f"the search index (pagefind) failed: {lines[-1] if lines else result.returncode}")
-        return _switch_index(staging, site / SEARCH_FOLDER)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+
+class SearchIndexing:
+    """Pagefind at work over a site (start_indexing)."""
+
+    def __init__(self, site: Path, staging: Path, process: subprocess.Popen):
+        self.site, self.staging, self.process = site, staging, process
+
+    def cancel(self) -> None:
+        """Stop Pagefind and remove what it staged (the site's index stays as it was)."""
+        self.process.kill()
+        self.process.communicate()
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def finish(self, timeout: float = 1800) -> list[Path]:
+        """Wait for Pagefind; switch its index in; the files written (RenderError if it failed)."""
+        try:
+            try:
+                stdout, stderr = self.process.communicate(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.communicate()
+                stdout, stderr = "", f"no index after {timeout:g} s"
+            if self.process.returncode != 0:
+                from tei_tools.render.errors import RenderError
+
+                lines = [line for line in (stderr or stdout).splitlines() if line.strip()]
+                raise RenderError(self.site / SEARCH_FOLDER,
+                                  f"the search index (pagefind) failed: {lines[-1] if lines else self.process.returncode}")
+            return _switch_index(self.staging, self.site / SEARCH_FOLDER)
+        finally:
+            shutil.rmtree(self.staging, ignore_errors=True)
 
 
 def _switch_index(staging: Path, target: Path) -> list[Path]:

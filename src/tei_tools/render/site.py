@@ -27,7 +27,7 @@ from tei_tools.batch import BatchReport, Document, Outcome, ProgressCallback, ru
 from tei_tools.render.engine import EditionResult, Renderer
 from tei_tools.render.errors import OnError, RenderError, RenderSetupError
 from tei_tools.render.pages import check_page_names, site_pages
-from tei_tools.render.search import index_for_search
+from tei_tools.render.search import index_for_search, start_indexing
 from tei_tools.render.site_parts import SiteParts
 
 SITE, TEXT = "site", "text"
@@ -109,12 +109,22 @@ def render_site(editions: Sequence[Path], out_dir: Path, personography: Path | N
         else:
             order = editions
         files = [f for edition in order for f in results[edition].files]
-        files += renderer.write_site_pages(parts, out_dir, personography)
-    files += renderer._copy_assets(out_dir)
-    flush_to_disk()  # the pages were written without a flush each (they are many, and made again)
+        indexing = None
+        if search and renderer.params.get("search-page", "search.html") and order:
+            # the editions' pages are written: Pagefind reads them while the site pages are made
+            # (with no edition page it would index the site pages: then it runs after them)
+            indexing = start_indexing(out_dir)
+        try:
+            files += renderer.write_site_pages(parts, out_dir, personography)
+            files += renderer._copy_assets(out_dir)
+            flush_to_disk()  # the pages were written without a flush each (they are many, and made again)
+        except BaseException:
+            if indexing is not None:
+                indexing.cancel()
+            raise
     if search and renderer.params.get("search-page", "search.html"):
         try:
-            files += index_for_search(out_dir)
+            files += indexing.finish() if indexing is not None else index_for_search(out_dir)
         except RenderError as error:  # the site works without its search index: say so, go on
             if on_error is None:
                 raise
