@@ -105,3 +105,12 @@ def test_the_search_index_made_while_the_site_pages_are_written_holds_the_editio
     entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
     assert sum(language["page_count"] for language in entry["languages"].values()) == len(editions)
     assert not list(tmp_path.glob(".pagefind-staging-*"))
+
+
+def test_pagefind_is_pointed_at_the_edition_pages_unless_their_names_cannot_be_globbed():
+    from tei_tools.render.search import GLOB_LIMIT, _glob
+
+    assert _glob(["a.html", "b.html"]) == ["--glob", "{a.html,b.html}"]
+    assert _glob(["a.html"]) == ["--glob", "a.html"]
+    assert _glob(["a.html", "b{1}.html"]) == [] and _glob(["x,y.html"]) == [] and _glob([]) == []
+    assert _glob([f"{n:08d}.html" for n in range(GLOB_LIMIT // 10)]) == []

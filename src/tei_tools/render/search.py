@@ -10,9 +10,11 @@ the search page says so; everything else works the same.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Sequence
 
 SEARCH_FOLDER = "pagefind"
 # One index for every page whatever its language (Latin, Greek and English editions are searched
@@ -47,12 +49,20 @@ def index_for_search(site: Path) -> list[Path]:
     return indexing.finish() if indexing is not None else []
 
 
-def start_indexing(site: Path) -> "SearchIndexing | None":
+# Pagefind reads (parses) every page its glob names, though it indexes only those marked
+# data-pagefind-body: naming the editions' pages spares it the site's own (a register of 40 MB).
+# Names with glob syntax in them, or too many for one argument, fall back to every page.
+_GLOB_SYNTAX = re.compile(r"[{}\[\]*?,\\!]")
+GLOB_LIMIT = 100_000  # characters
+
+
+def start_indexing(site: Path, pages: Sequence[str] | None = None) -> "SearchIndexing | None":
     """Start Pagefind over `site` in the background (None without Pagefind); `finish()` waits
-    for it and switches the index in (see index_for_search). The site's own pages may still be
-    written meanwhile: Pagefind indexes only pages marked data-pagefind-body (the editions' pages,
-    which must be written before), and every page is written whole under a temporary name
-    Pagefind does not read, then renamed."""
+    for it and switches the index in (see index_for_search). `pages`: the names (relative to
+    `site`) of the pages to index, the editions' pages; None for every page. The site's own
+    pages may still be written meanwhile: Pagefind indexes only pages marked data-pagefind-body
+    (the editions' pages, which must be written before), and every page is written whole under
+    a temporary name Pagefind does not read, then renamed."""
     command = pagefind_command()
     if command is None:
         return None
@@ -61,9 +71,17 @@ def start_indexing(site: Path) -> "SearchIndexing | None":
         shutil.rmtree(leftover, ignore_errors=True)
     staging = site / f"{STAGING_PREFIX}{os.getpid()}"
     process = subprocess.Popen([*command, "--site", str(site), "--output-path", str(staging),
-                                "--force-language", INDEX_LANGUAGE, "--quiet"],
+                                "--force-language", INDEX_LANGUAGE, "--quiet", *_glob(pages)],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     return SearchIndexing(site, staging, process)
+
+
+def _glob(pages: Sequence[str] | None) -> list[str]:
+    """--glob naming these pages, or nothing (Pagefind's default: every page) when it cannot."""
+    if not pages or any(_GLOB_SYNTAX.search(page) for page in pages):
+        return []
+    glob = "{" + ",".join(pages) + "}" if len(pages) > 1 else pages[0]
+    return ["--glob", glob] if len(glob) <= GLOB_LIMIT else []
 
 
 class SearchIndexing:

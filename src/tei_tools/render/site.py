@@ -113,7 +113,7 @@ def render_site(editions: Sequence[Path], out_dir: Path, personography: Path | N
         if search and renderer.params.get("search-page", "search.html") and order:
             # the editions' pages are written: Pagefind reads them while the site pages are made
             # (with no edition page it would index the site pages: then it runs after them)
-            indexing = start_indexing(out_dir)
+            indexing = start_indexing(out_dir, [results[e].page.name for e in order])
         try:
             files += renderer.write_site_pages(parts, out_dir, personography)
             files += renderer._copy_assets(out_dir)
