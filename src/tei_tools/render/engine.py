@@ -53,11 +53,13 @@ STYLESHEETS = {
 
 @dataclass
 class LoadedEdition:
-    """A TEI document as Saxon holds it, with its teiHeader (serialized) and the digest of the file."""
+    """A TEI document as Saxon holds it, with its teiHeader (serialized), the digest of the file
+    and the file's bytes (its copy beside the page is written from them: the file is read once)."""
 
     document: object
     header: str
     digest: str
+    data: bytes = b""
 
 
 @dataclass
@@ -120,7 +122,7 @@ class Renderer:
         """DIR/<stem>.txt for one TEI document."""
         edition, out_dir = Path(edition), Path(out_dir)
         started = time.perf_counter()
-        loaded = self._load(edition)
+        loaded = self._load(edition, for_text=True)
         return self._render_text(edition, out_dir, loaded, started)
 
     def render_edition(self, edition: Path, out_dir: Path, personography: Path | None = None, *,
@@ -145,7 +147,7 @@ class Renderer:
         if with_text:
             files.append(self._render_text(edition, out_dir, loaded, time.perf_counter()))
         if copy_tei:
-            files.append(_copy_source(edition, out_dir / f"{edition.stem}.xml"))
+            files.append(_copy_source(edition, out_dir / f"{edition.stem}.xml", loaded.data))
         return EditionResult(files, index, parts)
 
     def render_site(self, editions: Sequence[Path], out_dir: Path, personography: Path | None = None,
@@ -221,9 +223,10 @@ class Renderer:
 
     # -- loading ------------------------------------------------------------------------------
 
-    def _load(self, path: Path) -> "LoadedEdition":
+    def _load(self, path: Path, *, for_text: bool = False) -> "LoadedEdition":
         """Parse safely with lxml; then Saxon reads the file itself when it has no DOCTYPE (nothing
-        to expand or fetch), otherwise it gets the serialized root, without the DOCTYPE."""
+        to expand or fetch), otherwise it gets the serialized root, without the DOCTYPE. For the
+        plain text alone (`for_text`) the header and digest, which only pages show, are left out."""
         path = Path(path)
         try:
             data = path.read_bytes()
@@ -248,9 +251,11 @@ class Renderer:
                 document = self._builder.parse_xml(xml_text=etree.tostring(root, encoding="unicode"), encoding="UTF-8")
             except Exception as error:  # saxonche raises PySaxonApiError; keep the first line
                 raise RenderError(path, f"Saxon could not read it: {_first_line(error)}") from None
+        if for_text:
+            return LoadedEdition(document, "", "")
         header = root.find(f"{{{TEI_NS}}}teiHeader")
         return LoadedEdition(document, etree.tostring(header, encoding="unicode") if header is not None else "",
-                             "sha256:" + hashlib.sha256(data).hexdigest())
+                             "sha256:" + hashlib.sha256(data).hexdigest(), data)
 
     def _personography_for(self, editions: Sequence[Path]) -> Path | None:
         """The personography given to the renderer, else persons.xml beside the first edition."""
@@ -380,10 +385,11 @@ def _first_line(error: Exception) -> str:
     return " ".join(lines[:2]) if lines else type(error).__name__
 
 
-def _copy_source(source: Path, target: Path) -> Path:
-    """The TEI file itself beside its page, byte for byte (not when it is already there)."""
+def _copy_source(source: Path, target: Path, data: bytes | None = None) -> Path:
+    """The TEI file itself beside its page, byte for byte (`data`: its bytes as read to render
+    it; not when it is already there)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.exists() and target.resolve() == source.resolve():
         return target
-    write_atomically(target, source.read_bytes(), durable=False)
+    write_atomically(target, data if data else source.read_bytes(), durable=False)
     return target
