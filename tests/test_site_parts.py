@@ -24,9 +24,10 @@ def _parts(entry: str, persons=(), dates=()) -> EditionParts:
 def test_assemble_puts_the_parts_where_the_markers_are_and_ends_with_a_newline():
     marker = new_marker()
     frame = f"<ul>{marker}:a;</ul><p>{marker}:missing;</p>{marker}:b;"
-    page = b"".join(assemble(frame, marker, {"a": [b"<li>1</li>", b"<li>2</li>"], "b": [b"x", b"y"]}, b", "))
-    assert page == b"<ul><li>1</li>, <li>2</li></ul><p></p>x, y\n"
-    assert b"".join(assemble("done\n", marker, {})) == b"done\n"
+    parts = {"a": [b"<li>1</li>", b"<li>2</li>"], "b": [b"x", b"y"]}
+    page = b"".join(assemble(frame + f"{marker}:b;", marker, parts, lambda stored: stored, b", "))
+    assert page == b"<ul><li>1</li>, <li>2</li></ul><p></p>x, yx, y\n", "a key standing twice gets its parts twice"
+    assert b"".join(assemble("done\n", marker, {}, lambda stored: stored)) == b"done\n"
 
 
 def test_markers_differ_from_run_to_run():

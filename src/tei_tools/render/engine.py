@@ -203,22 +203,21 @@ class Renderer:
         marker = new_marker()
         parameters = {"summary": summary, "part-marker": self._processor.make_string_value(marker)}
 
-        def spooled(stored) -> Iterable[bytes]:
-            return (parts.read(s) for s in sorted(stored, key=lambda s: s.position))
+        def in_site_order(stored: list) -> list:
+            return sorted(stored, key=lambda s: s.position)
 
-        pages = [("index", self._page_name("index-page", "index.html"), {"entries": spooled(parts.entries)}, b""),
+        pages = [("index", self._page_name("index-page", "index.html"), {"entries": in_site_order(parts.entries)}, b""),
                  ("chronology", self._page_name("chronology-page", "chronology.html"),
-                  {**{f"year-{n}": (parts.read(d) for d in dates) for n, (_, dates) in enumerate(years, 1)},
-                   "yearless": (parts.read(d) for d in yearless)}, b"")]
+                  {**{f"year-{n}": dates for n, (_, dates) in enumerate(years, 1)}, "yearless": yearless}, b"")]
         if self.params.get("search-page", "search.html"):
             pages.append(("search", self._page_name("search-page", "search.html"), {}, b""))
         if self._register_on():
             register = self._page_name("register-page", "persons.html")
-            pages += [("persons", register, {p: spooled(s) for p, s in parts.registers.items()}, b""),
+            pages += [("persons", register, {p: in_site_order(s) for p, s in parts.registers.items()}, b""),
                       ("persons-data", re.sub(r"\.html?$", "", register) + "-data.js",
-                       {p: spooled(s) for p, s in parts.cards.items()}, b", ")]
+                       {p: in_site_order(s) for p, s in parts.cards.items()}, b", ")]
         return [self._render_site_page(name, out_dir / target, parameters, personography, personography_node,
-                                       marker, parts_for, separator)
+                                       marker, parts_for, parts.read, separator)
                 for name, target, parts_for, separator in pages]
 
     # -- loading ------------------------------------------------------------------------------
@@ -337,7 +336,7 @@ class Renderer:
 
     def _render_site_page(self, name: str, target: Path, parameters: dict[str, object],
                           personography: Path | None, personography_node, marker: str,
-                          parts_for: dict[str, Iterable[bytes]], separator: bytes) -> Path:
+                          parts_for: dict[str, list], read, separator: bytes) -> Path:
         started = time.perf_counter()
         extra = dict(parameters)
         if personography_node is not None:
@@ -349,7 +348,7 @@ class Renderer:
         except Exception as error:
             raise RenderError(target, f"transformation failed: {_first_line(error)}") from None
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(target, assemble(frame or "", marker, parts_for, separator), durable=False)
+        write_atomically(target, assemble(frame or "", marker, parts_for, read, separator), durable=False)
         self.timings.render.append((target, time.perf_counter() - started))
         return target
 

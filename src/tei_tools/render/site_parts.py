@@ -17,7 +17,7 @@ import re
 import secrets
 import tempfile
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from lxml import etree
 
@@ -181,16 +181,18 @@ def new_marker() -> str:
     return "tt-part-" + secrets.token_hex(12)
 
 
-def assemble(frame: str, marker: str, parts_for: dict[str, Iterable[bytes]], separator: bytes = b"") -> Iterator[bytes]:
-    """The page: the frame with each "MARKER:key;" replaced by the parts for key (joined by
-    `separator`), as chunks of bytes; a final newline added if the page has none."""
+def assemble(frame: str, marker: str, parts_for: dict[str, list], read: Callable[[object], bytes],
+             separator: bytes = b"") -> Iterator[bytes]:
+    """The page: the frame with each "MARKER:key;" replaced by the parts stored for key (read
+    with `read`, joined by `separator`; a key may stand more than once), as chunks of bytes; a
+    final newline added if the page has none."""
     pieces = re.split(re.escape(marker) + r":([^;]*);", frame)
     last = b""
     for number, piece in enumerate(pieces):
         if number % 2 == 0:
             chunks: Iterable[bytes] = [piece.encode("utf-8")]
         else:
-            chunks = _joined(parts_for.get(piece, ()), separator)
+            chunks = _joined((read(stored) for stored in parts_for.get(piece, ())), separator)
         for chunk in chunks:
             if chunk:
                 last = chunk
