@@ -4,6 +4,9 @@
         [--memory 100,1000] [--steps convert,validate,...] [--work DIR] [--no-shared] [--no-linear]
     python benchmarks/corpus_bench.py --copies 60 --no-shared   # issue 13's corpus: 60 copies of
                                                                 # editions/*.xml
+    python benchmarks/corpus_bench.py --editions DIR --steps render,anchor --jobs 2
+                                        # editions converted before (DIR/*.xml and DIR/persons.xml):
+                                        # no convert or build figure
 
 What it does, in one run:
 1. generates DOCUMENTS source texts from seeds/ (each a stretch of a seed's paragraphs, with its
@@ -425,6 +428,9 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=0,
                         help="instead of generating a corpus, use COPIES copies of editions/*.xml (with their "
                              "personography); no convert or build figure")
+    parser.add_argument("--editions", type=Path,
+                        help="instead of generating and converting a corpus, use the editions in this folder "
+                             "(with its persons.xml); no convert or build figure")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--measure-memory", nargs=4, metavar=("STEP", "LIST", "WORK", "JOBS"), help=argparse.SUPPRESS)
     options = parser.parse_args()
@@ -442,7 +448,12 @@ def main() -> None:
     figures: list[Figure] = []
     extra: dict = {}
     print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
-    if options.copies:
+    if options.editions:
+        sources = []
+        editions = sorted(p for p in options.editions.glob("*.xml") if p.name != "persons.xml")
+        personography = options.editions / "persons.xml"
+        print(f"corpus: {len(editions)} editions from {options.editions} ({size_of(editions) / 1e6:.1f} MB)")
+    elif options.copies:
         sources = []
         editions = copy_editions(options.copies, work / "editions")
         personography = work / "editions" / "persons.xml"
@@ -513,7 +524,7 @@ def main() -> None:
         print(f"\npeak memory (RSS, MB) of a fresh process and its workers (--jobs {jobs_values[-1]}) "
               "over the first N editions:")
         extra["memory"] = {}
-        for step in MEMORY_STEPS:
+        for step in (s for s in MEMORY_STEPS if chosen(s.split()[0])):  # as --steps says
             row = {n: peak_memory(step, editions[:n], work, jobs_values[-1]) for n in counts if n <= len(editions)}
             extra["memory"][step] = row
             print(f"  {step}: " + ", ".join(f"{n} documents {mb:.0f} MB" for n, mb in row.items()))

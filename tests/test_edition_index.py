@@ -7,6 +7,7 @@ import pickle
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from lxml import html as lxml_html
 
 from tei_tools.render import EditionIndex, Renderer, gather, site_document
@@ -111,3 +112,13 @@ def test_gather_on_a_page_without_mentions_or_dates_reads_its_head_only():
             '</p></div></article></body></html>')
     index = gather(page, "t", "t.html")
     assert (index.title, index.kind, index.authors, index.mentions, index.dates) == ("T", "Prose", ["A"], [], [])
+
+
+def test_an_index_written_as_text_is_the_tree_it_makes(rendered):
+    """to_xml (what workers hand Saxon) parses to what to_element builds, escapes included."""
+    _, indexes = rendered
+    odd = EditionIndex(stem="x", page="x.html", title='A & B <"c">', kind="", year="", authors=["", "Z\tY"],
+                       mentions=[], dates=[])
+    for index in [*indexes, odd]:
+        made = etree.fromstring(f'<s:site xmlns:s="urn:tei-tools:site">{index.to_xml()}</s:site>')[0]
+        assert etree.tostring(made, method="c14n") == etree.tostring(index.to_element(), method="c14n")

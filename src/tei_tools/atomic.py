@@ -18,6 +18,7 @@ import os
 import re
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 TEMPORARY_SUFFIX = ".tmp"
 # .<target name>.<pid>.<random>.tmp, as mkstemp makes them from the prefix and suffix below.
@@ -25,8 +26,9 @@ _TEMPORARY = re.compile(r"^\..+\.(?P<pid>\d+)\.[A-Za-z0-9_]+" + re.escape(TEMPOR
 _swept: set[Path] = set()
 
 
-def write_atomically(path: Path, data: bytes, *, durable: bool = True) -> None:
-    """Write `data` to `path` through a temporary file and a rename (0644, like any edition)."""
+def write_atomically(path: Path, data: bytes | Iterable[bytes], *, durable: bool = True) -> None:
+    """Write `data` (bytes, or chunks of bytes written as they come) to `path` through a
+    temporary file and a rename (0644, like any edition)."""
     temporary = _complete_temporary(Path(path), data, durable)
     try:
         os.replace(temporary, path)
@@ -50,7 +52,7 @@ def flush_to_disk() -> None:
         os.sync()
 
 
-def _complete_temporary(path: Path, data: bytes, durable: bool = True) -> Path:
+def _complete_temporary(path: Path, data: bytes | Iterable[bytes], durable: bool = True) -> Path:
     """A temporary file beside `path` holding all of `data`, on disk (see the module for its name)."""
     folder = path.parent
     if folder.resolve() not in _swept:
@@ -59,7 +61,8 @@ def _complete_temporary(path: Path, data: bytes, durable: bool = True) -> Path:
     temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            for chunk in ([data] if isinstance(data, (bytes, bytearray)) else data):
+                stream.write(chunk)
             stream.flush()
             if durable:
                 os.fsync(stream.fileno())  # the bytes are on disk before a name points at them

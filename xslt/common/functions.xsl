@@ -39,6 +39,31 @@
   <xsl:key name="f:application" match="appInfo/application" use="string(@ident)"/>
 
   <!-- ===================================================================================
+       Site pages in parts (see html/site-parts.xsl and tei_tools.render.site_parts)
+       =================================================================================== -->
+
+  <!-- PARAMETER summary: what a site page's frame needs to know of all the editions (how many,
+       who is mentioned how often, the years of the chronology), as an s:summary document (set
+       by tei-tools, not from the command line). -->
+  <xsl:param name="summary" as="document-node()?" select="()"/>
+
+  <!-- PARAMETER part-marker: the marker (chosen afresh by tei-tools for each run) that a page's
+       frame writes where the parts made with each edition go (set by tei-tools). -->
+  <xsl:param name="part-marker" as="xs:string" select="''"/>
+
+  <!-- Where the parts named `key` go: "MARKER:key;" (tei_tools.render.site_parts puts them in). -->
+  <xsl:function name="f:part" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="$part-marker || ':' || $key || ';'"/>
+  </xsl:function>
+
+  <!-- A count of the site's summary (s:summary/@editions, @dates, ...), 0 without one. -->
+  <xsl:function name="f:summary-count" as="xs:integer">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="xs:integer(($summary/*/@*[local-name() = $name], 0)[1])"/>
+  </xsl:function>
+
+  <!-- ===================================================================================
        What is read: reading units (one per TEI document) and their reading roots
        =================================================================================== -->
 

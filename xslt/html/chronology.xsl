@@ -9,7 +9,11 @@
   (notBefore/notAfter) stands at its earliest possible day, with its limits shown; dates whose
   year the text does not give (a month and day only) are listed apart, by month and day.
 
-  Called by name with the parameter "site" (the merged indexes of the editions).
+  Made in parts (see site-parts.xsl and tei_tools.render.site_parts): each date's entry (template
+  s:date) where its edition is rendered, with its place in time (f:year-of, its sort keys); the
+  page once, from the site's summary (parameter "summary": how many dates, from how many
+  editions, the years in order, whether some have no year), with a marker in each year where
+  that year's entries go, in time order.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -23,35 +27,21 @@
 
   <xsl:import href="common.xsl"/>
 
-  <!-- PARAMETER site: the merged indexes of the editions (set by tei-tools, not from the command
-       line). -->
-  <xsl:param name="site" as="document-node()?" select="()"/>
-
   <xsl:variable name="f:codepoints" as="xs:string" select="'http://www.w3.org/2005/xpath-functions/collation/codepoint'"/>
 
   <xsl:template name="xsl:initial-template">
-    <xsl:variable name="dates" select="$site/s:site/s:edition/s:date"/>
-    <xsl:variable name="dated" as="element(s:date)*">
-      <xsl:perform-sort select="$dates[@dated = 'yes']">
-        <xsl:sort select="@start" collation="{$f:codepoints}"/>
-        <xsl:sort select="@end" collation="{$f:codepoints}"/>
-      </xsl:perform-sort>
-    </xsl:variable>
-    <xsl:variable name="yearless" as="element(s:date)*">
-      <xsl:perform-sort select="$dates[@dated = 'no']">
-        <xsl:sort select="@start" collation="{$f:codepoints}"/>
-      </xsl:perform-sort>
-    </xsl:variable>
+    <xsl:variable name="count" select="f:summary-count('dates')"/>
+    <xsl:variable name="editions" select="f:summary-count('dated-editions')"/>
     <xsl:call-template name="f:page">
       <xsl:with-param name="title" select="'Chronology — ' || $site-title"/>
       <xsl:with-param name="current" select="'chronology'"/>
       <xsl:with-param name="content">
         <h1>Chronology</h1>
-        <p class="summary">{count($dates)} dated passage{if (count($dates) = 1) then '' else 's'} from
-          {count(distinct-values($dates/../@page))} edition{if (count(distinct-values($dates/../@page)) = 1) then '' else 's'},
+        <p class="summary">{$count} dated passage{if ($count = 1) then '' else 's'} from
+          {$editions} edition{if ($editions = 1) then '' else 's'},
           in time order. A range stands at its start; a date known only within limits at the earliest
           day it can be, with its limits given.</p>
-        <xsl:variable name="years" select="distinct-values($dated ! f:year-of(.))"/>
+        <xsl:variable name="years" select="$summary/s:summary/s:year/string(@label)"/>
         <xsl:if test="count($years) gt 1">
           <nav class="years" aria-label="Years">
             <ul>
@@ -61,24 +51,24 @@
             </ul>
           </nav>
         </xsl:if>
-        <xsl:for-each-group select="$dated" group-adjacent="f:year-of(.)">
-          <section class="year" aria-labelledby="tt-year-{f:year-id(current-grouping-key())}">
-            <h2 id="tt-year-{f:year-id(current-grouping-key())}">{current-grouping-key()}</h2>
+        <xsl:for-each select="$years">
+          <section class="year" aria-labelledby="tt-year-{f:year-id(.)}">
+            <h2 id="tt-year-{f:year-id(.)}">{.}</h2>
             <ol class="chronology">
-              <xsl:apply-templates select="current-group()"/>
+              <xsl:sequence select="f:part('year-' || position())"/>
             </ol>
           </section>
-        </xsl:for-each-group>
-        <xsl:if test="exists($yearless)">
+        </xsl:for-each>
+        <xsl:if test="$summary/s:summary/@yearless = 'yes'">
           <section class="year yearless" aria-labelledby="tt-year-none">
             <h2 id="tt-year-none">Without a year</h2>
             <p class="summary">The text gives a month or a day but no year.</p>
             <ol class="chronology">
-              <xsl:apply-templates select="$yearless"/>
+              <xsl:sequence select="f:part('yearless')"/>
             </ol>
           </section>
         </xsl:if>
-        <xsl:if test="empty($dates)">
+        <xsl:if test="$count = 0">
           <p class="summary">The editions have no normalised dates.</p>
         </xsl:if>
       </xsl:with-param>

@@ -2,9 +2,11 @@
 <!--
   The site's front page: every edition with the metadata of its header, linked to its page.
 
-  Called by name (xsl:initial-template) with the site's index as the parameter "site": the
-  merged indexes of the editions (urn:tei-tools:site, made by tei_tools.render.edition_index),
-  in the order they are to be listed, each with a copy of its teiHeader.
+  Made in parts (see site-parts.xsl and tei_tools.render.site_parts): each edition's entry is
+  rendered on its own, from that edition's index (template s:edition, mode f:index-entry), where
+  the edition itself is rendered; the page frame (xsl:initial-template) is rendered once, from
+  the site's summary (parameter "summary": how many editions), with a marker where the entries
+  go (f:part), and the entries are put in there in the order of the site.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -19,15 +21,11 @@
   <xsl:import href="common.xsl"/>
   <xsl:import href="header.xsl"/>
 
-  <!-- PARAMETER site: the merged indexes of the editions (set by tei-tools, not from the command
-       line). -->
-  <xsl:param name="site" as="document-node()?" select="()"/>
-
   <!-- PARAMETER intro: a sentence under the site's title on the index page. Default: none. -->
   <xsl:param name="intro" as="xs:string" select="''"/>
 
   <xsl:template name="xsl:initial-template">
-    <xsl:variable name="editions" select="$site/s:site/s:edition"/>
+    <xsl:variable name="count" select="f:summary-count('editions')"/>
     <xsl:call-template name="f:page">
       <xsl:with-param name="title" select="$site-title"/>
       <xsl:with-param name="current" select="'index'"/>
@@ -35,7 +33,7 @@
         <h1>{$site-title}</h1>
         <xsl:if test="$intro"><p class="intro">{$intro}</p></xsl:if>
         <p class="summary">
-          <xsl:text>{count($editions)} edition{if (count($editions) = 1) then '' else 's'}</xsl:text>
+          <xsl:text>{$count} edition{if ($count = 1) then '' else 's'}</xsl:text>
           <xsl:if test="$f:register-on">
             <xsl:text>; the people they mention are listed in the </xsl:text>
             <a href="{$register-page}">register of persons</a>
@@ -45,24 +43,27 @@
           <xsl:text>.</xsl:text>
         </p>
         <ul class="editions">
-          <xsl:for-each select="$editions">
-            <li class="edition-entry">
-              <h2><a href="{@page}">{@title}</a></h2>
-              <xsl:for-each select="teiHeader/.. ! f:subtitles(.)[. != '']">
-                <p class="subtitle">{.}</p>
-              </xsl:for-each>
-              <xsl:if test="s:author">
-                <p class="byline">by {string-join(s:author, ', ')}</p>
-              </xsl:if>
-              <p class="facets">{@kind}<xsl:if test="@year"> · {@year}</xsl:if></p>
-              <xsl:call-template name="f:metadata">
-                <xsl:with-param name="header" select="teiHeader"/>
-              </xsl:call-template>
-            </li>
-          </xsl:for-each>
+          <xsl:sequence select="f:part('entries')"/>
         </ul>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- One edition's entry, from its index (an s:edition of the site's index). -->
+  <xsl:template match="s:edition" mode="f:index-entry">
+    <li class="edition-entry">
+      <h2><a href="{@page}">{@title}</a></h2>
+      <xsl:for-each select="teiHeader/.. ! f:subtitles(.)[. != '']">
+        <p class="subtitle">{.}</p>
+      </xsl:for-each>
+      <xsl:if test="s:author">
+        <p class="byline">by {string-join(s:author, ', ')}</p>
+      </xsl:if>
+      <p class="facets">{@kind}<xsl:if test="@year"> · {@year}</xsl:if></p>
+      <xsl:call-template name="f:metadata">
+        <xsl:with-param name="header" select="teiHeader"/>
+      </xsl:call-template>
+    </li>
   </xsl:template>
 
 </xsl:stylesheet>

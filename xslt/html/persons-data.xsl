@@ -5,7 +5,9 @@
   them and the register entry. site.js shows it when a mention is clicked or activated by
   keyboard. A script file (not JSON fetched at run time), so that it also works from file://.
 
-  Called by name with the parameters "personography" and "site", as the register is.
+  Made in parts, as the register is: each edition's share of a person's card (its page, title
+  and how many mentions, f:card-edition) where the edition is rendered; the file once, from the
+  personography and the site's summary, with a marker where each person's editions go.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -22,10 +24,6 @@
 
   <xsl:output method="text" encoding="UTF-8"/>
 
-  <!-- PARAMETER site: the merged indexes of the editions (set by tei-tools, not from the command
-       line). -->
-  <xsl:param name="site" as="document-node()?" select="()"/>
-
   <!-- PARAMETER register-page: file name of the register of persons. Default: persons.html -->
   <xsl:param name="register-page" as="xs:string" select="'persons.html'"/>
 
@@ -34,25 +32,30 @@
     <xsl:sequence select="serialize($value, map {'method': 'json'})"/>
   </xsl:function>
 
+  <!-- One edition's share of a person's card: {"page": ..., "title": ..., "count": ...}, from
+       the page's and the title's JSON (the same for every person of the edition: each
+       serialize() costs a fraction of a millisecond) and the count; the parts of a card are
+       joined with ", ". -->
+  <xsl:function name="f:card-edition" as="xs:string">
+    <xsl:param name="page-json" as="xs:string"/>
+    <xsl:param name="title-json" as="xs:string"/>
+    <xsl:param name="count" as="xs:integer"/>
+    <xsl:sequence select="'{&quot;page&quot;: ' || $page-json || ', &quot;title&quot;: ' || $title-json
+        || ', &quot;count&quot;: ' || $count || '}'"/>
+  </xsl:function>
+
   <xsl:template name="xsl:initial-template">
     <xsl:variable name="entries" as="xs:string*">
-      <xsl:for-each select="$personography//person[@xml:id][exists(f:mentions-of(@xml:id))]">
+      <xsl:for-each select="$personography//person[@xml:id][exists(f:mention-counts(@xml:id))]">
         <xsl:sort select="string(@xml:id)" collation="http://www.w3.org/2005/xpath-functions/collation/codepoint"/>
-        <xsl:variable name="mentions" select="f:mentions-of(@xml:id)"/>
-        <xsl:variable name="editions" as="xs:string*">
-          <xsl:for-each-group select="$mentions" group-by="../@page">
-            <xsl:sequence select="'{&quot;page&quot;: ' || f:json(current-grouping-key()) || ', &quot;title&quot;: '
-                || f:json(string(current-group()[1]/../@title)) || ', &quot;count&quot;: ' || count(current-group()) || '}'"/>
-          </xsl:for-each-group>
-        </xsl:variable>
         <xsl:sequence select="f:json(string(@xml:id)) || ': {&quot;name&quot;: ' || f:json(f:person-name(.))
             || ', &quot;dates&quot;: ' || f:json(f:life-dates(.))
             || ', &quot;note&quot;: ' || f:json(normalize-space(string-join(note[1]//text(), ' ')))
             || ', &quot;wikidata&quot;: ' || f:json(string(f:wikidata(.)[1]))
             || ', &quot;review&quot;: ' || (if (@resp = '#tei-tools' or @cert = 'low') then 'true' else 'false')
-            || ', &quot;mentions&quot;: ' || count($mentions)
+            || ', &quot;mentions&quot;: ' || f:mention-counts(@xml:id)/@mentions
             || ', &quot;register&quot;: ' || f:json($register-page || '#' || @xml:id)
-            || ', &quot;editions&quot;: [' || string-join($editions, ', ') || ']}'"/>
+            || ', &quot;editions&quot;: [' || f:part(@xml:id) || ']}'"/>
       </xsl:for-each>
     </xsl:variable>
     <xsl:text>/* tei-tools: what the person cards show (made from the personography and the editions). */&#10;</xsl:text>

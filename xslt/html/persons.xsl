@@ -5,9 +5,13 @@
   edition, each with a few words of context and a link to that very mention; A-Z navigation,
   a filter box (with the script), and what the certainty of an identification means.
 
-  Called by name (xsl:initial-template) with the parameters "personography" (see
-  ../common/functions.xsl) and "site" (the merged indexes of the editions: mentions with their
-  context, made while each edition was rendered; see tei_tools.render.edition_index).
+  Made in parts (see site-parts.xsl and tei_tools.render.site_parts), so that no transformation
+  ever holds the mentions of the whole site: where each edition is rendered, the mentions of
+  each person in it are rendered from its index (f:mentions-in, called by site-parts.xsl); the
+  page (xsl:initial-template) is rendered once, from the personography (parameter
+  "personography", see ../common/functions.xsl) and the site's summary (parameter "summary":
+  how many mentions of each person in how many editions), with a marker in each entry where
+  that person's mentions go, edition by edition in the order of the site.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -24,10 +28,6 @@
   <xsl:import href="header.xsl"/>
   <xsl:import href="register-common.xsl"/>
 
-  <!-- PARAMETER site: the merged indexes of the editions (set by tei-tools, not from the command
-       line). -->
-  <xsl:param name="site" as="document-node()?" select="()"/>
-
   <!-- PARAMETER mentions-open: how many mentions of a person in one edition are listed
        openly; more are folded into a details element. Default: 12 -->
   <xsl:param name="mentions-open" as="xs:string" select="'12'"/>
@@ -41,7 +41,7 @@
         <xsl:sort select="string(@xml:id)"/>
       </xsl:perform-sort>
     </xsl:variable>
-    <xsl:variable name="mentioned" select="$persons[exists(f:mentions-of(@xml:id))]"/>
+    <xsl:variable name="mentioned" select="$persons[exists(f:mention-counts(@xml:id))]"/>
     <xsl:call-template name="f:page">
       <xsl:with-param name="title" select="'Persons — ' || $site-title"/>
       <xsl:with-param name="current" select="'register'"/>
@@ -124,7 +124,7 @@
     <xsl:variable name="id" select="string(@xml:id)"/>
     <xsl:variable name="dates" select="f:life-dates(.)"/>
     <xsl:variable name="other-names" select="persName except (persName[@type = 'main'], persName)[1]"/>
-    <xsl:variable name="mentions" select="f:mentions-of($id)"/>
+    <xsl:variable name="counts" select="f:mention-counts($id)"/>
     <article class="person" id="{$id}"
         data-names="{lower-case(normalize-space(string-join(persName ! f:plain(.), ' | ')))}">
       <h3>
@@ -153,17 +153,12 @@
         <p class="review">Added automatically; not yet reviewed by an editor.</p>
       </xsl:if>
       <xsl:choose>
-        <xsl:when test="exists($mentions)">
-          <xsl:variable name="editions" select="distinct-values($mentions/../@page)"/>
-          <p class="mention-count">{count($mentions)} mention{if (count($mentions) = 1) then '' else 's'} in
-            {count($editions)} edition{if (count($editions) = 1) then '' else 's'}</p>
-          <xsl:for-each-group select="$mentions" group-by="../@page">
-            <xsl:call-template name="f:mentions-in">
-              <xsl:with-param name="edition" select="current-group()[1]/.."/>
-              <xsl:with-param name="mentions" select="current-group()"/>
-              <xsl:with-param name="name" select="f:person-name(current())"/>
-            </xsl:call-template>
-          </xsl:for-each-group>
+        <xsl:when test="exists($counts)">
+          <xsl:variable name="mentions" select="xs:integer($counts/@mentions)"/>
+          <xsl:variable name="editions" select="xs:integer($counts/@editions)"/>
+          <p class="mention-count">{$mentions} mention{if ($mentions = 1) then '' else 's'} in
+            {$editions} edition{if ($editions = 1) then '' else 's'}</p>
+          <xsl:sequence select="f:part($id)"/>
         </xsl:when>
         <xsl:otherwise>
           <p class="mentions none">Not mentioned in these editions.</p>
@@ -178,39 +173,52 @@
     <xsl:param name="edition" as="element(s:edition)"/>
     <xsl:param name="mentions" as="element(s:mention)+"/>
     <xsl:param name="name" as="xs:string"/>
-    <xsl:variable name="list" as="element()">
-      <ol class="mentions" aria-label="Mentions of {$name} in {$edition/@title}">
-        <xsl:for-each select="$mentions">
-          <li>
-            <a class="mention" href="{$edition/@page}#{@id}">
-              <span class="context">{s:before}<mark>{s:text}</mark>{s:after}</span>
-            </a>
-            <xsl:if test="@cert = ('medium', 'low')">
-              <xsl:text> </xsl:text>
-              <span class="cert cert-{@cert}" title="identified by the tool with {@cert} certainty">{@cert}</span>
-            </xsl:if>
-            <xsl:if test="@section != ''">
-              <span class="section"> — {@section}</span>
-            </xsl:if>
-          </li>
-        </xsl:for-each>
-      </ol>
-    </xsl:variable>
     <xsl:variable name="count" select="count($mentions) || (if (count($mentions) = 1) then ' mention' else ' mentions')"/>
     <div class="mentions-in">
       <xsl:choose>
         <xsl:when test="count($mentions) le $f:open-limit">
           <h4><a class="edition" href="{$edition/@page}">{$edition/@title}</a><xsl:text> </xsl:text><span class="count">({$count})</span></h4>
-          <xsl:sequence select="$list"/>
+          <xsl:call-template name="f:mention-list">
+            <xsl:with-param name="edition" select="$edition"/>
+            <xsl:with-param name="mentions" select="$mentions"/>
+            <xsl:with-param name="name" select="$name"/>
+          </xsl:call-template>
         </xsl:when>
         <xsl:otherwise>
           <details>
             <summary><cite>{$edition/@title}</cite> ({$count})</summary>
-            <xsl:sequence select="$list"/>
+            <xsl:call-template name="f:mention-list">
+              <xsl:with-param name="edition" select="$edition"/>
+              <xsl:with-param name="mentions" select="$mentions"/>
+              <xsl:with-param name="name" select="$name"/>
+            </xsl:call-template>
           </details>
         </xsl:otherwise>
       </xsl:choose>
     </div>
+  </xsl:template>
+
+  <!-- The mentions themselves, written straight into the page (not built apart and copied). -->
+  <xsl:template name="f:mention-list">
+    <xsl:param name="edition" as="element(s:edition)"/>
+    <xsl:param name="mentions" as="element(s:mention)+"/>
+    <xsl:param name="name" as="xs:string"/>
+    <ol class="mentions" aria-label="Mentions of {$name} in {$edition/@title}">
+      <xsl:for-each select="$mentions">
+        <li>
+          <a class="mention" href="{$edition/@page}#{@id}">
+            <span class="context">{s:before}<mark>{s:text}</mark>{s:after}</span>
+          </a>
+          <xsl:if test="@cert = ('medium', 'low')">
+            <xsl:text> </xsl:text>
+            <span class="cert cert-{@cert}" title="identified by the tool with {@cert} certainty">{@cert}</span>
+          </xsl:if>
+          <xsl:if test="@section != ''">
+            <span class="section"> — {@section}</span>
+          </xsl:if>
+        </li>
+      </xsl:for-each>
+    </ol>
   </xsl:template>
 
 </xsl:stylesheet>

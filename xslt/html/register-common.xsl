@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   What the register of persons and the person cards share: how persons sort, their Wikidata
-  identifier, and their mentions in the site's index.
+  identifier, and how often the site mentions them (the site's summary).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -13,11 +13,13 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
-  <xsl:key name="f:site-mentions" match="s:mention" use="@person"/>
+  <xsl:key name="f:summary-persons" match="s:person" use="@id"/>
 
-  <xsl:function name="f:mentions-of" as="element(s:mention)*">
+  <!-- s:person id="..." mentions="how many" editions="in how many": the person's entry in the
+       site's summary, none when no edition mentions them. -->
+  <xsl:function name="f:mention-counts" as="element(s:person)?">
     <xsl:param name="id" as="xs:string"/>
-    <xsl:sequence select="if (exists($site)) then key('f:site-mentions', $id, $site) else ()"/>
+    <xsl:sequence select="if (exists($summary)) then key('f:summary-persons', $id, $summary)[1] else ()"/>
   </xsl:function>
 
   <!-- Sorted by @sortKey, else surname, else the last word of the display name, without

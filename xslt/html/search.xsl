@@ -5,7 +5,7 @@
   runs in the browser (site-search.js over the static index Pagefind writes into pagefind/), so
   it works from any static web server; without the script, the page says what else there is.
 
-  Called by name with the parameter "site" (the merged indexes of the editions).
+  Called by name with the parameter "summary" (the site's summary: how many editions).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -18,10 +18,6 @@
     expand-text="yes">
 
   <xsl:import href="common.xsl"/>
-
-  <!-- PARAMETER site: the merged indexes of the editions (set by tei-tools, not from the command
-       line). -->
-  <xsl:param name="site" as="document-node()?" select="()"/>
 
   <xsl:template name="xsl:initial-template">
     <xsl:call-template name="f:page">
@@ -46,7 +42,7 @@
           <section class="search-facets" id="tt-search-facets" aria-label="Narrow the results" hidden=""></section>
           <ol class="search-results" id="tt-search-results"></ol>
         </div>
-        <p class="summary">Searches the text of {count($site/s:site/s:edition)} edition{if (count($site/s:site/s:edition) = 1) then '' else 's'}.</p>
+        <p class="summary">Searches the text of {f:summary-count('editions')} edition{if (f:summary-count('editions') = 1) then '' else 's'}.</p>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>

@@ -99,6 +99,43 @@ class EditionIndex:
         return edition
 
 
+    def to_xml(self) -> str:
+        """The same <s:edition> as to_element, written as text at once (no tree built): what a
+        worker hands Saxon for each edition."""
+        out = [_start("edition", stem=self.stem, page=self.page, title=self.title, kind=self.kind, year=self.year), ">"]
+        out += [_child("author", author) for author in self.authors]
+        out.append(self.header.rstrip())  # without the tail the serialized header carries
+        for mention in self.mentions:
+            out += [_start("mention", person=mention.person, id=mention.id, cert=mention.cert, section=mention.section),
+                    ">", _child("before", mention.before), _child("text", mention.text), _child("after", mention.after),
+                    "</s:mention>"]
+        for date in self.dates:
+            out += [_start("date", id=date.id, cert=date.cert, section=date.section, start=date.start, end=date.end,
+                           dated="yes" if date.has_year else "no",
+                           **{key: value for key, value in sorted(date.values.items())}),
+                    ">", _child("text", date.text), _child("sentence", date.sentence), "</s:date>"]
+        out.append("</s:edition>")
+        return "".join(out)
+
+
+def _escape_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+
+
+def _escape_attribute(text: str) -> str:
+    return (_escape_text(text).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;"))
+
+
+def _start(name: str, **attributes: str) -> str:
+    """The start of a site element, its attributes in the order given, the empty ones left out
+    (as _element does); without the closing ">"."""
+    return f"<s:{name}" + "".join(f' {key}="{_escape_attribute(value)}"' for key, value in attributes.items() if value)
+
+
+def _child(name: str, text: str) -> str:
+    return f"<s:{name}>{_escape_text(text)}</s:{name}>" if text else f"<s:{name}/>"
+
+
 def _element(name: str, parent: etree._Element | None = None, text: str | None = None, **attributes: str):
     tag = f"{{{SITE_NS}}}{name}"
     element = etree.SubElement(parent, tag, nsmap={"s": SITE_NS}) if parent is not None \
@@ -113,10 +150,7 @@ def _element(name: str, parent: etree._Element | None = None, text: str | None =
 
 def site_document(indexes: list[EditionIndex]) -> bytes:
     """The merged indexes as one XML document, in the order given (the order of the site)."""
-    root = _element("site")
-    for index in indexes:
-        root.append(index.to_element())
-    return etree.tostring(root, encoding="utf-8")
+    return (f'<s:site xmlns:s="{SITE_NS}">' + "".join(index.to_xml() for index in indexes) + "</s:site>").encode("utf-8")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -144,9 +178,10 @@ def gather(page_html: str, stem: str, page: str, header: str = "") -> EditionInd
     found: dict[etree._Element, tuple[str, str, str]] = {}
     for passage, members in by_passage.items():
         found.update(_contexts(passage, members))
+    sections: dict = {}  # division -> its label: asked once per division, not once per mention
     for target in targets:
         before, text, after = found.get(target, ("", _text(target), ""))
-        section = _section_label(target)
+        section = _section_label(target, sections)
         if target.get("data-person"):
             index.mentions.append(Mention(person=target.get("data-person"), id=target.get("id"),
                                           cert=_certainty(target), before=_words_before(before), text=text,
@@ -259,18 +294,32 @@ def _sentence(before: str, text: str, after: str) -> str:
     return (_words_before(head) + text + _words_after(tail)).strip()
 
 
-def _section_label(element) -> str:
-    """The heading of the section the element is in, or the label the contents give it."""
+def _section_label(element, known: dict | None = None) -> str:
+    """The heading of the section the element is in, or the label the contents give it
+    (`known`: the labels of divisions already asked about)."""
     for ancestor in element.iterancestors():
-        classes = (ancestor.get("class") or "").split()
-        if "div" in classes and ancestor.tag in ("section", "div"):
-            heading = next((c for c in ancestor if c.tag in ("h2", "h3", "h4", "h5", "h6")), None)
-            if heading is not None:
-                return " ".join(_text(heading).split())
-            link = next((c for c in ancestor if c.tag == "a" and "permalink" in (c.get("class") or "")), None)
-            if link is not None:
-                return (link.get("aria-label") or "").removeprefix("Section: ").strip()
+        if known is not None and ancestor in known:
+            label = known[ancestor]
+        else:
+            label = _division_label(ancestor)
+            if known is not None:
+                known[ancestor] = label
+        if label is not None:
+            return label
     return ""
+
+
+def _division_label(ancestor) -> str | None:
+    """The label of a section (a division: "div" among its classes), None for other elements."""
+    classes = (ancestor.get("class") or "").split()
+    if "div" in classes and ancestor.tag in ("section", "div"):
+        heading = next((c for c in ancestor if c.tag in ("h2", "h3", "h4", "h5", "h6")), None)
+        if heading is not None:
+            return " ".join(_text(heading).split())
+        link = next((c for c in ancestor if c.tag == "a" and "permalink" in (c.get("class") or "")), None)
+        if link is not None:
+            return (link.get("aria-label") or "").removeprefix("Section: ").strip()
+    return None
 
 
 def _certainty(element) -> str:

@@ -17,6 +17,7 @@ from lxml import etree
 from tei_tools.render.edition_index import EditionIndex, gather, site_document
 from tei_tools.render.errors import OnError, RenderError, RenderSetupError
 from tei_tools.render.parameters import stylesheet_parameters
+from tei_tools.render.site_parts import EditionParts, SiteParts, assemble, new_marker, parse_parts
 from tei_tools.render.tree import prepare_tree
 from tei_tools.resources import xslt_dir
 from tei_tools.atomic import write_atomically
@@ -45,25 +46,30 @@ STYLESHEETS = {
     "persons-data": Path("html/persons-data.xsl"),
     "chronology": Path("html/chronology.xsl"),
     "search": Path("html/search.xsl"),
+    "site-parts": Path("html/site-parts.xsl"),
     "edition-text": Path("text/edition.xsl"),
 }
 
 
 @dataclass
 class LoadedEdition:
-    """A TEI document as Saxon holds it, with its teiHeader (serialized) and the digest of the file."""
+    """A TEI document as Saxon holds it, with its teiHeader (serialized), the digest of the file
+    and the file's bytes (its copy beside the page is written from them: the file is read once)."""
 
     document: object
     header: str
     digest: str
+    data: bytes = b""
 
 
 @dataclass
 class EditionResult:
-    """What rendering one edition for a site gives: its files (page first) and its index."""
+    """What rendering one edition for a site gives: its files (page first), its index, and its
+    parts of the site's own pages (made from the index; see tei_tools.render.site_parts)."""
 
     files: list[Path]
-    index: EditionIndex
+    index: EditionIndex | None
+    parts: EditionParts | None = None
 
     @property
     def page(self) -> Path:
@@ -99,6 +105,7 @@ class Renderer:
         self._builder = self._processor.new_document_builder()
         self._executables: dict[str, object] = {}
         self._personographies: dict[Path, object] = {}
+        self._part_marker = new_marker()  # between the parts an edition gives the site pages
 
     # -- public API ---------------------------------------------------------------------------
 
@@ -106,7 +113,8 @@ class Renderer:
         """DIR/<stem>.html for one TEI document (plus the site's CSS and script beside it)."""
         edition, out_dir = Path(edition), Path(out_dir)
         personography = self._personography_for([edition])
-        result = self.render_edition(edition, out_dir, personography, with_text=False, copy_tei=False)
+        result = self.render_edition(edition, out_dir, personography, with_text=False, copy_tei=False,
+                                     with_parts=False)
         self._copy_assets(out_dir)
         return result.page
 
@@ -114,14 +122,14 @@ class Renderer:
         """DIR/<stem>.txt for one TEI document."""
         edition, out_dir = Path(edition), Path(out_dir)
         started = time.perf_counter()
-        loaded = self._load(edition)
+        loaded = self._load(edition, for_text=True)
         return self._render_text(edition, out_dir, loaded, started)
 
     def render_edition(self, edition: Path, out_dir: Path, personography: Path | None = None, *,
                        previous: str = "", following: str = "", with_text: bool = True,
-                       copy_tei: bool = True) -> EditionResult:
+                       copy_tei: bool = True, with_parts: bool = True) -> EditionResult:
         """One edition's share of the site: its page, its plain text, a copy of its TEI, and the
-        compact index the site-wide pages are made from. A function of this one edition and the
+        compact index and the parts of the site-wide pages made from it. A function of this one edition and the
         personography (and the names of the pages before and after it), so that editions can be
         rendered apart, in any order, in other processes."""
         edition, out_dir = Path(edition), Path(out_dir)
@@ -135,11 +143,12 @@ class Renderer:
                                strings=parameters)
         files = [self._write(out_dir / page_name, html, started=started)]
         index = gather(html, edition.stem, page_name, loaded.header)
+        parts = self.site_parts(index, out_dir, personography) if with_parts else None
         if with_text:
             files.append(self._render_text(edition, out_dir, loaded, time.perf_counter()))
         if copy_tei:
-            files.append(_copy_source(edition, out_dir / f"{edition.stem}.xml"))
-        return EditionResult(files, index)
+            files.append(_copy_source(edition, out_dir / f"{edition.stem}.xml", loaded.data))
+        return EditionResult(files, index, parts)
 
     def render_site(self, editions: Sequence[Path], out_dir: Path, personography: Path | None = None,
                     *, on_error: OnError | None = None, with_text: bool = True, search: bool = True,
@@ -162,25 +171,61 @@ class Renderer:
                           personography: Path | None = None) -> list[Path]:
         """The site-wide pages, from the editions' indexes (merged in the order given)."""
         out_dir = Path(out_dir)
+        with SiteParts() as parts:
+            for position, index in enumerate(indexes):
+                parts.add(position, self.site_parts(index, out_dir, personography))
+            return self.write_site_pages(parts, out_dir, personography)
+
+    def site_parts(self, index: EditionIndex, out_dir: Path, personography: Path | None = None) -> EditionParts:
+        """One edition's parts of the site's pages, from its index (xslt/html/site-parts.xsl)."""
+        self._builder.set_base_uri((Path(out_dir).resolve() / "site-index.xml").as_uri())
+        site = self._builder.parse_xml(xml_text=site_document([index]).decode("utf-8"), encoding="UTF-8")
+        extra = {"site": site, "part-marker": self._processor.make_string_value(self._part_marker),
+                 **self._personography_parameters(personography)}
+        executable = self._prepare("site-parts", extra)
+        executable.set_result_as_raw_value(True)  # the strings themselves, not a document of them
+        try:
+            value = executable.call_template_returning_value()
+        except Exception as error:
+            raise RenderError(Path(index.page), f"transformation failed: {_first_line(error)}") from None
+        strings = [value.item_at(i).string_value for i in range(value.size)] if value is not None else []
+        return parse_parts(strings, self._part_marker)
+
+    def write_site_pages(self, parts: SiteParts, out_dir: Path, personography: Path | None = None) -> list[Path]:
+        """The site-wide pages: each page's frame rendered once from the site's summary, the
+        editions' parts put in (see tei_tools.render.site_parts)."""
+        out_dir = Path(out_dir)
         personography_node = self._load_personography(personography)
+        years, yearless = parts.chronology()
         self._builder.set_base_uri((out_dir.resolve() / "site-index.xml").as_uri())
-        site = self._builder.parse_xml(xml_text=site_document(list(indexes)).decode("utf-8"), encoding="UTF-8")
-        parameters = {"site": site}
-        pages = [("index", self._page_name("index-page", "index.html")),
-                 ("chronology", self._page_name("chronology-page", "chronology.html"))]
+        summary = self._builder.parse_xml(xml_text=parts.summary([y for y, _ in years], bool(yearless)).decode("utf-8"),
+                                          encoding="UTF-8")
+        marker = new_marker()
+        parameters = {"summary": summary, "part-marker": self._processor.make_string_value(marker)}
+
+        def in_site_order(stored: list) -> list:
+            return sorted(stored, key=lambda s: s.position)
+
+        pages = [("index", self._page_name("index-page", "index.html"), {"entries": in_site_order(parts.entries)}, b""),
+                 ("chronology", self._page_name("chronology-page", "chronology.html"),
+                  {**{f"year-{n}": dates for n, (_, dates) in enumerate(years, 1)}, "yearless": yearless}, b"")]
         if self.params.get("search-page", "search.html"):
-            pages.append(("search", self._page_name("search-page", "search.html")))
+            pages.append(("search", self._page_name("search-page", "search.html"), {}, b""))
         if self._register_on():
             register = self._page_name("register-page", "persons.html")
-            pages += [("persons", register), ("persons-data", re.sub(r"\.html?$", "", register) + "-data.js")]
-        return [self._render_site_page(name, out_dir / target, parameters, personography, personography_node)
-                for name, target in pages]
+            pages += [("persons", register, {p: in_site_order(s) for p, s in parts.registers.items()}, b""),
+                      ("persons-data", re.sub(r"\.html?$", "", register) + "-data.js",
+                       {p: in_site_order(s) for p, s in parts.cards.items()}, b", ")]
+        return [self._render_site_page(name, out_dir / target, parameters, personography, personography_node,
+                                       marker, parts_for, parts.read, separator)
+                for name, target, parts_for, separator in pages]
 
     # -- loading ------------------------------------------------------------------------------
 
-    def _load(self, path: Path) -> "LoadedEdition":
+    def _load(self, path: Path, *, for_text: bool = False) -> "LoadedEdition":
         """Parse safely with lxml; then Saxon reads the file itself when it has no DOCTYPE (nothing
-        to expand or fetch), otherwise it gets the serialized root, without the DOCTYPE."""
+        to expand or fetch), otherwise it gets the serialized root, without the DOCTYPE. For the
+        plain text alone (`for_text`) the header and digest, which only pages show, are left out."""
         path = Path(path)
         try:
             data = path.read_bytes()
@@ -205,9 +250,11 @@ class Renderer:
                 document = self._builder.parse_xml(xml_text=etree.tostring(root, encoding="unicode"), encoding="UTF-8")
             except Exception as error:  # saxonche raises PySaxonApiError; keep the first line
                 raise RenderError(path, f"Saxon could not read it: {_first_line(error)}") from None
+        if for_text:
+            return LoadedEdition(document, "", "")
         header = root.find(f"{{{TEI_NS}}}teiHeader")
         return LoadedEdition(document, etree.tostring(header, encoding="unicode") if header is not None else "",
-                             "sha256:" + hashlib.sha256(data).hexdigest())
+                             "sha256:" + hashlib.sha256(data).hexdigest(), data)
 
     def _personography_for(self, editions: Sequence[Path]) -> Path | None:
         """The personography given to the renderer, else persons.xml beside the first edition."""
@@ -288,7 +335,8 @@ class Renderer:
                 "personography-file": self._processor.make_string_value(personography.name)}
 
     def _render_site_page(self, name: str, target: Path, parameters: dict[str, object],
-                          personography: Path | None, personography_node) -> Path:
+                          personography: Path | None, personography_node, marker: str,
+                          parts_for: dict[str, list], read, separator: bytes) -> Path:
         started = time.perf_counter()
         extra = dict(parameters)
         if personography_node is not None:
@@ -296,10 +344,13 @@ class Renderer:
             extra["personography-file"] = self._processor.make_string_value(personography.name)
         executable = self._prepare(name, extra)
         try:
-            html = executable.call_template_returning_string()
+            frame = executable.call_template_returning_string()
         except Exception as error:
             raise RenderError(target, f"transformation failed: {_first_line(error)}") from None
-        return self._write(target, html or "", started=started)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(target, assemble(frame or "", marker, parts_for, read, separator), durable=False)
+        self.timings.render.append((target, time.perf_counter() - started))
+        return target
 
     def _write(self, target: Path, content: str, *, started: float | None) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -333,10 +384,11 @@ def _first_line(error: Exception) -> str:
     return " ".join(lines[:2]) if lines else type(error).__name__
 
 
-def _copy_source(source: Path, target: Path) -> Path:
-    """The TEI file itself beside its page, byte for byte (not when it is already there)."""
+def _copy_source(source: Path, target: Path, data: bytes | None = None) -> Path:
+    """The TEI file itself beside its page, byte for byte (`data`: its bytes as read to render
+    it; not when it is already there)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.exists() and target.resolve() == source.resolve():
         return target
-    write_atomically(target, source.read_bytes(), durable=False)
+    write_atomically(target, data if data else source.read_bytes(), durable=False)
     return target

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from tei_tools.resources import xslt_dir
 
 # Parameters tei-tools sets itself; they hold documents, not strings.
-INTERNAL_PARAMETERS = {"personography", "personography-file", "editions", "site"}
+INTERNAL_PARAMETERS = {"personography", "personography-file", "editions", "site", "summary", "part-marker"}
 
 
 @dataclass(frozen=True)

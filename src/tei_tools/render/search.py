@@ -10,9 +10,11 @@ the search page says so; everything else works the same.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Sequence
 
 SEARCH_FOLDER = "pagefind"
 # One index for every page whatever its language (Latin, Greek and English editions are searched
@@ -43,26 +45,75 @@ def index_for_search(site: Path) -> list[Path]:
     names, so the old index stays whole beside them), the entry file that names the index moves
     last, and only then are the old index's files removed.
     """
+    indexing = start_indexing(site)
+    return indexing.finish() if indexing is not None else []
+
+
+# Pagefind reads (parses) every page its glob names, though it indexes only those marked
+# data-pagefind-body: naming the editions' pages spares it the site's own (a register of 40 MB).
+# Names with glob syntax in them, or too many for one argument, fall back to every page.
+_GLOB_SYNTAX = re.compile(r"[{}\[\]*?,\\!]")
+GLOB_LIMIT = 100_000  # characters
+
+
+def start_indexing(site: Path, pages: Sequence[str] | None = None) -> "SearchIndexing | None":
+    """Start Pagefind over `site` in the background (None without Pagefind); `finish()` waits
+    for it and switches the index in (see index_for_search). `pages`: the names (relative to
+    `site`) of the pages to index, the editions' pages; None for every page. The site's own
+    pages may still be written meanwhile: Pagefind indexes only pages marked data-pagefind-body
+    (the editions' pages, which must be written before), and every page is written whole under
+    a temporary name Pagefind does not read, then renamed."""
     command = pagefind_command()
     if command is None:
-        return []
+        return None
     site = Path(site)
     for leftover in site.glob(STAGING_PREFIX + "*"):  # of a run killed while indexing
         shutil.rmtree(leftover, ignore_errors=True)
     staging = site / f"{STAGING_PREFIX}{os.getpid()}"
-    try:
-        result = subprocess.run([*command, "--site", str(site), "--output-path", str(staging),
-                                 "--force-language", INDEX_LANGUAGE, "--quiet"],
-                                capture_output=True, text=True, timeout=1800)
-        if result.returncode != 0:
-            from tei_tools.render.errors import RenderError
+    process = subprocess.Popen([*command, "--site", str(site), "--output-path", str(staging),
+                                "--force-language", INDEX_LANGUAGE, "--quiet", *_glob(pages)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return SearchIndexing(site, staging, process)
 
-            lines = [line for line in (result.stderr or result.stdout).splitlines() if line.strip()]
-            raise RenderError(site / SEARCH_FOLDER,
-                              f"the search index (pagefind) failed: {lines[-1] if lines else result.returncode}")
-        return _switch_index(staging, site / SEARCH_FOLDER)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+
+def _glob(pages: Sequence[str] | None) -> list[str]:
+    """--glob naming these pages, or nothing (Pagefind's default: every page) when it cannot."""
+    if not pages or any(_GLOB_SYNTAX.search(page) for page in pages):
+        return []
+    glob = "{" + ",".join(pages) + "}" if len(pages) > 1 else pages[0]
+    return ["--glob", glob] if len(glob) <= GLOB_LIMIT else []
+
+
+class SearchIndexing:
+    """Pagefind at work over a site (start_indexing)."""
+
+    def __init__(self, site: Path, staging: Path, process: subprocess.Popen):
+        self.site, self.staging, self.process = site, staging, process
+
+    def cancel(self) -> None:
+        """Stop Pagefind and remove what it staged (the site's index stays as it was)."""
+        self.process.kill()
+        self.process.communicate()
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def finish(self, timeout: float = 1800) -> list[Path]:
+        """Wait for Pagefind; switch its index in; the files written (RenderError if it failed)."""
+        try:
+            try:
+                stdout, stderr = self.process.communicate(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.communicate()
+                stdout, stderr = "", f"no index after {timeout:g} s"
+            if self.process.returncode != 0:
+                from tei_tools.render.errors import RenderError
+
+                lines = [line for line in (stderr or stdout).splitlines() if line.strip()]
+                raise RenderError(self.site / SEARCH_FOLDER,
+                                  f"the search index (pagefind) failed: {lines[-1] if lines else self.process.returncode}")
+            return _switch_index(self.staging, self.site / SEARCH_FOLDER)
+        finally:
+            shutil.rmtree(self.staging, ignore_errors=True)
 
 
 def _switch_index(staging: Path, target: Path) -> list[Path]:

@@ -7,9 +7,11 @@ on a Dask cluster, see tei_tools.batch), then the site-wide pages from the editi
 Rendering an edition depends on that edition, the personography and the names of the pages
 before and after it (its `context` in the batch), so editions render in any order, anywhere,
 and the site comes out byte for byte the same whatever the number of workers. Each worker holds
-one `Renderer` (one Saxon processor, each stylesheet compiled once) for all its editions; this
-process keeps only the compact index of each edition (never its tree) and makes the front
-page, register, chronology, search page and person cards from them, then the search index.
+one `Renderer` (one Saxon processor, each stylesheet compiled once) for all its editions, and
+renders there, with each edition, its parts of the front page, register, person cards and
+chronology (tei_tools.render.site_parts); this process spools those parts to disk as they come
+(never an edition's tree or index), renders each site page's frame once and puts the parts in,
+then makes the search index.
 
 An edition that fails is reported and left out; the pages before and after it are rendered
 again so that they link past it.
@@ -25,7 +27,8 @@ from tei_tools.batch import BatchReport, Document, Outcome, ProgressCallback, ru
 from tei_tools.render.engine import EditionResult, Renderer
 from tei_tools.render.errors import OnError, RenderError, RenderSetupError
 from tei_tools.render.pages import check_page_names, site_pages
-from tei_tools.render.search import index_for_search
+from tei_tools.render.search import index_for_search, start_indexing
+from tei_tools.render.site_parts import SiteParts
 
 SITE, TEXT = "site", "text"
 
@@ -63,7 +66,7 @@ class RenderJob:
                                              previous=previous, following=following, with_text=self.with_text)
         except RenderError as error:  # named as the user named the file, wherever the worker read it
             return Outcome(RenderError(document.path, error.message, error.position), failed=True)
-        return Outcome(EditionResult([f.name for f in result.files], result.index))
+        return Outcome(EditionResult([f.name for f in result.files], None, result.parts))
 
 
 def job_for(renderer: Renderer, out_dir: Path, personography: Path | None, kind: str = SITE,
@@ -96,21 +99,32 @@ def render_site(editions: Sequence[Path], out_dir: Path, personography: Path | N
     personography = Path(personography) if personography else renderer._personography_for(editions)
     renderer._load_personography(personography)  # unusable: RenderSetupError before any worker starts
     job = job_for(renderer, out_dir, personography, SITE, with_text)
-    results, failed = _render_editions(job, renderer, editions, editions, out_dir, on_error, batch)
-    if failed:  # link past the editions that failed: render the pages beside them again
-        order = [e for e in editions if e not in failed]
-        again = [e for e in order if failed & set(_beside(editions, e))]
-        redone, _ = _render_editions(job, renderer, again, order, out_dir, on_error, batch, report=False)
-        results.update(redone)
-    else:
-        order = editions
-    files = [f for edition in order for f in results[edition].files]
-    files += renderer.render_site_pages([results[e].index for e in order], out_dir, personography)
-    files += renderer._copy_assets(out_dir)
-    flush_to_disk()  # the pages were written without a flush each (they are many, and made again)
+    with SiteParts() as parts:
+        results, failed = _render_editions(job, renderer, editions, editions, out_dir, on_error, batch, parts)
+        if failed:  # link past the editions that failed: render the pages beside them again
+            order = [e for e in editions if e not in failed]
+            again = [e for e in order if failed & set(_beside(editions, e))]
+            redone, _ = _render_editions(job, renderer, again, order, out_dir, on_error, batch, None, report=False)
+            results.update(redone)
+        else:
+            order = editions
+        files = [f for edition in order for f in results[edition].files]
+        indexing = None
+        if search and renderer.params.get("search-page", "search.html") and order:
+            # the editions' pages are written: Pagefind reads them while the site pages are made
+            # (with no edition page it would index the site pages: then it runs after them)
+            indexing = start_indexing(out_dir, [results[e].page.name for e in order])
+        try:
+            files += renderer.write_site_pages(parts, out_dir, personography)
+            files += renderer._copy_assets(out_dir)
+            flush_to_disk()  # the pages were written without a flush each (they are many, and made again)
+        except BaseException:
+            if indexing is not None:
+                indexing.cancel()
+            raise
     if search and renderer.params.get("search-page", "search.html"):
         try:
-            files += index_for_search(out_dir)
+            files += indexing.finish() if indexing is not None else index_for_search(out_dir)
         except RenderError as error:  # the site works without its search index: say so, go on
             if on_error is None:
                 raise
@@ -141,14 +155,24 @@ def render_texts(editions: Sequence[Path], out_dir: Path, *, renderer: Renderer 
 
 
 def _render_editions(job: RenderJob, renderer: Renderer, editions: list[Path], order: list[Path], out_dir: Path,
-                     on_error: OnError | None, batch: BatchOptions,
+                     on_error: OnError | None, batch: BatchOptions, parts: SiteParts | None,
                      report: bool = True) -> tuple[dict[Path, EditionResult], set[Path]]:
-    """Render `editions`, each with its neighbours in `order`; (results, the editions that failed)."""
+    """Render `editions`, each with its neighbours in `order`; (results, the editions that failed).
+    Each edition's parts of the site's pages go into `parts` as they come (in the order of
+    `editions`), and are not kept in the results."""
     position = {edition: number for number, edition in enumerate(order)}
     contexts = [_neighbours(order, position[e]) for e in editions]
+
+    def spool(number: int, document, outcome: Outcome) -> Outcome:
+        if outcome.failed or not isinstance(outcome.value, EditionResult):
+            return outcome
+        if parts is not None and outcome.value.parts is not None:
+            parts.add(number, outcome.value.parts)
+        return Outcome(EditionResult(outcome.value.files, None), outcome.failed, outcome.error)
+
     outcome_report = run_batch(job, editions, jobs=batch.jobs, executor=batch.executor, scheduler=batch.scheduler,
                                progress=batch.progress if report else None, contexts=contexts,
-                               local_state=renderer)
+                               local_state=renderer, consume=spool)
     if report and batch.on_batch:
         batch.on_batch(outcome_report)
     results: dict[Path, EditionResult] = {}
@@ -158,8 +182,7 @@ def _render_editions(job: RenderJob, renderer: Renderer, editions: list[Path], o
             failed.add(edition)
             _fail(edition, outcome, on_error)
         else:
-            names, index = outcome.value.files, outcome.value.index
-            results[edition] = EditionResult([out_dir / name for name in names], index)
+            results[edition] = EditionResult([out_dir / name for name in outcome.value.files], None)
     return results, failed
 
 
