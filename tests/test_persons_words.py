@@ -179,3 +179,20 @@ def test_list_gaps_are_matched_in_place_as_the_anchored_pattern_matched_a_copy()
             assert coordinated(text, left, right) == bool(anchored.match(gap)), repr(gap)
             listed += coordinated(text, left, right)
     assert listed > 20
+
+
+def test_the_mutmut_hook_empties_the_judges_kept_word_classes_and_cuts():
+    """tests/conftest.py empties tei-tools' caches before each mutant's tests: it must reach the
+    tables the persons judge keeps per process (word classes, run cuts), wherever they live."""
+    import conftest
+
+    from tei_tools.annotate.persons.evidence import DocumentKnowledge
+    from tei_tools.annotate.persons.judge import JudgedBlock, classes, segments
+    from tei_tools.personography import Personography
+
+    lexicon = Lexicon.default()
+    block = JudgedBlock(0, "Then Leon Trotsky met Anna Petrova in Moscow.", lexicon)
+    block.candidates(lexicon, DocumentKnowledge(Personography.empty().baseline, [block]))
+    assert classes.word_class_facts._tables and segments._CUT_TABLES
+    conftest._empty_tei_tools_caches()
+    assert not classes.word_class_facts._tables and not segments._CUT_TABLES
