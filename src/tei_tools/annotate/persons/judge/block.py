@@ -6,7 +6,7 @@ import re
 
 from tei_tools.annotate.names import Lexicon
 from tei_tools.annotate.persons.judge.candidate import Candidate, Knowledge
-from tei_tools.annotate.persons.judge.classes import classify
+from tei_tools.annotate.persons.judge.classes import class_key, classify
 from tei_tools.annotate.persons.judge.context import QUOTE_MARKS, Context, context_cues
 from tei_tools.annotate.persons.judge.scoring import score
 from tei_tools.annotate.persons.judge.segments import RunClasses, classes_between, cut_run
@@ -79,9 +79,10 @@ class JudgedBlock:
         cache = knowledge.class_cache
         classes = []
         for word in self.words[run.first:run.last + 1]:
-            found = cache.get((word.text, word.kind))
+            key = class_key(word)
+            found = cache.get(key)
             if found is None:
-                found = cache[(word.text, word.kind)] = classify(word, lexicon, knowledge)
+                found = cache[key] = classify(word, lexicon, knowledge)
             classes.append(found)
         return tuple(classes)
 

@@ -60,8 +60,9 @@ class Knowledge(Protocol):
         """True for a document that capitalises common nouns (letters of the early 1800s)."""
 
     @property
-    def class_cache(self) -> dict[tuple[str, str], str]:
-        """Where `JudgedBlock` keeps each word's class while the knowledge stays the same."""
+    def class_cache(self) -> dict[tuple[str, str, bool], str]:
+        """Where `JudgedBlock` keeps each word's class while the knowledge stays the same, under
+        `classes.class_key`."""
 
 
 @dataclass

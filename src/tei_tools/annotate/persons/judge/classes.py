@@ -24,6 +24,16 @@ ENGLISH_ENDING = re.compile(r"(?:ing|ings|ed|ly|ness|ment|ments|tion|tions|sion|
 DERIVED_ENDING = re.compile(r"(?:ish|ian|ean|esque|like)$")
 
 
+WordClassKey = tuple[str, str, bool]
+
+
+def class_key(word: Word) -> WordClassKey:
+    """All of a word that `classify` reads: its text, its kind and whether it is a possessive
+    ("the Trotskys" is a family, in "the Trotskys’ flat" the same text is a possessive). What
+    the class is kept under, per process (`word_class_facts`) and per document (`class_cache`)."""
+    return word.text, word.kind, word.possessive
+
+
 def classify(word: Word, lexicon: Lexicon, knowledge: Knowledge) -> str:
     """One of: initial, particle, generation, lower, never, title, group, org, cue, known, given,
     place, common, rare.
@@ -31,7 +41,7 @@ def classify(word: Word, lexicon: Lexicon, knowledge: Knowledge) -> str:
     What the word lists say of the word is worked out once per process (`_word_class_facts`);
     only the questions about the document are asked here, in the order the tests stand in."""
     key, early, plural_stem, adjective_stems, organisation, late, ordinary, rare_enough = \
-        word_class_facts(lexicon)((word.text, word.kind, word.possessive))
+        word_class_facts(lexicon)(class_key(word))
     if early:
         return early
     if plural_stem and knowledge.word_strength(plural_stem) >= 3.0:
@@ -52,7 +62,7 @@ def classify(word: Word, lexicon: Lexicon, knowledge: Knowledge) -> str:
 WordClassFacts = tuple[str, str, str, tuple[str, ...], bool, str, bool, bool]
 
 
-def _word_class_facts(lexicon: Lexicon, word: tuple[str, str, bool]) -> WordClassFacts:
+def _word_class_facts(lexicon: Lexicon, word: WordClassKey) -> WordClassFacts:
     """What `classify` needs to know of a word (text, kind, possessive) beyond the document:
     (key, the class if the lists alone decide it, the stem whose being a name makes a plural a
     family, the stems whose being names make an adjective one, whether it is an organisation
