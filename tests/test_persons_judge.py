@@ -55,3 +55,12 @@ def test_a_family_is_no_person_whichever_form_of_its_name_comes_first(first, sec
 def test_the_order_of_the_forms_does_not_change_how_either_is_read():
     one, other = persons_by_block(NAMED, POSSESSIVE, FAMILY), persons_by_block(NAMED, FAMILY, POSSESSIVE)
     assert one[1:] == other[:0:-1]
+
+
+def test_the_class_key_is_the_words_text_kind_and_possessive():
+    """`class_key` picks fields of a Word by position (it runs for every word of every run):
+    it must still pick these if Word's fields change."""
+    from tei_tools.annotate.persons.judge.classes import class_key
+
+    for word in JudgedBlock(0, "He read Zorbulins’ letters to L.D. Trotsky in 1905.", Lexicon.default()).words:
+        assert class_key(word) == (word.text, word.kind, word.possessive)

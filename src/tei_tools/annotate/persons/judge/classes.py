@@ -3,6 +3,8 @@ from the word lists and what the document knows."""
 from __future__ import annotations
 
 import re
+from operator import itemgetter
+from typing import Callable
 
 from tei_tools.annotate.names import Lexicon, fold, is_roman_numeral, zipf
 from tei_tools.annotate.persons.judge.candidate import Knowledge
@@ -27,11 +29,11 @@ DERIVED_ENDING = re.compile(r"(?:ish|ian|ean|esque|like)$")
 WordClassKey = tuple[str, str, bool]
 
 
-def class_key(word: Word) -> WordClassKey:
-    """All of a word that `classify` reads: its text, its kind and whether it is a possessive
-    ("the Trotskys" is a family, in "the Trotskys’ flat" the same text is a possessive). What
-    the class is kept under, per process (`word_class_facts`) and per document (`class_cache`)."""
-    return word.text, word.kind, word.possessive
+# All of a Word that `classify` reads: its text, its kind and whether it is a possessive ("the
+# Trotskys" is a family, in "the Trotskys’ flat" the same text is a possessive). What a class is
+# kept under, per process (`word_class_facts`) and per document (`Knowledge.class_cache`). An
+# itemgetter: it is asked for every word of every run, each time a block is judged.
+class_key: Callable[[Word], WordClassKey] = itemgetter(0, 3, 4)  # (text, kind, possessive)
 
 
 def classify(word: Word, lexicon: Lexicon, knowledge: Knowledge) -> str:
