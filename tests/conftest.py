@@ -39,7 +39,8 @@ def _empty_tei_tools_caches() -> None:
     for name, module in list(sys.modules.items()):
         if name == "tei_tools" or name.startswith("tei_tools."):
             for value in list(vars(module).values()):
-                if callable(getattr(value, "cache_clear", None)):
+                # A class that defines cache_clear (PerLexicon) is no cache: its instances are.
+                if not isinstance(value, type) and callable(getattr(value, "cache_clear", None)):
                     value.cache_clear()
 
 

@@ -179,3 +179,67 @@ def test_list_gaps_are_matched_in_place_as_the_anchored_pattern_matched_a_copy()
             assert coordinated(text, left, right) == bool(anchored.match(gap)), repr(gap)
             listed += coordinated(text, left, right)
     assert listed > 20
+
+
+def test_the_mutmut_hook_empties_the_judges_kept_word_classes_and_cuts():
+    """tests/conftest.py empties tei-tools' caches before each mutant's tests: it must reach the
+    tables the persons judge keeps per process (word classes, run cuts), wherever they live."""
+    import conftest
+
+    from tei_tools.annotate.persons.evidence import DocumentKnowledge
+    from tei_tools.annotate.persons.judge import JudgedBlock, classes, segments
+    from tei_tools.personography import Personography
+
+    lexicon = Lexicon.default()
+    block = JudgedBlock(0, "Then Leon Trotsky met Anna Petrova in Moscow.", lexicon)
+    block.candidates(lexicon, DocumentKnowledge(Personography.empty().baseline, [block]))
+    assert classes.word_class_facts._tables and segments._CUT_TABLES
+    conftest._empty_tei_tools_caches()
+    assert not classes.word_class_facts._tables and not segments._CUT_TABLES
+
+
+# ---------------------------------------------------------------- names glued into a token
+
+def _runs(text):
+    lexicon = Lexicon.default()
+    words = words_of(text, lexicon.abbreviations)
+    return [text[words[r.first].start:words[r.last].end] for r in find_runs(text, words, lexicon.particles)]
+
+
+@pytest.mark.parametrize("text, runs", [
+    ("we met 3Anna Petrova there", ["Petrova"]),  # "Anna" starts inside "3Anna"
+    ("we met 1905Anna Petrova there", ["Petrova"]),
+    ("we met xAnna Petrova there", ["Petrova"]),  # "xAnna" is no capitalised word
+    ("we met Anna 3Petrova there", ["Anna"]),
+    ("we met 3A. Petrova there", ["Petrova"]),  # initials too
+    ("we met 3 Anna Petrova there", ["Anna Petrova"]),  # a number apart: a clean start
+    ("we met 3-Anna Petrova there", ["Anna Petrova"]),
+    ("we met (Anna Petrova) there", ["Anna Petrova"]),
+    ("we met Mr.Petrov there", ["Mr.", "Petrov"]),  # glued after a dot, as before
+])
+def test_a_run_never_starts_inside_a_token(text, runs):
+    assert _runs(text) == runs
+
+
+def _persnames(text):
+    from tei_tools.annotate.persons import annotate_persons
+    from tei_tools.model import Block
+    from tei_tools.personography import Personography
+
+    [spans] = annotate_persons([Block("p", text, 0)], Personography.empty())
+    return [(s.start, s.end) for s in sorted(spans) if s.tag == "persName"]
+
+
+@pytest.mark.parametrize("glued", ["3Anna", "1905Anna", "xAnna", "²Anna"])
+def test_a_name_glued_after_a_digit_or_a_small_letter_is_not_cut_out_of_its_token(glued):
+    """"3Anna Petrova" and "xAnna Petrova" read alike: no name starts inside "3Anna"; what
+    is marked is whole tokens ("Petrova"), on the unchanged text."""
+    clean = "Yesterday Anna Petrova came to Kazan with her brother."
+    text = clean.replace("Anna", glued)
+    assert [clean[s:e] for s, e in _persnames(clean)] == ["Anna Petrova"]  # the name, written cleanly
+    found = _persnames(text)
+    for start, end in found:
+        assert (start == 0 or text[start - 1].isspace()) and (end == len(text) or not text[end].isalnum())
+    assert [text[s:e] for s, e in found] in ([], ["Petrova"])
+    other = clean.replace("Anna", "xAnna")
+    assert [text[s:e] for s, e in found] == [other[s:e] for s, e in _persnames(other)]

@@ -45,7 +45,7 @@ class DocumentKnowledge:
         self.personography = personography
         self.document_words: dict[str, tuple[int, int]] = {}  # word -> where a full name first held it
         self.document_surnames: set[str] = set()
-        self.class_cache: dict[tuple[str, str], str] = {}
+        self.class_cache: dict[tuple[str, str, bool], str] = {}  # classes.class_key -> class
         texts: set[str] = set()
         for block in blocks:
             texts.update(map(itemgetter(0), block.words))  # each word's text

@@ -3,7 +3,9 @@
 A *run* is a stretch of words written like a name, joined by single spaces: capitalised words,
 initials ("D.", "L.D."), lower-case particles inside a name ("de", "von"), regnal numbers ("II")
 and "Jr."/"Sr.". "the Tsar Nicholas II’s court" gives the run "Tsar Nicholas II" (possessive
-noted). Deciding what in a run is a person's name is left to `names_judge`.
+noted). A run never starts inside a token: a word glued after a digit ("3Anna Petrova") opens
+none, as a word that starts with a small letter ("xAnna") is no capitalised word; the whole
+words after it ("Petrova") may. Deciding what in a run is a person's name is left to `judge`.
 """
 from __future__ import annotations
 
@@ -247,6 +249,8 @@ def _can_start(words: list[Word], n: int, particles: frozenset[str]) -> bool:
     word = words[n]
     if word.kind == "word" and word.text[0].islower() and len(word.text) > 3:
         return False  # the common case: an ordinary lower-case word (particles are short)
+    if n and words[n - 1].end == word.start and words[n - 1].kind == "number":
+        return False  # "3Anna", "1905Anna": no clean start (as "xAnna" is no capitalised word)
     if word.kind == "initials":
         return True
     if word.kind != "word" or word.joined_before and not word.is_capitalised:

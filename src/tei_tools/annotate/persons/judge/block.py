@@ -1,0 +1,220 @@
+"""One block judged: its words and runs found once, each run's words classed, cut into
+segments, made candidates with their cues and scored, again whenever the document knows more."""
+from __future__ import annotations
+
+import re
+
+from tei_tools.annotate.names import Lexicon
+from tei_tools.annotate.persons.judge.candidate import Candidate, Knowledge
+from tei_tools.annotate.persons.judge.classes import class_key, classify
+from tei_tools.annotate.persons.judge.context import QUOTE_MARKS, Context, context_cues
+from tei_tools.annotate.persons.judge.scoring import score
+from tei_tools.annotate.persons.judge.segments import RunClasses, classes_between, cut_run
+from tei_tools.annotate.persons.words import Run, Word, find_runs, starts_sentence, words_of
+
+class JudgedBlock:
+    """One block: its words and runs, found once, and the candidates of each run.
+
+    `candidates` may be called again once more is known about the document; a run whose words
+    keep their classes keeps its segments and context cues and is only scored again.
+    """
+
+    def __init__(self, index: int, text: str, lexicon: Lexicon):
+        self.index, self.text = index, text
+        self.words: list[Word] = words_of(text, lexicon.abbreviations)
+        self.runs: list[Run] = find_runs(text, self.words, lexicon.particles)
+        self._judged: dict[int, tuple[tuple[str, ...], list[Candidate]]] = {}
+        self._credit: list[re.Match | None] = []
+        self._cues: dict[tuple[int, int], frozenset[str]] = {}  # (first, last) -> the context's cues
+        self._cues_lexicon: Lexicon | None = None
+
+    def _credit_line(self) -> re.Match | None:
+        """The credit line ("From Acme, I'm ...") the block opens with, looked for once."""
+        if not self._credit:
+            self._credit.append(CREDIT_LINE.match(self.text))
+        return self._credit[0]
+
+    def candidates(self, lexicon: Lexicon, knowledge: Knowledge) -> list[Candidate]:
+        """Every name-like segment of the block (and every run that names nobody), scored."""
+        found = []
+        for n, run in enumerate(self.runs):
+            classes = self._classes(run, lexicon, knowledge)
+            judged = self._judged.get(n)
+            fresh = judged is None or judged[0] != classes or _has_adjacent_known(classes)
+            if fresh:
+                judged = self._judged[n] = (classes, self._judge_run(run, classes, lexicon, knowledge))
+            for candidate in judged[1]:
+                if candidate.kind == "name" and (fresh or knowledge.may_score_otherwise(candidate)):
+                    candidate.expansion = self._expansion(candidate, lexicon, knowledge)
+                    candidate.own_score = score(candidate, lexicon, knowledge)
+                candidate.score = candidate.own_score
+                found.append(candidate)
+        return found
+
+    def _context_cues(self, first: int, last: int, lexicon: Lexicon) -> set[str]:
+        """`context_cues` of words[first:last + 1], looked for once: they depend on the block's
+        words alone, and a run cut again once more is known mostly gives the same segments.
+        A new set each time: the caller adds to it."""
+        if self._cues_lexicon is not lexicon:
+            self._cues, self._cues_lexicon = {}, lexicon
+        found = self._cues.get((first, last))
+        if found is None:
+            found = self._cues[first, last] = frozenset(
+                context_cues(Context(self.text, self.words, first, last), lexicon, self.words[last].possessive))
+        return set(found)
+
+    def _expansion(self, candidate: Candidate, lexicon: Lexicon, knowledge: Knowledge) -> str:
+        """"Took tea with Ch. at Greens'": a capital and a letter or two, then a dot, where the
+        document often names one person whose name begins so (Channing)."""
+        text, key = candidate.text, candidate.key
+        if not (candidate.is_single_word and 2 <= len(text) <= 3 and text[0].isupper() and text[1:].islower()
+                and self.text[candidate.end:candidate.end + 1] == "."):
+            return ""
+        if key in lexicon.titles or key in lexicon.abbreviations or key in lexicon.months \
+                or key in lexicon.ordinary_abbreviations or key in lexicon.places or key in lexicon.not_persons:
+            return ""
+        return knowledge.abbreviated_name(key)
+
+    def _classes(self, run: Run, lexicon: Lexicon, knowledge: Knowledge) -> tuple[str, ...]:
+        cache = knowledge.class_cache
+        classes = []
+        for word in self.words[run.first:run.last + 1]:
+            key = class_key(word)
+            found = cache.get(key)
+            if found is None:
+                found = cache[key] = classify(word, lexicon, knowledge)
+            classes.append(found)
+        return tuple(classes)
+
+    def _judge_run(self, run: Run, run_classes: tuple[str, ...], lexicon: Lexicon, knowledge: Knowledge) -> list[Candidate]:
+        text, words = self.text, self.words
+        if run.first == run.last and run_classes[0] in ("common", "never", "title") \
+                and not _next_to_comma_or_and(words, run.first):
+            return []  # "He", "The", "When": the usual capitalised word, no name and in no list
+        classes, cut = cut_run(run, words, run_classes, lexicon)
+        segments = [(piece, titled) for indexes, titled in cut
+                    for piece in _split_adjacent_surnames(indexes, words, classes, lexicon, knowledge)]
+        if not segments:
+            return [_not_a_name(self.index, text, words, run, classes)]
+        found = []
+        for indexes, titled in segments:
+            first, last = indexes[0], indexes[-1]
+            if words[last].end < len(text) and text[words[last].end].isdigit():
+                continue  # "Igo6", "U2": a code or a misread number, not a name
+            if len(indexes) == 1 and not words[last].possessive and _number_follows(words, last):
+                continue  # "Jan 31", "Jan. 31, 2023", "May 1937": a date
+            if len(indexes) > 1 and words[last].key in lexicon.months and _number_follows(words, last):
+                indexes = indexes[:-1]  # "Cincinnati O. Jan. 22d.": a dateline, the month is no name
+                last = indexes[-1]
+                if len(indexes) == 1 and classes[last] == "initial" or classes[indexes[0]] == "place":
+                    continue
+            candidate = Candidate(
+                self.index, words[first].start, words[last].end, text[words[first].start:words[last].end],
+                tuple(words[first:last + 1]), classes_between(classes, first, last), titled,
+                sentence_initial=not titled and starts_sentence(text, words, first), run_end=words[run.last].end)
+            context_first = first - _title_words_before(first, run, titled, words, lexicon)
+            candidate.cues = self._context_cues(context_first, last, lexicon)
+            if titled:
+                candidate.cues.add("titled")
+                if context_first < first:
+                    candidate.title_start, candidate.title_end = words[context_first].start, words[first - 1].end
+                    candidate.title = " ".join(w.key for w in words[context_first:first])
+            elif len(indexes) == 1 and _in_capitalised_phrase(indexes[0], run, words, classes, text):
+                candidate.cues.add("in-phrase")
+            if _epithet(first, run, words, classes, lexicon):
+                candidate.cues.add("epithet")
+            if _credited_firm(text, words, first, last, self._credit_line()):
+                candidate.cues.add("credit-firm")
+            found.append(candidate)
+        return found
+
+
+def _epithet(first: int, run: Run, words: list[Word], classes: RunClasses, lexicon: Lexicon) -> bool:
+    """"a “Little Judas”", "the Iron Chancellor": a determiner, a capitalised adjective or noun,
+    then the name-like word: a nickname made of a comparison, not a name."""
+    if first == run.first or any(classes[i] != "common" for i in range(run.first, first)):
+        return False
+    n = run.first - 1
+    while n >= 0 and words[n].kind == "punct" and words[n].text in QUOTE_MARKS:
+        n -= 1
+    return n >= 0 and words[n].key in ("a", "an", "the", "this", "that")
+
+
+CREDIT_LINE = re.compile(r"\s*From ([^,.;]{1,80}), (?:I[’']m|I am|this is|we are)\b")
+SENTENCE_BREAK = re.compile(r"[.!?]\s")
+
+
+def _credited_firm(text: str, words: list[Word], first: int, last: int, credit: re.Match | None) -> bool:
+    """The firms of a credit line: "From Acme and Zenith, I'm ...", "Ann Lee for Acme". `credit`
+    is the credit line the block opens with, if any."""
+    start = words[first].start
+    if credit and credit.start(1) <= start and words[last].end <= credit.end(1) \
+            and not SENTENCE_BREAK.search(text, 0, start):
+        return True
+    return first >= 3 and words[first - 1].key == "for" and words[first - 2].is_capitalised \
+        and words[first - 3].is_capitalised and (last + 1 >= len(words) or words[last + 1].key in ("and", ".", ","))
+
+
+def _number_follows(words: list[Word], n: int) -> bool:
+    following = words[n + 1:n + 3]
+    if following and following[0].text == ".":
+        following = following[1:]
+    return bool(following) and following[0].kind == "number"
+
+
+def _has_adjacent_known(classes: tuple[str, ...]) -> bool:
+    """Whether two known words stand side by side, which `_split_adjacent_surnames` judges with
+    what the document knows, so the run is cut again each time."""
+    return any(a == b == "known" for a, b in zip(classes, classes[1:]))
+
+
+def _split_adjacent_surnames(indexes: list[int], words: list[Word], classes: RunClasses, lexicon: Lexicon,
+                             knowledge: Knowledge) -> list[list[int]]:
+    """"Zinoviev and Kamenev Stalin knew": two known surnames side by side, with no given name,
+    are two people whose comma the source lost."""
+    if len(indexes) < 2 or any(classes[i] != "known" or words[i].key in lexicon.given for i in indexes):
+        return [indexes]
+    if all(words[i].key in lexicon.famous for i in indexes):  # "great men Bacon Shakespeare"
+        return [[i] for i in indexes]
+    if all(knowledge.is_surname(words[i].key) for i in indexes) \
+            and not knowledge.is_known_form(" ".join(words[i].key for i in indexes)):
+        return [[i] for i in indexes]
+    return [indexes]
+
+
+def _in_capitalised_phrase(n: int, run: Run, words: list[Word], classes: RunClasses, text: str) -> bool:
+    """True when the word stands among capitalised ordinary words ("Economic Revival", "Holy
+    Writ", "Socialist Fatherland"): a title-case phrase, not a name. A sentence's first word
+    does not count."""
+    for i in range(run.first, run.last + 1):
+        if i == n or classes[i] not in ("common", "cue", "group", "org", "never", "place"):
+            continue
+        if i == run.first and starts_sentence(text, words, i):
+            continue
+        return True
+    return False
+
+
+def _next_to_comma_or_and(words: list[Word], n: int) -> bool:
+    neighbours = [words[i].text for i in (n - 1, n + 1) if 0 <= i < len(words)]
+    return any(text in (",", "and", "&", "-", "—", "–") for text in neighbours)
+
+
+def _not_a_name(block_index: int, text: str, words: list[Word], run: Run, classes: RunClasses) -> Candidate:
+    """A run that names no person, kept so that lists can see what stands beside a name
+    ("Moscow, Vilno, Kovno, Riga, Revel and Kiev")."""
+    run_classes = classes_between(classes, run.first, run.last)
+    kind = "place" if "place" in run_classes else "organisation" if {"cue", "org"} & set(run_classes) else "other"
+    start, end = run.span(words)
+    return Candidate(block_index, start, end, text[start:end], tuple(words[run.first:run.last + 1]),
+                     tuple(run_classes), own_score=-10.0, score=-10.0, kind=kind)
+
+
+def _title_words_before(first: int, run: Run, titled: bool, words: list[Word], lexicon: Lexicon) -> int:
+    """How many title words stand between the run's context and the segment."""
+    if not titled:
+        return 0
+    for length in range(min(lexicon.longest_title, first - run.first), 0, -1):
+        if " ".join(w.key for w in words[first - length:first]) in lexicon.titles:
+            return length
+    return 0

@@ -1,0 +1,146 @@
+"""The cues in the words around a segment: a title, a speech verb or a role for a person; a
+determiner, a place preposition, a thing for something else (keys of `candidate.POSITIVE` and
+`candidate.NEGATIVE`)."""
+from __future__ import annotations
+
+from tei_tools.annotate.names import Lexicon, zipf
+from tei_tools.annotate.persons.judge.classes import COMMON_WORD
+from tei_tools.annotate.persons.words import Word
+
+FOND_ADJECTIVES = frozenset({"poor", "dear", "old", "young", "little", "good", "honest", "worthy", "excellent"})
+AUXILIARIES = frozenset("has had have was is were are would will could did does also later then never "
+                        "always once soon finally now only often still had just".split())
+# "Published by Dutton": the name after these and "by" is a firm.
+PUBLISHING = frozenset({"published", "printed", "issued", "distributed", "imprint"})
+GLOSS_OPENERS = frozenset({"means", "meaning", "(", ",", "which"})  # the first words of a gloss after a word
+QUOTE_MARKS = frozenset("\"“”‘’'«»„")
+
+
+class Context:
+    """The words around a segment, lower-cased, for the cue tests."""
+
+    def __init__(self, text: str, words: list[Word], first: int, last: int):
+        self.text, self.words = text, words
+        while first > 0 and words[first - 1].kind == "punct" and words[first - 1].text in QUOTE_MARKS:
+            first -= 1  # the drama “Boris Godunov”: the context is outside the quotation marks
+        while last + 1 < len(words) and words[last + 1].kind == "punct" and words[last + 1].text in QUOTE_MARKS:
+            last += 1
+        self.first, self.last = first, last
+
+    def before(self, k: int) -> str:
+        """The k-th word before the segment (1 = just before), '' at the block's start."""
+        n = self.first - k
+        return self.words[n].text.lower() if n >= 0 else ""
+
+    def after(self, k: int) -> str:
+        n = self.last + k
+        return self.words[n].text.lower() if n < len(self.words) else ""
+
+    def lowercase_before(self, k: int) -> str:
+        """The k-th word before the segment if it is written in lower case, else ''."""
+        word = self.word_before(k)
+        return word.text if word is not None and word.text[:1].islower() else ""
+
+    def word_before(self, k: int) -> Word | None:
+        n = self.first - k
+        return self.words[n] if n >= 0 else None
+
+    def word_after(self, k: int) -> Word | None:
+        n = self.last + k
+        return self.words[n] if n < len(self.words) else None
+
+
+def context_cues(ctx: Context, lexicon: Lexicon, possessive: bool) -> set[str]:
+    """Names of the cues found around a segment (keys of POSITIVE and NEGATIVE)."""
+    cues: set[str] = set()
+    before1, before2 = ctx.before(1), ctx.before(2)
+    after1, after2 = ctx.after(1), ctx.after(2)
+    if possessive:
+        cues.add("possessive")
+    if before1 in lexicon.determiners:
+        cues.add("determiner")
+        if before1 == "the" and possessive:
+            cues.add("the-possessive")  # "the Bronstein's success": a family, a firm
+    if (before1 == "of" and before2 == "author") or before1 in ("biography", "novel", "book"):
+        if after1 == "(" and ctx.after(2).isdigit() or after1 == ":" and ctx.word_after(2) is not None \
+                and ctx.word_after(2).is_capitalised:
+            cues.add("work-title")  # "the author of Stalin (1949)", "Stalin: A Biography"
+    elif after1 == ":" and ctx.after(2) in ("a", "the") and ctx.after(3) in ("biography", "life", "study", "portrait") \
+            and before1 not in ("of", "and", "to", "for", "on", "with"):
+        cues.add("work-title")  # "Stalin: A Biography", not "The Death of Kessler: A Life"
+    if before1 in ("the", "a") and after1 in ("works", "mill", "mills", "plant", "shipyard", "yards", "foundry"):
+        cues.add("thing-after")  # "the Putilov works"
+    if before1 in lexicon.place_prepositions:
+        cues.add("place-preposition")
+    of_what = ctx.word_before(2)
+    if before1 == "of" and of_what is not None and of_what.is_capitalised and not of_what.possessive \
+            and zipf(of_what.key) < COMMON_WORD and of_what.key not in lexicon.titles:
+        cues.add("of-capitalised")  # "Mr. Dickinson of Farley Hill", "the Votary of Vulcan"
+    previous = ctx.word_before(1)
+    if previous is not None and previous.possessive and previous.is_capitalised \
+            and previous.end + 2 >= ctx.words[ctx.first].start - 1:
+        cues.add("after-possessive")  # "Dante's Inferno", "Swedenborg's Arcana": a work or a thing
+    if before1 in ("to", "from", "into", "towards") and any(ctx.before(k) in lexicon.motion for k in range(2, 6)):
+        cues.add("motion-to")
+    elif before1 == "from":
+        cues.add("from")  # "a mill worker from Oldham", though also "a letter from Lenin"
+    if ctx.lowercase_before(1) in lexicon.place_verbs:
+        cues.add("place-verb")  # "captured Gatchina", "reached Okhotny Ryad"
+    glossed = [after1] + ([ctx.after(k) for k in (2, 3, 4)] if after1 in GLOSS_OPENERS else ["", "", ""])
+    if glossed[0] in ("means", "meaning") or (glossed[0] in ("(", ",") and (
+            glossed[1] in ("means", "meaning") or glossed[1] == "which" and (
+                glossed[2] in ("means", "meant", "translates", "translated")
+                or glossed[2] == "literally" and glossed[3] in ("means", "meant", "translated")))) \
+            or (glossed[0] == "which" and glossed[1] in ("means", "meant", "literally", "translates", "translated")):
+        cues.add("gloss")  # "Tovarisch (which means Comrade)": a word explained, not a name
+    place_before = ctx.word_before(2)
+    if before1 in ("to", "and", "or", "-", "–") and place_before is not None and place_before.key in lexicon.places:
+        cues.add("beside-place")  # "from Pskov to Luga"
+    if before1 == "of" and before2 in lexicon.place_nouns:
+        cues.add("place-noun-of")
+    lower1, lower2 = ctx.lowercase_before(1), ctx.lowercase_before(2)
+    if before1 in lexicon.things or (before1 == "," and before2 in lexicon.things) \
+            or (before1 == "by" and before2 in PUBLISHING):
+        cues.add("thing-before")
+    if not possessive and after1 in lexicon.things:
+        cues.add("thing-after")
+    if after1 == "," and _place_follows(ctx, lexicon):
+        cues.add("place-apposition")  # "Yanovka, Russia", "Lakehurst, New Jersey"
+    if lower1 in FOND_ADJECTIVES:
+        cues.add("fond-before")  # "poor Sancho", "old Chaucer"
+    elif lower1 and before2 in ("a", "an", "the") and "determiner" not in cues:
+        cues.add("determiner-adjective")  # "an ungrateful Dandy", "the new Mint"
+    if lower1 in lexicon.roles or (before1 == "," and lower2 in lexicon.roles):
+        cues.add("role-before")
+    if lower1 in lexicon.kinship or (before1 == "," and lower2 in lexicon.kinship):
+        cues.add("kin-before")  # "their son Lev": not the Lev named earlier in the sentence
+    if not possessive:
+        verb = after2 if after1 in AUXILIARIES else after1
+        if verb in lexicon.verbs:
+            cues.add("verb-after")
+    if after1 == "who" or (after1 == "," and after2 == "who"):
+        cues.add("who-after")
+    if after1 == "," and after2 in lexicon.determiners:  # "Max Eastman, the American writer"
+        for k in (3, 4, 5):
+            noun = ctx.word_after(k)
+            if noun is None or noun.kind != "word" or noun.text[0].isupper():
+                continue
+            if noun.key in lexicon.roles:
+                cues.add("role-after")
+                break
+            if noun.key in lexicon.things:  # "Anmer, the King's horse"
+                cues.add("thing-apposition")
+                break
+    return cues
+
+
+def _place_follows(ctx: Context, lexicon: Lexicon) -> bool:
+    """True when the words after the comma that follows the segment name a listed place."""
+    following = [ctx.word_after(k) for k in range(2, 2 + lexicon.longest_place)]
+    for length in range(len(following), 0, -1):
+        words = following[:length]
+        if any(w is None or not w.is_capitalised for w in words) or words[-1].possessive:
+            continue
+        if " ".join(w.key for w in words) in lexicon.places:
+            return True
+    return False

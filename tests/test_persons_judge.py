@@ -1,0 +1,66 @@
+"""The persons judge (tei_tools.annotate.persons.judge), on sentences of our own."""
+from __future__ import annotations
+
+import pytest
+
+from tei_tools.annotate.names import Lexicon
+from tei_tools.annotate.persons import annotate_persons
+from tei_tools.annotate.persons.evidence import DocumentKnowledge
+from tei_tools.annotate.persons.judge import JudgedBlock, classify
+from tei_tools.model import Block
+from tei_tools.personography import Personography
+
+
+def persons_by_block(*paragraphs: str) -> list[list[str]]:
+    """The persNames of each paragraph, as written."""
+    blocks = [Block("p", text, 0) for text in paragraphs]
+    spans = annotate_persons(blocks, Personography.empty())
+    return [[block.text[s.start:s.end] for s in sorted(found) if s.tag == "persName"]
+            for block, found in zip(blocks, spans)]
+
+
+# ---------------------------------------------------------------- a word's class, kept per document
+
+NAMED = "Ivan Zorbulin was a printer in Kazan."
+POSSESSIVE = "He read Zorbulins’ letters aloud."  # "Zorbulins" with a possessive apostrophe
+FAMILY = "Both Zorbulins left for Perm."  # "Zorbulins": the family of the Zorbulin named
+
+
+def test_a_possessive_and_a_plain_word_of_the_same_text_keep_each_its_own_class():
+    """The document keeps each word's class, but the class of "Zorbulins" depends on whether it
+    is a possessive: whichever form comes first, each is classed as `classify` classes it."""
+    lexicon = Lexicon.default()
+    for paragraphs in ([NAMED, POSSESSIVE, FAMILY], [NAMED, FAMILY, POSSESSIVE]):
+        blocks = [JudgedBlock(n, text, lexicon) for n, text in enumerate(paragraphs)]
+        knowledge = DocumentKnowledge(Personography.empty().baseline, blocks)
+        knowledge.learn(c for c in blocks[0].candidates(lexicon, knowledge) if c.kind == "name")
+        seen = set()
+        for block in blocks:
+            for run in block.runs:
+                words = block.words[run.first:run.last + 1]
+                assert block._classes(run, lexicon, knowledge) == tuple(classify(w, lexicon, knowledge) for w in words)
+                seen.update((w.text, w.possessive) for w in words if w.text == "Zorbulins")
+        assert seen == {("Zorbulins", True), ("Zorbulins", False)}  # both forms were classed
+    family = next(w for w in JudgedBlock(0, FAMILY, lexicon).words if w.text == "Zorbulins")
+    assert classify(family, lexicon, knowledge) == "group"  # what the wrong key lost for one of them
+
+
+@pytest.mark.parametrize("first, second", [(POSSESSIVE, FAMILY), (FAMILY, POSSESSIVE)])
+def test_a_family_is_no_person_whichever_form_of_its_name_comes_first(first, second):
+    found = persons_by_block(NAMED, first, second)
+    assert found[0] == ["Ivan Zorbulin"]
+    assert found[1 + [first, second].index(FAMILY)] == []  # "Both Zorbulins": a family
+
+
+def test_the_order_of_the_forms_does_not_change_how_either_is_read():
+    one, other = persons_by_block(NAMED, POSSESSIVE, FAMILY), persons_by_block(NAMED, FAMILY, POSSESSIVE)
+    assert one[1:] == other[:0:-1]
+
+
+def test_the_class_key_is_the_words_text_kind_and_possessive():
+    """`class_key` picks fields of a Word by position (it runs for every word of every run):
+    it must still pick these if Word's fields change."""
+    from tei_tools.annotate.persons.judge.classes import class_key
+
+    for word in JudgedBlock(0, "He read Zorbulins’ letters to L.D. Trotsky in 1905.", Lexicon.default()).words:
+        assert class_key(word) == (word.text, word.kind, word.possessive)
