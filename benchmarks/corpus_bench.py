@@ -24,7 +24,8 @@ What it does, in one run:
    the same (Pagefind's index aside: its files come out in another order on each run);
 5. the anchor: `tei-tools render` of ../shared/corpus/ (44 files) to HTML and to text, as a user
    runs it (default --jobs), with and without the search index;
-6. linear cost: converting a 10 MB source of each kind against a 1 MB one;
+6. linear cost: converting a 10 MB source of each kind against a 1 MB one, and rendering the
+   editions made (also of the biography as one paragraph without line breaks);
 7. peak memory (RSS of a fresh process and its workers) of validate and rendering for each
    --memory count of documents;
 and prints issue 13's "Must show" figures with their floors, ratios and limits.
@@ -287,19 +288,41 @@ def anchor(work: Path) -> dict[str, float]:
 
 
 def linear_cost(work: Path) -> dict[str, tuple[float, float]]:
-    """CPU seconds to convert a 1 MB and a 10 MB source of each kind (one process, no workers)."""
+    """CPU seconds to convert a 1 MB and a 10 MB source of each kind (one process, no workers),
+    and to render each edition made to HTML and text (Saxon runs in this process); plus the
+    biography as one paragraph of 1 and 10 MB (a source without line breaks), where work per name
+    that reads its whole paragraph would grow with the square of the size."""
     from tei_tools.convert import convert_text
     from tei_tools.personography import Personography
+    from tei_tools.render import Renderer
 
+    folder = work / "linear"
+    folder.mkdir(parents=True, exist_ok=True)
+    renderer = Renderer()
     found = {}
-    for seed in sorted(SEEDS.glob("*.txt")):
-        times = []
+    sources = [(seed.stem, seed, False) for seed in sorted(SEEDS.glob("*.txt"))]
+    sources += [(f"{seed.stem}, one paragraph", seed, True) for seed in sorted(SEEDS.glob("001_*.txt"))]
+    for name, seed, one_paragraph in sources:
+        converting, rendering = [], []
         for size in (1_000_000, 10_000_000):
             text = long_source(seed, size)
+            if one_paragraph:
+                head, _, body = text.partition("\n\n")
+                text = head + "\n\n" + " ".join(body.split())
+            persons = Personography.empty()
             started = time.process_time()
-            convert_text(text, f"{seed.stem}-{size}.txt", Personography.empty())
-            times.append(time.process_time() - started)
-        found[seed.stem] = (times[0], times[1])
+            _, data, _ = convert_text(text, f"{seed.stem}-{size}.txt", persons)
+            converting.append(time.process_time() - started)
+            edition, personography = folder / f"{seed.stem}-{size}.xml", folder / "persons.xml"
+            edition.write_bytes(data)
+            persons.save(personography)
+            started = time.process_time()
+            renderer.render_edition(edition, folder / "site", personography)
+            rendering.append(time.process_time() - started)
+        found[f"convert, {name}"] = (converting[0], converting[1])
+        found[f"render HTML + text, {name}"] = (rendering[0], rendering[1])
+        print(f"  linear, {name}: convert {converting[0]:.1f} / {converting[1]:.1f} s, "
+              f"render {rendering[0]:.1f} / {rendering[1]:.1f} s CPU", flush=True)
     return found
 
 
@@ -410,7 +433,7 @@ def must_show(figures: list[Figure], floors: dict[str, Figure], jobs_values: lis
         say("corpus render (HTML + text), s", a["html, no search"] + a["text"], 9.7, " s", True,
             f"{failures} failure(s); with the search index {a['html with search'] + a['text']:.2f} s")
     for kind, (small, large) in extra.get("linear", {}).items():
-        say(f"convert 10 MB against 1 MB, {kind}", large / small, 12, "x", True, f"{small:.1f} s and {large:.1f} s CPU")
+        say(f"10 MB against 1 MB: {kind}", large / small, 12, "x", True, f"{small:.1f} s and {large:.1f} s CPU")
     return lines
 
 

@@ -122,3 +122,38 @@ def test_an_index_written_as_text_is_the_tree_it_makes(rendered):
     for index in [*indexes, odd]:
         made = etree.fromstring(f'<s:site xmlns:s="urn:tei-tools:site">{index.to_xml()}</s:site>')[0]
         assert etree.tostring(made, method="c14n") == etree.tostring(index.to_element(), method="c14n")
+
+
+def _random_passage(rng) -> str:
+    """Words, sentence ends with closing quotes and brackets, runs of white space, long sentences."""
+    pieces = []
+    for _ in range(rng.randrange(0, 2000)):
+        pieces.append(rng.choice(["word", "Anna", "x", "longerword", "1917", "“quoted", "(aside"]))
+        pieces.append(rng.choice([" ", " ", " ", "  ", "\n   ", ". ", "!” ", "?) ", "… ", ".", ", ", " \t "]))
+    return "".join(pieces)
+
+
+@pytest.mark.parametrize("window", [2, 16, 100, 1024])
+def test_the_context_read_from_a_window_is_the_one_the_whole_passage_gives(monkeypatch, window):
+    """The words around a mention and a date's sentence come from a window around it (reading the
+    whole passage per mention was quadratic); they must be what the whole text gives, whether
+    the first window holds enough (large ones) or must be widened (small ones)."""
+    import random
+
+    from tei_tools.render import edition_index
+    from tei_tools.render.edition_index import (_context_words, _sentence, _sentence_around, _words_after,
+                                                _words_before)
+
+    monkeypatch.setattr(edition_index, "_WINDOW", window)
+    rng = random.Random(13)
+    checked = 0
+    for _ in range(150):
+        whole = _random_passage(rng)
+        for _ in range(5):
+            start = rng.randrange(0, len(whole) + 1)
+            end = min(len(whole), start + rng.randrange(0, 12))
+            before, text, after = whole[:start], whole[start:end], whole[end:]
+            assert _context_words(whole, start, end) == (_words_before(before), _words_after(after))
+            assert _sentence_around(whole, start, end) == _sentence(before, text, after)
+            checked += len(whole) > 3 * 1024  # windows smaller than the passage were tried
+    assert checked > 100

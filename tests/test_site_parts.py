@@ -95,6 +95,13 @@ def test_the_site_pages_name_each_person_once_with_all_their_editions(tmp_path):
     assert len(ids) == len(set(ids)) and "tt-part-" not in (tmp_path / "persons.html").read_text("utf-8")
     cards = (tmp_path / "persons-data.js").read_text("utf-8")
     assert "tt-part-" not in cards and cards.endswith("};\n")
+    # each list of mentions says whose they are, in which edition (a screen reader reads it out)
+    for article in register.xpath("//article[.//ol[@class='mentions']]"):
+        name = " ".join(article.xpath("string(.//h2|.//h3)").split())
+        for listing in article.xpath(".//ol[@class='mentions']"):
+            label = listing.get("aria-label")
+            assert label.startswith("Mentions of ") and " in " in label and "Mentions of  in" not in label
+            assert label[len("Mentions of "):].split(" in ")[0] in name, (label, name)
 
 
 @pytest.mark.skipif(pagefind_command() is None, reason="Pagefind (pagefind[bin]) is not installed")

@@ -72,11 +72,11 @@
         <xsl:call-template name="f:mentions-in">
           <xsl:with-param name="edition" select="$edition"/>
           <xsl:with-param name="mentions" select="?*"/>
-          <!-- As the register has always been made (so that its bytes stay the same): the
-               name of current() in the group of a person's mentions, which is a mention, not
-               a person, so the empty string ("Mentions of  in TITLE"). To be fixed on its
-               own, as a change of the site. -->
-          <xsl:with-param name="name" select="f:person-name(?1[1])"/>
+          <!-- The person's display name from the personography ("Mentions of Leon Trotsky in
+               TITLE"; it once read the name of a mention, which has none); its id if the
+               personography does not list it. -->
+          <xsl:with-param name="name" select="(f:registered-person(string(?1[1]/@person)) ! f:person-name(.),
+              string(?1[1]/@person))[1]"/>
         </xsl:call-template>
         <xsl:processing-instruction name="{$part-marker}"/>
       </xsl:for-each>

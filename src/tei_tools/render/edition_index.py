@@ -175,19 +175,20 @@ def gather(page_html: str, stem: str, page: str, header: str = "") -> EditionInd
     by_passage: dict[etree._Element, list[etree._Element]] = {}
     for target in targets:
         by_passage.setdefault(_passage(target), []).append(target)
-    found: dict[etree._Element, tuple[str, str, str]] = {}
+    found: dict[etree._Element, tuple[str, int, int]] = {}
     for passage, members in by_passage.items():
         found.update(_contexts(passage, members))
     sections: dict = {}  # division -> its label: asked once per division, not once per mention
     for target in targets:
-        before, text, after = found.get(target, ("", _text(target), ""))
+        whole, start, end = found.get(target) or (_text(target), 0, len(_text(target)))
         section = _section_label(target, sections)
         if target.get("data-person"):
+            before, after = _context_words(whole, start, end)
             index.mentions.append(Mention(person=target.get("data-person"), id=target.get("id"),
-                                          cert=_certainty(target), before=_words_before(before), text=text,
-                                          after=_words_after(after), section=section))
+                                          cert=_certainty(target), before=before, text=whole[start:end],
+                                          after=after, section=section))
         if target.get("id", "").startswith("tt-t-") or any(target.get(f"data-{k}") for k in _DATE_KEYS):
-            dated = _dated(target, before, text, after, section)
+            dated = _dated(target, whole, start, end, section)
             if dated is not None:
                 index.dates.append(dated)
     return index
@@ -196,7 +197,7 @@ def gather(page_html: str, stem: str, page: str, header: str = "") -> EditionInd
 _DATE_KEYS = ("when", "from", "to", "not-before", "not-after")
 
 
-def _dated(target, before: str, text: str, after: str, section: str) -> DatedPassage | None:
+def _dated(target, whole: str, start: int, end: int, section: str) -> DatedPassage | None:
     values = {key: target.get(f"data-{key}") for key in _DATE_KEYS if target.get(f"data-{key}")}
     start_value = values.get("when") or values.get("from") or values.get("not-before")
     end_value = values.get("when") or values.get("to") or values.get("not-after") or start_value
@@ -204,11 +205,11 @@ def _dated(target, before: str, text: str, after: str, section: str) -> DatedPas
         start_value = end_value
     if not start_value or not target.get("id"):
         return None
-    start, has_year = sort_key(start_value, end=False)
-    end, _ = sort_key(end_value, end=True)
-    return DatedPassage(id=target.get("id"), values=values, cert=target.get("data-cert") or "", text=text,
-                        sentence=_sentence(before, text, after), section=section, start=start, end=end,
-                        has_year=has_year)
+    first, has_year = sort_key(start_value, end=False)
+    last, _ = sort_key(end_value, end=True)
+    return DatedPassage(id=target.get("id"), values=values, cert=target.get("data-cert") or "",
+                        text=whole[start:end], sentence=_sentence_around(whole, start, end), section=section,
+                        start=first, end=last, has_year=has_year)
 
 
 def sort_key(value: str, *, end: bool) -> tuple[str, bool]:
@@ -241,33 +242,84 @@ def _passage(element):
 
 
 def _contexts(passage, members: list) -> dict:
-    """(text before, the element's own text, text after) within the passage, for each member;
-    text the stylesheet generated (class "gen": permalinks, note numbers) left out."""
+    """(the passage's text, where the member's own text starts and ends in it), for each member;
+    text the stylesheet generated (class "gen": permalinks, note numbers) left out. One string per
+    passage, shared: a paragraph of a megabyte with thousands of names is walked once, and no
+    member copies the text around it (that was quadratic in time and memory)."""
     wanted = set(members)
     parts: list[str] = []
+    length = 0
     starts: dict = {}
     ends: dict = {}
+
+    def add(text: str) -> None:
+        nonlocal length
+        parts.append(text)
+        length += len(text)
 
     def walk(element) -> None:
         classes = (element.get("class") or "").split()
         if "gen" in classes:
             return
         if element in wanted:
-            starts[element] = sum(map(len, parts))
+            starts[element] = length
         walk_content(element)
         if element in wanted:
-            ends[element] = sum(map(len, parts))
+            ends[element] = length
 
     def walk_content(element) -> None:
-        parts.append(element.text or "")
+        add(element.text or "")
         for child in element:
             if isinstance(child.tag, str):
                 walk(child)
-            parts.append(child.tail or "")
+            add(child.tail or "")
 
     walk_content(passage)
     whole = "".join(parts)
-    return {m: (whole[:starts[m]], whole[starts[m]:ends[m]], whole[ends[m]:]) for m in members if m in starts}
+    return {m: (whole, starts[m], ends[m]) for m in members if m in starts}
+
+
+# The words and the sentence around a mention need only a little of the text on either side: a
+# window is read, widened until what is taken from it is what the whole passage would give.
+_WINDOW = 1024
+_ENOUGH_WORDS = CONTEXT_WORDS + 2  # the first word of a window may be cut; one more says "…"
+
+
+def _context_words(whole: str, start: int, end: int) -> tuple[str, str]:
+    """_words_before(whole[:start]) and _words_after(whole[end:]), reading only what they need."""
+    size = _WINDOW
+    while True:
+        low, high = max(0, start - size), min(len(whole), end + size)
+        before, after = whole[low:start], whole[end:high]
+        if (low == 0 or len(before.split()) >= _ENOUGH_WORDS) and \
+                (high == len(whole) or len(after.split()) >= _ENOUGH_WORDS):
+            return _words_before(before), _words_after(after)
+        size *= 4
+
+
+def _sentence_around(whole: str, start: int, end: int) -> str:
+    """_sentence(whole[:start], whole[start:end], whole[end:]), reading only what it needs: a
+    sentence end found in the window is the one the whole text gives (a match of _SENTENCE_END
+    opens with punctuation no earlier match can hold); without one the window must reach the
+    passage's edge, or the sentence be too long to show anyway with enough words on that side."""
+    size = _WINDOW
+    text = whole[start:end]
+    while True:
+        low, high = max(0, start - size), min(len(whole), end + size)
+        before, after = whole[low:start], whole[end:high]
+        head_ends = [m.end() for m in _SENTENCE_END.finditer(before)]
+        head = before[head_ends[-1]:] if head_ends else before
+        tail_end = _SENTENCE_END.search(after)
+        tail = after[:tail_end.start() + 1] if tail_end else after
+        head_whole = low == 0 or bool(head_ends)
+        tail_whole = high == len(whole) or tail_end is not None
+        if head_whole and tail_whole:
+            return _sentence(before, text, after)
+        too_long = len(" ".join((head + text + tail).split())) > SENTENCE_LIMIT
+        if too_long and (head_whole or len(head.split()) >= _ENOUGH_WORDS) and \
+                (tail_whole or len(tail.split()) >= _ENOUGH_WORDS):
+            return _sentence(before, text, after)
+        size *= 4
 
 
 def _words_before(text: str) -> str:
