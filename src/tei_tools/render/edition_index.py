@@ -170,7 +170,10 @@ def gather(page_html: str, stem: str, page: str, header: str = "") -> EditionInd
     reading = document.xpath("//div[@class='tt-reading']")
     if not has_targets or not reading:
         return index
-    targets = reading[0].xpath(".//*[@data-person and @id] | .//*[starts-with(@id, 'tt-t-') or @data-when "
+    # one descendant step with one predicate: libxml2 evaluates ".//*[...]" (and a union of two)
+    # child step by child step, merging node sets with a scan per node: 31,534 targets of a
+    # one-paragraph 4 MB edition took 29 s, against 0.16 s so (the same nodes, in document order)
+    targets = reading[0].xpath("descendant::*[(@data-person and @id) or starts-with(@id, 'tt-t-') or @data-when "
                                "or @data-from or @data-not-before or @data-to or @data-not-after]")
     by_passage: dict[etree._Element, list[etree._Element]] = {}
     for target in targets:
