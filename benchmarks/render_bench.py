@@ -3,10 +3,10 @@
 Two measures:
 
   site   the whole site (every page, its plain text and TEI copy, index, register, chronology,
-         search page, person data), as `tei-tools render --to html` makes it, against the same
-         work done by the stylesheets of a baseline git revision (default: main): their edition
-         page and plain text per document, then their index and register. The search index
-         (Pagefind) is timed apart: the baseline had none.
+         search page, person data), as `tei-tools render --to html` makes it, against the site
+         a baseline git revision (default: main) makes with its own code and stylesheets (its
+         src/, xslt/ and schema/ taken with git archive, run in a process of its own), both
+         without the search index; the search index (Pagefind) is timed apart.
   files  per file: size, loading (safe lxml parse + handing the tree to Saxon), the HTML page and
          the plain text (best of N runs, transformation only), and the throughput.
 
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import subprocess
+import sys
 import tarfile
 import tempfile
 import time
@@ -38,49 +39,41 @@ def default_paths() -> list[Path]:
     return sorted((REPO / "editions").glob("*.xml"))
 
 
-def baseline_stylesheets(revision: str, into: Path) -> Path:
-    """The xslt/ folder of a git revision, unpacked into `into`."""
-    archive = subprocess.run(["git", "-C", str(REPO), "archive", revision, "xslt"], capture_output=True, check=True)
+def baseline_checkout(revision: str, into: Path) -> Path:
+    """src/, xslt/ and schema/ of a git revision, unpacked into `into` (its own code and stylesheets:
+    a baseline's stylesheets alone may want parameters today's code no longer passes)."""
+    archive = subprocess.run(["git", "-C", str(REPO), "archive", revision, "src", "xslt", "schema"],
+                             capture_output=True, check=True)
     with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
         tar.extractall(into, filter="data")
-    return into / "xslt"
+    return into
 
 
-class BaselineSite:
-    """The baseline's work for a site, with its own stylesheets and the same safe loading: an
-    edition page and a plain text per document, then the index and the register, which took
-    every edition as a parameter."""
+# Run in a fresh process with the baseline's src/ first on the path: its whole site, as its
+# `render_site` made it (no search index), timed inside that process (imports and start excluded).
+_BASELINE_RUN = """
+import sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from tei_tools.render import Renderer
+out, personography = Path(sys.argv[2]), (Path(sys.argv[3]) if sys.argv[3] else None)
+sources = [Path(line) for line in sys.stdin.read().splitlines()]
+renderer = Renderer(personography=personography)
+started = time.perf_counter()
+try:
+    renderer.render_site(sources, out, personography, search=False)
+except TypeError:  # revisions before the search index
+    renderer.render_site(sources, out, personography)
+print(time.perf_counter() - started)
+"""
 
-    def __init__(self, xslt: Path, personography: Path | None):
-        self.renderer = Renderer(personography=personography)
-        self.xslt, self.personography = xslt, personography
-        compiler = self.renderer._compiler
-        self.sheets = {name: compiler.compile_stylesheet(stylesheet_file=str(xslt / path))
-                       for name, path in (("html", "html/edition.xsl"), ("text", "text/edition.xsl"),
-                                          ("index", "html/index.xsl"), ("persons", "html/persons.xsl"))}
 
-    def render(self, sources: list[Path], out: Path) -> None:
-        processor = self.renderer._processor
-        persons = self.renderer._load_personography(self.personography)
-        documents = []
-        for source in sources:
-            document = self.renderer._load(source).document
-            for name, suffix in (("html", "html"), ("text", "txt")):
-                sheet = self.sheets[name]
-                sheet.clear_parameters()
-                if persons is not None and name == "html":
-                    sheet.set_parameter("personography", persons)
-                (out / f"{source.stem}.{suffix}").write_text(sheet.transform_to_string(xdm_node=document) or "",
-                                                             encoding="utf-8")
-            documents.append(document)
-        sequence = self.renderer._sequence(documents)
-        for name in ("index", "persons"):
-            sheet = self.sheets[name]
-            sheet.clear_parameters()
-            sheet.set_parameter("editions", sequence)
-            if persons is not None:
-                sheet.set_parameter("personography", persons)
-            (out / f"{name}.html").write_text(sheet.call_template_returning_string() or "", encoding="utf-8")
+def baseline_site(checkout: Path, sources: list[Path], out: Path, personography: Path | None) -> float:
+    """Seconds the baseline revision's own code takes for the site (in its own process)."""
+    run = subprocess.run([sys.executable, "-c", _BASELINE_RUN, str(checkout / "src"), str(out),
+                          str(personography or "")], input="\n".join(str(p) for p in sources),
+                         capture_output=True, text=True, check=True)
+    return float(run.stdout.strip().splitlines()[-1])
 
 
 def timed(step) -> float:
@@ -92,13 +85,12 @@ def timed(step) -> float:
 def compare_sites(sources: list[Path], personography: Path | None, runs: int, revision: str) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
-        baseline = BaselineSite(baseline_stylesheets(revision, scratch / "baseline"), personography)
+        checkout = baseline_checkout(revision, scratch / "baseline")
         current = Renderer(personography=personography)
         old_times, new_times, search_times = [], [], []
         for run in range(runs):
             old_out, new_out = scratch / f"old{run}", scratch / f"new{run}"
-            old_out.mkdir()
-            old_times.append(timed(lambda: baseline.render(sources, old_out)))
+            old_times.append(baseline_site(checkout, sources, old_out, personography))
             new_times.append(timed(lambda: current.render_site(sources, new_out, personography, search=False)))
             from tei_tools.render.search import index_for_search
 
@@ -106,11 +98,10 @@ def compare_sites(sources: list[Path], personography: Path | None, runs: int, re
         old, new, search = min(old_times), min(new_times), min(search_times)
         size = sum(p.stat().st_size for p in sources) / 1e6
         print(f"{len(sources)} files, {size:.1f} MB, best of {runs} run(s) each, alternating")
-        print(f"baseline ({revision}) site: pages + plain text + index + register   {old:7.2f} s")
-        print(f"current site: pages + text + TEI copies + index + register +\n"
-              f"              chronology + search page + person data             {new:7.2f} s")
+        print(f"baseline ({revision}) site, its own code, no search index          {old:7.2f} s")
+        print(f"current site, no search index                                     {new:7.2f} s")
         print(f"ratio current / baseline                                          {new / old:7.2f}x")
-        print(f"search index (pagefind, not in the baseline)                      {search:7.2f} s")
+        print(f"search index (pagefind), timed apart                              {search:7.2f} s")
         print(f"current site with its search index                                {new + search:7.2f} s"
               f"  ({(new + search) / old:.2f}x)")
 
