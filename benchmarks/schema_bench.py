@@ -32,26 +32,16 @@ from lxml import etree
 
 REPO = Path(__file__).resolve().parents[1]
 RNG = REPO / "schema" / "tei-tools.rng"
-RNG_NS = "http://relaxng.org/ns/structure/1.0"
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 sys.path.insert(0, str(REPO / "tests"))
 
-from test_schema import RandomDocuments, _mutants  # noqa: E402  (the sampler and mutants the tests use)
+from test_schema import RandomDocuments, _as_groups, _mutants  # noqa: E402  (the sampler, grouping and mutants the tests use)
 
 _TIME_ONE = ("import sys, time\nfrom lxml import etree\n"
              "schema = etree.RelaxNG(etree.parse(sys.argv[1])); document = etree.parse(sys.argv[2])\n"
              "start = time.perf_counter(); valid = schema.validate(document)\n"
              "print(time.perf_counter() - start, valid)\n")
-
-
-def grouped(grammar: Path, target: Path) -> Path:
-    """The grammar with each interleave a group (the same language when only attributes are interleaved)."""
-    tree = etree.parse(str(grammar))
-    for interleave in list(tree.iter(f"{{{RNG_NS}}}interleave")):
-        interleave.tag = f"{{{RNG_NS}}}group"
-    tree.write(str(target), encoding="utf-8", xml_declaration=True)
-    return target
 
 
 def time_in_process(grammar: Path, document: Path, timeout: float) -> float | None:
@@ -128,13 +118,13 @@ def main() -> None:
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="schema-bench-") as scratch:
         folder = Path(scratch)
-        baseline = options.baseline_rng or grouped(RNG, folder / "baseline.rng")
+        baseline = options.baseline_rng or _as_groups(RNG, folder / "baseline.rng")
         schema = etree.RelaxNG(etree.parse(str(RNG)))
         print(f"grammar  {RNG.relative_to(REPO)}\nbaseline {options.baseline_rng or 'the same with interleave -> group'}")
 
         documents = random_documents(options.documents, folder)
         now = [time_here(schema, d) for d in documents]
-        print(f"\nrandom documents (seed 7, depth 11), lxml validation per document")
+        print("\nrandom documents (seed 7, depth 11), lxml validation per document")
         print(f"  grammar,  {len(documents):3} documents: {summary(now, options.timeout)}")
         some = documents[:options.baseline_documents]
         before = [time_in_process(baseline, d, options.timeout) for d in some]

@@ -104,11 +104,10 @@ def prune_personography(personography: Path, editions: Iterable[Path], *, dry_ru
 
 
 def _named_in_relations(tree: etree._ElementTree) -> set[str]:
-    named: set[str] = set()
-    for relation in tree.getroot().iter(f"{{{TEI_NS}}}relation"):
-        for attribute in ("active", "passive", "mutual"):
-            named |= {token[1:] for token in (relation.get(attribute) or "").split() if token.startswith("#")}
-    return named
+    from tei_tools.personography import _local_ids
+
+    return {person_id for relation in tree.getroot().iter(f"{{{TEI_NS}}}relation")
+            for attribute in ("active", "passive", "mutual") for person_id in _local_ids(relation.get(attribute))}
 
 
 def _remove_keeping_layout(element: etree._Element) -> None:

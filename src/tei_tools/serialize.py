@@ -156,10 +156,7 @@ def _dated(data: bytes, old: str, new: str) -> bytes:
 
 def to_tei(doc: Document) -> etree._Element:
     """The TEI element for a document, indented, without processing instructions."""
-    source_digest = "sha256:" + hashlib.sha256(doc.source_text.encode("utf-8")).hexdigest()
-    # One tree from the root down: every element in it is served by the one default namespace
-    # declaration, on TEI (the header's elements, made apart, lose theirs when appended).
-    root = E("TEI", header(doc, source_digest), xml_lang=doc.meta.language or "en")
+    root = _root_with_header(doc)
     parts = _text_parts(doc)
     text = text_xml.text_element(parts, _attributes, _forest_of)
     if text is not None:  # written as XML and parsed: indented already
@@ -204,8 +201,7 @@ def _serialized_without_text_tree(doc: Document) -> str | None:
     text = text_xml.text_as_serialized(_text_parts(doc), _attributes, _forest_of)
     if text is None:
         return None
-    root = E("TEI", header(doc, "sha256:" + hashlib.sha256(doc.source_text.encode("utf-8")).hexdigest()),
-             xml_lang=doc.meta.language or "en")
+    root = _root_with_header(doc)
     etree.SubElement(root, _tei_name("text"))
     root.text, root[0].tail, root[1].tail = "\n  ", "\n  ", "\n"
     indent(root[0], 1)
@@ -213,6 +209,14 @@ def _serialized_without_text_tree(doc: Document) -> str | None:
     written = etree.tostring(root, encoding="unicode")
     place = written.rindex("<text/>")
     return written[:place] + text + written[place + len("<text/>"):]
+
+
+def _root_with_header(doc: Document) -> etree._Element:
+    """The TEI element with its teiHeader. One tree from the root down: every element in it is
+    served by the one default namespace declaration, on TEI (the header's elements, made apart,
+    lose theirs when appended)."""
+    source_digest = "sha256:" + hashlib.sha256(doc.source_text.encode("utf-8")).hexdigest()
+    return E("TEI", header(doc, source_digest), xml_lang=doc.meta.language or "en")
 
 
 def _text_parts(doc: Document) -> list[tuple[str, list[Node]]]:

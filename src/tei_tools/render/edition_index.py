@@ -288,16 +288,24 @@ _WINDOW = 1024
 _ENOUGH_WORDS = CONTEXT_WORDS + 2  # the first word of a window may be cut; one more says "…"
 
 
-def _context_words(whole: str, start: int, end: int) -> tuple[str, str]:
-    """_words_before(whole[:start]) and _words_after(whole[end:]), reading only what they need."""
+def _windows(whole: str, start: int, end: int):
+    """(text before, text after, before reaches the passage's start, after reaches its end) of
+    ever wider windows around whole[start:end], the last one the whole passage."""
     size = _WINDOW
     while True:
         low, high = max(0, start - size), min(len(whole), end + size)
-        before, after = whole[low:start], whole[end:high]
-        if (low == 0 or len(before.split()) >= _ENOUGH_WORDS) and \
-                (high == len(whole) or len(after.split()) >= _ENOUGH_WORDS):
-            return _words_before(before), _words_after(after)
+        yield whole[low:start], whole[end:high], low == 0, high == len(whole)
+        if low == 0 and high == len(whole):
+            return
         size *= 4
+
+
+def _context_words(whole: str, start: int, end: int) -> tuple[str, str]:
+    """_words_before(whole[:start]) and _words_after(whole[end:]), reading only what they need."""
+    for before, after, at_start, at_end in _windows(whole, start, end):
+        if (at_start or len(before.split()) >= _ENOUGH_WORDS) and (at_end or len(after.split()) >= _ENOUGH_WORDS):
+            return _words_before(before), _words_after(after)
+    raise AssertionError("the last window is the whole passage")
 
 
 def _sentence_around(whole: str, start: int, end: int) -> str:
@@ -305,24 +313,18 @@ def _sentence_around(whole: str, start: int, end: int) -> str:
     sentence end found in the window is the one the whole text gives (a match of _SENTENCE_END
     opens with punctuation no earlier match can hold); without one the window must reach the
     passage's edge, or the sentence be too long to show anyway with enough words on that side."""
-    size = _WINDOW
     text = whole[start:end]
-    while True:
-        low, high = max(0, start - size), min(len(whole), end + size)
-        before, after = whole[low:start], whole[end:high]
+    for before, after, at_start, at_end in _windows(whole, start, end):
         head_ends = [m.end() for m in _SENTENCE_END.finditer(before)]
         head = before[head_ends[-1]:] if head_ends else before
         tail_end = _SENTENCE_END.search(after)
         tail = after[:tail_end.start() + 1] if tail_end else after
-        head_whole = low == 0 or bool(head_ends)
-        tail_whole = high == len(whole) or tail_end is not None
-        if head_whole and tail_whole:
-            return _sentence(before, text, after)
+        head_whole, tail_whole = at_start or bool(head_ends), at_end or tail_end is not None
         too_long = len(" ".join((head + text + tail).split())) > SENTENCE_LIMIT
-        if too_long and (head_whole or len(head.split()) >= _ENOUGH_WORDS) and \
-                (tail_whole or len(tail.split()) >= _ENOUGH_WORDS):
+        if (head_whole and tail_whole) or (too_long and (head_whole or len(head.split()) >= _ENOUGH_WORDS)
+                                           and (tail_whole or len(tail.split()) >= _ENOUGH_WORDS)):
             return _sentence(before, text, after)
-        size *= 4
+    raise AssertionError("the last window is the whole passage")
 
 
 def _words_before(text: str) -> str:

@@ -42,7 +42,7 @@ class GrammarIndex:
         # tei_all has ~600 elements behind ~1,200 defines: walk each element's patterns once.
         self._attributes: dict[str, dict[str, etree._Element]] = {}
         self._children: dict[str, tuple[list[str], bool]] = {}
-        self._probes: dict[int, etree.RelaxNG] = {}
+        self._probes: dict[etree._Element, etree.RelaxNG] = {}  # per attribute pattern
 
     def _walk(self, pattern, seen: set, visit: Callable) -> None:
         for node in pattern:
@@ -135,9 +135,9 @@ class GrammarIndex:
         """Whether `value` matches an attribute's pattern: libxml2 says only that an element's
         attributes failed, not which. A grammar of that pattern and the defines it uses alone is
         compiled (once per pattern) and asked; only error messages pay for it."""
-        probe = self._probes.get(id(attribute_pattern))
+        probe = self._probes.get(attribute_pattern)
         if probe is None:
-            probe = self._probes[id(attribute_pattern)] = self._probe_for(attribute_pattern)
+            probe = self._probes[attribute_pattern] = self._probe_for(attribute_pattern)
         document = etree.Element("probe", value=value)
         return probe.validate(document)
 

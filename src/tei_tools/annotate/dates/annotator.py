@@ -48,13 +48,11 @@ def annotate_dates(blocks: Sequence[Block], recogniser: Recogniser | None = None
             sentence = sentence_around(block.text, starts, item.start) if starts else block.text
             frame = context.recent() if reading.from_context else None  # the date it was read from
             old_style = bool(frame and frame.julian)
-            reading = _checked_weekday(item, reading, calendars.JULIAN if item.custom is None and (
-                item.style == calendars.JULIAN or old_style or policy.is_old_style(reading.values))
-                else calendars.GREGORIAN)
-            values, calendar_cert = in_calendar(item, reading.values, sentence, policy, recogniser.vocabulary,
-                                                old_style_context=old_style)
-            if item.julian_only and "when-custom" not in values:  # read New Style, the day does not exist
-                values = {"when": iso_year(item.year)}
+            values, calendar_cert = _in_calendar(item, reading, sentence, policy, recogniser, old_style)
+            checked = _checked_weekday(item, reading, values.get("when", ""))
+            if checked is not reading:  # a wrong weekday: read again without what it contradicts
+                reading = checked
+                values, calendar_cert = _in_calendar(item, reading, sentence, policy, recogniser, old_style)
             cert = _least_sure(reading.cert, calendar_cert, values.pop("cert", None))
             values.pop("resp", None)
             if cert:
@@ -67,17 +65,28 @@ def annotate_dates(blocks: Sequence[Block], recogniser: Recogniser | None = None
     return spans_per_block
 
 
-def _checked_weekday(item: Found, reading: Reading, calendar: str = calendars.GREGORIAN) -> Reading:
-    """A weekday written with the date must fall on the day computed (in the calendar the date is
-    read in: "Sunday 19" after an Old Style date is a Julian Sunday); if it does not, a year taken
-    from the context is dropped (the text's own year is kept, with cert low)."""
-    day = parse_day(reading.values.get("when", ""))
-    if item.weekday is None or day is None or not calendars.is_valid(*day, calendar):
-        return reading
-    if calendars.weekday(*day, calendar) == item.weekday:
+def _in_calendar(item: Found, reading: Reading, sentence: str, policy: CalendarPolicy, recogniser: Recogniser,
+                 old_style: bool) -> tuple[Values, str | None]:
+    """The values in the calendar the date is read in, and that reading's cert (styles.in_calendar);
+    a day only the Julian calendar has ("29 February 1900") read New Style is its year alone."""
+    values, cert = in_calendar(item, reading.values, sentence, policy, recogniser.vocabulary,
+                               old_style_context=old_style)
+    if item.julian_only and "when-custom" not in values:
+        values = {"when": iso_year(item.year)}
+    return values, cert
+
+
+def _checked_weekday(item: Found, reading: Reading, gregorian_when: str) -> Reading:
+    """A weekday written with the date must fall on the day computed, checked on the Gregorian
+    @when of the date as read (an Old Style "Sunday 19" is the same day as its Gregorian one); if
+    it does not, a year taken from the context is dropped (the text's own year is kept, with cert
+    low)."""
+    day = parse_day(gregorian_when)
+    if item.weekday is None or day is None or calendars.weekday(*day) == item.weekday:
         return reading
     if reading.from_context:
-        return Reading({"when": iso_day(None, day[1], day[2])}, None, None, day[1], day[2])
+        written = parse_day(reading.values.get("when", "")) or day  # the day as the text gives it
+        return Reading({"when": iso_day(None, written[1], written[2])}, None, None, written[1], written[2])
     return Reading(reading.values, LOW, reading.year, reading.month, reading.day)
 
 

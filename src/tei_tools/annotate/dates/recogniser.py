@@ -269,11 +269,16 @@ class Recogniser:
 
     def _bare_month(self, match: re.Match[str], text: str) -> Iterator[Found]:
         """A month alone is a date only after a cue such as "in" ("In April", not "April Theses")."""
-        cue = word_before(text, match.start())
-        joined_by_dash = self._month_dashed_before(text, match.start())
-        if cue in ("and", "or", "to") or cue in DASHES or joined_by_dash:
-            if not self._month_before(text, match.start()):
+        start = match.start()
+        cue = word_before(text, start)
+        # "March–April": word_before reads one hyphenated word and gives "march"
+        dashed = start > 0 and text[start - 1] in DASHES and cue in self.vocabulary.months
+        if cue in ("and", "or", "to") or cue in DASHES or dashed:
+            first = self._month_before(text, start)
+            if first is None:
                 return
+            if dashed and word_before(text, first) not in self.vocabulary.month_cues:
+                return  # "1905, March–April": March is no date, so April ends no range
         elif cue not in self.vocabulary.month_cues:
             return
         if cue in self.vocabulary.month_name_risk_cues and re.match(r" [A-Z][a-z]", text[match.end():]):
@@ -288,18 +293,14 @@ class Recogniser:
 
         yield Found(*match.span(), resolve=resolve)
 
-    def _month_dashed_before(self, text: str, position: int) -> bool:
-        """Whether a month read as a date stands just before, joined by a dash ("in March–April";
-        word_before takes that dash for a hyphen): then this month is the range's end."""
-        before = re.search(r"([A-Za-z]+)[" + DASHES + r"]\Z", text[max(0, position - 16):position])
-        if not before or before[1].lower() not in self.vocabulary.months or not before[1][0].isupper():
-            return False
-        return word_before(text, position - len(before[0])) in self.vocabulary.month_cues
-
-    def _month_before(self, text: str, position: int) -> bool:
-        """Whether a month name stands just before the cue word ("from March to May")."""
-        before = re.search(r"([A-Za-z]+)\.?\s*(?:and|or|to|[" + DASHES + r"])\s*$", text[max(0, position - 30):position])
-        return bool(before) and before[1].lower() in self.vocabulary.months and before[1][0].isupper()
+    def _month_before(self, text: str, position: int) -> int | None:
+        """Where the month name that stands just before the cue word starts ("from March to May"),
+        if one does."""
+        window = max(0, position - 30)
+        before = re.search(r"([A-Za-z]+)\.?\s*(?:and|or|to|[" + DASHES + r"])\s*$", text[window:position])
+        if before and before[1].lower() in self.vocabulary.months and before[1][0].isupper():
+            return window + before.start(1)
+        return None
 
     # -------------------------------------------------------------- seasons, parts, decades, centuries
 
