@@ -48,8 +48,9 @@ class DocumentKnowledge:
         texts: set[str] = set()
         for block in blocks:
             texts.update(map(itemgetter(0), block.words))  # each word's text
-        lowercase = {text for text in texts if text[0].islower()}
-        self.lowercase_words = {fold(word) for word in lowercase}
+        texts_once = list(texts)
+        lowercase = compress(texts_once, map(str.islower, map(_first_letter, texts_once)))  # by the first letter
+        self.lowercase_words = set(map(fold, lowercase))
         self.capitalised_at: dict[str, list[tuple[int, int]]] = defaultdict(list)  # in document order
         inside_sentences: dict[str, int] = defaultdict(int)
         for block in blocks:
