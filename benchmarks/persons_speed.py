@@ -30,7 +30,8 @@ With --floor it measures instead, in this tree only, what pure Python costs at t
 first --documents sources of --corpus, against what the annotator and the whole conversion cost:
 cutting every block at white space; one Python tuple per piece (the least any tokeniser that makes
 an object per word pays); the annotator's tokeniser, its blocks (words, runs, sentence starts),
-`recognise` and `annotate_persons`; then `convert_files(..., jobs=1)` into a temporary folder,
+`recognise` and `annotate_persons` (all with the garbage collector paused, as `recognise` runs);
+then `convert_files(..., jobs=1)` into a temporary folder,
 split into the CPU inside the persons annotator and the rest (readers, dates, quotations,
 serializer). Printed: CPU seconds (best of --rounds), MB/s, and the persons annotator's budget if
 the conversion is to reach --target MB/s (issue 13: 1 MB/s on one core).
@@ -147,6 +148,7 @@ def floor(corpus: Path, documents: int, rounds: int, target: float) -> None:
     import tei_tools.annotate.persons as persons
     from tei_tools import readers
     from tei_tools.annotate.names import Lexicon
+    from tei_tools.annotate.persons.collector import collector_paused
     from tei_tools.annotate.persons.judge import JudgedBlock
     from tei_tools.annotate.persons.words import Word, words_of
     from tei_tools.batch import shutdown
@@ -185,7 +187,8 @@ def floor(corpus: Path, documents: int, rounds: int, target: float) -> None:
     }
     print(f"floor: {len(sources)} sources of {corpus} ({megabytes:.2f} MB), CPU seconds, best of {rounds}")
     for label, step in steps.items():
-        best = min(_cpu(step, time) for _ in range(max(1, rounds)))
+        with collector_paused():  # as `recognise` runs them
+            best = min(_cpu(step, time) for _ in range(max(1, rounds)))
         print(f"  {label:<36}{best:>8.3f} s{megabytes / best:>9.2f} MB/s", flush=True)
     inside = [0.0]
 
