@@ -26,7 +26,18 @@ of 1 MB).
 
     python benchmarks/persons_speed.py [--baseline REV ...] [--source seeds/X.txt] [--rounds 5]
     python benchmarks/persons_speed.py --baseline main --corpus /work/ref/sources --documents 200
+With --floor it measures instead, in this tree only, what pure Python costs at the least on the
+first --documents sources of --corpus, against what the annotator and the whole conversion cost:
+cutting every block at white space; one Python tuple per piece (the least any tokeniser that makes
+an object per word pays); the annotator's tokeniser, its blocks (words, runs, sentence starts),
+`recognise` and `annotate_persons` (all with the garbage collector paused, as `recognise` runs);
+then `convert_files(..., jobs=1)` into a temporary folder,
+split into the CPU inside the persons annotator and the rest (readers, dates, quotations,
+serializer). Printed: CPU seconds (best of --rounds), MB/s, and the persons annotator's budget if
+the conversion is to reach --target MB/s (issue 13: 1 MB/s on one core).
+
     python benchmarks/persons_speed.py --scale 1 10 [--source seeds/X.txt]
+    python benchmarks/persons_speed.py --floor --corpus /work/ref/sources --documents 200
 """
 from __future__ import annotations
 
@@ -129,6 +140,94 @@ def scale(source: Path, sizes: list[float]) -> None:
         print(line, flush=True)
 
 
+def floor(corpus: Path, documents: int, rounds: int, target: float) -> None:
+    import shutil
+    import time
+    from itertools import repeat
+
+    import tei_tools.annotate.persons as persons
+    from tei_tools import readers
+    from tei_tools.annotate.names import Lexicon
+    from tei_tools.annotate.persons.collector import collector_paused
+    from tei_tools.annotate.persons.judge import JudgedBlock
+    from tei_tools.annotate.persons.words import Word, words_of
+    from tei_tools.batch import shutdown
+    from tei_tools.convert import convert_files
+    from tei_tools.personography import Personography
+
+    sources = sorted(corpus.glob("*.txt"))[:documents]
+    megabytes = sum(s.stat().st_size for s in sources) / 1e6
+    batch = [(s.name, readers.read(s.read_text(encoding="utf-8"), s.name).blocks()) for s in sources]
+    texts = [block.text for _, blocks in batch for block in blocks]
+    lexicon = Lexicon.default()
+
+    def one_tuple_per_piece() -> None:
+        new = tuple.__new__
+        for text in texts:
+            found, find, end = [], text.find, 0
+            append = found.append
+            for piece in text.split():
+                start = find(piece, end)
+                end = start + len(piece)
+                append(new(Word, (piece, start, end, "word", False, False)))
+
+    def annotated(step) -> None:
+        personography = Personography.empty()
+        for name, blocks in batch:
+            step(blocks, personography, name)
+
+    steps = {
+        "str.split of every block": lambda: [text.split() for text in texts],
+        "one tuple per white-space piece": one_tuple_per_piece,
+        "words_of (the tokeniser)": lambda: [words_of(text, lexicon.abbreviations) for text in texts],
+        "JudgedBlock (words, runs, starts)": lambda: [JudgedBlock(n, text, lexicon) for n, text in enumerate(texts)],
+        "recognise": lambda: annotated(lambda blocks, personography, name: persons.recognise(
+            blocks, personography.baseline, name)),
+        "annotate_persons": lambda: annotated(persons.annotate_persons),
+    }
+    print(f"floor: {len(sources)} sources of {corpus} ({megabytes:.2f} MB), CPU seconds, best of {rounds}")
+    for label, step in steps.items():
+        with collector_paused():  # as `recognise` runs them
+            best = min(_cpu(step, time) for _ in range(max(1, rounds)))
+        print(f"  {label:<36}{best:>8.3f} s{megabytes / best:>9.2f} MB/s", flush=True)
+    inside = [0.0]
+
+    def counted(function):
+        def timed(*args, **kwargs):
+            started = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                inside[0] += time.process_time() - started
+        return timed
+
+    recognise, reconcile = persons.recognise, persons.reconcile
+    persons.recognise, persons.reconcile = counted(recognise), counted(reconcile)  # as tei_tools.annotate calls them
+    best_total = best_rest = float("inf")
+    try:
+        with tempfile.TemporaryDirectory(prefix="persons-floor-") as temporary:
+            for _ in repeat(None, max(1, rounds)):
+                out = Path(temporary) / "editions"
+                shutil.rmtree(out, ignore_errors=True)
+                shutdown()  # no worker pool left from an earlier batch
+                inside[0] = 0.0
+                total = _cpu(lambda: convert_files(sources, out, force=True, jobs=1), time)
+                best_total, best_rest = min(best_total, total), min(best_rest, total - inside[0])
+    finally:
+        persons.recognise, persons.reconcile = recognise, reconcile
+    budget = megabytes / target - best_rest
+    print(f"  {'convert_files, jobs=1':<36}{best_total:>8.3f} s{megabytes / best_total:>9.2f} MB/s")
+    print(f"  {'  of which not persons':<36}{best_rest:>8.3f} s{megabytes / best_rest:>9.2f} MB/s")
+    print(f"for {target:g} MB/s the conversion may take {megabytes / target:.3f} s: the persons annotator's budget is "
+          + (f"{budget:.3f} s ({megabytes / budget:.2f} MB/s)" if budget > 0 else "nothing: the rest alone is slower"))
+
+
+def _cpu(step, time) -> float:
+    started = time.process_time()
+    step()
+    return time.process_time() - started
+
+
 def extract(revision: str, into: Path) -> Path:
     """The revision's src/ and editions/persons.xml under `into`/<revision>."""
     archive = subprocess.run(["git", "-C", str(REPO), "archive", "--format=tar", revision, "src", "editions/persons.xml"],
@@ -161,7 +260,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--documents", type=int, default=200, help="how many sources of --corpus (default 200)")
     parser.add_argument("--scale", type=float, nargs="+", metavar="MB",
                         help="time this tree on sources of these sizes instead (see above)")
+    parser.add_argument("--floor", action="store_true", help="measure what pure Python costs at the least (see above)")
+    parser.add_argument("--target", type=float, default=1.0, help="MB/s the conversion should reach (--floor)")
     args = parser.parse_args(argv)
+    if args.floor:
+        if not args.corpus:
+            parser.error("--floor needs --corpus DIR")
+        floor(args.corpus.resolve(), args.documents, args.rounds, args.target)
+        return 0
     if args.scale:
         scale(args.source.resolve(), args.scale)
         return 0

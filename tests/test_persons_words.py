@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from tei_tools.annotate.names import Lexicon, fold
 from tei_tools.annotate.persons import word_facts
-from tei_tools.annotate.persons.words import clear_piece_tables, find_runs, tokens_of, words_of
+from tei_tools.annotate.persons.words import (clear_piece_tables, find_runs, sentence_starts, starts_sentence,
+                                              tokens_of, words_of)
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 ABBREVIATIONS = Lexicon.default().abbreviations
@@ -42,6 +43,41 @@ def test_the_seeds_give_the_same_words_both_ways():
     for seed in sorted(SEEDS.glob("*.txt")):
         for paragraph in seed.read_text(encoding="utf-8").split("\n\n"):
             assert words_of(paragraph, ABBREVIATIONS) == tokens_of(paragraph, ABBREVIATIONS), seed.name
+
+
+SENTENCE_PIECES = PIECES + ["!", "?", ":", ";", "\"", "‘", "’", "'", "…", "[", "—", "Then", "said"]
+
+
+def _sentence_starts_one_by_one(text):
+    words = words_of(text, ABBREVIATIONS)
+    return words, {n for n in range(len(words)) if starts_sentence(text, words, n)}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(SENTENCE_PIECES), st.sampled_from(SPACES)), max_size=30))
+def test_the_sentence_starts_of_a_block_are_the_words_that_start_a_sentence(parts):
+    """Found at once for a block, they must be exactly the words `starts_sentence` says open a
+    sentence: after breaks, line breaks (white space of every kind around them), chains of
+    quotation marks ("." ’ ’), at the block's start and never past its end."""
+    text = "".join(piece + space for piece, space in parts)
+    words, expected = _sentence_starts_one_by_one(text)
+    assert sentence_starts(text, words) == expected
+
+
+@pytest.mark.parametrize("text, starts", [
+    ("", set()), ("\n", set()), ("Then he said. ’ ’ Lenin\nwent", {0, 4, 5, 6, 7}),
+    ("a ’ b . ’ c", {0, 4, 5}), ("said\n", {0}), ("\n\nLenin spoke", {0}),
+])
+def test_sentence_starts_in_examples(text, starts):
+    words, expected = _sentence_starts_one_by_one(text)
+    assert sentence_starts(text, words) == expected == starts
+
+
+def test_the_seeds_give_the_same_sentence_starts_both_ways():
+    for seed in sorted(SEEDS.glob("*.txt")):
+        for paragraph in seed.read_text(encoding="utf-8").split("\n\n"):
+            words, expected = _sentence_starts_one_by_one(paragraph)
+            assert sentence_starts(paragraph, words) == expected, seed.name
 
 
 def test_initials_at_the_end_of_a_piece_depend_on_what_follows():

@@ -11,13 +11,12 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from itertools import compress, count
-from operator import itemgetter
+from operator import and_, itemgetter
 from typing import Iterable, Sequence
 
 from tei_tools.annotate.names import Lexicon, fold, name_key, name_parts, zipf
 from tei_tools.annotate.persons.judge import AMBIGUOUS_WORD, Candidate, JudgedBlock, coordinated, words_a_class_depends_on
 from tei_tools.annotate.persons.word_facts import counted_common_texts
-from tei_tools.annotate.persons.words import starts_sentence
 from tei_tools.personography import PersonIndex
 
 # How strongly a word found in a personography name form marks a name when used alone.
@@ -49,17 +48,20 @@ class DocumentKnowledge:
         texts: set[str] = set()
         for block in blocks:
             texts.update(map(itemgetter(0), block.words))  # each word's text
-        lowercase = {text for text in texts if text[0].islower()}
-        self.lowercase_words = {fold(word) for word in lowercase}
+        texts_once = list(texts)
+        lowercase = compress(texts_once, map(str.islower, map(_first_letter, texts_once)))  # by the first letter
+        self.lowercase_words = set(map(fold, lowercase))
         self.capitalised_at: dict[str, list[tuple[int, int]]] = defaultdict(list)  # in document order
         inside_sentences: dict[str, int] = defaultdict(int)
         for block in blocks:
+            words, sentence_starts = block.words, block.sentence_starts
             for run in block.runs:
                 for n in range(run.first, run.last + 1):
-                    word = block.words[n]
-                    self.capitalised_at[word.key].append((block.index, word.start))
-                    if n > 0 and not starts_sentence(block.text, block.words, n):
-                        inside_sentences[word.key] += 1
+                    word = words[n]
+                    key = word.key
+                    self.capitalised_at[key].append((block.index, word.start))
+                    if n not in sentence_starts:  # (the block's first word starts one)
+                        inside_sentences[key] += 1
         # Written with a capital inside sentences again and again, never in lower case: a name
         # even if it looks like an English word ("Channing", "Harding").
         self.recurring = {key for key, count in inside_sentences.items()
@@ -184,16 +186,19 @@ def _capitalises_common_nouns(blocks: Sequence[JudgedBlock]) -> bool:
     for block in blocks:
         if common >= ENOUGH_WORDS:
             break
-        words, text = block.words, block.text
-        # the words' own test first, without a Python loop: most words are not counted at all
-        for n in compress(count(), map(counted, map(itemgetter(0), words))):
-            word = words[n]
-            if n == 0 or word.kind != "word" or starts_sentence(text, words, n):
-                continue
-            common += 1
-            if word.text[0].isupper() and not word.is_all_caps and not _beside_capital(words, n):
+        words = block.words
+        texts = list(map(_text_of, words))
+        # the counted words inside sentences, found without a Python loop over the words
+        inside = set(compress(count(), map(and_, map(counted, texts), map("word".__eq__, map(_kind_of, words))))) \
+            - block.sentence_starts  # (the block's first word starts one)
+        common += len(inside)
+        for n in compress(count(), map(str.isupper, map(_first_letter, texts))):  # the few capitalised
+            if n in inside and not words[n].is_all_caps and not _beside_capital(words, n):
                 capitalised += 1
     return common > 200 and capitalised / common > CAPITALISED_NOUNS
+
+
+_text_of, _kind_of, _first_letter = itemgetter(0), itemgetter(3), itemgetter(0)  # a Word's text, kind; a text's first
 
 
 def _beside_capital(words, n: int) -> bool:

@@ -10,6 +10,7 @@ words after it ("Petrova") may. Deciding what in a run is a person's name is lef
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import compress, count
 from operator import itemgetter, not_, or_
@@ -285,6 +286,33 @@ def _continues(text: str, words: list[Word], last: int, particles: frozenset[str
 def _gap(text: str, left: Word, right: Word) -> str:
     """What stands between two words, with non-breaking spaces read as spaces."""
     return text[left.end:right.start].replace("\u00a0", " ")
+
+
+def sentence_starts(text: str, words: list[Word]) -> frozenset[int]:
+    """The indexes of the words that `starts_sentence`, found for the whole block at once
+    (it is asked of most words of a block, some many times): only the words after a sentence
+    break, after a line break or after a quotation mark can be one, and those are found without
+    a Python loop over the others."""
+    if not words:
+        return frozenset()
+    texts = list(map(_text_of, words))
+    # only a punctuation token is a single mark, so a text among the marks is a punctuation mark
+    starts = {0, *compress(count(1), map(SENTENCE_BREAKS.__contains__, texts[:-1]))}
+    if "\n" in text:  # the word after each line break; no word holds white space
+        word_starts = list(map(_start_of, words))
+        at = text.find("\n")
+        while at >= 0:
+            starts.add(bisect_right(word_starts, at))
+            at = text.find("\n", at + 1)
+        starts.discard(len(words))  # a line break after the last word
+    for n in compress(count(1), map(QUOTES.__contains__, texts[:-1])):  # in order: ." ’ ’ chains
+        if n >= 2 and n - 1 in starts:
+            starts.add(n)
+    return frozenset(starts)
+
+
+_start_of = itemgetter(1)  # a Word's start
+QUOTES = frozenset("'‘’")
 
 
 def starts_sentence(text: str, words: list[Word], n: int) -> bool:

@@ -10,7 +10,7 @@ from tei_tools.annotate.persons.judge.classes import class_key, classify
 from tei_tools.annotate.persons.judge.context import QUOTE_MARKS, Context, context_cues
 from tei_tools.annotate.persons.judge.scoring import score
 from tei_tools.annotate.persons.judge.segments import RunClasses, classes_between, cut_run
-from tei_tools.annotate.persons.words import Run, Word, find_runs, starts_sentence, words_of
+from tei_tools.annotate.persons.words import Run, Word, find_runs, sentence_starts, words_of
 
 class JudgedBlock:
     """One block: its words and runs, found once, and the candidates of each run.
@@ -23,6 +23,7 @@ class JudgedBlock:
         self.index, self.text = index, text
         self.words: list[Word] = words_of(text, lexicon.abbreviations)
         self.runs: list[Run] = find_runs(text, self.words, lexicon.particles)
+        self.sentence_starts: frozenset[int] = sentence_starts(text, self.words)  # `words.starts_sentence`
         self._judged: dict[int, tuple[tuple[str, ...], list[Candidate]]] = {}
         self._credit: list[re.Match | None] = []
         self._cues: dict[tuple[int, int], frozenset[str]] = {}  # (first, last) -> the context's cues
@@ -111,7 +112,7 @@ class JudgedBlock:
             candidate = Candidate(
                 self.index, words[first].start, words[last].end, text[words[first].start:words[last].end],
                 tuple(words[first:last + 1]), classes_between(classes, first, last), titled,
-                sentence_initial=not titled and starts_sentence(text, words, first), run_end=words[run.last].end)
+                sentence_initial=not titled and first in self.sentence_starts, run_end=words[run.last].end)
             context_first = first - _title_words_before(first, run, titled, words, lexicon)
             candidate.cues = self._context_cues(context_first, last, lexicon)
             if titled:
@@ -119,7 +120,7 @@ class JudgedBlock:
                 if context_first < first:
                     candidate.title_start, candidate.title_end = words[context_first].start, words[first - 1].end
                     candidate.title = " ".join(w.key for w in words[context_first:first])
-            elif len(indexes) == 1 and _in_capitalised_phrase(indexes[0], run, words, classes, text):
+            elif len(indexes) == 1 and _in_capitalised_phrase(indexes[0], run, classes, self.sentence_starts):
                 candidate.cues.add("in-phrase")
             if _epithet(first, run, words, classes, lexicon):
                 candidate.cues.add("epithet")
@@ -182,14 +183,14 @@ def _split_adjacent_surnames(indexes: list[int], words: list[Word], classes: Run
     return [indexes]
 
 
-def _in_capitalised_phrase(n: int, run: Run, words: list[Word], classes: RunClasses, text: str) -> bool:
+def _in_capitalised_phrase(n: int, run: Run, classes: RunClasses, sentence_starts: frozenset[int]) -> bool:
     """True when the word stands among capitalised ordinary words ("Economic Revival", "Holy
     Writ", "Socialist Fatherland"): a title-case phrase, not a name. A sentence's first word
     does not count."""
     for i in range(run.first, run.last + 1):
         if i == n or classes[i] not in ("common", "cue", "group", "org", "never", "place"):
             continue
-        if i == run.first and starts_sentence(text, words, i):
+        if i == run.first and i in sentence_starts:
             continue
         return True
     return False
