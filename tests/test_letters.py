@@ -226,3 +226,46 @@ def test_letters_and_journals_render_with_every_word_and_both_days_of_an_old_sty
     assert html.count("calendar-equivalent") == 1  # the double date writes both days already
     text = plain.render_text(editions[0], tmp_path / "text").read_text("utf-8")
     assert "October 25, 1917 (O.S.) = 7 November 1917" in " ".join(text.split())
+
+
+OLDER_FORMS = """London, 10th January 1665/6
+
+My Lord,
+
+I received your Lordship's of the 2d instant, and have laid it before Sir William Coventry, who
+promises an answer by the next post.
+
+I am, my Lord, your Lordship's most humble and obedient servant,
+
+Samuel Pepys
+
+To the Right Honourable the Earl of Sandwich, at Madrid.
+"""
+
+
+def test_older_forms_of_address_closing_and_an_address_line_after_the_signature():
+    (div,) = letter.read(OLDER_FORMS, "x").body
+    parts = tree(div.children)
+    assert parts[0] == ("opener", [("dateline", "London, 10th January 1665/6"), ("salute", "My Lord,")])
+    assert [tag for tag, _ in parts] == ["opener", "p", "closer", "address"]
+    assert parts[2] == ("closer", [("salute", "I am, my Lord, your Lordship's most humble and obedient servant,"),
+                                   ("signed", "Samuel Pepys")])
+    assert parts[3] == ("address", [("addrLine", "To the Right Honourable the Earl of Sandwich, at Madrid.")])
+
+
+@pytest.mark.parametrize("salutation", ["My Lord,", "Reverend Sir,", "Your Grace,", "My Lady"])
+def test_older_salutations_open_the_letter(salutation):
+    assert letter.SALUTE.match(salutation)
+
+
+@pytest.mark.parametrize("line", ["My Lord Byron came to dinner and stayed until the evening was over.",
+                                  "Your Grace's horses were sold at Newmarket last week by the steward."])
+def test_a_sentence_that_begins_like_a_salutation_is_not_one(line):
+    assert not letter.SALUTE.match(line)
+
+
+def test_a_sentence_after_the_signature_that_begins_with_to_is_no_address():
+    text = OLDER_FORMS.replace("To the Right Honourable the Earl of Sandwich, at Madrid.",
+                               "To the best of my knowledge the ship sailed for Lisbon on the 4th of this month.")
+    (div,) = letter.read(text, "x").body
+    assert "address" not in [tag for tag, _ in tree(div.children)]

@@ -31,19 +31,25 @@ KIND = "letter"
 
 SALUTE = re.compile(
     r"(?i)^(?:(?:my\s+)?(?:very\s+|most\s+)?(?:dear(?:est)?|honou?red|respected|esteemed|beloved)\b[^\n]{0,60}"
-    r"|(?:dear|sir|madam|madame|gentlemen|ladies)\b[^\n]{0,40})[,:;.!—–-]*$")
+    r"|(?:dear|sir|madam|madame|gentlemen|ladies)\b[^\n]{0,40}"
+    # the forms of address of older letters: "My Lord,", "Reverend Sir", "Your Grace,"
+    r"|my\s+(?:lord|lady|liege)\b[^\n]{0,30}|(?:reverend|rev(?:d)?\.?|worthy|good|kind)\s+(?:sir|madam|friend)\b"
+    r"|your\s+(?:grace|excellency|lordship|ladyship|majesty|highness|honou?r))[,:;.!—–-]*$")
 CLOSING_START = re.compile(
     r"(?i)^[-—–\s]*(?:ever|yours|your|believe\s+me|i\s+am|i\s+remain|i\s+rest|most|very|affectionately|"
     r"faithfully|sincerely|truly|cordially|respectfully|with\s+(?:best|kind|much|all\s+my|love)|adieu|farewell|"
     r"good-?\s?bye|always|till\s+then|until\s+then)\b")
 # the complimentary close ends at "yours" (glued or not: "faithfullyyours") or "your ... friend"
 CLOSING_PHRASE = re.compile(
-    r"(?is)^(?P<close>.*(?:yours|thine|your\s+(?:[\w-]+\s+){0,3}(?:friend|servant|son|daughter|brother|sister|"
+    r"(?is)^(?P<close>.*(?:yours|thine|your\s+(?:[\w'’-]+\s+){0,6}(?:friend|servant|son|daughter|brother|sister|"
     r"wife|husband|mother|father|cousin|niece|nephew|admirer|correspondent|child))"
     r"(?:[ \t,]+(?:ever|truly|sincerely|faithfully|affectionately|obediently|respectfully|cordially|always|"
     r"gratefully|devotedly|(?:most|very)\s+\w+ly))*[,.!;:]*)(?P<rest>.*)$")
 SIGNATURE = re.compile(r"^[-—–\s]*(?:[A-Z][\w'’.-]*\.?[ \t]*){1,5}[.,]?$")
 ADDRESS_TO = re.compile(r"^To\s+(?P<name>(?:[A-Z][\w'’.]*\.?[ \t]*){1,6})[\s,.;:—–-]*$")
+# an address line after the signature that is more than a name: "To the Right Honourable the
+# Earl of Sandwich, at Madrid."
+ADDRESS_LINE = re.compile(r"^To\s+(?:the\s+)?[A-Z][^\n]{0,120}$")
 TITLE_NAME = re.compile(r"^(?:Sr|Sir|Mr|Mrs|Miss|Ms|Mme|Dr|Rev|Revd|Lady|Lord|Capt|Col|Madame|Mons)\.?\s+[A-Z]")
 POSTSCRIPT = re.compile(r"^(?:P\.\s?P\.\s?S\.|P\.\s?S\.|PS\b|Post-?script\b|N\.\s?B\.)")
 ENDORSEMENT = re.compile(r"(?i)^\[?\s*(?:endorsed|docketed|endorsement|docket)\b")
@@ -208,6 +214,8 @@ def _place_after_closing(letter: Letter, block: RawBlock) -> None:
         letter.after.append(Container("note", [block.block("p")], {"type": "endorsement"}))
     elif (match := ADDRESS_TO.match(text)) or _is_panel(block):
         letter.after.append(_address(block, letter, match))
+    elif ADDRESS_LINE.match(text) and not _is_body(block):
+        letter.after.append(Container("address", [Block("addrLine", text, block.offset)]))
     elif letter.after:  # written after the signature and what followed it: a postscript unmarked
         letter.after.append(Container("postscript", [block.block("p")]))
     else:  # the letter goes on: what looked like its closing was a paragraph of it
