@@ -1,0 +1,28 @@
+"""Words of the curated lists (src/tei_tools/data) as they act in running text: feast days that
+date a letter are no persons, hyphenated military and legal titles are titles. Sentences of our own."""
+from __future__ import annotations
+
+import pytest
+
+from tei_tools.annotate.persons import annotate_persons
+from tei_tools.model import Block
+from tei_tools.personography import Personography
+
+
+def marked(text: str) -> list[tuple[str, str]]:
+    """(tag, text) of every persName and roleName, in order."""
+    block = Block("p", text, 0)
+    (spans,) = annotate_persons([block], Personography.empty())
+    return [(s.tag, text[s.start:s.end]) for s in sorted(spans, key=lambda s: (s.start, -s.end))]
+
+
+@pytest.mark.parametrize("feast", ["Candlemas", "Michaelmas", "Whitsun", "Martinmas", "Lammas"])
+def test_a_feast_day_is_no_person(feast):
+    assert marked(f"The roads have been impassable since {feast}, and Anna Kessler writes that they will stay so.") \
+        == [("persName", "Anna Kessler")]
+
+
+@pytest.mark.parametrize("title", ["Vice-Admiral", "Major-General", "Lieutenant-Colonel", "Field-Marshal"])
+def test_a_hyphenated_title_is_the_title_of_the_name_after_it(title):
+    assert marked(f"The letter reached {title} Oskar Brandstetter at Trieste.") == [
+        ("persName", f"{title} Oskar Brandstetter"), ("roleName", title)]
