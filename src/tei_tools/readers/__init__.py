@@ -23,6 +23,7 @@ CUES = {
                    r"(?m)^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?: \([^()\n]{1,40}\))?:[ \t]+\S"],
     "biography": [r"(?im)^(primary|original) sources$", r"(?m)^\(\d{1,3}\) [A-Z]",
                   r"(?m)\w[.\"”] \(\d{1,3}\)$",  # a paragraph ending with a note marker
+                  r"[\w.,;:\"”’)]\[\d{1,3}\](?=[\s.,;:\[]|$)",  # an encyclopedia's note marker: "Engine.[1]"
                   r"(?m)^([A-Z][^\n]{0,60})\n\1$",  # a picture's title repeated as its caption
                   r"\b\d{1,2}(?:st|nd|rd|th) (?:January|February|March|April|May|June|July|August|September|"
                   r"October|November|December), \d{4}\b"],  # "born ... on 7th November, 1879"
