@@ -47,3 +47,20 @@ def test_what_no_double_year_can_be_gives_no_day_with_a_year_it_does_not_name(te
     # after 24 March, or a second year that is not the next: not a double year, so not 1665 either
     assert all("1665-" not in value and "1666-" not in value
                for _, attrs in dated(text) for name, value in attrs.items() if name in ("when", "when-custom"))
+
+
+def test_a_writer_who_double_dates_an_entry_writes_the_other_days_before_the_reform_in_old_style():
+    blocks = [Block("dateline", "March 22, 1717/18.", 0, frames_dates=True), Block("p", "Went to the Exchange.", 0),
+              Block("dateline", "March 25, 1718.", 0, frames_dates=True), Block("p", "Paid my rent.", 0),
+              Block("p", "On 14 September 1752 the new calendar began.", 0)]
+    values = [dict(span.attrs) for spans in annotate_dates(blocks) for span in spans]
+    assert values[1] == {"when": "1718-04-05", "when-custom": "1718-03-25", "cert": "medium", "resp": "#tei-tools",
+                         **JULIAN}
+    assert values[2] == {"when": "1752-09-14"}  # after the reform: as written
+
+
+def test_a_double_year_quoted_in_running_text_makes_no_writers_calendar():
+    values = [dict(span.attrs) for spans in annotate_dates([Block("p", "The deed of 10 January 1665/6 survives; "
+                                                                      "the fire began on 2 September 1666.", 0)])
+              for span in spans]
+    assert values[1] == {"when": "1666-09-02"}

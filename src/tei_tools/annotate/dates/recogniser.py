@@ -209,7 +209,7 @@ class Recogniser:
             style = _dual_year_style(match)
             if is_real_day(year, month, first) and (last is None or is_real_day(year, month, last)):
                 yield Found(start, end, self._days(year, month, first, last), year=year, month=month, day=last or first,
-                            weekday=weekday, style=style)
+                            weekday=weekday, **style)
             elif last is None and is_real_day(year, month, first, calendars.JULIAN):
                 # "29 February 1900" exists only in the Julian calendar: the day if the date is Old Style
                 yield Found(start, end, self._days(year, month, first, None), year=year, month=month, day=first,
@@ -259,14 +259,14 @@ class Recogniser:
             return  # "28 March 1665/6": the day was no double year's, so neither is its month
         if year is not None:
             yield Found(*match.span(), {"when": iso_month(year, month)}, year=year, month=month,
-                        sets_context=not names_an_event(text, *match.span()), style=_dual_year_style(match))
+                        sets_context=not names_an_event(text, *match.span()), **_dual_year_style(match))
 
     def _month_range(self, match: re.Match[str], text: str) -> Iterator[Found]:
         first, last = self._month(match["m1"]), self._month(match["m"])
         year = self._written_year(match, last)
         if year is not None and first < last:
             yield Found(*match.span(), {"from": iso_month(year, first), "to": iso_month(year, last)}, year=year,
-                        style=_dual_year_style(match))
+                        **_dual_year_style(match))
 
     def _month_relative(self, match: re.Match[str], text: str) -> Iterator[Found]:
         month, offset = self._month(match["m"]), self.vocabulary.relative_years[spaced(group_of(match, "rel"))]
@@ -470,6 +470,6 @@ def _dual_year(legal: int, written: str, month: int | None, day: int | None) -> 
     return legal + 1
 
 
-def _dual_year_style(match: re.Match[str]) -> str | None:
+def _dual_year_style(match: re.Match[str]) -> dict[str, object]:
     """A double year is Old Style: only the Julian calendar's countries wrote the year so."""
-    return calendars.JULIAN if group_of(match, "dy") else None
+    return {"style": calendars.JULIAN, "double_year": True} if group_of(match, "dy") else {}
