@@ -42,6 +42,8 @@ GREETING_REACH = 120
 KIN_WORD_BEFORE = re.compile(r"\b([a-z]+)\W*$")
 TITLE_BEFORE = re.compile(r"\b([a-z]+)\.?\s+$")
 LOOK_AHEAD = 60  # mentions after an initial ("Mr. D.") to look through for the name it stands for
+# "her mother, ", "his younger brother ": whose relative the name after it is
+KIN_POSSESSOR = re.compile(r"\b([Hh]er|[Hh]is)\s+(?:[a-z]+\s+)?([a-z]+)\s*,?\s*$")
 POSSESSOR = re.compile(r"\b(my|our|your|his|her|their)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -120,6 +122,15 @@ def gender_of(title: str, lexicon: Lexicon) -> str | None:
     return None
 
 
+def gender_of_given(given: str | None, lexicon: Lexicon) -> str | None:
+    """The gender a given name tells ("Ada": a woman), where the name is given to one sex only."""
+    if given in lexicon.female_given:
+        return "f"
+    if given in lexicon.male_given:
+        return "m"
+    return None
+
+
 class Clusterer:
     """Groups a document's mentions into persons, in document order.
 
@@ -176,7 +187,7 @@ class Clusterer:
     def _link_full(self, mention: Candidate) -> tuple[Entity, str]:
         parts = self._parts(mention.text)
         key = name_key(mention.text)
-        gender = gender_of(mention.title, self.lexicon)
+        gender = self._gender_of(mention)
         same = [e for e in self.by_form.get(key, ()) if e.merged_into is None and self._gender_fits(e, gender)]
         if same:
             return max(same, key=lambda e: e.last_seen), "form"
@@ -294,7 +305,7 @@ class Clusterer:
             return self._link_kinship_name(mention, key)
         gender = gender_of(mention.title, self.lexicon)
         kin = mention.title if mention.title in self.lexicon.kin_titles else None
-        relatives = self._named_in_sentence(mention) if "kin-before" in mention.cues else []
+        relatives = self._relatives_before(mention) if "kin-before" in mention.cues else []
         seen = [e for e in self.by_word.get(key, []) if e.merged_into is None and e not in relatives
                 and self._gender_fits(e, gender) and (kin is None or kin in e.kin_titles)]
         if seen:  # a given name alone means someone close at hand
@@ -331,7 +342,7 @@ class Clusterer:
             entity, _ = self._link_full(later)
             self._note_form(entity, later)
             return entity, "ahead"
-        similar = self._misspelt_surname(key)
+        similar = self._misspelt_surname(key, gender)
         if similar:
             return similar, "misspelt"
         return self._new_entity(), "new"
@@ -388,18 +399,36 @@ class Clusterer:
             return False
         return len(SENTENCE_END.findall(self.texts[mention.block], end, mention.start)) <= 1
 
-    def _misspelt_surname(self, key: str) -> Entity | None:
+    def _misspelt_surname(self, key: str, gender: str | None = None) -> Entity | None:
         """A person of this document whose long surname this word misspells ("Kollantai",
-        "Dzerhinsky"): same first letter, nearly the same letters."""
+        "Dzerhinsky"): same first letter, nearly the same letters, and no other sex by title."""
         if len(key) < MISSPELLING_MIN_LENGTH:
             return None
-        pool = {e.index: e for e in self.by_surname_letter.get(key[0], ()) if e.merged_into is None}
+        pool = {e.index: e for e in self.by_surname_letter.get(key[0], ())
+                if e.merged_into is None and self._gender_fits(e, gender)}
         for entity in sorted(pool.values(), key=lambda e: -e.last_seen):
             for surname in entity.surname_words():
                 if len(surname) >= MISSPELLING_MIN_LENGTH and surname[0] == key[0] \
                         and _similar_spelling(key, surname):
                     return entity
         return None
+
+    def _relatives_before(self, mention: Candidate) -> list[Entity]:
+        """Whom a kinship word before the mention relates it to, who are therefore not it: the
+        persons named earlier in the sentence ("Anton and Marta, with their son Anton"), and the
+        person in focus that "her" or "his" stands for ("... Ada was eight. Her mother, Lady
+        Byron, ...": the latest person of that gender, or of none known)."""
+        relatives = self._named_in_sentence(mention)
+        start = mention.title_start if mention.title_start >= 0 else mention.start
+        text = self.texts[mention.block]
+        owner = KIN_POSSESSOR.search(text, max(0, start - 40), start)
+        if owner and owner.group(2).lower() in self.lexicon.kinship:
+            gender = "f" if owner.group(1).lower() == "her" else "m"
+            in_focus = max((e for e in self._alive() if not e.genders or gender in e.genders),
+                           key=lambda e: e.last_seen, default=None)
+            if in_focus is not None and in_focus.last_seen >= 0 and in_focus not in relatives:
+                relatives.append(in_focus)
+        return relatives
 
     def _named_in_sentence(self, mention: Candidate) -> list[Entity]:
         """The persons named earlier in the mention's sentence."""
@@ -408,6 +437,15 @@ class Clusterer:
                 and not SENTENCE_END.search(text, e.last_end[1], mention.start)]
 
     # ------------------------------------------------------------ bookkeeping
+
+    def _gender_of(self, mention: Candidate) -> str | None:
+        """The gender a mention tells: by its title ("Mrs.", "Lord"), else, for a full name, by its
+        given name ("Ada Byron"). A word alone tells nothing by itself: "Arthur" may be the
+        surname of "Emma Arthur"."""
+        by_title = gender_of(mention.title, self.lexicon)
+        if by_title or mention.is_single_word:
+            return by_title
+        return gender_of_given(self._parts(mention.text).given, self.lexicon)
 
     def _gender_fits(self, entity: Entity, gender: str | None) -> bool:
         return gender is None or not entity.genders or gender in entity.genders
@@ -451,7 +489,7 @@ class Clusterer:
         self._note_form(entity, mention)
         if mention.is_single_word:
             entity.alone[self._word_key(mention.key)] += 1
-        gender = gender_of(mention.title, self.lexicon)
+        gender = self._gender_of(mention)
         if gender:
             entity.genders.add(gender)
         if mention.title:
