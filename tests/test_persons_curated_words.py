@@ -26,3 +26,17 @@ def test_a_feast_day_is_no_person(feast):
 def test_a_hyphenated_title_is_the_title_of_the_name_after_it(title):
     assert marked(f"The letter reached {title} Oskar Brandstetter at Trieste.") == [
         ("persName", f"{title} Oskar Brandstetter"), ("roleName", title)]
+
+
+@pytest.mark.parametrize("mark", ["P.S.", "P.P.S.", "N.B."])
+def test_a_letters_postscript_or_nota_bene_mark_is_no_ones_initials(mark):
+    assert marked(f"{mark} Remember me to Anna Kessler.") == [("persName", "Anna Kessler")]
+
+
+def test_initials_before_a_surname_are_still_a_name():
+    assert marked("The paper was signed by J. R. Kessler at Leeds.") == [("persName", "J. R. Kessler")]
+
+
+@pytest.mark.parametrize("salutation", ["Dearest", "Honoured", "Esteemed"])
+def test_a_salutations_adjective_is_not_part_of_the_name(salutation):
+    assert marked(f"{salutation} Charlotte Kessler, your letter came today.") == [("persName", "Charlotte Kessler")]
