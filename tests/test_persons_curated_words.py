@@ -40,3 +40,9 @@ def test_initials_before_a_surname_are_still_a_name():
 @pytest.mark.parametrize("salutation", ["Dearest", "Honoured", "Esteemed"])
 def test_a_salutations_adjective_is_not_part_of_the_name(salutation):
     assert marked(f"{salutation} Charlotte Kessler, your letter came today.") == [("persName", "Charlotte Kessler")]
+
+
+@pytest.mark.parametrize("name", ["John Couch Adams", "Julia Ward Howe"])
+def test_a_middle_name_that_is_an_ordinary_word_keeps_the_name_whole(name):
+    assert marked(f"When {name} heard of it, the work was done.") == [("persName", name)]
+
