@@ -46,3 +46,11 @@ def test_a_salutations_adjective_is_not_part_of_the_name(salutation):
 def test_a_middle_name_that_is_an_ordinary_word_keeps_the_name_whole(name):
     assert marked(f"When {name} heard of it, the work was done.") == [("persName", name)]
 
+
+
+@pytest.mark.parametrize("sentence", ["Anna Kessler was born in Dunwarrow, the daughter of a surveyor.",
+                                      "Anna Kessler died at Pellinore in 1872.",
+                                      "Anna Kessler lay at anchor off Grimsholt till noon.",
+                                      "Anna Kessler watched Neptune through the glass."])
+def test_a_place_of_a_life_or_a_planet_is_no_person(sentence):
+    assert marked(sentence) == [("persName", "Anna Kessler")]
