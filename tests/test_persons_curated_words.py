@@ -54,3 +54,9 @@ def test_a_middle_name_that_is_an_ordinary_word_keeps_the_name_whole(name):
                                       "Anna Kessler watched Neptune through the glass."])
 def test_a_place_of_a_life_or_a_planet_is_no_person(sentence):
     assert marked(sentence) == [("persName", "Anna Kessler")]
+
+
+@pytest.mark.parametrize("name", ["Dr. Holland", "Mr. Paris", "Mrs. Florence"])
+def test_a_title_makes_a_place_name_a_surname(name):
+    found = marked(f"Yesterday {name} came and stayed an hour.")
+    assert found[0] == ("persName", name)
