@@ -305,8 +305,9 @@ class Clusterer:
             return self._link_kinship_name(mention, key)
         gender = gender_of(mention.title, self.lexicon)
         kin = mention.title if mention.title in self.lexicon.kin_titles else None
-        relatives = self._relatives_before(mention) if "kin-before" in mention.cues else []
-        seen = [e for e in self.by_word.get(key, []) if e.merged_into is None and e not in relatives
+        relatives = self._named_in_sentence(mention) if "kin-before" in mention.cues else []
+        not_them = relatives + self._possessor_in_focus(mention) if "kin-before" in mention.cues else relatives
+        seen = [e for e in self.by_word.get(key, []) if e.merged_into is None and e not in not_them
                 and self._gender_fits(e, gender) and (kin is None or kin in e.kin_titles)]
         if seen:  # a given name alone means someone close at hand
             most = self.most_mentions
@@ -343,7 +344,7 @@ class Clusterer:
             self._note_form(entity, later)
             return entity, "ahead"
         similar = self._misspelt_surname(key, gender)
-        if similar:
+        if similar and similar not in not_them:
             return similar, "misspelt"
         return self._new_entity(), "new"
 
@@ -413,22 +414,18 @@ class Clusterer:
                     return entity
         return None
 
-    def _relatives_before(self, mention: Candidate) -> list[Entity]:
-        """Whom a kinship word before the mention relates it to, who are therefore not it: the
-        persons named earlier in the sentence ("Anton and Marta, with their son Anton"), and the
-        person in focus that "her" or "his" stands for ("... Ada was eight. Her mother, Lady
-        Byron, ...": the latest person of that gender, or of none known)."""
-        relatives = self._named_in_sentence(mention)
+    def _possessor_in_focus(self, mention: Candidate) -> list[Entity]:
+        """The person in focus that "her" or "his" before a kinship word stands for, who is
+        therefore not the relative named after it ("... Ada was eight. Her mother, Lady Byron,
+        ..."): the latest person of that sex, or of none known."""
         start = mention.title_start if mention.title_start >= 0 else mention.start
-        text = self.texts[mention.block]
-        owner = KIN_POSSESSOR.search(text, max(0, start - 40), start)
-        if owner and owner.group(2).lower() in self.lexicon.kinship:
-            gender = "f" if owner.group(1).lower() == "her" else "m"
-            in_focus = max((e for e in self._alive() if not e.genders or gender in e.genders),
-                           key=lambda e: e.last_seen, default=None)
-            if in_focus is not None and in_focus.last_seen >= 0 and in_focus not in relatives:
-                relatives.append(in_focus)
-        return relatives
+        owner = KIN_POSSESSOR.search(self.texts[mention.block], max(0, start - 40), start)
+        if not owner or owner.group(2).lower() not in self.lexicon.kinship:
+            return []
+        sex = "f" if owner.group(1).lower() == "her" else "m"
+        in_focus = max((e for e in self._alive() if not e.genders or sex in e.genders),
+                       key=lambda e: e.last_seen, default=None)
+        return [in_focus] if in_focus is not None and in_focus.last_seen >= 0 else []
 
     def _named_in_sentence(self, mention: Candidate) -> list[Entity]:
         """The persons named earlier in the mention's sentence."""
