@@ -269,3 +269,44 @@ def test_a_sentence_after_the_signature_that_begins_with_to_is_no_address():
                                "To the best of my knowledge the ship sailed for Lisbon on the 4th of this month.")
     (div,) = letter.read(text, "x").body
     assert "address" not in [tag for tag, _ in tree(div.children)]
+
+
+COLLECTION = """LETTER I.
+
+To Mrs. Hannah Pryce.
+
+Philadelphia, Jan. 5, 1843.
+
+Dear Madam,
+
+I thank you for the parcel, which came safe by Captain Ross, and for the news of your family.
+
+Your affectionate friend,
+Emily Harte.
+
+LETTER II.
+
+To the same.
+
+Philadelphia, Feb. 12, 1843.
+
+Dear Madam,
+
+Lucy walked to church on Sunday last, and the whole town asked after your health and your book.
+
+Ever yours,
+E. H.
+"""
+
+
+def test_to_the_same_heads_a_letter_to_the_previous_letters_addressee_and_initials_sign_for_the_writer():
+    root = edition(COLLECTION)
+    second = root.find(".//t:div[@xml:id='letter2']", {**TEI, "xml": "http://www.w3.org/XML/1998/namespace"})
+    assert [child.tag.split("}")[1] for child in second][:3] == ["head", "address", "opener"]
+    received = root.xpath("//t:correspDesc[@ref='#letter2']/t:correspAction[@type='received']/t:persName/@ref",
+                          namespaces=TEI)
+    first_received = root.xpath("//t:correspDesc[@ref='#letter1']/t:correspAction[@type='received']/t:persName/@ref",
+                                namespaces=TEI)
+    assert received == first_received and received
+    senders = root.xpath("//t:correspDesc/t:correspAction[@type='sent']/t:persName/@ref", namespaces=TEI)
+    assert len(senders) == 2 and senders[0] == senders[1]  # "E. H." is Emily Harte

@@ -47,6 +47,8 @@ CLOSING_PHRASE = re.compile(
     r"gratefully|devotedly|(?:most|very)\s+\w+ly))*[,.!;:]*)(?P<rest>.*)$")
 SIGNATURE = re.compile(r"^[-—–\s]*(?:[A-Z][\w'’.-]*\.?[ \t]*){1,5}[.,]?$")
 ADDRESS_TO = re.compile(r"^To\s+(?P<name>(?:[A-Z][\w'’.]*\.?[ \t]*){1,6})[\s,.;:—–-]*$")
+# a collection's heading for a letter to the previous letter's addressee
+TO_THE_SAME = re.compile(r"(?i)^To\s+the\s+same\b[\s.,;:—–-]*$")
 # an address line after the signature that is more than a name: "To the Right Honourable the
 # Earl of Sandwich, at Madrid."
 ADDRESS_LINE = re.compile(r"^To\s+(?:the\s+)?[A-Z][^\n]{0,120}$")
@@ -140,7 +142,8 @@ def _letters(blocks: list[RawBlock]) -> list[Letter]:
             letter.after.append(block.block("trailer"))
             letters.append(Letter())
             continue
-        _place(letter, block, following)
+        before = letters[-2].facts.addressee if len(letters) > 1 else None  # for "To the same."
+        _place(letter, block, following, before)
     for letter in letters:
         if not letter.closed and letter.body and isinstance(letter.body[-1], Block):
             _split_trailing_closing(letter)
@@ -166,19 +169,23 @@ def _starts_a_letter(block: RawBlock, following: RawBlock | None) -> bool:
     body follows (else it is the closed letter's address panel or closing dateline)."""
     if LETTER_HEADING.match(block.text):
         return True
-    if ADDRESS_TO.match(block.text) or _is_dateline(block):
+    if ADDRESS_TO.match(block.text) or TO_THE_SAME.match(block.text) or _is_dateline(block):
         return following is not None and (_is_dateline(following) or bool(SALUTE.match(following.text))
                                           or _is_body(following))
     return False
 
 
-def _place(letter: Letter, block: RawBlock, following: RawBlock | None) -> None:
+def _place(letter: Letter, block: RawBlock, following: RawBlock | None,
+           previous_addressee: Mention | None = None) -> None:
     text = block.text
     if not letter.started:
         if LETTER_HEADING.match(text) and not letter.opener:
             letter.head.append(block.block("head"))
         elif (match := ADDRESS_TO.match(text)) and not letter.opener:
             letter.top_address.append(_address(block, letter, match))
+        elif TO_THE_SAME.match(text) and not letter.opener:
+            letter.top_address.append(Container("address", [Block("addrLine", text, block.offset)]))
+            letter.facts.addressee = previous_addressee
         elif _is_dateline(block) and not any(n.tag == "dateline" for n in letter.opener):
             letter.opener.append(_dateline(block, letter))
         elif SALUTE.match(text) and "\n" not in text:

@@ -201,6 +201,10 @@ class Clusterer:
         entity = self._similar_entity(mention.text, parts)
         if entity:
             return entity, "similar"
+        if all(len(word) == 1 for word in key.split()):  # "E. H": letters only, the last read as a word
+            entity = self._person_of_initials(mention)
+            if entity:
+                return entity, "initial"
         known = self._known_id(mention.text)
         if known:
             same_person = [e for e in self._alive() if e.known_id == known]
@@ -276,12 +280,25 @@ class Clusterer:
         same = [e for e in self.by_form.get(name_key(mention.text), ()) if e.merged_into is None]
         if same:
             return max(same, key=lambda e: e.last_seen), "form"
+        initialled = self._person_of_initials(mention)
+        if initialled is not None:
+            return initialled, "initial"
         later = self._named_soon_after(mention, position, letter) if mention.title and letter else None
         if later is not None:  # "Mr. D. was ...--Mrs. Dickinson ... Mr. Dickinson read": named in full soon after
             entity = self._new_entity()
             self._note_form(entity, later)
             return entity, "initial"
         return self._new_entity(), "new"
+
+    def _person_of_initials(self, mention: Candidate) -> Entity | None:
+        """"E. H." signing a letter of "Emily Hart": initials alone (two or more, no title) stand
+        for the one person of the document named in full with that given name's and surname's
+        first letters."""
+        letters = [word[0] for word in name_key(mention.text).split()]
+        if mention.title or len(letters) < 2:
+            return None
+        fitting = {e.index: e for e in self.by_initials.get((letters[0], letters[-1]), ()) if e.merged_into is None}
+        return next(iter(fitting.values())) if len(fitting) == 1 else None
 
     def _named_soon_after(self, mention: Candidate, position: int, letter: str) -> Candidate | None:
         """The first mention within RECENT_BLOCKS blocks after, under the same title, whose
