@@ -60,3 +60,10 @@ def test_a_place_of_a_life_or_a_planet_is_no_person(sentence):
 def test_a_title_makes_a_place_name_a_surname(name):
     found = marked(f"Yesterday {name} came and stayed an hour.")
     assert found[0] == ("persName", name)
+
+
+def test_a_titled_surname_makes_the_word_a_name_of_the_document():
+    # "Holmes" is frequent enough to be read as an ordinary word; "Mr. Holmes" says it is a surname
+    found = [text for tag, text in marked("I have come to you, Mr. Holmes. Then Sherlock Holmes placed a chair, "
+                                          "and Holmes sat down.") if tag == "persName"]
+    assert found == ["Mr. Holmes", "Sherlock Holmes", "Holmes"]
