@@ -67,3 +67,11 @@ def test_a_titled_surname_makes_the_word_a_name_of_the_document():
     found = [text for tag, text in marked("I have come to you, Mr. Holmes. Then Sherlock Holmes placed a chair, "
                                           "and Holmes sat down.") if tag == "persName"]
     assert found == ["Mr. Holmes", "Sherlock Holmes", "Holmes"]
+
+
+@pytest.mark.parametrize("sentence", ["Anna Kessler took the place in life Providence had given her.",
+                                      "Anna Kessler said it was as simple as Scripture history.",
+                                      "Anna Kessler smelt the Oriental dust of the shop.",
+                                      "Anna Kessler told the Chief Steward that the food was cold."])
+def test_words_of_providence_scripture_peoples_and_ships_offices_are_no_persons(sentence):
+    assert marked(sentence) == [("persName", "Anna Kessler")]
