@@ -60,3 +60,12 @@ def test_across_documents_a_man_named_in_full_is_still_the_mr_of_his_surname(tmp
     first = dict(refs((tmp_path / "out" / "a.xml").read_bytes()))
     second = dict(refs((tmp_path / "out" / "b.xml").read_bytes()))
     assert second["Mr. Quarrington"] == first["Tobias Quarrington"]
+
+
+def test_miss_and_mrs_of_one_surname_are_two_women():
+    found = convert("Mrs. Quellyby was at her desk all day, and Mrs. Quellyby never looked up.",
+                    "Miss Quellyby, her eldest daughter, sat in a corner. Miss Quellyby was inky.",
+                    "Then Mrs. Quellyby called for tea.")
+    ids = {name: ref for name, ref in found}
+    assert ids["Mrs. Quellyby"] != ids["Miss Quellyby"]
+    assert len({ref for name, ref in found if name == "Mrs. Quellyby"}) == 1

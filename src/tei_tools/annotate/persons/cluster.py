@@ -122,6 +122,20 @@ def gender_of(title: str, lexicon: Lexicon) -> str | None:
     return None
 
 
+MARRIED_TITLES = frozenset({"mrs", "mistress", "madame", "mme", "frau", "señora", "senora"})
+UNMARRIED_TITLES = frozenset({"miss", "mademoiselle", "mlle", "fräulein", "fraulein", "señorita", "senorita"})
+
+
+def _same_standing(entity: Entity, title: str) -> bool:
+    """"Miss Jellyby" is not "Mrs. Jellyby": a woman called by one of the married and unmarried
+    titles is not one the document calls only by the other (mother and daughter, as a rule)."""
+    if title in UNMARRIED_TITLES:
+        return not (entity.titles & MARRIED_TITLES) or bool(entity.titles & UNMARRIED_TITLES)
+    if title in MARRIED_TITLES:
+        return not (entity.titles & UNMARRIED_TITLES) or bool(entity.titles & MARRIED_TITLES)
+    return True
+
+
 def gender_of_given(given: str | None, lexicon: Lexicon) -> str | None:
     """The gender a given name tells ("Ada": a woman), where the name is given to one sex only."""
     if given in lexicon.female_given:
@@ -325,7 +339,8 @@ class Clusterer:
         relatives = self._named_in_sentence(mention) if "kin-before" in mention.cues else []
         not_them = relatives + self._possessor_in_focus(mention) if "kin-before" in mention.cues else relatives
         seen = [e for e in self.by_word.get(key, []) if e.merged_into is None and e not in not_them
-                and self._gender_fits(e, gender) and (kin is None or kin in e.kin_titles)]
+                and self._gender_fits(e, gender) and (kin is None or kin in e.kin_titles)
+                and _same_standing(e, mention.title)]
         if seen:  # a given name alone means someone close at hand
             most = self.most_mentions
             seen = [e for e in seen if key not in e.givens or key in e.surnames or e.alone[key]
