@@ -310,3 +310,38 @@ def test_to_the_same_heads_a_letter_to_the_previous_letters_addressee_and_initia
     assert received == first_received and received
     senders = root.xpath("//t:correspDesc/t:correspAction[@type='sent']/t:persName/@ref", namespaces=TEI)
     assert len(senders) == 2 and senders[0] == senders[1]  # "E. H." is Emily Harte
+
+
+TYPED = """THE WHITE HOUSE
+WASHINGTON
+
+June 3, 1942
+
+Dear Mr. Ambassador:
+
+I have your letter of May 28th, and I am glad to know that Mrs. Wynantt and your son reached London
+safely. General Marsh tells me that the conferences went well.
+
+Very sincerely yours,
+
+Franklin D. Rooster
+
+The Honorable John G. Wynantt,
+American Ambassador,
+London, England.
+"""
+
+
+def test_a_typed_letter_with_letterhead_and_the_addressees_address_below_the_signature():
+    (div,) = letter.read(TYPED, "x").body
+    parts = tree(div.children)
+    assert [tag for tag, _ in parts] == ["head", "opener", "p", "closer", "address"]
+    assert div.children[0].attrs == {"type": "letterhead"}
+    assert parts[1] == ("opener", [("dateline", "June 3, 1942"), ("salute", "Dear Mr. Ambassador:")])
+    assert parts[3] == ("closer", [("salute", "Very sincerely yours,"), ("signed", "Franklin D. Rooster")])
+    assert parts[4][1][-1] == ("addrLine", "London, England.")
+    root = edition(TYPED)
+    received = root.xpath("//t:correspAction[@type='received']/t:persName", namespaces=TEI)
+    assert [r.text for r in received] == ["The Honorable John G. Wynantt"]
+    mrs = root.xpath("//t:body//t:persName[t:roleName = 'Mrs.']/@ref", namespaces=TEI)
+    assert mrs and mrs != [received[0].get("ref")]  # Mrs. Wynantt is not John G. Wynantt

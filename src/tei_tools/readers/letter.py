@@ -52,7 +52,8 @@ TO_THE_SAME = re.compile(r"(?i)^To\s+the\s+same\b[\s.,;:—–-]*$")
 # an address line after the signature that is more than a name: "To the Right Honourable the
 # Earl of Sandwich, at Madrid."
 ADDRESS_LINE = re.compile(r"^To\s+(?:the\s+)?[A-Z][^\n]{0,120}$")
-TITLE_NAME = re.compile(r"^(?:Sr|Sir|Mr|Mrs|Miss|Ms|Mme|Dr|Rev|Revd|Lady|Lord|Capt|Col|Madame|Mons)\.?\s+[A-Z]")
+TITLE_NAME = re.compile(r"^(?:Sr|Sir|Mr|Mrs|Miss|Ms|Mme|Dr|Rev|Revd|Lady|Lord|Capt|Col|Madame|Mons)\.?\s+[A-Z]"
+                        r"|^(?:The\s+)?(?:Right\s+)?Hon(?:ou?rable|\.)\s+(?:the\s+)?[A-Z]")  # "The Honorable John G. Winant"
 POSTSCRIPT = re.compile(r"^(?:P\.\s?P\.\s?S\.|P\.\s?S\.|PS\b|Post-?script\b|N\.\s?B\.)")
 ENDORSEMENT = re.compile(r"(?i)^\[?\s*(?:endorsed|docketed|endorsement|docket)\b")
 LETTER_HEADING = re.compile(r"(?i)^letter\s+(?:\d{1,4}|[ivxlc]{1,7}|no\.?\s*\d{1,4}|the\s+\w+)\b[^\n]{0,80}$")
@@ -181,6 +182,8 @@ def _place(letter: Letter, block: RawBlock, following: RawBlock | None,
     if not letter.started:
         if LETTER_HEADING.match(text) and not letter.opener:
             letter.head.append(block.block("head"))
+        elif letter.empty and _is_letterhead(block, following):
+            letter.head.append(block.block("head", type="letterhead"))
         elif (match := ADDRESS_TO.match(text)) and not letter.opener:
             letter.top_address.append(_address(block, letter, match))
         elif TO_THE_SAME.match(text) and not letter.opener:
@@ -305,8 +308,10 @@ def _signed(block: RawBlock, letter: Letter) -> Block:
 def _is_panel(block: RawBlock) -> bool:
     """An address panel: short lines of names, places, postmarks."""
     lines = block.lines
-    return len(lines) >= 2 and all(0 < len(line.strip()) <= PANEL_LINE_MAX and not line.rstrip().endswith((".", "?", "!"))
-                                   or TITLE_NAME.match(line.strip()) for line in lines)
+    # the last line may end with a full stop ("London, England."), as typed addresses do
+    return len(lines) >= 2 and all(0 < len(line.strip()) <= PANEL_LINE_MAX
+                                   and not line.rstrip().endswith(("?", "!") if n == len(lines) - 1 else (".", "?", "!"))
+                                   or TITLE_NAME.match(line.strip()) for n, line in enumerate(lines))
 
 
 def _address(block: RawBlock, letter: Letter, to: re.Match[str] | None) -> Container:
@@ -322,6 +327,15 @@ def _address(block: RawBlock, letter: Letter, to: re.Match[str] | None) -> Conta
             if named is not None:
                 letter.facts.addressee = Mention(named, 0, len(named.text.rstrip(",. ")))
     return Container("address", lines)
+
+
+def _is_letterhead(block: RawBlock, following: RawBlock | None) -> bool:
+    """A printed letterhead at the top ("THE WHITE HOUSE / WASHINGTON"): short lines in capitals,
+    with the dateline or the salutation after it."""
+    lines = block.lines
+    return (following is not None and (_is_dateline(following) or bool(SALUTE.match(following.text)))
+            and len(lines) <= 6 and all(0 < len(line.strip()) <= PANEL_LINE_MAX and line.upper() == line
+                                        and any(c.isalpha() for c in line) for line in lines))
 
 
 def _is_body(block: RawBlock) -> bool:

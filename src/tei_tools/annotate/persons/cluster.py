@@ -370,7 +370,8 @@ class Clusterer:
         holding = self._full_names_with.get(key, [])
         first_after = bisect_right(holding, position, key=lambda pair: pair[0])
         later = next((m for _, m in holding[first_after:]
-                      if self._gender_fits_title(gender, m) and (not m.title or m.title == mention.title)), None)
+                      if self._gender_fits_title(gender, m) and (not m.title or m.title == mention.title)
+                      and (gender is None or self._gender_of(m) in (None, gender))), None)  # not "Mrs. W." ... "John W."
         if later is not None:  # named in full further on ("The Death of Trotsky" ... "Leon Trotsky")
             entity, _ = self._link_full(later)
             self._note_form(entity, later)
