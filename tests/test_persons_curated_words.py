@@ -75,3 +75,11 @@ def test_a_titled_surname_makes_the_word_a_name_of_the_document():
                                       "Anna Kessler told the Chief Steward that the food was cold."])
 def test_words_of_providence_scripture_peoples_and_ships_offices_are_no_persons(sentence):
     assert marked(sentence) == [("persName", "Anna Kessler")]
+
+
+@pytest.mark.parametrize("text, names", [("P. S. Remember me to your brother.", []),
+                                         ("P. S. Anna Kessler sends her love.", [("persName", "Anna Kessler")]),
+                                         ("P. P. S. Burn this letter.", []),
+                                         ("Then J. R. Kessler came.", [("persName", "J. R. Kessler")])])
+def test_a_postscript_mark_in_spaced_initials_is_no_part_of_a_name(text, names):
+    assert marked(text) == names
