@@ -226,3 +226,122 @@ def test_letters_and_journals_render_with_every_word_and_both_days_of_an_old_sty
     assert html.count("calendar-equivalent") == 1  # the double date writes both days already
     text = plain.render_text(editions[0], tmp_path / "text").read_text("utf-8")
     assert "October 25, 1917 (O.S.) = 7 November 1917" in " ".join(text.split())
+
+
+OLDER_FORMS = """London, 10th January 1665/6
+
+My Lord,
+
+I received your Lordship's of the 2d instant, and have laid it before Sir William Coventry, who
+promises an answer by the next post.
+
+I am, my Lord, your Lordship's most humble and obedient servant,
+
+Samuel Pepys
+
+To the Right Honourable the Earl of Sandwich, at Madrid.
+"""
+
+
+def test_older_forms_of_address_closing_and_an_address_line_after_the_signature():
+    (div,) = letter.read(OLDER_FORMS, "x").body
+    parts = tree(div.children)
+    assert parts[0] == ("opener", [("dateline", "London, 10th January 1665/6"), ("salute", "My Lord,")])
+    assert [tag for tag, _ in parts] == ["opener", "p", "closer", "address"]
+    assert parts[2] == ("closer", [("salute", "I am, my Lord, your Lordship's most humble and obedient servant,"),
+                                   ("signed", "Samuel Pepys")])
+    assert parts[3] == ("address", [("addrLine", "To the Right Honourable the Earl of Sandwich, at Madrid.")])
+
+
+@pytest.mark.parametrize("salutation", ["My Lord,", "Reverend Sir,", "Your Grace,", "My Lady"])
+def test_older_salutations_open_the_letter(salutation):
+    assert letter.SALUTE.match(salutation)
+
+
+@pytest.mark.parametrize("line", ["My Lord Byron came to dinner and stayed until the evening was over.",
+                                  "Your Grace's horses were sold at Newmarket last week by the steward."])
+def test_a_sentence_that_begins_like_a_salutation_is_not_one(line):
+    assert not letter.SALUTE.match(line)
+
+
+def test_a_sentence_after_the_signature_that_begins_with_to_is_no_address():
+    text = OLDER_FORMS.replace("To the Right Honourable the Earl of Sandwich, at Madrid.",
+                               "To the best of my knowledge the ship sailed for Lisbon on the 4th of this month.")
+    (div,) = letter.read(text, "x").body
+    assert "address" not in [tag for tag, _ in tree(div.children)]
+
+
+COLLECTION = """LETTER I.
+
+To Mrs. Hannah Pryce.
+
+Philadelphia, Jan. 5, 1843.
+
+Dear Madam,
+
+I thank you for the parcel, which came safe by Captain Ross, and for the news of your family.
+
+Your affectionate friend,
+Emily Harte.
+
+LETTER II.
+
+To the same.
+
+Philadelphia, Feb. 12, 1843.
+
+Dear Madam,
+
+Lucy walked to church on Sunday last, and the whole town asked after your health and your book.
+
+Ever yours,
+E. H.
+"""
+
+
+def test_to_the_same_heads_a_letter_to_the_previous_letters_addressee_and_initials_sign_for_the_writer():
+    root = edition(COLLECTION)
+    second = root.find(".//t:div[@xml:id='letter2']", {**TEI, "xml": "http://www.w3.org/XML/1998/namespace"})
+    assert [child.tag.split("}")[1] for child in second][:3] == ["head", "address", "opener"]
+    received = root.xpath("//t:correspDesc[@ref='#letter2']/t:correspAction[@type='received']/t:persName/@ref",
+                          namespaces=TEI)
+    first_received = root.xpath("//t:correspDesc[@ref='#letter1']/t:correspAction[@type='received']/t:persName/@ref",
+                                namespaces=TEI)
+    assert received == first_received and received
+    senders = root.xpath("//t:correspDesc/t:correspAction[@type='sent']/t:persName/@ref", namespaces=TEI)
+    assert len(senders) == 2 and senders[0] == senders[1]  # "E. H." is Emily Harte
+
+
+TYPED = """THE WHITE HOUSE
+WASHINGTON
+
+June 3, 1942
+
+Dear Mr. Ambassador:
+
+I have your letter of May 28th, and I am glad to know that Mrs. Wynantt and your son reached London
+safely. General Marsh tells me that the conferences went well.
+
+Very sincerely yours,
+
+Franklin D. Rooster
+
+The Honorable John G. Wynantt,
+American Ambassador,
+London, England.
+"""
+
+
+def test_a_typed_letter_with_letterhead_and_the_addressees_address_below_the_signature():
+    (div,) = letter.read(TYPED, "x").body
+    parts = tree(div.children)
+    assert [tag for tag, _ in parts] == ["head", "opener", "p", "closer", "address"]
+    assert div.children[0].attrs == {"type": "letterhead"}
+    assert parts[1] == ("opener", [("dateline", "June 3, 1942"), ("salute", "Dear Mr. Ambassador:")])
+    assert parts[3] == ("closer", [("salute", "Very sincerely yours,"), ("signed", "Franklin D. Rooster")])
+    assert parts[4][1][-1] == ("addrLine", "London, England.")
+    root = edition(TYPED)
+    received = root.xpath("//t:correspAction[@type='received']/t:persName", namespaces=TEI)
+    assert [r.text for r in received] == ["The Honorable John G. Wynantt"]
+    mrs = root.xpath("//t:body//t:persName[t:roleName = 'Mrs.']/@ref", namespaces=TEI)
+    assert mrs and mrs != [received[0].get("ref")]  # Mrs. Wynantt is not John G. Wynantt

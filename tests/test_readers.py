@@ -444,3 +444,15 @@ def test_transcript_cold_open_without_its_heading_stays_in_the_body():
     assert texts([doc.front[1]]) == ["May 1, 1871. A city burns."]
     assert [d.attrs["type"] for d in doc.body] == ["section", "intro", "act"]
     assert texts([doc.body[0]]) == ["It’s a windy night.", "A lamp tips over."]
+
+
+def test_biography_with_encyclopedia_note_markers_and_a_numbered_reference_list():
+    text = source("biography_encyclopedia_brackets.txt")
+    assert detect_kind(text) == "biography"
+    doc = read(text, "bio.txt")
+    assert [find([d], "head")[0].text for d in doc.body[1:]] == ["Early life", "Expeditions"]
+    refs = [(s.attr("n"), s.attr("target"), s.text_in(b.text)) for b in doc.blocks() for s in b.spans if s.tag == "ref"]
+    assert refs == [(str(n), f"#note-{n}", f"[{n}]") for n in range(1, 6)]
+    (notes,) = doc.back
+    assert [n.attrs["n"] for n in find([notes], "note")] == ["1", "2", "3", "4", "5"]
+    assert find([notes], "note", n="3")[0].text == "3. Ström, K. A. (1911). The Stockholm School of Drawing."

@@ -38,6 +38,9 @@ EXPECTED = {
     "dangling-ref.xml": (24, 81, 'persName/@ref "persons.xml#nightingal" points to no person: persons.xml has no '
                                  'person with xml:id "nightingal" (correct the id, or add the person to the '
                                  "personography) [ref-resolves]"),
+    "dangling-who.xml": (24, 42, 'sp/@who "persons.xml#nightingal" points to no person: the personography beside '
+                                 "this file has no such person (correct the pointer, or add the person to the "
+                                 "personography) [who-resolves]"),
     "missing-personography.xml": (24, 81, 'persName/@ref "people.xml#nightingale" points into "people.xml", which '
                                           "is not there: the personography is looked for beside this file [ref-file]"),
     "local-ref.xml": (24, 71, 'persName/@ref "#nightingale" points to no person: this file has no person with '

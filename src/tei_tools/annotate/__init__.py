@@ -50,6 +50,7 @@ def annotate_alone(doc: Document, known: "PersonIndex") -> Annotations:
 def annotate_together(doc: Document, found: Annotations, personography: "Personography") -> dict[str, int]:
     """Phase 2: the persons' ids (new people added to `personography`), then every span added."""
     from tei_tools.annotate.persons import reconcile
+    from tei_tools.annotate.speakers import ascribe_turns
 
     blocks = doc.blocks()
     results = {
@@ -61,6 +62,7 @@ def annotate_together(doc: Document, found: Annotations, personography: "Persono
     for spans_per_block in results.values():
         for block, spans in zip(blocks, spans_per_block):
             block.spans.extend(spans)
+    ascribe_turns(doc)  # a transcript's turns: who speaks, from the names just marked
     return {name: sum(map(len, spans)) for name, spans in results.items()}
 
 

@@ -181,6 +181,8 @@ class Lexicon:
     place_phrase_starts: frozenset[str]  # first words of the places of more than one word
     female_titles: frozenset[str] = frozenset()  # "mrs", "lady": the person is a woman
     male_titles: frozenset[str] = frozenset()
+    female_given: frozenset[str] = frozenset()  # "ada", "mary": given names of women only
+    male_given: frozenset[str] = frozenset()
     given_abbreviations: dict[str, str] = field(default_factory=dict)  # "jas" -> "James"
     famous: frozenset[str] = frozenset()  # well-known persons named by one word: "dante", "handel"
     famous_ambiguous: frozenset[str] = frozenset()  # ... that are also ordinary words or places: "bacon"
@@ -229,6 +231,8 @@ class Lexicon:
             place_phrase_starts=frozenset(p.split()[0] for p in places if " " in p),
             female_titles=_keys(read_list("names_titles_female")),
             male_titles=_keys(read_list("names_titles_male")),
+            female_given=_keys(read_list("names_given_female")),
+            male_given=_keys(read_list("names_given_male")),
             given_abbreviations=given_abbreviations,
             famous=_keys([f.rstrip(" *") for f in famous]),
             famous_ambiguous=_keys([f.rstrip(" *") for f in famous if f.endswith("*")]),

@@ -3,9 +3,10 @@
 Inline (`annotate_quotes`): every stretch enclosed in double quotation marks, curly (“…”) or
 straight ("…"), becomes a `q` span that includes its marks, whatever its function (speech,
 citation, scare quotes, titles); TEI's `q` is the element for quoted material when nothing finer
-is reliable. Single quotation marks are not annotated (they are mostly apostrophes, and in
-English texts they nest inside double ones), so "don't", "Trotsky's" and "sparrows' nests" never
-matter here. A straight mark opens or closes according to what stands on either side of it (after
+is reliable. Single quotation marks are annotated only in a text that quotes with them, as
+British printing does (‘…’ outside, “…” inside: `writes_single_quotes`); elsewhere they are mostly
+apostrophes and nest inside double ones, so "don't", "Trotsky's" and "sparrows' nests" never
+matter. A straight mark opens or closes according to what stands on either side of it (after
 a space or at the start it opens; after a word or punctuation and before a space it closes), and
 the marks pair like brackets, so a double-quoted title inside a quotation is a `q` inside a `q`.
 
@@ -58,13 +59,54 @@ SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+(?=\S)")
 
 
 def annotate_quotes(blocks: Sequence[Block]) -> list[list[Span]]:
-    """One list per block. Each double-quoted stretch -> Span.make(start, end, "q") covering the quotation marks too."""
+    """One list per block. Each double-quoted stretch -> Span.make(start, end, "q") covering the
+    quotation marks too; single-quoted ones as well in a text that quotes with single marks."""
+    singles = writes_single_quotes([block.text for block in blocks])
     found = []
     for index, block in enumerate(blocks):
         continued = index + 1 < len(blocks) and _opens_with_mark(blocks[index + 1].text)
-        found.append([Span.make(start, end, QUOTE_TAG)
-                      for start, end in quoted_stretches(block.text, continues_in_next=continued)])
+        stretches = quoted_stretches(block.text, continues_in_next=continued)
+        if singles:
+            stretches = sorted(stretches + _single_quotations(block.text, stretches),
+                               key=lambda stretch: (stretch[0], -stretch[1]))
+        found.append([Span.make(start, end, QUOTE_TAG) for start, end in stretches])
     return found
+
+
+# What an opening-looking single mark is when it elides letters: ’tis, ’twas, ’em, ’cause, ’80s
+ELISION = re.compile(r"(?i)(?:tis|twas|twere|twill|em|cause|til|n|round)\b|\d")
+LEAST_SINGLE_OPENINGS = 3
+PLURAL_POSSESSIVE = re.compile(r"s['\u2019] [a-z]")
+
+
+def writes_single_quotes(texts: Sequence[str]) -> bool:
+    """Whether a text quotes with single marks, as British printing does (‘Mind the river,’ he
+    said), and double ones only inside them: more single marks open a quotation than double
+    ones, and at least LEAST_SINGLE_OPENINGS do."""
+    single = double = 0
+    for text in texts:
+        if "'" not in text and "\u2018" not in text and "\u2019" not in text:
+            double += sum(direction == OPENS for _, direction in _marks(text, DOUBLE_MARKS))
+            continue
+        single += sum(1 for position, direction in _marks(text, SINGLE_MARKS)
+                      if direction == OPENS and not _inside_word(text, position) and not ELISION.match(text, position + 1))
+        double += sum(direction == OPENS for _, direction in _marks(text, DOUBLE_MARKS))
+    return single >= LEAST_SINGLE_OPENINGS and single > double
+
+
+def _single_quotations(text: str, double: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The single-quoted stretches of a block that quotes with single marks: marks paired like
+    brackets, apostrophes inside words and elisions left out; a stretch that would cross a
+    double-quoted one is a misread apostrophe and is dropped (markup must nest)."""
+    marks = [(position, direction) for position, direction in _marks(text, SINGLE_MARKS)
+             if direction != EITHER and not _inside_word(text, position)
+             and not (direction == OPENS and ELISION.match(text, position + 1))]
+    closings = [position for position, direction in marks if direction == CLOSES]
+    # "the boys’ school": a plural's apostrophe before a lower-case word, where a later mark can close
+    marks = [(position, direction) for position, direction in marks
+             if not (direction == CLOSES and PLURAL_POSSESSIVE.match(text, position - 1) and position < closings[-1])]
+    return [(start, end) for start, end in _pair_marks(text, marks)[0]
+            if not any(a < start < b < end or start < a < end < b for a, b in double)]
 
 
 def quoted_stretches(text: str, continues_in_next: bool = False,

@@ -18,9 +18,12 @@ CUES = {
     "transcript": [r"(?im)^act (one|two|three|four|five|six|[ivx]{1,4}|\d+)\b.*$", r"(?im)^cold open$",
                    r"(?i)\bI[’']m [A-Z][\w.-]+(?: [A-Z][\w.-]+)*,? and (this is|you[’']re listening to)\b",
                    r"(?im)^(audio editing|sound design|(theme )?music|produced|written) by\b",
-                   r"(?im)^(coming up )?next (time )?on(\b|(?=[A-Z]))", r"(?im)^executive producers are\b"],
+                   r"(?im)^(coming up )?next (time )?on(\b|(?=[A-Z]))", r"(?im)^executive producers are\b",
+                   # a speaker's label in capitals: "DAVID OKAFOR: Well, ...", "HOST (Sarah Lin): Welcome"
+                   r"(?m)^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?: \([^()\n]{1,40}\))?:[ \t]+\S"],
     "biography": [r"(?im)^(primary|original) sources$", r"(?m)^\(\d{1,3}\) [A-Z]",
                   r"(?m)\w[.\"”] \(\d{1,3}\)$",  # a paragraph ending with a note marker
+                  r"[\w.,;:\"”’)]\[\d{1,3}\](?=[\s.,;:\[]|$)",  # an encyclopedia's note marker: "Engine.[1]"
                   r"(?m)^([A-Z][^\n]{0,60})\n\1$",  # a picture's title repeated as its caption
                   r"\b\d{1,2}(?:st|nd|rd|th) (?:January|February|March|April|May|June|July|August|September|"
                   r"October|November|December), \d{4}\b"],  # "born ... on 7th November, 1879"

@@ -28,7 +28,10 @@ SOURCES_HEADING = re.compile(r"(?i)^(primary|original) sources?$|^sources$|^docu
 NOTES_HEADING = re.compile(r"(?i)^(?:notes|footnotes|endnotes|references|notes and references|citations)$")
 NOTE_NUMBER = re.compile(r"^(?:\((\d{1,3})\)|\[(\d{1,3})\]|(\d{1,3})\.)\s")
 SOURCE_NUMBER = re.compile(r"^\((\d{1,3})\)\s")
-NOTE_MARKER = re.compile(r"(?<![^\s.,;:!?\"”’)])\((\d{1,3})\)(?=[\s.,;:]|$)")
+# "(12)" after a space or a mark, as the educational sites write it; "[12]" right after a word too,
+# as encyclopedias do ("Engine.[1]", "computer[4][5]")
+NOTE_MARKER = re.compile(r"(?<![^\s.,;:!?\"”’)])\((\d{1,3})\)(?=[\s.,;:]|$)"
+                         r"|(?<=[\w.,;:!?\"”’)\]])\[(\d{1,3})\](?=[\s.,;:!?\[]|$)")
 QUOTATIONS_CUE = re.compile(r"(?i)\bquotations?\b|\bsayings\b|\baphorisms\b")
 CAPTION_LINE_MAX = 120
 # A caption of one line: it credits the picture and dates it in brackets ("X by John Opie (1797)",
@@ -64,7 +67,7 @@ def _split_notes(blocks: list[RawBlock]) -> tuple[list[RawBlock], RawBlock | Non
         if not NOTES_HEADING.match(blocks[index].text.strip()):
             continue
         notes: list[tuple[str, list[RawBlock]]] = []
-        for block in blocks[index + 1:]:
+        for block in _note_lines(blocks[index + 1:]):
             match = NOTE_NUMBER.match(block.text)
             number = next((g for g in match.groups() if g), None) if match else None
             if number and int(number) == len(notes) + 1:
@@ -77,6 +80,19 @@ def _split_notes(blocks: list[RawBlock]) -> tuple[list[RawBlock], RawBlock | Non
             return blocks[:index], blocks[index], notes
         break
     return blocks, None, []
+
+
+def _note_lines(blocks: list[RawBlock]) -> list[RawBlock]:
+    """The blocks after a notes heading, a block whose lines are numbered notes ("1. Toole, ...",
+    "2. Stein, ...", written without blank lines between) cut into its lines."""
+    cut: list[RawBlock] = []
+    for block in blocks:
+        lines = block.line_parts()
+        if len(lines) > 1 and sum(bool(NOTE_NUMBER.match(line.text)) for line in lines) > 1:
+            cut.extend(lines)
+        else:
+            cut.append(block)
+    return cut
 
 
 def _notes_div(heading: RawBlock, notes: list[tuple[str, list[RawBlock]]]) -> Container:
@@ -164,9 +180,9 @@ def _caption_units(block: RawBlock) -> list[tuple[str, int]]:
 def _paragraph(block: RawBlock, notes: set[str] = frozenset()) -> Block:
     """A paragraph; its note markers point at the source's notes when the source has them."""
     paragraph = block.block("p")
-    paragraph.spans = [Span.make(m.start(), m.end(), "ref", type="noteref", n=m.group(1),
-                                 target=f"#{note_id(m.group(1))}" if m.group(1) in notes else None)
-                       for m in NOTE_MARKER.finditer(block.text)]
+    paragraph.spans = [Span.make(m.start(), m.end(), "ref", type="noteref", n=number,
+                                 target=f"#{note_id(number)}" if number in notes else None)
+                       for m in NOTE_MARKER.finditer(block.text) for number in [m.group(1) or m.group(2)]]
     return paragraph
 
 

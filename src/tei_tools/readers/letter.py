@@ -31,20 +31,29 @@ KIND = "letter"
 
 SALUTE = re.compile(
     r"(?i)^(?:(?:my\s+)?(?:very\s+|most\s+)?(?:dear(?:est)?|honou?red|respected|esteemed|beloved)\b[^\n]{0,60}"
-    r"|(?:dear|sir|madam|madame|gentlemen|ladies)\b[^\n]{0,40})[,:;.!—–-]*$")
+    r"|(?:dear|sir|madam|madame|gentlemen|ladies)\b[^\n]{0,40}"
+    # the forms of address of older letters: "My Lord,", "Reverend Sir", "Your Grace,"
+    r"|my\s+(?:lord|lady|liege)\b[^\n]{0,30}|(?:reverend|rev(?:d)?\.?|worthy|good|kind)\s+(?:sir|madam|friend)\b"
+    r"|your\s+(?:grace|excellency|lordship|ladyship|majesty|highness|honou?r))[,:;.!—–-]*$")
 CLOSING_START = re.compile(
     r"(?i)^[-—–\s]*(?:ever|yours|your|believe\s+me|i\s+am|i\s+remain|i\s+rest|most|very|affectionately|"
     r"faithfully|sincerely|truly|cordially|respectfully|with\s+(?:best|kind|much|all\s+my|love)|adieu|farewell|"
     r"good-?\s?bye|always|till\s+then|until\s+then)\b")
 # the complimentary close ends at "yours" (glued or not: "faithfullyyours") or "your ... friend"
 CLOSING_PHRASE = re.compile(
-    r"(?is)^(?P<close>.*(?:yours|thine|your\s+(?:[\w-]+\s+){0,3}(?:friend|servant|son|daughter|brother|sister|"
+    r"(?is)^(?P<close>.*(?:yours|thine|your\s+(?:[\w'’-]+\s+){0,6}(?:friend|servant|son|daughter|brother|sister|"
     r"wife|husband|mother|father|cousin|niece|nephew|admirer|correspondent|child))"
     r"(?:[ \t,]+(?:ever|truly|sincerely|faithfully|affectionately|obediently|respectfully|cordially|always|"
     r"gratefully|devotedly|(?:most|very)\s+\w+ly))*[,.!;:]*)(?P<rest>.*)$")
 SIGNATURE = re.compile(r"^[-—–\s]*(?:[A-Z][\w'’.-]*\.?[ \t]*){1,5}[.,]?$")
 ADDRESS_TO = re.compile(r"^To\s+(?P<name>(?:[A-Z][\w'’.]*\.?[ \t]*){1,6})[\s,.;:—–-]*$")
-TITLE_NAME = re.compile(r"^(?:Sr|Sir|Mr|Mrs|Miss|Ms|Mme|Dr|Rev|Revd|Lady|Lord|Capt|Col|Madame|Mons)\.?\s+[A-Z]")
+# a collection's heading for a letter to the previous letter's addressee
+TO_THE_SAME = re.compile(r"(?i)^To\s+the\s+same\b[\s.,;:—–-]*$")
+# an address line after the signature that is more than a name: "To the Right Honourable the
+# Earl of Sandwich, at Madrid."
+ADDRESS_LINE = re.compile(r"^To\s+(?:the\s+)?[A-Z][^\n]{0,120}$")
+TITLE_NAME = re.compile(r"^(?:Sr|Sir|Mr|Mrs|Miss|Ms|Mme|Dr|Rev|Revd|Lady|Lord|Capt|Col|Madame|Mons)\.?\s+[A-Z]"
+                        r"|^(?:The\s+)?(?:Right\s+)?Hon(?:ou?rable|\.)\s+(?:the\s+)?[A-Z]")  # "The Honorable John G. Winant"
 POSTSCRIPT = re.compile(r"^(?:P\.\s?P\.\s?S\.|P\.\s?S\.|PS\b|Post-?script\b|N\.\s?B\.)")
 ENDORSEMENT = re.compile(r"(?i)^\[?\s*(?:endorsed|docketed|endorsement|docket)\b")
 LETTER_HEADING = re.compile(r"(?i)^letter\s+(?:\d{1,4}|[ivxlc]{1,7}|no\.?\s*\d{1,4}|the\s+\w+)\b[^\n]{0,80}$")
@@ -134,7 +143,8 @@ def _letters(blocks: list[RawBlock]) -> list[Letter]:
             letter.after.append(block.block("trailer"))
             letters.append(Letter())
             continue
-        _place(letter, block, following)
+        before = letters[-2].facts.addressee if len(letters) > 1 else None  # for "To the same."
+        _place(letter, block, following, before)
     for letter in letters:
         if not letter.closed and letter.body and isinstance(letter.body[-1], Block):
             _split_trailing_closing(letter)
@@ -160,19 +170,25 @@ def _starts_a_letter(block: RawBlock, following: RawBlock | None) -> bool:
     body follows (else it is the closed letter's address panel or closing dateline)."""
     if LETTER_HEADING.match(block.text):
         return True
-    if ADDRESS_TO.match(block.text) or _is_dateline(block):
+    if ADDRESS_TO.match(block.text) or TO_THE_SAME.match(block.text) or _is_dateline(block):
         return following is not None and (_is_dateline(following) or bool(SALUTE.match(following.text))
                                           or _is_body(following))
     return False
 
 
-def _place(letter: Letter, block: RawBlock, following: RawBlock | None) -> None:
+def _place(letter: Letter, block: RawBlock, following: RawBlock | None,
+           previous_addressee: Mention | None = None) -> None:
     text = block.text
     if not letter.started:
         if LETTER_HEADING.match(text) and not letter.opener:
             letter.head.append(block.block("head"))
+        elif letter.empty and _is_letterhead(block, following):
+            letter.head.append(block.block("head", type="letterhead"))
         elif (match := ADDRESS_TO.match(text)) and not letter.opener:
             letter.top_address.append(_address(block, letter, match))
+        elif TO_THE_SAME.match(text) and not letter.opener:
+            letter.top_address.append(Container("address", [Block("addrLine", text, block.offset)]))
+            letter.facts.addressee = previous_addressee
         elif _is_dateline(block) and not any(n.tag == "dateline" for n in letter.opener):
             letter.opener.append(_dateline(block, letter))
         elif SALUTE.match(text) and "\n" not in text:
@@ -208,6 +224,8 @@ def _place_after_closing(letter: Letter, block: RawBlock) -> None:
         letter.after.append(Container("note", [block.block("p")], {"type": "endorsement"}))
     elif (match := ADDRESS_TO.match(text)) or _is_panel(block):
         letter.after.append(_address(block, letter, match))
+    elif ADDRESS_LINE.match(text) and not _is_body(block):
+        letter.after.append(Container("address", [Block("addrLine", text, block.offset)]))
     elif letter.after:  # written after the signature and what followed it: a postscript unmarked
         letter.after.append(Container("postscript", [block.block("p")]))
     else:  # the letter goes on: what looked like its closing was a paragraph of it
@@ -290,8 +308,10 @@ def _signed(block: RawBlock, letter: Letter) -> Block:
 def _is_panel(block: RawBlock) -> bool:
     """An address panel: short lines of names, places, postmarks."""
     lines = block.lines
-    return len(lines) >= 2 and all(0 < len(line.strip()) <= PANEL_LINE_MAX and not line.rstrip().endswith((".", "?", "!"))
-                                   or TITLE_NAME.match(line.strip()) for line in lines)
+    # the last line may end with a full stop ("London, England."), as typed addresses do
+    return len(lines) >= 2 and all(0 < len(line.strip()) <= PANEL_LINE_MAX
+                                   and not line.rstrip().endswith(("?", "!") if n == len(lines) - 1 else (".", "?", "!"))
+                                   or TITLE_NAME.match(line.strip()) for n, line in enumerate(lines))
 
 
 def _address(block: RawBlock, letter: Letter, to: re.Match[str] | None) -> Container:
@@ -307,6 +327,15 @@ def _address(block: RawBlock, letter: Letter, to: re.Match[str] | None) -> Conta
             if named is not None:
                 letter.facts.addressee = Mention(named, 0, len(named.text.rstrip(",. ")))
     return Container("address", lines)
+
+
+def _is_letterhead(block: RawBlock, following: RawBlock | None) -> bool:
+    """A printed letterhead at the top ("THE WHITE HOUSE / WASHINGTON"): short lines in capitals,
+    with the dateline or the salutation after it."""
+    lines = block.lines
+    return (following is not None and (_is_dateline(following) or bool(SALUTE.match(following.text)))
+            and len(lines) <= 6 and all(0 < len(line.strip()) <= PANEL_LINE_MAX and line.upper() == line
+                                        and any(c.isalpha() for c in line) for line in lines))
 
 
 def _is_body(block: RawBlock) -> bool:

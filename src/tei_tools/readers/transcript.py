@@ -17,6 +17,7 @@ import re
 from tei_tools.annotate.dates import annotate_dates
 from tei_tools.model import Block, Container, Document, Metadata, Node, Responsibility
 from tei_tools.readers.common import RawBlock, drop_furniture, is_heading_like, split_blocks
+from tei_tools.readers.speakers import recurring_labels, speaker_label
 
 KIND = "transcript"
 
@@ -48,10 +49,11 @@ NUMBER_WORDS = {w: str(i) for i, w in enumerate(
 def read(source: str, name: str) -> Document:
     doc = Document(name, source, KIND, Metadata())
     blocks = drop_furniture(split_blocks(source), doc.omissions)
-    front, rest = _front(doc, blocks)
+    speakers = recurring_labels(blocks)
+    front, rest = _front(doc, blocks, speakers)
     doc.front = front
     body, back = _split_back(rest)
-    doc.body = _divisions(body)
+    doc.body = _divisions(body, speakers)
     for block in body:
         _record_intro(doc.meta, block.text)
     doc.back = _back(doc, back)
@@ -66,7 +68,7 @@ def _record_intro(meta: Metadata, text: str) -> None:
         meta.authors = meta.authors or [match["host"]]
 
 
-def _front(doc: Document, blocks: list[RawBlock]) -> tuple[list[Node], list[RawBlock]]:
+def _front(doc: Document, blocks: list[RawBlock], speakers: frozenset[str]) -> tuple[list[Node], list[RawBlock]]:
     """Date line, title line(s) and the summary before the first heading make the title page."""
     index = 0
     page: list[Node] = []
@@ -84,7 +86,7 @@ def _front(doc: Document, blocks: list[RawBlock]) -> tuple[list[Node], list[RawB
     front: list[Node] = [Container("titlePage", page)] if page else []
     # The summary is one paragraph; more text before the first heading or the introduction is a
     # cold open whose heading is missing, and belongs to the body.
-    if index < len(blocks) and not _ends_summary(blocks[index]):
+    if index < len(blocks) and not _ends_summary(blocks[index]) and not _opens_with_speech(blocks[index:], speakers):
         front.append(Container("argument", [blocks[index].block("p")]))
         index += 1
     return front, blocks[index:]
@@ -124,11 +126,29 @@ def _is_credit_line(text: str) -> bool:
                 or THANKS.match(text))
 
 
-def _divisions(blocks: list[RawBlock]) -> list[Node]:
+def _opens_with_speech(blocks: list[RawBlock], speakers: frozenset[str]) -> bool:
+    """A paragraph that is a turn, or stands just before one ("[Intro music]"), is no summary."""
+    return any(speaker_label(block, speakers) for block in blocks[:2])
+
+
+def _divisions(blocks: list[RawBlock], speakers: frozenset[str] = frozenset()) -> list[Node]:
     divs: list[Container] = []
     current: Container | None = None
     advert: Container | None = None  # the sponsor's message being read, if any
+    turn: Container | None = None  # the speaker's turn being read, if any
     for block in blocks:
+        if label := speaker_label(block, speakers):
+            advert = None
+            if current is None:
+                current = Container("div", [], {"type": "section"})
+                divs.append(current)
+            turn = _turn(block, label)
+            current.children.append(turn)
+            continue
+        if turn is not None and not (is_heading_like(block.text) or _is_aside(block.text) or SPONSOR.match(block.text)):
+            turn.children.append(block.block("p"))  # the speaker goes on, in a paragraph of its own
+            continue
+        turn = None
         if SPONSOR.match(block.text) or (advert is not None and SPONSOR_CONTINUED.search(block.text)):
             if advert is None:
                 advert = Container("note", [], {"type": "advertisement"})
@@ -145,6 +165,19 @@ def _divisions(blocks: list[RawBlock]) -> list[Node]:
         else:
             current.children.append(block.block("p"))
     return list(divs)
+
+
+def _turn(block: RawBlock, label: re.Match[str]) -> Container:
+    """One turn: the label (colon included) as `speaker`, the words after it as `p`."""
+    speaker = block.part(0, label.end("label"))
+    speech = block.part(label.end(), len(block.text))
+    return Container("sp", [speaker.block("speaker"), speech.block("p")])
+
+
+def _is_aside(text: str) -> bool:
+    """"[Intro music]", "(laughter)": a note of the transcriber's, not the speaker's words."""
+    text = text.strip()
+    return len(text) <= 80 and "\n" not in text and (text[:1], text[-1:]) in (("[", "]"), ("(", ")"))
 
 
 def _section_attrs(heading: str) -> dict[str, str]:

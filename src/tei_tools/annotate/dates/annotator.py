@@ -13,7 +13,7 @@ import re
 from typing import Sequence
 
 from tei_tools import calendars
-from tei_tools.annotate.dates.context import LOW, Context, Found, Reading
+from tei_tools.annotate.dates.context import LOW, MEDIUM, Context, Found, Reading
 from tei_tools.annotate.dates.recogniser import DASH, Recogniser, default_recogniser
 from tei_tools.annotate.dates.styles import CalendarPolicy, in_calendar, sentence_around, sentence_starts
 from tei_tools.annotate.dates.values import Values, iso_day, iso_year, parse_day
@@ -28,8 +28,8 @@ def annotate_dates(blocks: Sequence[Block], recogniser: Recogniser | None = None
 
     `julian_until` (YYYY-MM-DD): days up to that one are Old Style unless the text marks them."""
     recogniser = recogniser or default_recogniser()
-    policy = CalendarPolicy(julian_until)
     found_per_block = [recogniser.find(block.text, heading=block.frames_dates) for block in blocks]
+    policy = CalendarPolicy(julian_until) if julian_until else _policy_of_the_writer(blocks, found_per_block)
     context = Context(first_year=next((f.year for found in found_per_block for f in found if f.year), None))
     spans_per_block = []
     read = 0  # characters of the blocks before this one
@@ -63,6 +63,19 @@ def annotate_dates(blocks: Sequence[Block], recogniser: Recogniser | None = None
                                 for start, end, values in _merge_dash_ranges(block.text, dated)])
         read += len(block.text) + 1
     return spans_per_block
+
+
+# The eve of Great Britain's calendar reform: 2 September 1752 (Old Style) was followed by 14 September.
+BRITISH_REFORM_EVE = "1752-09-02"
+
+
+def _policy_of_the_writer(blocks: Sequence[Block], found_per_block: list[list[Found]]) -> CalendarPolicy:
+    """A writer who dates a letter or an entry with a double year ("March 22, 1717/18") counts in
+    the Old Style: the other days they write up to Britain's reform are Old Style too (cert
+    medium: the text marks only some of them)."""
+    writes_double_years = any(item.double_year for block, found in zip(blocks, found_per_block)
+                              if block.frames_dates for item in found)
+    return CalendarPolicy(BRITISH_REFORM_EVE, cert=MEDIUM) if writes_double_years else CalendarPolicy()
 
 
 def _in_calendar(item: Found, reading: Reading, sentence: str, policy: CalendarPolicy, recogniser: Recogniser,

@@ -69,6 +69,7 @@ class Found:
     custom: Values | None = None  # a double date's Julian reading ("25 October (7 November) 1917")
     sets_context: bool = True  # False for a year inside a name ("the 1905 Revolution")
     julian_only: bool = False  # a day that exists only in the Julian calendar: a day only if read Old Style
+    double_year: bool = False  # written with the legal and the historical year ("10th January 1665/6")
 
     @property
     def length(self) -> int:

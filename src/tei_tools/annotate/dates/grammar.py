@@ -48,7 +48,9 @@ class Pieces:
         self.eras = alternation(sorted(v.before_christ | v.anno_domini))
         self.eras_before = alternation(sorted(v.anno_domini))  # "AD 79"
         # after a month, a year may carry an era ("15 March 44 BC", "October 1066 AD")
-        self.year_or_era = rf"(?:(?P<ey>\d{{1,4}})\s?(?P<era>{self.eras})(?!\w)|{self.year})"
+        # "10th January 1665/6": the legal year, which began on 25 March, and the historical one
+        self.year_or_era = (rf"(?:(?P<ey>\d{{1,4}})\s?(?P<era>{self.eras})(?!\w)|{self.year}"
+                            rf"(?:/(?P<dy>\d{{1,2}})\b(?!/))?)")
         # "May 17, 1917", "Jan. 22d. 1839" (a period after the day, as diaries write it)
         # and a weekday between day and year, as diaries write it ("May 14th Monday 1804")
         weekdays = alternation([form for name in v.weekdays for form in (name.capitalize(), name.upper())])

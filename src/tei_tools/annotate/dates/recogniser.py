@@ -39,6 +39,7 @@ from tei_tools.annotate.dates.values import (Values, iso_day, iso_month, iso_yea
                                              year_span)
 from tei_tools.annotate.dates.vocabulary import Vocabulary, load_vocabulary
 
+DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th|d)?\.?\s+(?:of\s+)?\Z")
 Handler = Callable[[re.Match[str], str], Iterator[Found]]
 Rule = tuple[re.Pattern[str], Handler]
 
@@ -202,12 +203,13 @@ class Recogniser:
         start, end = match.span()
         weekday = self.vocabulary.weekdays[match["wd"].lower()] if group_of(match, "wd") else None
         if match["y"] or group_of(match, "ey"):
-            year = self._written_year(match)
+            year = self._written_year(match, month, last or first)
             if year is None:
                 return
+            style = _dual_year_style(match)
             if is_real_day(year, month, first) and (last is None or is_real_day(year, month, last)):
                 yield Found(start, end, self._days(year, month, first, last), year=year, month=month, day=last or first,
-                            weekday=weekday)
+                            weekday=weekday, **style)
             elif last is None and is_real_day(year, month, first, calendars.JULIAN):
                 # "29 February 1900" exists only in the Julian calendar: the day if the date is Old Style
                 yield Found(start, end, self._days(year, month, first, None), year=year, month=month, day=first,
@@ -230,13 +232,18 @@ class Recogniser:
 
         yield Found(start, end, resolve=resolve)
 
-    def _written_year(self, match: re.Match[str]) -> int | None:
-        """The year after a month: four digits in the years' range, or any number with an era."""
+    def _written_year(self, match: re.Match[str], month: int | None = None, day: int | None = None) -> int | None:
+        """The year after a month: four digits in the years' range, or any number with an era.
+        A double year ("10th January 1665/6") gives the historical year (see `_dual_year`)."""
         if written := group_of(match, "ey"):
             number = int(written)
             return None if number < 1 else -number if match["era"] in self.vocabulary.before_christ else number
         year = int(match["y"])
-        return year if FIRST_YEAR <= year <= LAST_YEAR else None
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            return None
+        if group_of(match, "dy"):
+            return _dual_year(year, match["dy"], month, day)
+        return year
 
     @staticmethod
     def _days(year: int | None, month: int, first: int, last: int | None) -> Values:
@@ -245,16 +252,21 @@ class Recogniser:
         return {"from": iso_day(year, month, first), "to": iso_day(year, month, last)}
 
     def _month_year(self, match: re.Match[str], text: str) -> Iterator[Found]:
-        year = self._written_year(match)
+        month = self._month(match["m"])
+        year = self._written_year(match, month)
+        if year is not None and group_of(match, "dy") and DAY_BEFORE.search(text, max(0, match.start() - 12),
+                                                                          match.start()):
+            return  # "28 March 1665/6": the day was no double year's, so neither is its month
         if year is not None:
-            month = self._month(match["m"])
             yield Found(*match.span(), {"when": iso_month(year, month)}, year=year, month=month,
-                        sets_context=not names_an_event(text, *match.span()))
+                        sets_context=not names_an_event(text, *match.span()), **_dual_year_style(match))
 
     def _month_range(self, match: re.Match[str], text: str) -> Iterator[Found]:
-        year, first, last = self._written_year(match), self._month(match["m1"]), self._month(match["m"])
+        first, last = self._month(match["m1"]), self._month(match["m"])
+        year = self._written_year(match, last)
         if year is not None and first < last:
-            yield Found(*match.span(), {"from": iso_month(year, first), "to": iso_month(year, last)}, year=year)
+            yield Found(*match.span(), {"from": iso_month(year, first), "to": iso_month(year, last)}, year=year,
+                        **_dual_year_style(match))
 
     def _month_relative(self, match: re.Match[str], text: str) -> Iterator[Found]:
         month, offset = self._month(match["m"]), self.vocabulary.relative_years[spaced(group_of(match, "rel"))]
@@ -445,3 +457,19 @@ def _relative_span(context: Context, offset: int, first: int, last: int) -> Read
 def default_recogniser() -> Recogniser:
     return Recogniser(load_vocabulary())
 
+
+def _dual_year(legal: int, written: str, month: int | None, day: int | None) -> int | None:
+    """The historical year of a double year: "10th January 1665/6" is a day of 1666 by our count
+    and of 1665 by the legal year of England and its colonies, which began on 25 March (Lady Day)
+    until 1752. Only 1 January to 24 March were written so, and the second year is the first plus
+    one ("1717/18", "1699/700" is not written): anything else is no double year we can read (None)."""
+    if int(written) != (legal + 1) % 10 ** len(written) or len(written) > len(str(legal + 1)):
+        return None
+    if month is not None and (month > 3 or month == 3 and day is not None and day > 24):
+        return None
+    return legal + 1
+
+
+def _dual_year_style(match: re.Match[str]) -> dict[str, object]:
+    """A double year is Old Style: only the Julian calendar's countries wrote the year so."""
+    return {"style": calendars.JULIAN, "double_year": True} if group_of(match, "dy") else {}

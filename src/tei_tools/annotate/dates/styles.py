@@ -34,6 +34,7 @@ class CalendarPolicy:
     """What the source's sidecar says about its calendar."""
 
     julian_until: str | None = None  # YYYY-MM-DD: days up to this one are Old Style unless marked
+    cert: str | None = None  # how sure that is: None when the source's sidecar says so
 
     def is_old_style(self, values: Values) -> bool:
         if not self.julian_until:
@@ -116,8 +117,10 @@ def in_calendar(item: Found, values: Values, sentence: str, policy: CalendarPoli
     if item.style == calendars.GREGORIAN:
         return values, None
     cert = None
-    if item.style == calendars.JULIAN or old_style_context or policy.is_old_style(values):
+    if item.style == calendars.JULIAN or old_style_context:
         pass
+    elif policy.is_old_style(values):
+        cert = policy.cert
     elif item.year is not None and old_style_event(values, sentence, vocabulary):  # written with its year
         cert = MEDIUM
     else:

@@ -31,6 +31,7 @@ from tei_tools.annotate.persons.collector import collector_paused
 from tei_tools.annotate.persons.evidence import DocumentKnowledge, find_mentions
 from tei_tools.annotate.persons.identify import identify
 from tei_tools.annotate.persons.judge import JudgedBlock
+from tei_tools.annotate.persons.references import without_inverted_authors
 from tei_tools.model import Block, Span
 from tei_tools.personography import PersonIndex, Personography
 
@@ -98,6 +99,7 @@ def _recognise(blocks: Sequence[Block], known: PersonIndex, document: str) -> Re
     knowledge.learn(mentions)
     mentions = find_mentions(judged, knowledge)  # again, knowing the document's names
     texts = [block.text for block in blocks]
+    mentions = without_inverted_authors(mentions, texts)  # "Toole, Betty Alexandra (1998)"
     clustering = Clusterer(lexicon, known).cluster(mentions, texts)
     persons = []
     identified: dict[int, str] = {}  # entity index -> personography id, for kinship references

@@ -42,6 +42,8 @@ GREETING_REACH = 120
 KIN_WORD_BEFORE = re.compile(r"\b([a-z]+)\W*$")
 TITLE_BEFORE = re.compile(r"\b([a-z]+)\.?\s+$")
 LOOK_AHEAD = 60  # mentions after an initial ("Mr. D.") to look through for the name it stands for
+# "her mother, ", "his younger brother ": whose relative the name after it is
+KIN_POSSESSOR = re.compile(r"\b([Hh]er|[Hh]is)\s+(?:[a-z]+\s+)?([a-z]+)\s*,?\s*$")
 POSSESSOR = re.compile(r"\b(my|our|your|his|her|their)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -120,6 +122,29 @@ def gender_of(title: str, lexicon: Lexicon) -> str | None:
     return None
 
 
+MARRIED_TITLES = frozenset({"mrs", "mistress", "madame", "mme", "frau", "señora", "senora"})
+UNMARRIED_TITLES = frozenset({"miss", "mademoiselle", "mlle", "fräulein", "fraulein", "señorita", "senorita"})
+
+
+def _same_standing(entity: Entity, title: str) -> bool:
+    """"Miss Jellyby" is not "Mrs. Jellyby": a woman called by one of the married and unmarried
+    titles is not one the document calls only by the other (mother and daughter, as a rule)."""
+    if title in UNMARRIED_TITLES:
+        return not (entity.titles & MARRIED_TITLES) or bool(entity.titles & UNMARRIED_TITLES)
+    if title in MARRIED_TITLES:
+        return not (entity.titles & UNMARRIED_TITLES) or bool(entity.titles & MARRIED_TITLES)
+    return True
+
+
+def gender_of_given(given: str | None, lexicon: Lexicon) -> str | None:
+    """The gender a given name tells ("Ada": a woman), where the name is given to one sex only."""
+    if given in lexicon.female_given:
+        return "f"
+    if given in lexicon.male_given:
+        return "m"
+    return None
+
+
 class Clusterer:
     """Groups a document's mentions into persons, in document order.
 
@@ -176,7 +201,7 @@ class Clusterer:
     def _link_full(self, mention: Candidate) -> tuple[Entity, str]:
         parts = self._parts(mention.text)
         key = name_key(mention.text)
-        gender = gender_of(mention.title, self.lexicon)
+        gender = self._gender_of(mention)
         same = [e for e in self.by_form.get(key, ()) if e.merged_into is None and self._gender_fits(e, gender)]
         if same:
             return max(same, key=lambda e: e.last_seen), "form"
@@ -190,6 +215,10 @@ class Clusterer:
         entity = self._similar_entity(mention.text, parts)
         if entity:
             return entity, "similar"
+        if all(len(word) == 1 for word in key.split()):  # "E. H": letters only, the last read as a word
+            entity = self._person_of_initials(mention)
+            if entity:
+                return entity, "initial"
         known = self._known_id(mention.text)
         if known:
             same_person = [e for e in self._alive() if e.known_id == known]
@@ -265,12 +294,25 @@ class Clusterer:
         same = [e for e in self.by_form.get(name_key(mention.text), ()) if e.merged_into is None]
         if same:
             return max(same, key=lambda e: e.last_seen), "form"
+        initialled = self._person_of_initials(mention)
+        if initialled is not None:
+            return initialled, "initial"
         later = self._named_soon_after(mention, position, letter) if mention.title and letter else None
         if later is not None:  # "Mr. D. was ...--Mrs. Dickinson ... Mr. Dickinson read": named in full soon after
             entity = self._new_entity()
             self._note_form(entity, later)
             return entity, "initial"
         return self._new_entity(), "new"
+
+    def _person_of_initials(self, mention: Candidate) -> Entity | None:
+        """"E. H." signing a letter of "Emily Hart": initials alone (two or more, no title) stand
+        for the one person of the document named in full with that given name's and surname's
+        first letters."""
+        letters = [word[0] for word in name_key(mention.text).split()]
+        if mention.title or len(letters) < 2:
+            return None
+        fitting = {e.index: e for e in self.by_initials.get((letters[0], letters[-1]), ()) if e.merged_into is None}
+        return next(iter(fitting.values())) if len(fitting) == 1 else None
 
     def _named_soon_after(self, mention: Candidate, position: int, letter: str) -> Candidate | None:
         """The first mention within RECENT_BLOCKS blocks after, under the same title, whose
@@ -295,8 +337,10 @@ class Clusterer:
         gender = gender_of(mention.title, self.lexicon)
         kin = mention.title if mention.title in self.lexicon.kin_titles else None
         relatives = self._named_in_sentence(mention) if "kin-before" in mention.cues else []
-        seen = [e for e in self.by_word.get(key, []) if e.merged_into is None and e not in relatives
-                and self._gender_fits(e, gender) and (kin is None or kin in e.kin_titles)]
+        not_them = relatives + self._possessor_in_focus(mention) if "kin-before" in mention.cues else relatives
+        seen = [e for e in self.by_word.get(key, []) if e.merged_into is None and e not in not_them
+                and self._gender_fits(e, gender) and (kin is None or kin in e.kin_titles)
+                and _same_standing(e, mention.title)]
         if seen:  # a given name alone means someone close at hand
             most = self.most_mentions
             seen = [e for e in seen if key not in e.givens or key in e.surnames or e.alone[key]
@@ -326,13 +370,14 @@ class Clusterer:
         holding = self._full_names_with.get(key, [])
         first_after = bisect_right(holding, position, key=lambda pair: pair[0])
         later = next((m for _, m in holding[first_after:]
-                      if self._gender_fits_title(gender, m) and (not m.title or m.title == mention.title)), None)
+                      if self._gender_fits_title(gender, m) and (not m.title or m.title == mention.title)
+                      and (gender is None or self._gender_of(m) in (None, gender))), None)  # not "Mrs. W." ... "John W."
         if later is not None:  # named in full further on ("The Death of Trotsky" ... "Leon Trotsky")
             entity, _ = self._link_full(later)
             self._note_form(entity, later)
             return entity, "ahead"
-        similar = self._misspelt_surname(key)
-        if similar:
+        similar = self._misspelt_surname(key, gender)
+        if similar and similar not in not_them:
             return similar, "misspelt"
         return self._new_entity(), "new"
 
@@ -388,18 +433,32 @@ class Clusterer:
             return False
         return len(SENTENCE_END.findall(self.texts[mention.block], end, mention.start)) <= 1
 
-    def _misspelt_surname(self, key: str) -> Entity | None:
+    def _misspelt_surname(self, key: str, gender: str | None = None) -> Entity | None:
         """A person of this document whose long surname this word misspells ("Kollantai",
-        "Dzerhinsky"): same first letter, nearly the same letters."""
+        "Dzerhinsky"): same first letter, nearly the same letters, and no other sex by title."""
         if len(key) < MISSPELLING_MIN_LENGTH:
             return None
-        pool = {e.index: e for e in self.by_surname_letter.get(key[0], ()) if e.merged_into is None}
+        pool = {e.index: e for e in self.by_surname_letter.get(key[0], ())
+                if e.merged_into is None and self._gender_fits(e, gender)}
         for entity in sorted(pool.values(), key=lambda e: -e.last_seen):
             for surname in entity.surname_words():
                 if len(surname) >= MISSPELLING_MIN_LENGTH and surname[0] == key[0] \
                         and _similar_spelling(key, surname):
                     return entity
         return None
+
+    def _possessor_in_focus(self, mention: Candidate) -> list[Entity]:
+        """The person in focus that "her" or "his" before a kinship word stands for, who is
+        therefore not the relative named after it ("... Ada was eight. Her mother, Lady Byron,
+        ..."): the latest person of that sex, or of none known."""
+        start = mention.title_start if mention.title_start >= 0 else mention.start
+        owner = KIN_POSSESSOR.search(self.texts[mention.block], max(0, start - 40), start)
+        if not owner or owner.group(2).lower() not in self.lexicon.kinship:
+            return []
+        sex = "f" if owner.group(1).lower() == "her" else "m"
+        in_focus = max((e for e in self._alive() if not e.genders or sex in e.genders),
+                       key=lambda e: e.last_seen, default=None)
+        return [in_focus] if in_focus is not None and in_focus.last_seen >= 0 else []
 
     def _named_in_sentence(self, mention: Candidate) -> list[Entity]:
         """The persons named earlier in the mention's sentence."""
@@ -408,6 +467,15 @@ class Clusterer:
                 and not SENTENCE_END.search(text, e.last_end[1], mention.start)]
 
     # ------------------------------------------------------------ bookkeeping
+
+    def _gender_of(self, mention: Candidate) -> str | None:
+        """The gender a mention tells: by its title ("Mrs.", "Lord"), else, for a full name, by its
+        given name ("Ada Byron"). A word alone tells nothing by itself: "Arthur" may be the
+        surname of "Emma Arthur"."""
+        by_title = gender_of(mention.title, self.lexicon)
+        if by_title or mention.is_single_word:
+            return by_title
+        return gender_of_given(self._parts(mention.text).given, self.lexicon)
 
     def _gender_fits(self, entity: Entity, gender: str | None) -> bool:
         return gender is None or not entity.genders or gender in entity.genders
@@ -451,7 +519,7 @@ class Clusterer:
         self._note_form(entity, mention)
         if mention.is_single_word:
             entity.alone[self._word_key(mention.key)] += 1
-        gender = gender_of(mention.title, self.lexicon)
+        gender = self._gender_of(mention)
         if gender:
             entity.genders.add(gender)
         if mention.title:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tei_tools.annotate.names import Lexicon, name_key, name_parts, zipf
-from tei_tools.annotate.persons.cluster import Entity, similar_full_names
+from tei_tools.annotate.persons.cluster import Entity, gender_of_given, similar_full_names
 from tei_tools.personography import PersonIndex
 
 # A surname used alone is distinctive when it is at most this common as an English word and is
@@ -157,7 +157,10 @@ def _first(ids: list[str]) -> str:
 
 
 def _compatible(entity: Entity, index: PersonIndex, person_id: str, particles: frozenset[str]) -> bool:
-    """No given name of the document's person contradicts theirs."""
+    """No given name, and no sex a title or given name tells, of the document's person
+    contradicts theirs ("Lord Byron" is not the personography's "Ada Byron")."""
+    if not _same_sex(entity, index, person_id, particles):
+        return False
     if not entity.givens:
         return True
     theirs = set()
@@ -169,3 +172,15 @@ def _compatible(entity: Entity, index: PersonIndex, person_id: str, particles: f
         return True
     return bool(entity.givens & theirs) or any(g[0] == t[0] and (len(g) == 1 or len(t) == 1)
                                                for g in entity.givens for t in theirs)
+
+
+def _same_sex(entity: Entity, index: PersonIndex, person_id: str, particles: frozenset[str]) -> bool:
+    """Whether the sex the document tells of its person (titles, given names: `Entity.genders`)
+    fits theirs: their @sex, else what the given names of their name forms tell."""
+    if len(entity.genders) != 1:
+        return True
+    person = index.person(person_id)
+    lexicon = Lexicon.default()
+    theirs = {person.sex} if person.sex else {
+        sex for text, _ in person.names if (sex := gender_of_given(name_parts(text, particles).given, lexicon))}
+    return len(theirs) != 1 or theirs == entity.genders

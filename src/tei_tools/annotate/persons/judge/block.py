@@ -22,7 +22,7 @@ class JudgedBlock:
     def __init__(self, index: int, text: str, lexicon: Lexicon):
         self.index, self.text = index, text
         self.words: list[Word] = words_of(text, lexicon.abbreviations)
-        self.runs: list[Run] = find_runs(text, self.words, lexicon.particles)
+        self.runs: list[Run] = _without_letter_marks(find_runs(text, self.words, lexicon.particles), self.words)
         self.sentence_starts: frozenset[int] = sentence_starts(text, self.words)  # `words.starts_sentence`
         self._judged: dict[int, tuple[tuple[str, ...], list[Candidate]]] = {}
         self._credit: list[re.Match | None] = []
@@ -128,6 +128,27 @@ class JudgedBlock:
                 candidate.cues.add("credit-firm")
             found.append(candidate)
         return found
+
+
+LETTER_MARKS = ("ps", "pps", "nb")  # "P. S.", "P. P. S.", "N. B." written as spaced initials
+
+
+def _without_letter_marks(runs: list[Run], words: list[Word]) -> list[Run]:
+    """Runs without the spaced initials of a postscript or nota bene mark at the block's start ("P. S.
+    Anna Kessler sends her love" names Anna Kessler; "P. S. Remember me" names nobody). Written
+    without spaces ("P.S.") the mark is one word, which the word lists make no name."""
+    if not runs or runs[0].first != 0:
+        return runs
+    run = runs[0]
+    letters = ""
+    for n in range(run.first, run.last + 1):
+        if words[n].kind != "initials" or len(words[n].key) != 1:
+            break
+        letters += words[n].key
+        if letters in LETTER_MARKS:
+            rest = [Run(n + 1, run.last)] if n < run.last else []
+            return rest + runs[1:]
+    return runs
 
 
 def _epithet(first: int, run: Run, words: list[Word], classes: RunClasses, lexicon: Lexicon) -> bool:

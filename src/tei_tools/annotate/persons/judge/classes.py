@@ -74,6 +74,8 @@ def _word_class_facts(lexicon: Lexicon, word: WordClassKey) -> WordClassFacts:
     key = fold(text).rstrip(".")
     undecided = (key, "", "", (), False, "", False, False)
     if kind == "initials":
+        if key.replace(".", "") in lexicon.ordinary_abbreviations:
+            return (key, "never") + undecided[2:]  # "P.S.", "N.B.": a letter's marks, no one's initials
         return (key, "initial" if text.count(".") < 3 else "acronym") + undecided[2:]  # L.D. but not G.P.U.
     if kind != "word":
         return (key, "lower") + undecided[2:]

@@ -13,6 +13,9 @@ AUXILIARIES = frozenset("has had have was is were are would will could did does 
 # "Published by Dutton": the name after these and "by" is a firm.
 PUBLISHING = frozenset({"published", "printed", "issued", "distributed", "imprint"})
 GLOSS_OPENERS = frozenset({"means", "meaning", "(", ",", "which"})  # the first words of a gloss after a word
+# What a life's places are told with: "born in Jedburgh", "died at Naples", "buried at Kensal Green"
+LIFE_EVENTS = frozenset({"born", "died", "buried", "lived", "settled", "raised", "educated", "baptised", "baptized",
+                         "christened", "grew"})
 QUOTE_MARKS = frozenset("\"“”‘’'«»„")
 
 
@@ -86,6 +89,8 @@ def context_cues(ctx: Context, lexicon: Lexicon, possessive: bool) -> set[str]:
         cues.add("from")  # "a mill worker from Oldham", though also "a letter from Lenin"
     if ctx.lowercase_before(1) in lexicon.place_verbs:
         cues.add("place-verb")  # "captured Gatchina", "reached Okhotny Ryad"
+    elif before1 in lexicon.place_prepositions and ctx.lowercase_before(2) in LIFE_EVENTS:
+        cues.add("place-verb")  # "born in Jedburgh", "died at Naples"
     glossed = [after1] + ([ctx.after(k) for k in (2, 3, 4)] if after1 in GLOSS_OPENERS else ["", "", ""])
     if glossed[0] in ("means", "meaning") or (glossed[0] in ("(", ",") and (
             glossed[1] in ("means", "meaning") or glossed[1] == "which" and (

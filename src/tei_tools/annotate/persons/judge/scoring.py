@@ -19,6 +19,8 @@ OLD_STYLE_WORD = 2.5
 # document never writes the word in lower case.
 KINSHIP_NAME = 2.0
 ABBREVIATED_NAME = 2.0  # "Ch." for the Channing a document names again and again
+PLACE = 4.0  # what being a listed place takes from a word alone
+TITLED_PLACE = 1.0  # ... after a title: "Dr. Holland", "Mr. Paris" are surnames
 # Endings of place names: Kazakhstan, Stalingrad, Tomsk, Indianapolis, Hyderabad.
 PLACE_ENDING = re.compile(r"(?:stan|grad|gorod|sk|polis|abad|pur|shire)$")
 
@@ -72,7 +74,7 @@ def _single_word_score(candidate: Candidate, lexicon: Lexicon, knowledge: Knowle
                 and not knowledge.is_recurring(key) and not candidate.cues & (DECISIVE_POSITIVE | PERSONAL):
             total -= 1.5  # "a glass of Champagne", "Adieu": a noun written the old way
     if key in lexicon.places:
-        total -= 4.0
+        total -= TITLED_PLACE if candidate.titled else PLACE  # "Dr. Holland", "Mr. Paris": a surname
     if key in lexicon.kinship_names and not knowledge.is_lowercase_in_document(key):
         total = max(total, KINSHIP_NAME)  # "Papa & Mama join in kindest remembrances": used as names
     return total

@@ -45,6 +45,9 @@ def segments_of(run: Run, words: list[Word], classes: RunClasses, lexicon: Lexic
         elif cls in ("common", "place", "cue", "title") \
                 and _can_be_surname(current, position, run, classes, words, lexicon, titled):
             current.append(position)
+        elif cls == "common" and _common_middle_name(current, position, run, classes, words, lexicon):
+            current.extend((position, position + 1))  # "John Couch Adams": a middle name and a surname
+            position += 1
         elif cls in ("common", "place") and titled and not current and _titled_surname(position, run, classes, words):
             current.append(position)  # "Mr. Cooper", "Mrs. Coffin", "Miss Wood": a title makes a surname
         else:
@@ -168,6 +171,16 @@ def _can_be_surname(current: list[int], position: int, run: Run, classes: RunCla
     if zipf(words[position].key) >= FUNCTION_WORD:  # "G.P.U. But ...": a new sentence
         return False
     return position == run.last or classes[position + 1] not in ("cue", "common", "place")
+
+
+def _common_middle_name(current: list[int], position: int, run: Run, classes: RunClasses, words: list[Word],
+                        lexicon: Lexicon) -> bool:
+    """"John Couch Adams", "Julia Ward Howe": a given name, then two ordinary words that end the
+    run, are one person's middle name and surname (not "John" and two words of the sentence)."""
+    return (len(current) == 1 and classes[current[0]] == "given" and position + 1 == run.last
+            and classes[position + 1] == "common"
+            and all(zipf(words[i].key) < FUNCTION_WORD and not words[i].possessive for i in (position,))
+            and zipf(words[position + 1].key) < FUNCTION_WORD)
 
 
 def _ends_a_full_name(naming: list[int], position: int, run: Run, classes: RunClasses, words: list[Word]) -> bool:

@@ -1,0 +1,85 @@
+"""Words of the curated lists (src/tei_tools/data) as they act in running text: feast days that
+date a letter are no persons, hyphenated military and legal titles are titles. Sentences of our own."""
+from __future__ import annotations
+
+import pytest
+
+from tei_tools.annotate.persons import annotate_persons
+from tei_tools.model import Block
+from tei_tools.personography import Personography
+
+
+def marked(text: str) -> list[tuple[str, str]]:
+    """(tag, text) of every persName and roleName, in order."""
+    block = Block("p", text, 0)
+    (spans,) = annotate_persons([block], Personography.empty())
+    return [(s.tag, text[s.start:s.end]) for s in sorted(spans, key=lambda s: (s.start, -s.end))]
+
+
+@pytest.mark.parametrize("feast", ["Candlemas", "Michaelmas", "Whitsun", "Martinmas", "Lammas"])
+def test_a_feast_day_is_no_person(feast):
+    assert marked(f"The roads have been impassable since {feast}, and Anna Kessler writes that they will stay so.") \
+        == [("persName", "Anna Kessler")]
+
+
+@pytest.mark.parametrize("title", ["Vice-Admiral", "Major-General", "Lieutenant-Colonel", "Field-Marshal"])
+def test_a_hyphenated_title_is_the_title_of_the_name_after_it(title):
+    assert marked(f"The letter reached {title} Oskar Brandstetter at Trieste.") == [
+        ("persName", f"{title} Oskar Brandstetter"), ("roleName", title)]
+
+
+@pytest.mark.parametrize("mark", ["P.S.", "P.P.S.", "N.B."])
+def test_a_letters_postscript_or_nota_bene_mark_is_no_ones_initials(mark):
+    assert marked(f"{mark} Remember me to Anna Kessler.") == [("persName", "Anna Kessler")]
+
+
+def test_initials_before_a_surname_are_still_a_name():
+    assert marked("The paper was signed by J. R. Kessler at Leeds.") == [("persName", "J. R. Kessler")]
+
+
+@pytest.mark.parametrize("salutation", ["Dearest", "Honoured", "Esteemed"])
+def test_a_salutations_adjective_is_not_part_of_the_name(salutation):
+    assert marked(f"{salutation} Charlotte Kessler, your letter came today.") == [("persName", "Charlotte Kessler")]
+
+
+@pytest.mark.parametrize("name", ["John Couch Adams", "Julia Ward Howe"])
+def test_a_middle_name_that_is_an_ordinary_word_keeps_the_name_whole(name):
+    assert marked(f"When {name} heard of it, the work was done.") == [("persName", name)]
+
+
+
+@pytest.mark.parametrize("sentence", ["Anna Kessler was born in Dunwarrow, the daughter of a surveyor.",
+                                      "Anna Kessler died at Pellinore in 1872.",
+                                      "Anna Kessler lay at anchor off Grimsholt till noon.",
+                                      "Anna Kessler watched Neptune through the glass."])
+def test_a_place_of_a_life_or_a_planet_is_no_person(sentence):
+    assert marked(sentence) == [("persName", "Anna Kessler")]
+
+
+@pytest.mark.parametrize("name", ["Dr. Holland", "Mr. Paris", "Mrs. Florence"])
+def test_a_title_makes_a_place_name_a_surname(name):
+    found = marked(f"Yesterday {name} came and stayed an hour.")
+    assert found[0] == ("persName", name)
+
+
+def test_a_titled_surname_makes_the_word_a_name_of_the_document():
+    # "Holmes" is frequent enough to be read as an ordinary word; "Mr. Holmes" says it is a surname
+    found = [text for tag, text in marked("I have come to you, Mr. Holmes. Then Sherlock Holmes placed a chair, "
+                                          "and Holmes sat down.") if tag == "persName"]
+    assert found == ["Mr. Holmes", "Sherlock Holmes", "Holmes"]
+
+
+@pytest.mark.parametrize("sentence", ["Anna Kessler took the place in life Providence had given her.",
+                                      "Anna Kessler said it was as simple as Scripture history.",
+                                      "Anna Kessler smelt the Oriental dust of the shop.",
+                                      "Anna Kessler told the Chief Steward that the food was cold."])
+def test_words_of_providence_scripture_peoples_and_ships_offices_are_no_persons(sentence):
+    assert marked(sentence) == [("persName", "Anna Kessler")]
+
+
+@pytest.mark.parametrize("text, names", [("P. S. Remember me to your brother.", []),
+                                         ("P. S. Anna Kessler sends her love.", [("persName", "Anna Kessler")]),
+                                         ("P. P. S. Burn this letter.", []),
+                                         ("Then J. R. Kessler came.", [("persName", "J. R. Kessler")])])
+def test_a_postscript_mark_in_spaced_initials_is_no_part_of_a_name(text, names):
+    assert marked(text) == names

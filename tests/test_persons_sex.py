@@ -1,0 +1,71 @@
+"""What a title or a given name tells of a person's sex keeps apart the people who share a
+surname: a father and his daughter, a mother and her son, within a document and across the
+documents of a batch. Invented families; black-box through the edition's persName/@ref."""
+from __future__ import annotations
+
+from lxml import etree
+
+from tei_tools.convert import convert_files, convert_text
+from tei_tools.personography import Personography
+from tei_tools.xml import TEI_NS
+
+T = {"t": TEI_NS}
+
+
+def refs(data: bytes) -> list[tuple[str, str]]:
+    root = etree.fromstring(data)
+    return [(" ".join("".join(e.itertext()).split()), e.get("ref").removeprefix("persons.xml#"))
+            for e in root.iterfind(".//t:text//t:persName", T)]
+
+
+def convert(*paragraphs: str) -> list[tuple[str, str]]:
+    _, data, _ = convert_text("A Family\n\n" + "\n\n".join(paragraphs) + "\n", "family.txt", Personography.empty(),
+                              kind="book")
+    return refs(data)
+
+
+def test_a_titled_surname_of_the_other_sex_is_not_the_woman_named_in_full():
+    found = dict(convert("Agnes Marrowfield was the only child of the poet Lord Marrowfield.",
+                         "Lord Marrowfield left England a month after she was born."))
+    assert found["Agnes Marrowfield"] != found["Lord Marrowfield"]
+
+
+def test_a_woman_named_in_full_is_still_mrs_of_her_surname():
+    found = convert("Hedda Quarrington ran the school for thirty years.", "Mrs. Quarrington retired in 1921.")
+    assert found[0][1] == found[1][1]
+
+
+def test_her_mother_named_by_title_and_surname_is_not_her():
+    found = convert("Edda Marrowfield was born in Kent. Edda was clever.",
+                    "Her mother, Lady Marrowfield, taught Edda logic.")
+    ids = dict(found)
+    assert ids["Lady Marrowfield"] != ids["Edda Marrowfield"] and ids["Edda"] == ids["Edda Marrowfield"]
+
+
+def test_across_documents_a_lord_is_not_the_woman_of_that_surname_an_earlier_document_added(tmp_path):
+    (tmp_path / "a.txt").write_text("Anna Zorbulin painted the river. Anna Zorbulin sold nothing.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The letter went to Lord Zorbulin at Riga. Zorbulin replied at once.\n",
+                                    encoding="utf-8")
+    convert_files([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "out", jobs=1)
+    first = dict(refs((tmp_path / "out" / "a.xml").read_bytes()))
+    second = dict(refs((tmp_path / "out" / "b.xml").read_bytes()))
+    assert second["Lord Zorbulin"] != first["Anna Zorbulin"]
+
+
+def test_across_documents_a_man_named_in_full_is_still_the_mr_of_his_surname(tmp_path):
+    (tmp_path / "a.txt").write_text("Tobias Quarrington built the mill. Tobias Quarrington sold it.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("In 1850 Mr. Quarrington bought a second mill. Quarrington was rich.\n",
+                                    encoding="utf-8")
+    convert_files([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "out", jobs=1)
+    first = dict(refs((tmp_path / "out" / "a.xml").read_bytes()))
+    second = dict(refs((tmp_path / "out" / "b.xml").read_bytes()))
+    assert second["Mr. Quarrington"] == first["Tobias Quarrington"]
+
+
+def test_miss_and_mrs_of_one_surname_are_two_women():
+    found = convert("Mrs. Quellyby was at her desk all day, and Mrs. Quellyby never looked up.",
+                    "Miss Quellyby, her eldest daughter, sat in a corner. Miss Quellyby was inky.",
+                    "Then Mrs. Quellyby called for tea.")
+    ids = {name: ref for name, ref in found}
+    assert ids["Mrs. Quellyby"] != ids["Miss Quellyby"]
+    assert len({ref for name, ref in found if name == "Mrs. Quellyby"}) == 1

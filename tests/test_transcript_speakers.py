@@ -1,0 +1,135 @@
+"""Transcripts in speaker turns: labels ("TOBIAS WRENFIELD:", "HOST (Ingrid Halvorsen):") become
+`sp` with `speaker` and `p`, later paragraphs without a label continue the turn, the
+transcriber's asides ("[Break]") stand between turns, and `sp/@who` names the speaker only where
+the persons marked vouch for it. Invented transcript: tests/data/sources/transcript_interview_speakers.txt."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tei_tools.convert import convert_text
+from tei_tools.model import Block, Container
+from tei_tools.personography import Personography
+from tei_tools.readers import detect_kind, transcript
+from tei_tools.readers.common import RawBlock
+from tei_tools.readers.speakers import has_speakers, recurring_labels, speaker_label
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCE = REPO / "tests" / "data" / "sources" / "transcript_interview_speakers.txt"
+TEI = {"t": "http://www.tei-c.org/ns/1.0"}
+
+
+def text() -> str:
+    return SOURCE.read_text(encoding="utf-8")
+
+
+def turns(nodes) -> list[tuple[str, list[str]]]:
+    """(tag, texts of its blocks) of each node of the body's divisions."""
+    found = []
+    for div in nodes:
+        for node in div.children:
+            if isinstance(node, Container):
+                found.append((node.tag, [b.text[:20] for b in node.children]))
+            else:
+                found.append((node.tag, [node.text[:20]]))
+    return found
+
+
+def test_a_transcript_in_capital_speaker_labels_is_detected_as_a_transcript():
+    assert detect_kind(text()) == "transcript"
+
+
+def test_each_labelled_paragraph_is_a_turn_and_unlabelled_ones_continue_it():
+    doc = transcript.read(text(), "x")
+    assert turns(doc.body) == [
+        ("p", ["[Theme music]"]),
+        ("sp", ["HOST (Ingrid Halvors", "Welcome to the archi"]),
+        ("sp", ["TOBIAS WRENFIELD:", "Well, Ingrid, the wa", "It took the pumps ni"]),
+        ("sp", ["INGRID HALVORSEN:", "And the owners?"]),
+        ("sp", ["TOBIAS WRENFIELD:", "The owners blamed th"]),
+        ("p", ["[Break]"]),
+        ("sp", ["HOST:", "We'll be right back "]),
+        ("sp", ["INGRID HALVORSEN:", "Thanks, Tobias."]),
+    ]
+    assert doc.front and doc.meta.title.startswith("THE SOUND ARCHIVE")
+    assert not any(isinstance(n, Container) and n.tag == "argument" for n in doc.front), "a turn is no summary"
+
+
+def edition() -> etree._Element:
+    _, data, _ = convert_text(text(), "interview.txt", Personography.empty())
+    return etree.fromstring(data)
+
+
+def test_who_speaks_is_the_person_named_in_the_label_or_named_so_in_the_text():
+    root = edition()
+    whos = [(sp.findtext("t:speaker", namespaces=TEI) or "".join(sp.find("t:speaker", TEI).itertext()), sp.get("who"))
+            for sp in root.iterfind(".//t:sp", TEI)]
+    ingrid = root.xpath("string(.//t:speaker//t:persName[. = 'Ingrid Halvorsen']/@ref)", namespaces=TEI)
+    tobias = root.xpath("string(.//t:p//t:persName[. = 'Tobias Wrenfield']/@ref)", namespaces=TEI)
+    assert ingrid and tobias and ingrid != tobias
+    labels = [label for label, _ in whos]
+    assert labels[0] == "HOST ("  # the text before the marked name; the name is in persName
+    assert [who for _, who in whos] == [ingrid, tobias, ingrid, tobias, None, ingrid]  # "HOST:" alone names no one
+
+
+def test_every_word_is_kept_and_the_edition_is_valid(tmp_path):
+    from tei_tools.fidelity import compare, tei_text_words, words
+    from tei_tools.validate import Validator, is_valid
+
+    (tmp_path / "interview.xml").write_bytes(etree.tostring(edition()))
+    root = etree.parse(str(tmp_path / "interview.xml")).getroot()
+    assert compare(words(text()), tei_text_words(root)) == []
+    tei_all = REPO.parent / "shared" / "schemas" / "tei_all.rng"
+    if tei_all.exists():
+        messages = Validator("tei-all", tei_all=tei_all).validate_file(tmp_path / "interview.xml")
+        assert is_valid(messages), [str(m) for m in messages[:5]]
+
+
+def test_the_project_schema_accepts_turns(tmp_path):
+    from tei_tools.convert import convert_files
+    from tei_tools.validate import Validator, is_valid
+
+    (result,) = convert_files([SOURCE], tmp_path)
+    assert result.status == "written" and result.kind == "transcript"
+    messages = Validator("project").validate_files([tmp_path / f"{SOURCE.stem}.xml"])
+    assert is_valid(messages), [str(m) for m in messages[:5]]
+
+
+def raw(*texts: str) -> list[RawBlock]:
+    return [RawBlock(t, 0, 1) for t in texts]
+
+
+@pytest.mark.parametrize("line", ["Note: the recording breaks off here.", "Act One: The Flood",
+                                  "Update: this episode was corrected.", "Journalism: The paper began in 1901."])
+def test_a_title_case_label_used_once_is_no_speaker(line):
+    blocks = raw(line, "Some prose follows here.")
+    assert speaker_label(blocks[0], recurring_labels(blocks)) is None
+
+
+def test_a_title_case_label_that_recurs_is_a_speaker():
+    blocks = raw("Maria Lopez: Thank you for coming.", "Tom Reyes: Glad to be here.", "Maria Lopez: So, 1968?")
+    assert has_speakers(blocks)
+    assert [speaker_label(b, recurring_labels(blocks)) is not None for b in blocks] == [True, False, True]
+
+
+def test_a_capitals_label_needs_two_letters_or_is_q_or_a():
+    recurring = frozenset()
+    assert speaker_label(RawBlock("Q: And then?", 0, 1), recurring)
+    assert speaker_label(RawBlock("A: We left.", 0, 1), recurring)
+    assert speaker_label(RawBlock("X: nothing.", 0, 1), recurring) is None
+
+
+def test_a_first_name_or_a_role_alone_gives_no_who():
+    from tei_tools.annotate.speakers import ascribe_turns
+    from tei_tools.model import Document, Span
+
+    speech = Block("p", "Anna Berg spoke first.", 0, spans=[Span.make(0, 9, "persName", ref="persons.xml#anna-berg")])
+    doc = Document("x", "", "transcript")
+    doc.body = [Container("div", [speech,
+                                  Container("sp", [Block("speaker", "ANNA BERG:", 0), Block("p", "Yes.", 0)]),
+                                  Container("sp", [Block("speaker", "ANNA:", 0), Block("p", "No.", 0)]),
+                                  Container("sp", [Block("speaker", "HOST:", 0), Block("p", "Hm.", 0)])])]
+    assert ascribe_turns(doc) == 1
+    assert [n.attrs.get("who") for n in doc.body[0].children[1:]] == ["persons.xml#anna-berg", None, None]
