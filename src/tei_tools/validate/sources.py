@@ -26,9 +26,12 @@ class Source:
     path: Path
     data: bytes
     tree: etree._ElementTree
+    # element -> offset (in the decoded text) just after its start tag / after its end tag;
+    # indexed on the first question, since a valid file is never asked
     _positions: dict | None = field(default=None, repr=False)
     _children: dict | None = field(default=None, repr=False)
     _end_positions: dict = field(default_factory=dict, repr=False)
+    _line_starts: list | None = field(default=None, repr=False)
 
     @property
     def name(self) -> str:
@@ -42,7 +45,7 @@ class Source:
             self._positions = self._index_start_tags()
         found = self._positions.get(element)
         if found:
-            return found
+            return self._line_and_column(found)
         return element.sourceline or 1, 1
 
     def end_position(self, element: etree._Element | None) -> tuple[int, int]:
@@ -52,33 +55,40 @@ class Source:
             return 1, 1
         if self._positions is None:
             self._positions = self._index_start_tags()
-        return self._end_positions.get(element) or self.position(element)
+        found = self._end_positions.get(element)
+        return self._line_and_column(found) if found else self.position(element)
+
+    def _line_and_column(self, end: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._line_starts, end - 1)
+        return line, end - self._line_starts[line - 1] + 1
 
     def _index_start_tags(self) -> dict:
+        """Each element's start tag in the text, in document order: one pass over the markup,
+        offsets only (lines and columns are worked out for the few elements asked about)."""
         text = self.data.decode(self.tree.docinfo.encoding or "utf-8", errors="replace")
-        line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        tags = [m for m in _MARKUP.finditer(text) if text[m.start() + 1] not in "!?"]
-        starts = [m for m in tags if text[m.start() + 1] != "/"]
-        elements = [e for e in self.tree.getroot().iter() if isinstance(e.tag, str)]
-        if len(starts) != len(elements):
-            return {}  # markup the scanner does not understand: fall back to lxml's line numbers
-
-        def line_and_column(end: int) -> tuple[int, int]:
-            line = bisect.bisect_right(line_starts, end - 1)
-            return line, end - line_starts[line - 1] + 1
-
-        positions, open_elements, next_element = {}, [], iter(elements)
-        for tag in tags:
-            if text[tag.start() + 1] == "/":  # an end tag closes the innermost open element
-                if open_elements:
-                    self._end_positions[open_elements.pop()] = line_and_column(tag.end())
-                continue
-            element = next(next_element)
-            positions[element] = line_and_column(tag.end())
-            if text[tag.end() - 2] == "/":
-                self._end_positions[element] = positions[element]
-            else:
-                open_elements.append(element)
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        elements = list(self.tree.getroot().iter(etree.Element))
+        positions, ends, open_elements = {}, {}, []
+        next_element = iter(elements).__next__
+        try:
+            for tag in _MARKUP.finditer(text):
+                start, end = tag.span()
+                kind = text[start + 1]
+                if kind == "/":  # an end tag closes the innermost open element
+                    if open_elements:
+                        ends[open_elements.pop()] = end
+                elif kind not in "!?":
+                    element = next_element()
+                    positions[element] = end
+                    if text[end - 2] == "/":
+                        ends[element] = end
+                    else:
+                        open_elements.append(element)
+        except StopIteration:
+            return {}  # more start tags than elements: markup the scanner does not understand
+        if len(positions) != len(elements):
+            return {}  # fall back to lxml's line numbers
+        self._end_positions = ends
         return positions
 
     def element_at(self, path: str) -> etree._Element | None:
