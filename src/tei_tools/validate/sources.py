@@ -16,6 +16,12 @@ _MARKUP = re.compile(
     r"""<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^\[>"']|"[^"]*"|'[^']*'|\[.*?\])*>"""
     r"""|</[^>]*>|<[^\s/>!?][^\s/>]*(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*/?>""",
     re.S)
+# The same without end tags, for the start tags alone: an end tag of well-formed XML holds no
+# "<", so leaving it out changes no other match.
+_START_MARKUP = re.compile(
+    r"""<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^\[>"']|"[^"]*"|'[^']*'|\[.*?\])*>"""
+    r"""|<[^\s/>!?][^\s/>]*(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*/?>""",
+    re.S)
 _DOCTYPE = re.compile(rb"<!DOCTYPE(?:[^\[>\"']|\"[^\"]*\"|'[^']*'|\[.*?\])*>", re.S)
 
 
@@ -26,11 +32,12 @@ class Source:
     path: Path
     data: bytes
     tree: etree._ElementTree
-    # element -> offset (in the decoded text) just after its start tag / after its end tag;
-    # indexed on the first question, since a valid file is never asked
+    # element -> offset (in the decoded text) just after its start tag, and just after its end
+    # tag: each indexed on the first question (a valid file is never asked; few ask for ends)
     _positions: dict | None = field(default=None, repr=False)
     _children: dict | None = field(default=None, repr=False)
-    _end_positions: dict = field(default_factory=dict, repr=False)
+    _end_positions: dict | None = field(default=None, repr=False)
+    _text: str | None = field(default=None, repr=False)
     _line_starts: list | None = field(default=None, repr=False)
 
     @property
@@ -55,6 +62,8 @@ class Source:
             return 1, 1
         if self._positions is None:
             self._positions = self._index_start_tags()
+        if self._end_positions is None:
+            self._end_positions = self._index_end_tags() if self._positions else {}
         found = self._end_positions.get(element)
         return self._line_and_column(found) if found else self.position(element)
 
@@ -62,34 +71,47 @@ class Source:
         line = bisect.bisect_right(self._line_starts, end - 1)
         return line, end - self._line_starts[line - 1] + 1
 
+    def _elements_and_text(self) -> tuple[list, str]:
+        if self._text is None:
+            self._text = self.data.decode(self.tree.docinfo.encoding or "utf-8", errors="replace")
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self._text)]
+        return list(self.tree.getroot().iter(etree.Element)), self._text
+
     def _index_start_tags(self) -> dict:
-        """Each element's start tag in the text, in document order: one pass over the markup,
-        offsets only (lines and columns are worked out for the few elements asked about)."""
-        text = self.data.decode(self.tree.docinfo.encoding or "utf-8", errors="replace")
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        elements = list(self.tree.getroot().iter(etree.Element))
-        positions, ends, open_elements = {}, {}, []
+        """Each element's start tag in the text, in document order: offsets only (lines and
+        columns are worked out for the few elements asked about)."""
+        elements, text = self._elements_and_text()
+        positions = {}
         next_element = iter(elements).__next__
         try:
-            for tag in _MARKUP.finditer(text):
+            for tag in _START_MARKUP.finditer(text):
                 start, end = tag.span()
-                kind = text[start + 1]
-                if kind == "/":  # an end tag closes the innermost open element
-                    if open_elements:
-                        ends[open_elements.pop()] = end
-                elif kind not in "!?":
-                    element = next_element()
-                    positions[element] = end
-                    if text[end - 2] == "/":
-                        ends[element] = end
-                    else:
-                        open_elements.append(element)
+                if text[start + 1] not in "!?":
+                    positions[next_element()] = end
         except StopIteration:
             return {}  # more start tags than elements: markup the scanner does not understand
         if len(positions) != len(elements):
             return {}  # fall back to lxml's line numbers
-        self._end_positions = ends
         return positions
+
+    def _index_end_tags(self) -> dict:
+        """Where each element ends: its end tag closes the innermost element still open."""
+        elements, text = self._elements_and_text()
+        ends, open_elements = {}, []
+        next_element = iter(elements).__next__
+        for tag in _MARKUP.finditer(text):
+            start, end = tag.span()
+            kind = text[start + 1]
+            if kind == "/":
+                if open_elements:
+                    ends[open_elements.pop()] = end
+            elif kind not in "!?":
+                element = next_element()
+                if text[end - 2] == "/":
+                    ends[element] = end
+                else:
+                    open_elements.append(element)
+        return ends
 
     def element_at(self, path: str) -> etree._Element | None:
         """The element at a path of child-element positions ("" the root, "2.5", "-" none)."""
