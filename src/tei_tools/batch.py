@@ -87,6 +87,9 @@ class Job(Protocol):
 
     def run(self, state: Any, documents: list[Document]) -> list[Outcome]: ...  # a chunk, in order
 
+    # Optional: `preload`, the modules a fork server started for this job imports (default
+    # PRELOAD); `largest_first = True`, the chunks with the most bytes go out first when nothing
+    # consumes the outcomes in order (no worker is then left with a big file at the end).
 
 ProgressCallback = Callable[[int, int, int], None]  # (documents done, total, bytes done)
 Consumer = Callable[[int, Document, Outcome], Outcome | None]  # in input order; returns what to keep
@@ -178,6 +181,8 @@ def run_batch(job: Job, paths: Iterable[str | Path], *, jobs: int | None = None,
             collector.collect(chunk, run_chunk(job, [documents[i] for i in chunk], state))
     else:
         used = "local"
+        if getattr(job, "largest_first", False) and consume is None:
+            chunks = sorted(chunks, key=lambda chunk: -sum(sizes[i] for i in chunk))
         _run_local(job, documents, chunks, jobs, collector)
     seconds = time.perf_counter() - started
     return BatchReport(collector.outcomes(), len(documents), sum(sizes), seconds,
@@ -291,13 +296,14 @@ def _chunks(count: int, jobs: int, size: int | None, sizes: Sequence[int] | None
     return chunks
 
 
-def _pool_context():
+def _pool_context(preload: Sequence[str] = PRELOAD):
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if context.get_start_method() == "forkserver":
         # the fork server imports these once (no Saxon is started by importing them); each
-        # worker forked from it starts with them loaded
-        context.set_forkserver_preload(PRELOAD)
+        # worker forked from it starts with them loaded. Only the first pool's list counts: the
+        # fork server lives as long as this process
+        context.set_forkserver_preload(list(preload))
     return context
 
 
@@ -305,11 +311,11 @@ _POOLS: dict[int, ProcessPoolExecutor] = {}  # workers -> a pool kept for the ne
 _DASK: dict[str, tuple[Any, Any]] = {}  # 'local:N' -> (client, cluster) of a local cluster we started
 
 
-def _local_pool(workers: int) -> ProcessPoolExecutor:
+def _local_pool(workers: int, preload: Sequence[str] = PRELOAD) -> ProcessPoolExecutor:
     if workers not in _POOLS:
         for other in list(_POOLS):  # one pool at a time: each holds its workers' memory
             _POOLS.pop(other).shutdown(wait=True, cancel_futures=True)
-        _POOLS[workers] = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(),
+        _POOLS[workers] = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(preload),
                                               initializer=tune_collector)
     return _POOLS[workers]
 
@@ -337,12 +343,15 @@ def _feed(submit: Callable[[range], Any], chunks: list[range], window: int, coll
     """Submit chunks while fewer than `window` chunks are out beyond what has been handed on."""
     pending: dict[Any, range] = {}
     submitted = first_open = 0  # chunks submitted; the first whose documents are not all handed on
+    # outcomes consumed in input order wait for the chunks before them; else count what is out
+    in_order = collector.consume is not None
 
     try:
         while submitted < len(chunks) or pending:
             while first_open < submitted and chunks[first_open].stop <= collector.consumed:
                 first_open += 1
-            while submitted < len(chunks) and (not pending or submitted - first_open < window):
+            while submitted < len(chunks) and (not pending or (submitted - first_open if in_order
+                                                               else len(pending)) < window):
                 pending[submit(chunks[submitted])] = chunks[submitted]
                 submitted += 1
             finished, _ = wait_for_some(set(pending))
@@ -355,7 +364,7 @@ def _feed(submit: Callable[[range], Any], chunks: list[range], window: int, coll
 
 
 def _run_local(job: Job, documents: list[Document], chunks: list[range], jobs: int, collector: _Collector) -> None:
-    pool = _local_pool(jobs)
+    pool = _local_pool(jobs, getattr(job, "preload", PRELOAD))
     try:
         _feed(lambda chunk: pool.submit(run_chunk, job, [documents[i] for i in chunk]), chunks,
               jobs * CHUNKS_IN_FLIGHT_PER_WORKER, collector,

