@@ -194,9 +194,15 @@
     </xsl:choose>
   </xsl:function>
 
+  <!-- Set by tei-tools with the personography (not from the command line): its persons by
+       xml:id (common/person-index.xsl), made once per run instead of a key index built again
+       in every transformation. Without it, the key. -->
+  <xsl:param name="person-index" as="map(xs:string, element())?" select="()"/>
+
   <xsl:function name="f:registered-person" as="element()?">
     <xsl:param name="id" as="xs:string"/>
-    <xsl:sequence select="if (exists($personography)) then key('f:id', $id, $personography)[self::person][1] else ()"/>
+    <xsl:sequence select="if (exists($person-index)) then $person-index($id)
+        else if (exists($personography)) then key('f:id', $id, $personography)[self::person][1] else ()"/>
   </xsl:function>
 
   <xsl:function name="f:in-register" as="xs:boolean">

@@ -90,7 +90,8 @@
           <xsl:with-param name="top" select="$top"/>
         </xsl:call-template>
       </xsl:with-param>
-      <xsl:with-param name="content">
+      <!-- an element, not a document: the page is not built twice (a temporary tree copied) -->
+      <xsl:with-param name="content" as="element()">
         <article class="edition" data-pagefind-body="">
           <xsl:apply-templates select="$top" mode="f:header"/>
           <div class="edition-layout">

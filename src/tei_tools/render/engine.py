@@ -48,6 +48,7 @@ STYLESHEETS = {
     "search": Path("html/search.xsl"),
     "site-parts": Path("html/site-parts.xsl"),
     "edition-text": Path("text/edition.xsl"),
+    "person-index": Path("common/person-index.xsl"),
 }
 
 
@@ -105,6 +106,7 @@ class Renderer:
         self._builder = self._processor.new_document_builder()
         self._executables: dict[str, object] = {}
         self._personographies: dict[Path, object] = {}
+        self._person_indexes: dict[Path, object] = {}  # the personography's persons by id (a map)
         self._part_marker = new_marker()  # between the parts an edition gives the site pages
 
     # -- public API ---------------------------------------------------------------------------
@@ -331,8 +333,23 @@ class Renderer:
         node = self._load_personography(personography)
         if node is None:
             return {}
-        return {"personography": node,
+        return {"personography": node, "person-index": self._person_index(personography, node),
                 "personography-file": self._processor.make_string_value(personography.name)}
+
+    def _person_index(self, personography: Path, node):
+        """The personography's persons by xml:id, an XDM map made once (common/person-index.xsl)
+        and passed to every transformation: a key over the personography would be built again
+        by each one."""
+        key = personography.resolve()
+        if key not in self._person_indexes:
+            executable = self._prepare("person-index", {"personography": node})
+            executable.set_result_as_raw_value(True)
+            try:
+                value = executable.call_template_returning_value()
+            except Exception as error:
+                raise RenderSetupError(f"personography {personography}: {_first_line(error)}") from None
+            self._person_indexes[key] = value.head
+        return self._person_indexes[key]
 
     def _render_site_page(self, name: str, target: Path, parameters: dict[str, object],
                           personography: Path | None, personography_node, marker: str,
@@ -340,8 +357,7 @@ class Renderer:
         started = time.perf_counter()
         extra = dict(parameters)
         if personography_node is not None:
-            extra["personography"] = personography_node
-            extra["personography-file"] = self._processor.make_string_value(personography.name)
+            extra.update(self._personography_parameters(personography))
         executable = self._prepare(name, extra)
         try:
             frame = executable.call_template_returning_string()
