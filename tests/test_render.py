@@ -317,7 +317,7 @@ def test_each_stylesheet_is_compiled_once_for_many_documents(tmp_path):
         renderer.render_site([DATA / "engine.xml", DATA / "episode.xml"], tmp_path, DATA / "persons.xml", search=False)
         renderer.render_text(DATA / "engine.xml", tmp_path)
     assert sorted(renderer.timings.compile) == ["chronology", "edition-html", "edition-text", "index", "persons",
-                                                "persons-data", "search", "site-parts"]
+                                                "person-index", "persons-data", "search", "site-parts"]
     assert len(renderer.timings.render) == 3 * (2 * 2 + 5 + 1)  # page + text per edition, site pages, a text
 
 
