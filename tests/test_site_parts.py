@@ -13,7 +13,8 @@ from lxml import html as lxml_html
 
 from tei_tools.render import Renderer
 from tei_tools.render.search import pagefind_command
-from tei_tools.render.site_parts import DatePart, EditionParts, PersonPart, SiteParts, assemble, new_marker, parse_parts
+from tei_tools.render.site_parts import (DatePart, EditionParts, PersonPart, SiteParts, assemble, new_marker,
+                                         parse_parts, read_parts)
 
 DATA = Path(__file__).resolve().parent / "data" / "render"
 
@@ -85,6 +86,19 @@ def test_the_records_of_the_parts_stylesheet_are_read_back():
     parts = parse_parts(["entry", "person", "ada", "2", "{}", "date", "s", "e", "no", "",
                          "<li>e</li><?M><div>ada</div><?M><li>d</li><?M>"], "M")
     assert parts == _parts("<li>e</li>", [("ada", 2, "<div>ada</div>", "{}")], [("s", "e", False, "", "<li>d</li>")])
+
+
+def test_the_records_come_back_whole_from_the_parts_stylesheets_output():
+    from urllib.parse import quote
+
+    records = ["entry", "person", "o'brien & <co> 100%", "3", '{"page": "a b.html", "title": "Ünïcode > x"}',
+               "date", "s", "e", "no", ""]
+    head = " ".join("." + quote(r, safe="") for r in records)  # as encode-for-uri() writes them
+    parts = read_parts(f"<?M-records {head}><li>e</li><?M ><div>p</div><?M ><li>d</li><?M >", "M")
+    assert parts == _parts("<li>e</li>", [("o'brien & <co> 100%", 3, "<div>p</div>", records[4])],
+                           [("s", "e", False, "", "<li>d</li>")])
+    with pytest.raises(ValueError):
+        read_parts("<li>no records</li>", "M")
 
 
 def test_the_site_pages_name_each_person_once_with_all_their_editions(tmp_path):

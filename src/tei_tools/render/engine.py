@@ -17,7 +17,7 @@ from lxml import etree
 from tei_tools.render.edition_index import EditionIndex, gather, site_document
 from tei_tools.render.errors import OnError, RenderError, RenderSetupError
 from tei_tools.render.parameters import stylesheet_parameters
-from tei_tools.render.site_parts import EditionParts, SiteParts, assemble, new_marker, parse_parts
+from tei_tools.render.site_parts import EditionParts, SiteParts, assemble, new_marker, read_parts
 from tei_tools.render.tree import prepare_tree
 from tei_tools.resources import xslt_dir
 from tei_tools.atomic import write_atomically
@@ -185,13 +185,11 @@ class Renderer:
         extra = {"site": site, "part-marker": self._processor.make_string_value(self._part_marker),
                  **self._personography_parameters(personography)}
         executable = self._prepare("site-parts", extra)
-        executable.set_result_as_raw_value(True)  # the strings themselves, not a document of them
         try:
-            value = executable.call_template_returning_value()
+            output = executable.call_template_returning_string()
         except Exception as error:
             raise RenderError(Path(index.page), f"transformation failed: {_first_line(error)}") from None
-        strings = [value.item_at(i).string_value for i in range(value.size)] if value is not None else []
-        return parse_parts(strings, self._part_marker)
+        return read_parts(output or "", self._part_marker)
 
     def write_site_pages(self, parts: SiteParts, out_dir: Path, personography: Path | None = None) -> list[Path]:
         """The site-wide pages: each page's frame rendered once from the site's summary, the
