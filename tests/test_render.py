@@ -311,13 +311,23 @@ def test_rendering_is_deterministic(tmp_path, site):
         assert (again / name).read_bytes() == (site / name).read_bytes(), name
 
 
+def test_the_person_index_finds_the_persons_the_key_over_the_personography_finds(tmp_path, monkeypatch):
+    """The personography's persons by id (common/person-index.xsl, made once per run) stand for
+    key() over the personography (the safe parser refuses a personography with an id twice)."""
+    with_index = Renderer().render_html(DATA / "engine.xml", tmp_path / "index").read_bytes()
+    monkeypatch.setattr(Renderer, "_person_index", lambda self, path, node: None)  # the key, as before
+    with_key = Renderer().render_html(DATA / "engine.xml", tmp_path / "key").read_bytes()
+    assert with_index == with_key
+    assert with_index.count(b"data-person-name=") >= 2, "the edition's registered mentions found their persons"
+
+
 def test_each_stylesheet_is_compiled_once_for_many_documents(tmp_path):
     renderer = Renderer()
     for _ in range(3):
         renderer.render_site([DATA / "engine.xml", DATA / "episode.xml"], tmp_path, DATA / "persons.xml", search=False)
         renderer.render_text(DATA / "engine.xml", tmp_path)
-    assert sorted(renderer.timings.compile) == ["chronology", "edition-html", "edition-text", "index", "persons",
-                                                "persons-data", "search", "site-parts"]
+    assert sorted(renderer.timings.compile) == ["chronology", "edition-html", "edition-text", "index", "person-index",
+                                                "persons", "persons-data", "search", "site-parts"]
     assert len(renderer.timings.render) == 3 * (2 * 2 + 5 + 1)  # page + text per edition, site pages, a text
 
 

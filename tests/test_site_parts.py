@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
 
@@ -12,7 +13,8 @@ from lxml import html as lxml_html
 
 from tei_tools.render import Renderer
 from tei_tools.render.search import pagefind_command
-from tei_tools.render.site_parts import DatePart, EditionParts, PersonPart, SiteParts, assemble, new_marker, parse_parts
+from tei_tools.render.site_parts import (DatePart, EditionParts, PersonPart, SiteParts, assemble, new_marker,
+                                         parse_parts, read_parts)
 
 DATA = Path(__file__).resolve().parent / "data" / "render"
 
@@ -86,6 +88,19 @@ def test_the_records_of_the_parts_stylesheet_are_read_back():
     assert parts == _parts("<li>e</li>", [("ada", 2, "<div>ada</div>", "{}")], [("s", "e", False, "", "<li>d</li>")])
 
 
+def test_the_records_come_back_whole_from_the_parts_stylesheets_output():
+    from urllib.parse import quote
+
+    records = ["entry", "person", "o'brien & <co> 100%", "3", '{"page": "a b.html", "title": "Ünïcode > x"}',
+               "date", "s", "e", "no", ""]
+    head = " ".join("." + quote(r, safe="") for r in records)  # as encode-for-uri() writes them
+    parts = read_parts(f"<?M-records {head}><li>e</li><?M ><div>p</div><?M ><li>d</li><?M >", "M")
+    assert parts == _parts("<li>e</li>", [("o'brien & <co> 100%", 3, "<div>p</div>", records[4])],
+                           [("s", "e", False, "", "<li>d</li>")])
+    with pytest.raises(ValueError):
+        read_parts("<li>no records</li>", "M")
+
+
 def test_the_site_pages_name_each_person_once_with_all_their_editions(tmp_path):
     renderer = Renderer()
     renderer.render_site([DATA / "engine.xml", DATA / "episode.xml", DATA / "notes.xml"], tmp_path,
@@ -102,6 +117,31 @@ def test_the_site_pages_name_each_person_once_with_all_their_editions(tmp_path):
             label = listing.get("aria-label")
             assert label.startswith("Mentions of ") and " in " in label and "Mentions of  in" not in label
             assert label[len("Mentions of "):].split(" in ")[0] in name, (label, name)
+
+
+def test_the_person_cards_hold_each_string_whole_whatever_characters_it_has(tmp_path):
+    """persons-data.js writes the strings of all the cards with one serialize() and reads each
+    back: quotes, backslashes, slashes, control and other characters must not shift a field."""
+    names = {"p1": 'Ada "the \\ Countess" / Lovelace', "p2": "Zo\u00eb \u674e \u2028\u007f\u0085 \u00a0x",
+             "p3": "Plain Name"}
+    people = "".join(f'<person xml:id="{key}"><persName>{escape(name)}</persName>'
+                     f'<note>note of {key}: a\tb "c" \\ / d</note><birth when="1815"/></person>'
+                     for key, name in names.items())
+    tei = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>{}</title></titleStmt>' \
+          '<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>' \
+          '<text><body>{}</body></text></TEI>'
+    (tmp_path / "persons.xml").write_text(tei.format("Persons", f"<listPerson>{people}</listPerson>"), "utf-8")
+    mentions = "".join(f'<p>Of <persName ref="persons.xml#{key}">them</persName>.</p>' for key in names)
+    (tmp_path / "a.xml").write_text(tei.format("A", mentions), "utf-8")
+    site = tmp_path / "site"
+    Renderer().render_site([tmp_path / "a.xml"], site, tmp_path / "persons.xml", search=False)
+    script = (site / "persons-data.js").read_text("utf-8")
+    cards = json.loads(script[script.index("{"):script.rindex("}") + 1])
+    assert sorted(cards) == sorted(names)
+    for key, name in names.items():
+        assert cards[key]["name"] == name and cards[key]["dates"] == "b. 1815"  # no runs of spaces to normalise
+        assert cards[key]["note"] == f'note of {key}: a b "c" \\ / d'
+        assert cards[key]["register"] == f"persons.html#{key}" and cards[key]["editions"][0]["page"] == "a.html"
 
 
 @pytest.mark.skipif(pagefind_command() is None, reason="Pagefind (pagefind[bin]) is not installed")

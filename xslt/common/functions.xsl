@@ -101,7 +101,7 @@
   <!-- Elements that mention a person: persName, and rs or name typed as a person. -->
   <xsl:function name="f:is-mention" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e/(self::persName | self::rs[@type = 'person'] | self::name[@type = 'person']))"/>
+    <xsl:sequence select="exists($e/self::persName) or exists($e/self::rs[@type = 'person']) or exists($e/self::name[@type = 'person'])"/>
   </xsl:function>
 
   <xsl:function name="f:mentions" as="element()*">
@@ -164,7 +164,12 @@
        edition page does. -->
   <xsl:function name="f:mention-ids" as="map(xs:string, xs:string)">
     <xsl:param name="doc" as="node()"/>
-    <xsl:variable name="mentions" select="f:mentions($doc)"/>
+    <xsl:sequence select="f:mention-ids-of(f:mentions($doc))"/>
+  </xsl:function>
+
+  <!-- The same, from the document's mentions (f:mentions) where a stylesheet has them. -->
+  <xsl:function name="f:mention-ids-of" as="map(xs:string, xs:string)">
+    <xsl:param name="mentions" as="element()*"/>
     <xsl:variable name="numbers" select="f:numbering($mentions)"/>
     <xsl:sequence select="map:merge($mentions ! map:entry(generate-id(.), f:id(., 'tt-m-', $numbers)))"/>
   </xsl:function>
@@ -194,9 +199,15 @@
     </xsl:choose>
   </xsl:function>
 
+  <!-- Set by tei-tools with the personography (not from the command line): its persons by
+       xml:id (common/person-index.xsl), made once per run instead of a key index built again
+       in every transformation. Without it, the key. -->
+  <xsl:param name="person-index" as="map(xs:string, element())?" select="()"/>
+
   <xsl:function name="f:registered-person" as="element()?">
     <xsl:param name="id" as="xs:string"/>
-    <xsl:sequence select="if (exists($personography)) then key('f:id', $id, $personography)[self::person][1] else ()"/>
+    <xsl:sequence select="if (exists($person-index)) then $person-index($id)
+        else if (exists($personography)) then key('f:id', $id, $personography)[self::person][1] else ()"/>
   </xsl:function>
 
   <xsl:function name="f:in-register" as="xs:boolean">

@@ -66,7 +66,7 @@
   <xsl:variable name="f:holders" select="f:block-holders($f:elements)" as="map(*)"/>
   <xsl:variable name="f:note-numbers" as="map(*)"
       select="f:numbering(f:footnotes($f:units ! f:reading-roots(.)))"/>
-  <xsl:variable name="f:mention-id-map" select="f:mention-ids(/)" as="map(*)"/>
+  <xsl:variable name="f:mention-id-map" select="f:mention-ids-of($f:elements[f:is-mention(.)])" as="map(*)"/>
   <xsl:variable name="f:paragraph-numbers" as="map(*)"
       select="f:numbering($f:elements[self::p or self::ab][empty(ancestor::note)])"/>
   <xsl:variable name="f:date-numbers" as="map(*)"
@@ -90,7 +90,8 @@
           <xsl:with-param name="top" select="$top"/>
         </xsl:call-template>
       </xsl:with-param>
-      <xsl:with-param name="content">
+      <!-- an element, not a document: the page is not built twice (a temporary tree copied) -->
+      <xsl:with-param name="content" as="element()">
         <article class="edition" data-pagefind-body="">
           <xsl:apply-templates select="$top" mode="f:header"/>
           <div class="edition-layout">
@@ -348,7 +349,13 @@
   <!-- Where a mention leads: the register entry, or an http(s) authority in @ref. -->
   <xsl:function name="f:mention-href" as="xs:string?">
     <xsl:param name="mention" as="element()"/>
-    <xsl:variable name="person" select="f:person($mention)"/>
+    <xsl:sequence select="f:mention-href($mention, f:person($mention))"/>
+  </xsl:function>
+
+  <!-- The same, for a mention whose person (f:person) is known. -->
+  <xsl:function name="f:mention-href" as="xs:string?">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:param name="person" as="element()?"/>
     <xsl:variable name="ref" select="tokenize(normalize-space($mention/@ref))[1]"/>
     <xsl:sequence select="
         if ($f:register-on and f:in-register($person)) then $register-page || '#' || $person/@xml:id

@@ -51,7 +51,7 @@
           group-by="f:ref-key(.)">
         <xsl:variable name="person" select="f:person(.)"/>
         <xsl:map-entry key="current-grouping-key()" select="map {
-            'person': $person, 'href': f:mention-href(.), 'registered': f:in-register($person),
+            'person': $person, 'href': f:mention-href(., $person), 'registered': f:in-register($person),
             'label': $person ! f:person-label(.), 'name': $person ! f:person-name(.)}"/>
       </xsl:for-each-group>
     </xsl:map>

@@ -12,6 +12,7 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:fn="http://www.w3.org/2005/xpath-functions"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:s="urn:tei-tools:site"
     xmlns:f="urn:tei-tools:xslt"
@@ -32,6 +33,13 @@
     <xsl:sequence select="serialize($value, map {'method': 'json'})"/>
   </xsl:function>
 
+  <!-- f:json of each string, with one serialize() for them all: the JSON strings of the array. -->
+  <xsl:function name="f:json-strings" as="xs:string*">
+    <xsl:param name="values" as="xs:string*"/>
+    <xsl:sequence select="analyze-string(serialize(array {$values}, map {'method': 'json'}),
+        '&quot;([^&quot;\\]|\\.)*&quot;')/fn:match ! string(.)"/>
+  </xsl:function>
+
   <!-- One edition's share of a person's card: {"page": ..., "title": ..., "count": ...}, from
        the page's and the title's JSON (the same for every person of the edition: each
        serialize() costs a fraction of a millisecond) and the count; the parts of a card are
@@ -45,16 +53,25 @@
   </xsl:function>
 
   <xsl:template name="xsl:initial-template">
-    <xsl:variable name="entries" as="xs:string*">
-      <xsl:for-each select="$personography//person[@xml:id][exists(f:mention-counts(@xml:id))]">
+    <xsl:variable name="persons" as="element()*">
+      <xsl:perform-sort select="$personography//person[@xml:id][exists(f:mention-counts(@xml:id))]">
         <xsl:sort select="string(@xml:id)" collation="http://www.w3.org/2005/xpath-functions/collation/codepoint"/>
-        <xsl:sequence select="f:json(string(@xml:id)) || ': {&quot;name&quot;: ' || f:json(f:person-name(.))
-            || ', &quot;dates&quot;: ' || f:json(f:life-dates(.))
-            || ', &quot;note&quot;: ' || f:json(normalize-space(string-join(note[1]//text(), ' ')))
-            || ', &quot;wikidata&quot;: ' || f:json(string(f:wikidata(.)[1]))
+      </xsl:perform-sort>
+    </xsl:variable>
+    <!-- the strings of all the cards in one serialize() (one per string cost a second for
+         thousands of persons), read back as its JSON strings -->
+    <xsl:variable name="json" select="f:json-strings($persons ! (string(@xml:id), f:person-name(.), f:life-dates(.),
+        normalize-space(string-join(note[1]//text(), ' ')), string(f:wikidata(.)[1]), $register-page || '#' || @xml:id))"/>
+    <xsl:variable name="entries" as="xs:string*">
+      <xsl:for-each select="$persons">
+        <xsl:variable name="at" select="(position() - 1) * 6"/>
+        <xsl:sequence select="$json[$at + 1] || ': {&quot;name&quot;: ' || $json[$at + 2]
+            || ', &quot;dates&quot;: ' || $json[$at + 3]
+            || ', &quot;note&quot;: ' || $json[$at + 4]
+            || ', &quot;wikidata&quot;: ' || $json[$at + 5]
             || ', &quot;review&quot;: ' || (if (@resp = '#tei-tools' or @cert = 'low') then 'true' else 'false')
             || ', &quot;mentions&quot;: ' || f:mention-counts(@xml:id)/@mentions
-            || ', &quot;register&quot;: ' || f:json($register-page || '#' || @xml:id)
+            || ', &quot;register&quot;: ' || $json[$at + 6]
             || ', &quot;editions&quot;: [' || f:part(@xml:id) || ']}'"/>
       </xsl:for-each>
     </xsl:variable>

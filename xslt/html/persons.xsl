@@ -37,7 +37,7 @@
   <xsl:template name="xsl:initial-template">
     <xsl:variable name="persons" as="element()*">
       <xsl:perform-sort select="$personography//person[@xml:id]">
-        <xsl:sort select="f:sort-key(.)"/>
+        <xsl:sort select="$f:sort-keys(generate-id(.))"/>
         <xsl:sort select="string(@xml:id)"/>
       </xsl:perform-sort>
     </xsl:variable>
@@ -109,9 +109,13 @@
     </nav>
   </xsl:template>
 
+  <!-- Each person's sort key, worked out once (it is asked for in sorting and for the letters). -->
+  <xsl:variable name="f:sort-keys" as="map(xs:string, xs:string)"
+      select="map:merge($personography//person[@xml:id] ! map:entry(generate-id(.), f:sort-key(.)))"/>
+
   <xsl:function name="f:letter" as="xs:string">
     <xsl:param name="person" as="element()"/>
-    <xsl:variable name="first" select="upper-case(substring(f:sort-key($person), 1, 1))"/>
+    <xsl:variable name="first" select="upper-case(substring($f:sort-keys(generate-id($person)), 1, 1))"/>
     <xsl:sequence select="if (matches($first, '^\p{L}$')) then $first else '#'"/>
   </xsl:function>
 

@@ -24,6 +24,7 @@ Stylesheets (xslt/, see its README):
     html/chronology.xsl   the site's index -> DIR/chronology.html
     html/search.xsl       -> DIR/search.html
     text/edition.xsl      one TEI document -> DIR/<stem>.txt
+    common/person-index.xsl  the personography's persons by id (a map, made once per run)
     site.css, site.js, site-search.js  copied beside the pages
 """
 from tei_tools.render.edition_index import DatedPassage, EditionIndex, Mention, gather, site_document

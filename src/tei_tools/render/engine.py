@@ -17,7 +17,7 @@ from lxml import etree
 from tei_tools.render.edition_index import EditionIndex, gather, site_document
 from tei_tools.render.errors import OnError, RenderError, RenderSetupError
 from tei_tools.render.parameters import stylesheet_parameters
-from tei_tools.render.site_parts import EditionParts, SiteParts, assemble, new_marker, parse_parts
+from tei_tools.render.site_parts import EditionParts, SiteParts, assemble, new_marker, read_parts
 from tei_tools.render.tree import prepare_tree
 from tei_tools.resources import xslt_dir
 from tei_tools.atomic import write_atomically
@@ -48,6 +48,7 @@ STYLESHEETS = {
     "search": Path("html/search.xsl"),
     "site-parts": Path("html/site-parts.xsl"),
     "edition-text": Path("text/edition.xsl"),
+    "person-index": Path("common/person-index.xsl"),
 }
 
 
@@ -105,6 +106,7 @@ class Renderer:
         self._builder = self._processor.new_document_builder()
         self._executables: dict[str, object] = {}
         self._personographies: dict[Path, object] = {}
+        self._person_indexes: dict[Path, object] = {}  # the personography's persons by id (a map)
         self._part_marker = new_marker()  # between the parts an edition gives the site pages
 
     # -- public API ---------------------------------------------------------------------------
@@ -183,13 +185,11 @@ class Renderer:
         extra = {"site": site, "part-marker": self._processor.make_string_value(self._part_marker),
                  **self._personography_parameters(personography)}
         executable = self._prepare("site-parts", extra)
-        executable.set_result_as_raw_value(True)  # the strings themselves, not a document of them
         try:
-            value = executable.call_template_returning_value()
+            output = executable.call_template_returning_string()
         except Exception as error:
             raise RenderError(Path(index.page), f"transformation failed: {_first_line(error)}") from None
-        strings = [value.item_at(i).string_value for i in range(value.size)] if value is not None else []
-        return parse_parts(strings, self._part_marker)
+        return read_parts(output or "", self._part_marker)
 
     def write_site_pages(self, parts: SiteParts, out_dir: Path, personography: Path | None = None) -> list[Path]:
         """The site-wide pages: each page's frame rendered once from the site's summary, the
@@ -331,8 +331,23 @@ class Renderer:
         node = self._load_personography(personography)
         if node is None:
             return {}
-        return {"personography": node,
+        return {"personography": node, "person-index": self._person_index(personography, node),
                 "personography-file": self._processor.make_string_value(personography.name)}
+
+    def _person_index(self, personography: Path, node):
+        """The personography's persons by xml:id, an XDM map made once (common/person-index.xsl)
+        and passed to every transformation: a key over the personography would be built again
+        by each one."""
+        key = personography.resolve()
+        if key not in self._person_indexes:
+            executable = self._prepare("person-index", {"personography": node})
+            executable.set_result_as_raw_value(True)
+            try:
+                value = executable.call_template_returning_value()
+            except Exception as error:
+                raise RenderSetupError(f"personography {personography}: {_first_line(error)}") from None
+            self._person_indexes[key] = value.head
+        return self._person_indexes[key]
 
     def _render_site_page(self, name: str, target: Path, parameters: dict[str, object],
                           personography: Path | None, personography_node, marker: str,
@@ -340,8 +355,7 @@ class Renderer:
         started = time.perf_counter()
         extra = dict(parameters)
         if personography_node is not None:
-            extra["personography"] = personography_node
-            extra["personography-file"] = self._processor.make_string_value(personography.name)
+            extra.update(self._personography_parameters(personography))
         executable = self._prepare(name, extra)
         try:
             frame = executable.call_template_returning_string()

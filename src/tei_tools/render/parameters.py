@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from tei_tools.resources import xslt_dir
 
 # Parameters tei-tools sets itself; they hold documents, not strings.
-INTERNAL_PARAMETERS = {"personography", "personography-file", "editions", "site", "summary", "part-marker"}
+INTERNAL_PARAMETERS = {"personography", "personography-file", "editions", "site", "summary", "part-marker",
+                       "person-index"}
 
 
 @dataclass(frozen=True)

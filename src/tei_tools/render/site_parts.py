@@ -18,6 +18,7 @@ import secrets
 import tempfile
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Sequence
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -48,6 +49,16 @@ class EditionParts:
     entry: str  # the front page's entry (HTML)
     persons: list[PersonPart] = field(default_factory=list)
     dates: list[DatePart] = field(default_factory=list)
+
+
+def read_parts(output: str, marker: str) -> EditionParts:
+    """The parts from what site-parts.xsl writes (see there): <?MARKER-records RECORDS>, then
+    the HTML of the parts, each followed by <?MARKER>."""
+    head = re.match(r"<\?" + re.escape(marker) + r"-records ?([^>]*)>", output)
+    if head is None:
+        raise ValueError("site-parts.xsl wrote no records")
+    records = [unquote(token[1:], errors="strict") for token in head.group(1).split(" ") if token]
+    return parse_parts(records + [output[head.end():]], marker)
 
 
 def parse_parts(strings: Sequence[str], marker: str) -> EditionParts:
