@@ -336,7 +336,7 @@ def test_agreement_with_the_real_gold(bench):
 def test_a_new_full_name_is_compared_only_with_persons_who_share_its_initials(monkeypatch):
     """The clusterer looks people up in indexes: with 120 persons of distinct initials, no full
     name is compared letter by letter with another (a scan would compare each with all before it)."""
-    from tei_tools.annotate.persons import cluster
+    from tei_tools.annotate.persons.cluster import full_names as cluster  # where the clusterer looks it up
     given = ["Anna", "Boris", "Clara", "David", "Emil", "Frida", "Gustav", "Hilda", "Ivan", "Julia", "Karl", "Lena"]
     surnames = ["Varro", "Wendt", "Xanthe", "Yorick", "Zeller", "Quist", "Ruhl", "Sorel", "Tamm", "Ulmer"]
     sentences = [f"{g} {s} spoke." for g in given for s in surnames]

@@ -1,0 +1,170 @@
+"""Linking a word used alone (a surname, a given name, a kinship name) to a person of the document
+(`Clusterer`'s part for them)."""
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+
+from tei_tools.annotate.persons.cluster.entity import Entity
+from tei_tools.annotate.persons.cluster.sexes import gender_of, same_standing
+from tei_tools.annotate.persons.cluster.spelling import MISSPELLING_MIN_LENGTH, similar_spelling
+from tei_tools.annotate.persons.judge import Candidate
+
+# A given name alone joins a person named within this many blocks before, one the document
+# already calls so, or its main person; else it is somebody new ("No news of Sergi" long after
+# "Sergei Witte").
+RECENT_BLOCKS = 3  # shorter surnames differ by a letter too often (Sedov/Sedova, Dan/Don)
+CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+SENTENCE_END = re.compile(r"[.!?…]\s")
+# A letter's greetings to the addressee's household: "Love to all--", "remember me kindly to".
+GREETING = re.compile(r"\b(?:love|remember me|remembrances?|compliments|regards|respects|wishes)\b[^.!?]*?\bto\b"
+                      r"[^.!?]*$", re.IGNORECASE)
+GREETING_REACH = 120
+KIN_WORD_BEFORE = re.compile(r"\b([a-z]+)\W*$")
+TITLE_BEFORE = re.compile(r"\b([a-z]+)\.?\s+$")
+# "her mother, ", "his younger brother ": whose relative the name after it is
+KIN_POSSESSOR = re.compile(r"\b([Hh]er|[Hh]is)\s+(?:[a-z]+\s+)?([a-z]+)\s*,?\s*$")
+POSSESSOR = re.compile(r"\b(my|our|your|his|her|their)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+
+
+class LoneWords:
+    """Words used alone: the person the document already calls so, the one just named in full,
+    the most prominent and recent, never one of another sex or standing, nor the relative a
+    kinship word sets apart."""
+
+    def _link_word(self, mention: Candidate, position: int) -> tuple[Entity, str]:
+        key = mention.expansion or self._word_key(mention.key)  # "Ch." stands for Channing
+        if key in self.lexicon.kinship_names:
+            return self._link_kinship_name(mention, key)
+        gender = gender_of(mention.title, self.lexicon)
+        kin = mention.title if mention.title in self.lexicon.kin_titles else None
+        relatives = self._named_in_sentence(mention) if "kin-before" in mention.cues else []
+        not_them = relatives + self._possessor_in_focus(mention) if "kin-before" in mention.cues else relatives
+        seen = [e for e in self.by_word.get(key, []) if e.merged_into is None and e not in not_them
+                and self._gender_fits(e, gender) and (kin is None or kin in e.kin_titles)
+                and same_standing(e, mention.title)]
+        if seen:  # a given name alone means someone close at hand
+            most = self.most_mentions
+            seen = [e for e in seen if key not in e.givens or key in e.surnames or e.alone[key]
+                    or mention.block - e.last_end[0] <= RECENT_BLOCKS or e.mentions == most]
+        if seen:
+            return self._most_plausible(seen, key, mention), "word"
+        if kin:
+            return self._new_entity(), "new"  # "Aunt Mary" is not the Mary the letter is written to
+        title = mention.title or self._title_before(mention)
+        if title and mention.classes[0] == "given":  # "sir William" after "Sir W. Elford"
+            initialled = [e for e in self._alive() if title in e.titles and key[:1] in e.initials
+                          and not e.givens]
+            if len(initialled) == 1:
+                return initialled[0], "initial"
+        if relatives:  # "Trotsky and Natalia, with their son Lev": another Lev, their son
+            entity = self._new_entity()
+            word = KIN_WORD_BEFORE.search(self.texts[mention.block], max(0, mention.start - 40), mention.start)
+            entity.kin_word = word.group(1).lower() if word else ""
+            entity.kin_of = [relative.index for relative in relatives]
+            return entity, "kin"
+        glued = CAMEL_CASE.sub(" ", mention.text)  # "JoshIreland": a full name that lost its space
+        if glued != mention.text:
+            parts = self._parts(glued)
+            entity = self._entity_containing(parts, frozenset(w for w in parts.words if len(w) > 1), gender)
+            if entity:
+                return entity, "glued"
+        holding = self._full_names_with.get(key, [])
+        first_after = bisect_right(holding, position, key=lambda pair: pair[0])
+        later = next((m for _, m in holding[first_after:]
+                      if self._gender_fits_title(gender, m) and (not m.title or m.title == mention.title)
+                      and (gender is None or self._gender_of(m) in (None, gender))), None)  # not "Mrs. W." ... "John W."
+        if later is not None:  # named in full further on ("The Death of Trotsky" ... "Leon Trotsky")
+            entity, _ = self._link_full(later)
+            self._note_form(entity, later)
+            return entity, "ahead"
+        similar = self._misspelt_surname(key, gender)
+        if similar and similar not in not_them:
+            return similar, "misspelt"
+        return self._new_entity(), "new"
+
+    def _title_before(self, mention: Candidate) -> str:
+        """A title written in lower case just before the name ("my dear sir William")."""
+        before = TITLE_BEFORE.search(self.texts[mention.block], max(0, mention.start - 12), mention.start)
+        word = before.group(1).lower() if before else ""
+        return word if word in self.lexicon.titles else ""
+
+    def _link_kinship_name(self, mention: Candidate, key: str) -> tuple[Entity, str]:
+        """"Papa", "Mama" used as names: the writer's unless another's possessive stands before
+        ("your dear Papa" is the addressee's father) or the name is among those a letter sends
+        its love to ("Love to all--Papa--Eliza--Aunt Mary": the addressee's household)."""
+        text = self.texts[mention.block]
+        before = text[max(0, mention.start - 40):mention.start]
+        owner = POSSESSOR.search(before)
+        greeted = GREETING.search(text, max(0, mention.start - GREETING_REACH), mention.start)
+        whose = owner.group(1).lower() if owner else "your" if greeted else "my"
+        whose = "my" if whose in ("my", "our") else whose
+        same = [e for e in self._alive() if e.kin_owner == whose and key in e.words]
+        if same:
+            return same[-1], "word"
+        entity = self._new_entity()
+        entity.kin_owner = whose
+        return entity, "new"
+
+    def _most_plausible(self, entities: list[Entity], key: str, mention: Candidate) -> Entity:
+        """Of the persons whose names hold the word: the one just named in full (the person in
+        focus), else the one the document already calls so alone, then the most prominent and
+        most recent. A relative who shares the surname and is named in passing ("her father, Nils
+        Lindqvist, was a pastor") does not take the subject's mentions: the subject has been
+        named more often."""
+        latest = max(entities, key=lambda e: e.last_seen)
+        if self._just_named_in_full(latest, mention):  # "... knew David Voss. Voss was tired."
+            return latest
+        latest = max(e.last_seen for e in entities)
+
+        def plausibility(entity: Entity) -> tuple[float, int]:
+            value = 2.0 if entity.alone[key] else 0.0
+            value += math.log2(1 + entity.mentions)
+            if entity.last_seen == latest:
+                value += 1.0
+            if entity.last_end[0] == mention.block:
+                value += 0.5
+            return value, entity.last_seen
+        return max(entities, key=plausibility)
+
+    def _just_named_in_full(self, entity: Entity, mention: Candidate) -> bool:
+        """Named by a full name in this sentence or the one before, other than as somebody's
+        relative in passing: the person in focus."""
+        block, end = entity.last_full_end
+        if entity.last_full_as_kin or block != mention.block or end > mention.start:
+            return False
+        return len(SENTENCE_END.findall(self.texts[mention.block], end, mention.start)) <= 1
+
+    def _misspelt_surname(self, key: str, gender: str | None = None) -> Entity | None:
+        """A person of this document whose long surname this word misspells ("Kollantai",
+        "Dzerhinsky"): same first letter, nearly the same letters, and no other sex by title."""
+        if len(key) < MISSPELLING_MIN_LENGTH:
+            return None
+        pool = {e.index: e for e in self.by_surname_letter.get(key[0], ())
+                if e.merged_into is None and self._gender_fits(e, gender)}
+        for entity in sorted(pool.values(), key=lambda e: -e.last_seen):
+            for surname in entity.surname_words():
+                if len(surname) >= MISSPELLING_MIN_LENGTH and surname[0] == key[0] \
+                        and similar_spelling(key, surname):
+                    return entity
+        return None
+
+    def _possessor_in_focus(self, mention: Candidate) -> list[Entity]:
+        """The person in focus that "her" or "his" before a kinship word stands for, who is
+        therefore not the relative named after it ("... Ada was eight. Her mother, Lady Byron,
+        ..."): the latest person of that sex, or of none known."""
+        start = mention.title_start if mention.title_start >= 0 else mention.start
+        owner = KIN_POSSESSOR.search(self.texts[mention.block], max(0, start - 40), start)
+        if not owner or owner.group(2).lower() not in self.lexicon.kinship:
+            return []
+        sex = "f" if owner.group(1).lower() == "her" else "m"
+        in_focus = max((e for e in self._alive() if not e.genders or sex in e.genders),
+                       key=lambda e: e.last_seen, default=None)
+        return [in_focus] if in_focus is not None and in_focus.last_seen >= 0 else []
+
+    def _named_in_sentence(self, mention: Candidate) -> list[Entity]:
+        """The persons named earlier in the mention's sentence."""
+        text = self.texts[mention.block]
+        return [e for e in self._alive() if e.last_end[0] == mention.block and e.last_end[1] <= mention.start
+                and not SENTENCE_END.search(text, e.last_end[1], mention.start)]

@@ -1,0 +1,36 @@
+"""What a title or a given name tells of a person's sex, and of a woman's married standing."""
+from __future__ import annotations
+
+from tei_tools.annotate.names import Lexicon
+from tei_tools.annotate.persons.cluster.entity import Entity
+
+
+def gender_of(title: str, lexicon: Lexicon) -> str | None:
+    if title in lexicon.female_titles:
+        return "f"
+    if title in lexicon.male_titles:
+        return "m"
+    return None
+
+
+MARRIED_TITLES = frozenset({"mrs", "mistress", "madame", "mme", "frau", "señora", "senora"})
+UNMARRIED_TITLES = frozenset({"miss", "mademoiselle", "mlle", "fräulein", "fraulein", "señorita", "senorita"})
+
+
+def same_standing(entity: Entity, title: str) -> bool:
+    """"Miss Jellyby" is not "Mrs. Jellyby": a woman called by one of the married and unmarried
+    titles is not one the document calls only by the other (mother and daughter, as a rule)."""
+    if title in UNMARRIED_TITLES:
+        return not (entity.titles & MARRIED_TITLES) or bool(entity.titles & UNMARRIED_TITLES)
+    if title in MARRIED_TITLES:
+        return not (entity.titles & UNMARRIED_TITLES) or bool(entity.titles & MARRIED_TITLES)
+    return True
+
+
+def gender_of_given(given: str | None, lexicon: Lexicon) -> str | None:
+    """The gender a given name tells ("Ada": a woman), where the name is given to one sex only."""
+    if given in lexicon.female_given:
+        return "f"
+    if given in lexicon.male_given:
+        return "m"
+    return None
