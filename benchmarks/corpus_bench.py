@@ -465,6 +465,7 @@ def main() -> None:
         return measure_memory_here(step, Path(listing), Path(work), int(jobs))
 
     work = options.work or Path(tempfile.mkdtemp(prefix="tei-tools-corpus-bench-"))
+    work.mkdir(parents=True, exist_ok=True)  # --editions and --copies write their outputs (memory lists) here too
     jobs_values = [int(j) for j in options.jobs.split(",") if j]
     wanted = [s.strip() for s in options.steps.split(",") if s.strip()]
 
