@@ -83,3 +83,9 @@ def test_words_of_providence_scripture_peoples_and_ships_offices_are_no_persons(
                                          ("Then J. R. Kessler came.", [("persName", "J. R. Kessler")])])
 def test_a_postscript_mark_in_spaced_initials_is_no_part_of_a_name(text, names):
     assert marked(text) == names
+
+
+@pytest.mark.parametrize("name", ["G.A. Henty", "P.A. Kessler"])
+def test_initials_that_spell_an_abbreviation_of_the_lists_are_still_initials(name):
+    # "Ga" (Georgia) and "Pa" are abbreviations that are never names, but with dots they are initials
+    assert marked(f"Then {name} came to the house.") == [("persName", name)]

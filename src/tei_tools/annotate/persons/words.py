@@ -38,6 +38,8 @@ POSSESSIVE_RE = re.compile(rf"[{APOSTROPHE_CHARS}]s$")
 # that behaves like one).
 SENTENCE_BREAKS = set(".!?:;\"“”‘(—–…[") | {"\n"}
 SUFFIXES = frozenset({"jr", "sr", "jnr", "snr"})
+# A letter's marks written like initials, as their letters: "P.S.", "P. P. S.", "N.B." are no one's initials
+LETTER_MARKS = frozenset({"ps", "pps", "nb"})
 _KEYS: dict[str, str] = {}  # a word's text -> its key, for Word.key, asked for again and again
 KEYS_KEPT = 200_000
 

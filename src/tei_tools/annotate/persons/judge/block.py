@@ -10,7 +10,7 @@ from tei_tools.annotate.persons.judge.classes import class_key, classify
 from tei_tools.annotate.persons.judge.context import QUOTE_MARKS, Context, context_cues
 from tei_tools.annotate.persons.judge.scoring import score
 from tei_tools.annotate.persons.judge.segments import RunClasses, classes_between, cut_run
-from tei_tools.annotate.persons.words import Run, Word, find_runs, sentence_starts, words_of
+from tei_tools.annotate.persons.words import LETTER_MARKS, Run, Word, find_runs, sentence_starts, words_of
 
 class JudgedBlock:
     """One block: its words and runs, found once, and the candidates of each run.
@@ -130,13 +130,10 @@ class JudgedBlock:
         return found
 
 
-LETTER_MARKS = ("ps", "pps", "nb")  # "P. S.", "P. P. S.", "N. B." written as spaced initials
-
-
 def _without_letter_marks(runs: list[Run], words: list[Word]) -> list[Run]:
     """Runs without the spaced initials of a postscript or nota bene mark at the block's start ("P. S.
     Anna Kessler sends her love" names Anna Kessler; "P. S. Remember me" names nobody). Written
-    without spaces ("P.S.") the mark is one word, which the word lists make no name."""
+    without spaces ("P.S.") the mark is one word, which `classify` makes no name."""
     if not runs or runs[0].first != 0:
         return runs
     run = runs[0]

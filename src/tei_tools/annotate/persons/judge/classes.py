@@ -9,7 +9,7 @@ from typing import Callable
 from tei_tools.annotate.names import Lexicon, fold, is_roman_numeral, zipf
 from tei_tools.annotate.persons.judge.candidate import Knowledge
 from tei_tools.annotate.persons.word_facts import PerLexicon
-from tei_tools.annotate.persons.words import SUFFIXES, Word
+from tei_tools.annotate.persons.words import LETTER_MARKS, SUFFIXES, Word
 
 # Zipf frequency at or above which a capitalised word is read as an ordinary English word
 # ("Army" 5.1, "Plot" 4.2) rather than a name ("Stalin" 3.7, "Trotsky" 2.9).
@@ -74,8 +74,8 @@ def _word_class_facts(lexicon: Lexicon, word: WordClassKey) -> WordClassFacts:
     key = fold(text).rstrip(".")
     undecided = (key, "", "", (), False, "", False, False)
     if kind == "initials":
-        if key.replace(".", "") in lexicon.ordinary_abbreviations:
-            return (key, "never") + undecided[2:]  # "P.S.", "N.B.": a letter's marks, no one's initials
+        if key.replace(".", "") in LETTER_MARKS:
+            return (key, "never") + undecided[2:]  # "P.S.", "N.B."; but "G.A. Henty", "P.A. Kessler" are initials
         return (key, "initial" if text.count(".") < 3 else "acronym") + undecided[2:]  # L.D. but not G.P.U.
     if kind != "word":
         return (key, "lower") + undecided[2:]
