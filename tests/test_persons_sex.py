@@ -42,23 +42,23 @@ def test_her_mother_named_by_title_and_surname_is_not_her():
     assert ids["Lady Marrowfield"] != ids["Edda Marrowfield"] and ids["Edda"] == ids["Edda Marrowfield"]
 
 
-def test_across_documents_a_lord_is_not_the_woman_of_that_surname_an_earlier_document_added(tmp_path):
-    (tmp_path / "a.txt").write_text("Anna Zorbulin painted the river. Anna Zorbulin sold nothing.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("The letter went to Lord Zorbulin at Riga. Zorbulin replied at once.\n",
-                                    encoding="utf-8")
+def batch(tmp_path, first: str, second: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The name -> id of each of two documents converted in one batch, in that order."""
+    (tmp_path / "a.txt").write_text(first + "\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(second + "\n", encoding="utf-8")
     convert_files([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "out", jobs=1)
-    first = dict(refs((tmp_path / "out" / "a.xml").read_bytes()))
-    second = dict(refs((tmp_path / "out" / "b.xml").read_bytes()))
+    return tuple(dict(refs((tmp_path / "out" / f"{stem}.xml").read_bytes())) for stem in ("a", "b"))
+
+
+def test_across_documents_a_lord_is_not_the_woman_of_that_surname_an_earlier_document_added(tmp_path):
+    first, second = batch(tmp_path, "Anna Zorbulin painted the river. Anna Zorbulin sold nothing.",
+                          "The letter went to Lord Zorbulin at Riga. Zorbulin replied at once.")
     assert second["Lord Zorbulin"] != first["Anna Zorbulin"]
 
 
 def test_across_documents_a_man_named_in_full_is_still_the_mr_of_his_surname(tmp_path):
-    (tmp_path / "a.txt").write_text("Tobias Quarrington built the mill. Tobias Quarrington sold it.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("In 1850 Mr. Quarrington bought a second mill. Quarrington was rich.\n",
-                                    encoding="utf-8")
-    convert_files([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "out", jobs=1)
-    first = dict(refs((tmp_path / "out" / "a.xml").read_bytes()))
-    second = dict(refs((tmp_path / "out" / "b.xml").read_bytes()))
+    first, second = batch(tmp_path, "Tobias Quarrington built the mill. Tobias Quarrington sold it.",
+                          "In 1850 Mr. Quarrington bought a second mill. Quarrington was rich.")
     assert second["Mr. Quarrington"] == first["Tobias Quarrington"]
 
 

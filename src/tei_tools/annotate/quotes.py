@@ -61,11 +61,12 @@ SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+(?=\S)")
 def annotate_quotes(blocks: Sequence[Block]) -> list[list[Span]]:
     """One list per block. Each double-quoted stretch -> Span.make(start, end, "q") covering the
     quotation marks too; single-quoted ones as well in a text that quotes with single marks."""
-    singles = writes_single_quotes([block.text for block in blocks])
+    double_marks = [_marks(block.text, DOUBLE_MARKS) for block in blocks]
+    singles = _quotes_with_single_marks([block.text for block in blocks], double_marks)
     found = []
-    for index, block in enumerate(blocks):
+    for index, (block, marks) in enumerate(zip(blocks, double_marks)):
         continued = index + 1 < len(blocks) and _opens_with_mark(blocks[index + 1].text)
-        stretches = quoted_stretches(block.text, continues_in_next=continued)
+        stretches = quoted_stretches(block.text, continues_in_next=continued, marks=marks)
         if singles:
             stretches = sorted(stretches + _single_quotations(block.text, stretches),
                                key=lambda stretch: (stretch[0], -stretch[1]))
@@ -83,24 +84,29 @@ def writes_single_quotes(texts: Sequence[str]) -> bool:
     """Whether a text quotes with single marks, as British printing does (‘Mind the river,’ he
     said), and double ones only inside them: more single marks open a quotation than double
     ones, and at least LEAST_SINGLE_OPENINGS do."""
-    single = double = 0
-    for text in texts:
-        if "'" not in text and "\u2018" not in text and "\u2019" not in text:
-            double += sum(direction == OPENS for _, direction in _marks(text, DOUBLE_MARKS))
-            continue
-        single += sum(1 for position, direction in _marks(text, SINGLE_MARKS)
-                      if direction == OPENS and not _inside_word(text, position) and not ELISION.match(text, position + 1))
-        double += sum(direction == OPENS for _, direction in _marks(text, DOUBLE_MARKS))
+    return _quotes_with_single_marks(texts, [_marks(text, DOUBLE_MARKS) for text in texts])
+
+
+def _quotes_with_single_marks(texts: Sequence[str], double_marks: Sequence[list[tuple[int, str]]]) -> bool:
+    """`writes_single_quotes`, given each text's double marks (`_marks(text, DOUBLE_MARKS)`)."""
+    double = sum(direction == OPENS for marks in double_marks for _, direction in marks)
+    single = sum(direction == OPENS for text in texts if "'" in text or "\u2018" in text or "\u2019" in text
+                 for _, direction in _single_quotation_marks(text))
     return single >= LEAST_SINGLE_OPENINGS and single > double
+
+
+def _single_quotation_marks(text: str) -> list[tuple[int, str]]:
+    """The single marks that open or close (`_single_marks`), without the elisions that look
+    like openings."""
+    return [(position, direction) for position, direction in _single_marks(text)
+            if not (direction == OPENS and ELISION.match(text, position + 1))]
 
 
 def _single_quotations(text: str, double: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The single-quoted stretches of a block that quotes with single marks: marks paired like
     brackets, apostrophes inside words and elisions left out; a stretch that would cross a
     double-quoted one is a misread apostrophe and is dropped (markup must nest)."""
-    marks = [(position, direction) for position, direction in _marks(text, SINGLE_MARKS)
-             if direction != EITHER and not _inside_word(text, position)
-             and not (direction == OPENS and ELISION.match(text, position + 1))]
+    marks = _single_quotation_marks(text)
     closings = [position for position, direction in marks if direction == CLOSES]
     # "the boys’ school": a plural's apostrophe before a lower-case word, where a later mark can close
     marks = [(position, direction) for position, direction in marks
@@ -417,9 +423,13 @@ def _single_quoted_stretches(text: str) -> list[tuple[int, int]]:
     """Single-quoted stretches ('soft'). A mark between two letters is an apostrophe (don't,
     Trotsky’s); one after a word before a space (sparrows' nests) may close a stretch early,
     which costs only a few words of the narration."""
-    marks = [(position, direction) for position, direction in _marks(text, SINGLE_MARKS)
-             if direction != EITHER and not _inside_word(text, position)]
-    return _pair_marks(text, marks)[0]
+    return _pair_marks(text, _single_marks(text))[0]
+
+
+def _single_marks(text: str) -> list[tuple[int, str]]:
+    """The single marks whose place says they open or close, apostrophes inside words left out."""
+    return [(position, direction) for position, direction in _marks(text, SINGLE_MARKS)
+            if direction != EITHER and not _inside_word(text, position)]
 
 
 def _inside_word(text: str, position: int) -> bool:

@@ -47,9 +47,9 @@ def _marked_in(speaker: Block) -> str | None:
 
 
 def _named_elsewhere(speaker: Block, persons_by_name: dict[str, set[str]]) -> str | None:
-    label = speaker.text.rstrip(": \t")
-    refs = persons_by_name.get(name_key(label), set())
-    return next(iter(refs)) if len(refs) == 1 and len(name_key(label).split()) >= 2 else None
+    label = name_key(speaker.text.rstrip(": \t"))
+    refs = persons_by_name.get(label, set())
+    return next(iter(refs)) if len(refs) == 1 and " " in label else None  # a full name, not "Anna"
 
 
 def _persons_by_name(doc: Document) -> dict[str, set[str]]:

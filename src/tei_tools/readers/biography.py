@@ -180,9 +180,9 @@ def _caption_units(block: RawBlock) -> list[tuple[str, int]]:
 def _paragraph(block: RawBlock, notes: set[str] = frozenset()) -> Block:
     """A paragraph; its note markers point at the source's notes when the source has them."""
     paragraph = block.block("p")
-    paragraph.spans = [Span.make(m.start(), m.end(), "ref", type="noteref", n=number,
-                                 target=f"#{note_id(number)}" if number in notes else None)
-                       for m in NOTE_MARKER.finditer(block.text) for number in [m.group(1) or m.group(2)]]
+    paragraph.spans = [Span.make(m.start(), m.end(), "ref", type="noteref", n=m[m.lastindex],
+                                 target=f"#{note_id(m[m.lastindex])}" if m[m.lastindex] in notes else None)
+                       for m in NOTE_MARKER.finditer(block.text)]  # one of its two groups matched: "(12)", "[12]"
     return paragraph
 
 

@@ -187,7 +187,7 @@ def _place(letter: Letter, block: RawBlock, following: RawBlock | None,
         elif (match := ADDRESS_TO.match(text)) and not letter.opener:
             letter.top_address.append(_address(block, letter, match))
         elif TO_THE_SAME.match(text) and not letter.opener:
-            letter.top_address.append(Container("address", [Block("addrLine", text, block.offset)]))
+            letter.top_address.append(_address(block, letter, None))
             letter.facts.addressee = previous_addressee
         elif _is_dateline(block) and not any(n.tag == "dateline" for n in letter.opener):
             letter.opener.append(_dateline(block, letter))
@@ -225,7 +225,7 @@ def _place_after_closing(letter: Letter, block: RawBlock) -> None:
     elif (match := ADDRESS_TO.match(text)) or _is_panel(block):
         letter.after.append(_address(block, letter, match))
     elif ADDRESS_LINE.match(text) and not _is_body(block):
-        letter.after.append(Container("address", [Block("addrLine", text, block.offset)]))
+        letter.after.append(_address(block, letter, None))
     elif letter.after:  # written after the signature and what followed it: a postscript unmarked
         letter.after.append(Container("postscript", [block.block("p")]))
     else:  # the letter goes on: what looked like its closing was a paragraph of it

@@ -24,7 +24,7 @@ LABEL = re.compile(rf"^(?P<label>(?:(?P<caps>{_CAPITALS})|(?P<title>{_TITLE_CASE
                    r"[ \t]+(?=\S)")
 # what opens a line of prose or a heading in title case with a colon, never a speaker
 NOT_SPEAKERS = frozenset("""act part chapter episode section note notes source sources update editor editor's
-    editors summary transcript warning correction introduction epilogue prologue update answer question""".split())
+    editors summary transcript warning correction introduction epilogue prologue answer question""".split())
 SHORTEST_CAPITALS = 2  # letters of a capitals label other than "Q" and "A" ("HOST", "MAN 1")
 
 
@@ -36,20 +36,11 @@ def speaker_label(block: RawBlock, recurring: frozenset[str]) -> re.Match[str] |
     if match["caps"]:
         letters = sum(c.isalpha() for c in match["caps"])
         return match if letters >= SHORTEST_CAPITALS or match["caps"] in ("Q", "A") else None
-    return match if _key(match) in recurring else None
+    return match if match["label"] in recurring else None
 
 
 def recurring_labels(blocks: Sequence[RawBlock]) -> frozenset[str]:
     """The title-case labels that open two or more of the blocks."""
-    counts = Counter(_key(m) for block in blocks if (m := LABEL.match(block.text)) and m["title"])
+    counts = Counter(m["label"] for block in blocks if (m := LABEL.match(block.text)) and m["title"])
     return frozenset(label for label, count in counts.items() if count >= 2)
 
-
-def has_speakers(blocks: Sequence[RawBlock]) -> bool:
-    """Whether the text is a transcript of speech in turns: two or more labelled paragraphs."""
-    recurring = recurring_labels(blocks)
-    return sum(speaker_label(block, recurring) is not None for block in blocks) >= 2
-
-
-def _key(match: re.Match[str]) -> str:
-    return match["label"]

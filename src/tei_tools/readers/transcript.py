@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from tei_tools.annotate.dates import annotate_dates
-from tei_tools.model import Block, Container, Document, Metadata, Node, Responsibility
+from tei_tools.model import Container, Document, Metadata, Node, Responsibility
 from tei_tools.readers.common import RawBlock, drop_furniture, is_heading_like, split_blocks
 from tei_tools.readers.speakers import recurring_labels, speaker_label
 

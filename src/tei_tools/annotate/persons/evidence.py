@@ -83,12 +83,10 @@ class DocumentKnowledge:
             if candidate.is_single_word and not candidate.sentence_initial and candidate.score > 0 \
                     and candidate.key in self.recurring:
                 self.recurring_names.add(candidate.key)  # "Perkins I am getting to know"
-            if candidate.is_single_word and not candidate.sentence_initial and candidate.own_score >= SURE_ALONE \
-                    and candidate.key not in self.document_words:
-                self.document_words[candidate.key] = candidate.position
-            elif candidate.is_single_word and candidate.titled and candidate.score > 0 \
-                    and candidate.key not in self.document_words and candidate.key not in self.lowercase_words:
-                self.document_words[candidate.key] = candidate.position  # "Mr. Holmes": Holmes is a surname here
+            if candidate.is_single_word and candidate.key not in self.document_words and (
+                    not candidate.sentence_initial and candidate.own_score >= SURE_ALONE
+                    or candidate.titled and candidate.score > 0 and candidate.key not in self.lowercase_words):
+                self.document_words[candidate.key] = candidate.position  # its own evidence, or "Mr. Holmes"
         for candidate in (m for m in mentions if m.is_full_name):
             parts = name_parts(candidate.text)
             if parts.surname:

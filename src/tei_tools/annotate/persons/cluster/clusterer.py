@@ -77,8 +77,9 @@ class Clusterer(FullNames, LoneWords):
     def _gender_fits(self, entity: Entity, gender: str | None) -> bool:
         return gender is None or not entity.genders or gender in entity.genders
 
-    def _gender_fits_title(self, gender: str | None, mention: Candidate) -> bool:
-        other = gender_of(mention.title, self.lexicon)
+    def _sex_fits(self, gender: str | None, mention: Candidate) -> bool:
+        """Whether a mention's sex, by its title or given name (`_gender_of`), is not other than `gender`."""
+        other = self._gender_of(mention)
         return gender is None or other is None or gender == other
 
     def _parts(self, text: str) -> NameParts:

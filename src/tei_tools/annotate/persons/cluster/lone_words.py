@@ -39,8 +39,9 @@ class LoneWords:
             return self._link_kinship_name(mention, key)
         gender = gender_of(mention.title, self.lexicon)
         kin = mention.title if mention.title in self.lexicon.kin_titles else None
-        relatives = self._named_in_sentence(mention) if "kin-before" in mention.cues else []
-        not_them = relatives + self._possessor_in_focus(mention) if "kin-before" in mention.cues else relatives
+        kin_before = "kin-before" in mention.cues
+        relatives = self._named_in_sentence(mention) if kin_before else []  # another Lev: "their son Lev"
+        not_them = relatives + self._possessor_in_focus(mention) if kin_before else []
         seen = [e for e in self.by_word.get(key, []) if e.merged_into is None and e not in not_them
                 and self._gender_fits(e, gender) and (kin is None or kin in e.kin_titles)
                 and same_standing(e, mention.title)]
@@ -72,9 +73,8 @@ class LoneWords:
                 return entity, "glued"
         holding = self._full_names_with.get(key, [])
         first_after = bisect_right(holding, position, key=lambda pair: pair[0])
-        later = next((m for _, m in holding[first_after:]
-                      if self._gender_fits_title(gender, m) and (not m.title or m.title == mention.title)
-                      and (gender is None or self._gender_of(m) in (None, gender))), None)  # not "Mrs. W." ... "John W."
+        later = next((m for _, m in holding[first_after:]  # of the same sex: not "Mrs. W." ... "John W."
+                      if (not m.title or m.title == mention.title) and self._sex_fits(gender, m)), None)
         if later is not None:  # named in full further on ("The Death of Trotsky" ... "Leon Trotsky")
             entity, _ = self._link_full(later)
             self._note_form(entity, later)

@@ -45,7 +45,7 @@ def segments_of(run: Run, words: list[Word], classes: RunClasses, lexicon: Lexic
         elif cls in ("common", "place", "cue", "title") \
                 and _can_be_surname(current, position, run, classes, words, lexicon, titled):
             current.append(position)
-        elif cls == "common" and _common_middle_name(current, position, run, classes, words, lexicon):
+        elif cls == "common" and _common_middle_name(current, position, run, classes, words):
             current.extend((position, position + 1))  # "John Couch Adams": a middle name and a surname
             position += 1
         elif cls in ("common", "place") and titled and not current and _titled_surname(position, run, classes, words):
@@ -173,14 +173,13 @@ def _can_be_surname(current: list[int], position: int, run: Run, classes: RunCla
     return position == run.last or classes[position + 1] not in ("cue", "common", "place")
 
 
-def _common_middle_name(current: list[int], position: int, run: Run, classes: RunClasses, words: list[Word],
-                        lexicon: Lexicon) -> bool:
+def _common_middle_name(current: list[int], position: int, run: Run, classes: RunClasses, words: list[Word]) -> bool:
     """"John Couch Adams", "Julia Ward Howe": a given name, then two ordinary words that end the
     run, are one person's middle name and surname (not "John" and two words of the sentence)."""
-    return (len(current) == 1 and classes[current[0]] == "given" and position + 1 == run.last
-            and classes[position + 1] == "common"
-            and all(zipf(words[i].key) < FUNCTION_WORD and not words[i].possessive for i in (position,))
-            and zipf(words[position + 1].key) < FUNCTION_WORD)
+    if len(current) != 1 or classes[current[0]] != "given" or position + 1 != run.last or classes[run.last] != "common":
+        return False
+    middle, surname = words[position], words[run.last]
+    return not middle.possessive and zipf(middle.key) < FUNCTION_WORD and zipf(surname.key) < FUNCTION_WORD
 
 
 def _ends_a_full_name(naming: list[int], position: int, run: Run, classes: RunClasses, words: list[Word]) -> bool:
