@@ -345,3 +345,41 @@ def test_a_typed_letter_with_letterhead_and_the_addressees_address_below_the_sig
     assert [r.text for r in received] == ["The Honorable John G. Wynantt"]
     mrs = root.xpath("//t:body//t:persName[t:roleName = 'Mrs.']/@ref", namespaces=TEI)
     assert mrs and mrs != [received[0].get("ref")]  # Mrs. Wynantt is not John G. Wynantt
+
+
+ENDING_AFTER_THE_SIGNATURE = """My dear Madam,
+
+Your kind note reached me on Saturday, and I hasten to thank you for the drawing of the mill, which my mother admires.
+
+Pray give my love to your little boy, and believe me, my dear Madam,
+
+Ever your obliged and affectionate
+
+Hester Lane
+
+Bath, Wednesday night.
+
+P.S. Tell your brother that the dog he admired is grown very fat and idle.
+"""
+
+
+@pytest.mark.parametrize("close", ["Ever your obliged and affectionate", "your most affectionate",
+                                   "Your sincere and faithful,", "your very grateful & obedient"])
+def test_a_close_that_leaves_the_noun_out_ends_at_its_adjective(close):
+    assert letter._is_closing(letter.RawBlock(close, 0, 0))
+
+
+@pytest.mark.parametrize("line", ["your affectionate letter came yesterday by the coach from town.",
+                                  "Ever your obliged servant's wife was here"])
+def test_a_sentence_that_goes_on_after_the_adjective_is_no_close(line):
+    assert not letter._is_closing(letter.RawBlock(line, 0, 0))
+
+
+def test_a_dateline_after_the_signature_with_a_postscript_after_it_stays_in_the_letter():
+    (div,) = letter.read(ENDING_AFTER_THE_SIGNATURE, "x").body
+    parts = tree(div.children)
+    assert [tag for tag, _ in parts] == ["opener", "p", "p", "closer", "postscript"]
+    assert parts[3] == ("closer", [("salute", "Ever your obliged and affectionate"), ("signed", "Hester Lane"),
+                                   ("dateline", "Bath, Wednesday night.")])
+    (facts,) = letter.read(ENDING_AFTER_THE_SIGNATURE, "x").correspondence
+    assert (facts.sender.text, facts.place.text) == ("Hester Lane", "Bath")

@@ -124,3 +124,21 @@ def test_new_people_across_a_batch_each_get_their_own_id_and_everything_stays_va
             if name == "Tomas Moravec"]
     assert len(set(same)) == 1  # the same name in two documents: the same person
     assert validate_paths([out]) == []
+
+
+def test_converting_again_keeps_two_people_written_alike_apart(tmp_path):
+    """"Mrs. Hofland" and "Mr. Hofland" of one document are two entries; converted again with
+    the personography the first run made, each mention meets its own entry again."""
+    source = tmp_path / "visit.txt"
+    source.write_text("A Visit\n\nMrs. Hofland came on Monday with the drawings of the mill and the pond.\n\n"
+                      "Mr. Hofland came on Tuesday with his pictures and stayed to dinner with the curate.\n\n"
+                      "Mr. Hofland left on Friday, and we were sorry to see him go so soon.\n", encoding="utf-8")
+    out = tmp_path / "editions"
+    runs = []
+    for _ in range(2):
+        convert_files([source], out, force=True)
+        runs.append(persons_in((out / "visit.xml").read_bytes()))
+    first, again = runs
+    ids = [ref for _, ref in first]
+    assert len(ids) == 3 and ids[0] != ids[1] and ids[1] == ids[2]
+    assert again == first

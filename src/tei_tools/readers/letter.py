@@ -39,10 +39,15 @@ CLOSING_START = re.compile(
     r"(?i)^[-—–\s]*(?:ever|yours|your|believe\s+me|i\s+am|i\s+remain|i\s+rest|most|very|affectionately|"
     r"faithfully|sincerely|truly|cordially|respectfully|with\s+(?:best|kind|much|all\s+my|love)|adieu|farewell|"
     r"good-?\s?bye|always|till\s+then|until\s+then)\b")
-# the complimentary close ends at "yours" (glued or not: "faithfullyyours") or "your ... friend"
+# the complimentary close ends at "yours" (glued or not: "faithfullyyours"), "your ... friend", or,
+# as older letters leave the noun out, at the adjective: "Ever your obliged and affectionate"
+CLOSING_ADJECTIVES = (r"(?:affectionate|obliged|faithful|sincere|grateful|devoted|dutiful|obedient|humble|loving|"
+                      r"attached|true|constant)")
 CLOSING_PHRASE = re.compile(
     r"(?is)^(?P<close>.*(?:yours|thine|your\s+(?:[\w'’-]+\s+){0,6}(?:friend|servant|son|daughter|brother|sister|"
-    r"wife|husband|mother|father|cousin|niece|nephew|admirer|correspondent|child))"
+    r"wife|husband|mother|father|cousin|niece|nephew|admirer|correspondent|child)"
+    r"|your\s+(?:(?:most|very|ever|much|truly|sincerely|faithfully|gratefully|always)\s+)*" + CLOSING_ADJECTIVES +
+    r"(?:\s*(?:,|and|&)\s*(?:(?:most|very|ever|much)\s+)*" + CLOSING_ADJECTIVES + r")*(?=[\s,.!;:]*$))"
     r"(?:[ \t,]+(?:ever|truly|sincerely|faithfully|affectionately|obediently|respectfully|cordially|always|"
     r"gratefully|devotedly|(?:most|very)\s+\w+ly))*[,.!;:]*)(?P<rest>.*)$")
 SIGNATURE = re.compile(r"^[-—–\s]*(?:[A-Z][\w'’.-]*\.?[ \t]*){1,5}[.,]?$")
@@ -171,8 +176,9 @@ def _starts_a_letter(block: RawBlock, following: RawBlock | None) -> bool:
     if LETTER_HEADING.match(block.text):
         return True
     if ADDRESS_TO.match(block.text) or TO_THE_SAME.match(block.text) or _is_dateline(block):
-        return following is not None and (_is_dateline(following) or bool(SALUTE.match(following.text))
-                                          or _is_body(following))
+        # a postscript is the closed letter's, however long ("Windsor, Monday. / P.S. Tell him ...")
+        return (following is not None and not POSTSCRIPT.match(following.text)
+                and (_is_dateline(following) or bool(SALUTE.match(following.text)) or _is_body(following)))
     return False
 
 

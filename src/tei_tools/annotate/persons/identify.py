@@ -41,18 +41,23 @@ def identify(entity: Entity, index: PersonIndex, lexicon: Lexicon, document: str
     kinship reference meet the child of the parents it names ("their son Lev")."""
     if not len(index):
         return None
-    found = _identify(entity, index, lexicon, document)
+    taken = frozenset(identified.values()) if identified else frozenset()
+    found = _identify(entity, index, lexicon, document, taken)
     if found is None and entity.kin_of and identified:
         found = _identify_kin(entity, index, lexicon, identified)
     return found
 
 
-def _identify(entity: Entity, index: PersonIndex, lexicon: Lexicon, document: str) -> Identification | None:
+def _identify(entity: Entity, index: PersonIndex, lexicon: Lexicon, document: str,
+              taken: frozenset[str] = frozenset()) -> Identification | None:
     particles = lexicon.particles
     if document and not entity.forms:
+        # two of the document's persons wrote alike ("Mrs. Hofland", "Mr. Hofland") made two
+        # entries the first time: each meets its own again, in the order they were made
         for person_id in index.find(entity.first_text):
             person = index.person(person_id)
-            if person.automatic and f"“{entity.first_text}” in {document}." in person.evidence:
+            if (person.automatic and person_id not in taken
+                    and f"“{entity.first_text}” in {document}." in person.evidence):
                 return Identification(person_id, "same-document")
     for form in entity.forms:
         ids = index.find(form)
