@@ -51,7 +51,8 @@ def test_a_wrong_weekday_keeps_the_year_of_the_context_out():
     dates = entries(("February 1839.", True), ("Saturday 2", True), ("Monday 3", True),
                     ("Thursday, Feb. 7th", True), ("Sunday, 9 February 1839", True))
     assert dates[1] == [("Saturday 2", {"when": "1839-02-02"}, "high")]
-    assert dates[2] == [("Monday 3", {"when": "--02-03"}, None)]  # 3 February 1839 was a Sunday
+    # 3 February 1839 was a Sunday: no year, and the month (the context's) is no surer than it
+    assert dates[2] == [("Monday 3", {"when": "--02-03"}, "low")]
     assert dates[3] == [("Thursday, Feb. 7th", {"when": "1839-02-07"}, "high")]
     assert dates[4] == [("Sunday, 9 February 1839", {"when": "1839-02-09"}, "low")]  # a Saturday: the text's year stays, unsure
     assert entries(("Friday, 8 February 1839", True)) == [[("Friday, 8 February 1839", {"when": "1839-02-08"}, None)]]

@@ -99,7 +99,9 @@ def _checked_weekday(item: Found, reading: Reading, gregorian_when: str) -> Read
         return reading
     if reading.from_context:
         written = parse_day(reading.values.get("when", "")) or day  # the day as the text gives it
-        return Reading({"when": iso_day(None, written[1], written[2])}, None, None, written[1], written[2])
+        # its month may be the context's too ("Friday 8th" under "June 3"): the day is no surer
+        # than the context the weekday contradicts
+        return Reading({"when": iso_day(None, written[1], written[2])}, LOW, None, written[1], written[2])
     return Reading(reading.values, LOW, reading.year, reading.month, reading.day)
 
 
