@@ -98,3 +98,22 @@ def test_the_lock_is_reentrant_within_a_run(tmp_path):
     with held(target, on_wait=pytest.fail):
         with held(target, on_wait=pytest.fail):  # e.g. a notebook's convert_files inside a callback
             assert lock_file_for(target) == tmp_path / ".persons.xml.lock"
+
+
+def test_a_script_that_converts_on_import_gets_an_error_instead_of_waiting_for_ever(tmp_path):
+    """Worker processes import the caller's script: one without `if __name__ == "__main__":`
+    would convert again in them and wait for the lock its own run holds."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for copy in range(3):  # enough text for the batch to go to worker processes
+        for seed in seed_paths():
+            (sources / f"{copy}-{seed.name}").write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    script = tmp_path / "convert_all.py"
+    script.write_text("from pathlib import Path\nfrom tei_tools.convert import convert_files\n"
+                      f"convert_files(sorted(Path({str(sources)!r}).glob('*.txt')), Path({str(tmp_path / 'out')!r}), "
+                      "jobs=2)\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=240,
+                          stdin=subprocess.DEVNULL)
+    assert done.returncode != 0
+    assert 'call it under `if __name__ == "__main__":`' in done.stderr
+    assert "waiting for" not in done.stderr

@@ -38,6 +38,23 @@ def _tell(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+class StartingWorkerError(RuntimeError):
+    """tei-tools was called while one of its worker processes was starting."""
+
+
+def _refuse_in_a_starting_worker() -> None:
+    """A worker process (or the fork server that makes them) starts by importing the caller's
+    main script as `__mp_main__`; a script that calls tei-tools outside `if __name__ == "__main__":` would run again there and wait for the lock
+    its own parent holds, for ever. It gets this error instead."""
+    import multiprocessing
+
+    # set while a worker or the fork server imports the main script (the flag the standard
+    # library's own check, multiprocessing.spawn._check_not_importing_main, reads)
+    if getattr(multiprocessing.current_process(), "_inheriting", False):
+        raise StartingWorkerError("tei-tools was called while a worker process was starting: the script calls it "
+                                  "on import; call it under `if __name__ == \"__main__\":`")
+
+
 @contextmanager
 def held(path: Path, *, timeout: float | None = None,
          on_wait: Callable[[str], None] = _tell) -> Iterator[Path]:
@@ -45,6 +62,7 @@ def held(path: Path, *, timeout: float | None = None,
 
     `timeout` is how many seconds to wait at most (None: as long as it takes), then LockTimeout.
     """
+    _refuse_in_a_starting_worker()
     lock_path = lock_file_for(path)
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     lock = FileLock(lock_path, is_singleton=True)  # re-entrant within a thread; other threads wait
