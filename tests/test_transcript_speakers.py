@@ -132,3 +132,40 @@ def test_a_first_name_or_a_role_alone_gives_no_who():
                                   Container("sp", [Block("speaker", "HOST:", 0), Block("p", "Hm.", 0)])])]
     assert ascribe_turns(doc) == 1
     assert [n.attrs.get("who") for n in doc.body[0].children[1:]] == ["persons.xml#anna-berg", None, None]
+
+
+ORAL_HISTORY = """Oral History Interview with Dorothy Mae Jenkins
+
+Interviewer: Thomas Reilly
+Date: March 14, 1978
+
+REILLY: Mrs. Jenkins, let's start with where you were born and what your family did.
+
+JENKINS: I was born in Madison County in 1901, the youngest of nine children of a tenant farmer.
+
+REILLY: And when did you come to Asheville to work?
+
+JENKINS: In 1924, I believe. I went to work at the Grove Park Inn as a maid that spring.
+"""
+
+
+def speakers_and_whos(source: str) -> list[tuple[str, str | None]]:
+    _, data, _ = convert_text(source, "oral-history.txt", Personography.empty())
+    root = etree.fromstring(data)
+    return [("".join(sp.find("t:speaker", TEI).itertext()), sp.get("who")) for sp in root.iterfind(".//t:sp", TEI)]
+
+
+def test_a_surname_label_is_the_person_named_in_full_before_the_turns():
+    whos = speakers_and_whos(ORAL_HISTORY)
+    assert [label for label, _ in whos] == ["REILLY:", "JENKINS:", "REILLY:", "JENKINS:"]
+    reilly, jenkins = whos[0][1], whos[1][1]
+    assert reilly and jenkins and reilly != jenkins
+    assert [who for _, who in whos] == [reilly, jenkins, reilly, jenkins]
+
+
+def test_a_surname_label_that_two_persons_bear_or_named_only_later_gives_no_who():
+    shared = ORAL_HISTORY.replace("the youngest of nine children of a tenant farmer",
+                                  "the youngest child of my father, the farmer Samuel Reilly")
+    assert [who for label, who in speakers_and_whos(shared) if label == "REILLY:"] == [None, None]
+    later = ORAL_HISTORY.replace("Interviewer: Thomas Reilly\n", "Interviewer: T. R.\n")
+    assert all(who is None for label, who in speakers_and_whos(later) if label == "REILLY:")

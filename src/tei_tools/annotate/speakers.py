@@ -5,6 +5,9 @@ A turn's label names its speaker in one of two ways the persons annotator can vo
 - a label in capitals or another case that is, folded, exactly a name marked elsewhere in the
   document ("SARAH LIN:" where "Sarah Lin" is marked): that name's person, if only one person
   bears it there.
+- a label of one word that is the surname of exactly one person named in full before the turns
+  begin ("REILLY:" under "Interviewer: Thomas Reilly", as oral histories label their speakers),
+  where no other person the document marks bears that word.
 Otherwise the turn gets no @who: a role ("HOST:", "Q:") or a first name alone claims no one.
 """
 from __future__ import annotations
@@ -22,9 +25,11 @@ def ascribe_turns(doc: Document) -> int:
     if not turns:
         return 0
     persons_by_name = _persons_by_name(doc)
+    introduced = _introduced_by_surname(doc, persons_by_name)
     ascribed = 0
     for turn, speaker in turns:
-        ref = _marked_in(speaker) or _named_elsewhere(speaker, persons_by_name)
+        ref = (_marked_in(speaker) or _named_elsewhere(speaker, persons_by_name)
+               or introduced.get(name_key(speaker.text.rstrip(": \t"))))
         if ref:
             turn.attrs["who"] = ref
             ascribed += 1
@@ -50,6 +55,28 @@ def _named_elsewhere(speaker: Block, persons_by_name: dict[str, set[str]]) -> st
     label = name_key(speaker.text.rstrip(": \t"))
     refs = persons_by_name.get(label, set())
     return next(iter(refs)) if len(refs) == 1 and " " in label else None  # a full name, not "Anna"
+
+
+def _introduced_by_surname(doc: Document, persons_by_name: dict[str, set[str]]) -> dict[str, str]:
+    """Surname -> the one person named in full (two words or more) before the first turn whose
+    surname it is, for surnames no other marked person bears anywhere in the document."""
+    before: list[Block] = []
+    for block in doc.blocks():
+        if block.tag == "speaker":
+            break
+        before.append(block)
+    introduced: dict[str, set[str]] = defaultdict(set)
+    for block in before:
+        for span in block.spans:
+            words = name_key(block.text[span.start:span.end]).split()
+            if span.tag == "persName" and span.attr("ref") and len(words) > 1:
+                introduced[words[-1]].add(span.attr("ref"))
+    bearers: dict[str, set[str]] = defaultdict(set)  # every marked person a word of whose name it is
+    for name, refs in persons_by_name.items():
+        for word in name.split():
+            bearers[word] |= refs
+    return {surname: next(iter(refs)) for surname, refs in introduced.items()
+            if len(refs) == 1 and bearers[surname] == refs}
 
 
 def _persons_by_name(doc: Document) -> dict[str, set[str]]:
