@@ -383,3 +383,33 @@ def test_a_dateline_after_the_signature_with_a_postscript_after_it_stays_in_the_
                                    ("dateline", "Bath, Wednesday night.")])
     (facts,) = letter.read(ENDING_AFTER_THE_SIGNATURE, "x").correspondence
     assert (facts.sender.text, facts.place.text) == ("Hester Lane", "Bath")
+
+
+SOLDIERS_LETTER = """Camp near Falmouth Va
+Dec 18th 1862
+
+Dear Wife
+
+I take my pen in hand to let you know that I am well at present and hope these few lines will find you the same.
+
+Your affectionate husband until death
+John W. Hale
+
+Write soon
+"""
+
+
+@pytest.mark.parametrize("close", ["Your affectionate husband until death", "Yours in haste", "Your sister in Christ",
+                                   "your loving son for ever,"])
+def test_a_close_may_end_in_a_phrase_after_the_noun(close):
+    assert letter._is_closing(letter.RawBlock(close, 0, 0))
+
+
+def test_a_short_line_after_the_signature_is_a_postscript_not_more_of_the_letter():
+    doc = letter.read(SOLDIERS_LETTER, "x")
+    (div,) = doc.body
+    parts = tree(div.children)
+    assert [tag for tag, _ in parts] == ["opener", "p", "closer", "postscript"]
+    assert parts[2] == ("closer", [("salute", "Your affectionate husband until death"), ("signed", "John W. Hale")])
+    assert parts[3] == ("postscript", [("p", "Write soon")])
+    assert doc.correspondence[0].sender.text == "John W. Hale"

@@ -49,7 +49,8 @@ CLOSING_PHRASE = re.compile(
     r"|your\s+(?:(?:most|very|ever|much|truly|sincerely|faithfully|gratefully|always)\s+)*" + CLOSING_ADJECTIVES +
     r"(?:\s*(?:,|and|&)\s*(?:(?:most|very|ever|much)\s+)*" + CLOSING_ADJECTIVES + r")*(?=[\s,.!;:]*$))"
     r"(?:[ \t,]+(?:ever|truly|sincerely|faithfully|affectionately|obediently|respectfully|cordially|always|"
-    r"gratefully|devotedly|(?:most|very)\s+\w+ly))*[,.!;:]*)(?P<rest>.*)$")
+    r"gratefully|devotedly|(?:most|very)\s+\w+ly|(?:until|till|unto)\s+death|for\s?ever|as\s+ever|as\s+always|"
+    r"in\s+haste|in\s+love|in\s+christ|in\s+the\s+lord))*[,.!;:]*)(?P<rest>.*)$")
 SIGNATURE = re.compile(r"^[-—–\s]*(?:[A-Z][\w'’.-]*\.?[ \t]*){1,5}[.,]?$")
 ADDRESS_TO = re.compile(r"^To\s+(?P<name>(?:[A-Z][\w'’.]*\.?[ \t]*){1,6})[\s,.;:—–-]*$")
 # a collection's heading for a letter to the previous letter's addressee
@@ -232,7 +233,8 @@ def _place_after_closing(letter: Letter, block: RawBlock) -> None:
         letter.after.append(_address(block, letter, match))
     elif ADDRESS_LINE.match(text) and not _is_body(block):
         letter.after.append(_address(block, letter, None))
-    elif letter.after:  # written after the signature and what followed it: a postscript unmarked
+    elif letter.after or ("signed" in has and not _is_body(block)):
+        # written after the signature (and what followed it): a postscript unmarked ("Write soon")
         letter.after.append(Container("postscript", [block.block("p")]))
     else:  # the letter goes on: what looked like its closing was a paragraph of it
         letter.body.extend(raw.block("p") for raw in letter.closing_blocks)
