@@ -175,3 +175,13 @@ def test_the_longest_first_choice_is_the_greedy_one_on_random_candidates():
             start = generator.randint(0, 200)
             candidates.append(Found(start, start + generator.randint(1, 30)))
         assert [(f.start, f.end) for f in longest_first(list(candidates))] == greedy(candidates)
+
+
+def test_a_weekday_that_agrees_makes_a_year_from_the_context_surer_but_one_counted_from_it_does_not():
+    made = [Block("p", "In 1845 we lived in Manchester and kept a diary of the winter.", 0),
+            Block("p", "On Wednesday, Jan. 1 it snowed. On Friday, Jan. 9 it rained.", 0)]
+    (_,), (wednesday, friday) = annotate_dates(made)
+    assert (wednesday.attr("when"), wednesday.attr("cert")) == ("1845-01-01", "medium")  # 1 January 1845: a Wednesday
+    assert (friday.attr("when"), friday.attr("cert")) == ("--01-09", "low")  # 9 January 1845: a Thursday
+    counted = entries(("February 1839.", True), ("Saturday 2", True), ("Monday", True))
+    assert counted[2] == [("Monday", {"when": "1839-02-04"}, "medium")]  # as sure as counting on from the 2nd is

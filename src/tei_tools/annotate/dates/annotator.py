@@ -9,11 +9,12 @@ not used. The calendar step (`styles`) then writes Old Style days in both calend
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from typing import Sequence
 
 from tei_tools import calendars
-from tei_tools.annotate.dates.context import LOW, MEDIUM, Context, Found, Reading
+from tei_tools.annotate.dates.context import HIGH, LOW, MEDIUM, Context, Found, Reading
 from tei_tools.annotate.dates.recogniser import DASH, Recogniser, default_recogniser
 from tei_tools.annotate.dates.styles import CalendarPolicy, in_calendar, sentence_around, sentence_starts
 from tei_tools.annotate.dates.values import Values, iso_day, iso_year, parse_day
@@ -89,13 +90,22 @@ def _in_calendar(item: Found, reading: Reading, sentence: str, policy: CalendarP
     return values, cert
 
 
+SURER = {LOW: MEDIUM, MEDIUM: HIGH}
+
+
 def _checked_weekday(item: Found, reading: Reading, gregorian_when: str) -> Reading:
     """A weekday written with the date must fall on the day computed, checked on the Gregorian
     @when of the date as read (an Old Style "Sunday 19" is the same day as its Gregorian one); if
     it does not, a year taken from the context is dropped (the text's own year is kept, with cert
     low)."""
     day = parse_day(gregorian_when)
-    if item.weekday is None or day is None or calendars.weekday(*day) == item.weekday:
+    if item.weekday is None or day is None:
+        return reading
+    if calendars.weekday(*day) == item.weekday:
+        # a year from the context that puts the written weekday on the written day is surer than the
+        # context alone: a wrong year would do so once in seven
+        if reading.from_context and not item.counted_from_weekday and reading.cert in SURER:
+            return dataclasses.replace(reading, cert=SURER[reading.cert])
         return reading
     if reading.from_context:
         written = parse_day(reading.values.get("when", "")) or day  # the day as the text gives it

@@ -65,6 +65,7 @@ class Found:
     month: int | None = None  # the explicit month and day, with that year
     day: int | None = None
     weekday: int | None = None  # a weekday written beside the date (0 = Monday)
+    counted_from_weekday: bool = False  # a weekday alone ("Monday"): its day is counted from it
     style: str | None = None  # the calendar the text marks: calendars.JULIAN or GREGORIAN
     custom: Values | None = None  # a double date's Julian reading ("25 October (7 November) 1917")
     sets_context: bool = True  # False for a year inside a name ("the 1905 Revolution")

@@ -167,7 +167,7 @@ class DiaryRecogniser:
                 year, month, number, cert = day
                 return Reading({"when": iso_day(year, month, number)}, cert, year, month, number, from_context=True)
 
-            yield Found(lead, end, resolve=resolve, weekday=weekday)
+            yield Found(lead, end, resolve=resolve, weekday=weekday, counted_from_weekday=True)
         elif match := self.heading_month.match(stripped):
             month = self._month(match["m"])
 
