@@ -169,3 +169,24 @@ def test_a_surname_label_that_two_persons_bear_or_named_only_later_gives_no_who(
     assert [who for label, who in speakers_and_whos(shared) if label == "REILLY:"] == [None, None]
     later = ORAL_HISTORY.replace("Interviewer: Thomas Reilly\n", "Interviewer: T. R.\n")
     assert all(who is None for label, who in speakers_and_whos(later) if label == "REILLY:")
+
+
+TIME_CODED = """The History Hour, Episode 212
+
+[00:00:00] Maria Gonzalez: Welcome back to The History Hour. I'm Maria Gonzalez, and with me today is Alan Whitfield.
+
+[00:00:12] Alan Whitfield: Thanks. Happy to be here, and happy to talk about the dial painters.
+
+[00:00:15] Maria Gonzalez: So let's set the scene. It's 1917, in Newark, New Jersey.
+
+(00:01:40) Alan Whitfield: Right. The studio opened that spring and hired young women to paint the dials.
+"""
+
+
+def test_time_coded_turns_are_a_transcript_with_the_time_code_in_the_speaker():
+    assert detect_kind(TIME_CODED) == "transcript"
+    whos = speakers_and_whos(TIME_CODED)
+    assert [label for label, _ in whos] == ["[00:00:00] Maria Gonzalez:", "[00:00:12] Alan Whitfield:",
+                                            "[00:00:15] Maria Gonzalez:", "(00:01:40) Alan Whitfield:"]
+    maria, alan = whos[0][1], whos[1][1]
+    assert maria and alan and maria != alan and [who for _, who in whos] == [maria, alan, maria, alan]

@@ -20,7 +20,9 @@ CUES = {
                    r"(?im)^(audio editing|sound design|(theme )?music|produced|written) by\b",
                    r"(?im)^(coming up )?next (time )?on(\b|(?=[A-Z]))", r"(?im)^executive producers are\b",
                    # a speaker's label in capitals: "DAVID OKAFOR: Well, ...", "HOST (Sarah Lin): Welcome"
-                   r"(?m)^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?: \([^()\n]{1,40}\))?:[ \t]+\S"],
+                   r"(?m)^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?: \([^()\n]{1,40}\))?:[ \t]+\S",
+                   # a time code and a speaker's label: "[00:01:17] Alan Reid: Right."
+                   r"(?m)^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \t]+[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}:[ \t]+\S"],
     "biography": [r"(?im)^(primary|original) sources$", r"(?m)^\(\d{1,3}\) [A-Z]",
                   r"(?m)\w[.\"”] \(\d{1,3}\)$",  # a paragraph ending with a note marker
                   r"[\w.,;:\"”’)]\[\d{1,3}\](?=[\s.,;:\[]|$)",  # an encyclopedia's note marker: "Engine.[1]"

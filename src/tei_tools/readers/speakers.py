@@ -1,5 +1,5 @@
 """Speaker labels of transcribed speech: "DAVID OKAFOR: Well, ...", "HOST (Sarah Lin): Welcome",
-"Q: And then?", "Maria Lopez: Thank you."
+"Q: And then?", "Maria Lopez: Thank you.", "[00:01:17] Alan Reid: Right."
 
 A turn is encoded as TEI's `sp` (Guidelines 7.2.2, as for drama): the label, colon included, in
 `speaker`, the words spoken in `p`; paragraphs after it without a label of their own continue
@@ -19,9 +19,11 @@ from tei_tools.readers.common import RawBlock
 
 _CAPITALS = r"[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}"
 _TITLE_CASE = r"[A-Z][a-z'’-]+(?: (?:[A-Z][a-z'’.-]+|[A-Z]\.|(?:de|van|von|da|del|al|bin|ibn)))" r"{0,3}"
+# a time code before the label, kept in `speaker`: "[00:01:17] ", "(12:04) ", "00:01:17 "
+_TIME_CODE = r"(?P<time>[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?[ \t]+)?"
 # the label, an optional gloss in parentheses ("HOST (Sarah Lin)"), the colon, then the speech
-LABEL = re.compile(rf"^(?P<label>(?:(?P<caps>{_CAPITALS})|(?P<title>{_TITLE_CASE}))(?: \((?P<gloss>[^()\n]{{1,40}})\))?:)"
-                   r"[ \t]+(?=\S)")
+LABEL = re.compile(rf"^{_TIME_CODE}(?P<label>(?:(?P<caps>{_CAPITALS})|(?P<title>{_TITLE_CASE}))"
+                   rf"(?: \((?P<gloss>[^()\n]{{1,40}})\))?:)[ \t]+(?=\S)")
 # what opens a line of prose or a heading in title case with a colon, never a speaker
 NOT_SPEAKERS = frozenset("""act part chapter episode section note notes source sources update editor editor's
     editors summary transcript warning correction introduction epilogue prologue answer question""".split())
