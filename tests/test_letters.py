@@ -413,3 +413,44 @@ def test_a_short_line_after_the_signature_is_a_postscript_not_more_of_the_letter
     assert parts[2] == ("closer", [("salute", "Your affectionate husband until death"), ("signed", "John W. Hale")])
     assert parts[3] == ("postscript", [("p", "Write soon")])
     assert doc.correspondence[0].sender.text == "John W. Hale"
+
+
+PRINTED_COLLECTION = """LETTER XII.
+
+TO THE REV. WILLIAM UNWIN.
+
+Olney, May 1, 1781.
+
+MY DEAR FRIEND,
+
+Your mother says I must write, and I obey. We have had a visitor with us for a week, and the house has been full of his good humour.
+
+Yours, my dear William,
+
+W. C.
+
+LETTER XIII.
+
+TO JOSEPH HILL, ESQ.
+
+Olney, June 8, 1781.
+
+DEAR SIR,
+
+I thank you for the fish, which arrived in perfect order by the Wellingborough coach on Saturday.
+
+I am, dear Sir,
+Your affectionate and obliged humble servant,
+
+W. COWPER.
+"""
+
+
+def test_a_printed_collection_in_capitals_with_a_vocative_after_the_close():
+    doc = letter.read(PRINTED_COLLECTION, "x")
+    first, second = doc.body
+    assert [tag for tag, _ in tree(first.children)] == ["head", "address", "opener", "p", "closer"]
+    assert tree(first.children)[4] == ("closer", [("salute", "Yours, my dear William,"), ("signed", "W. C.")])
+    assert tree(second.children)[1] == ("address", [("addrLine", "TO JOSEPH HILL, ESQ.")])
+    assert [(f.sender.text, f.addressee.text, f.place.text) for f in doc.correspondence] == [
+        ("W. C", "THE REV. WILLIAM UNWIN", "Olney"), ("W. COWPER", "JOSEPH HILL, ESQ", "Olney")]

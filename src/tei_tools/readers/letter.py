@@ -50,9 +50,15 @@ CLOSING_PHRASE = re.compile(
     r"(?:\s*(?:,|and|&)\s*(?:(?:most|very|ever|much)\s+)*" + CLOSING_ADJECTIVES + r")*(?=[\s,.!;:]*$))"
     r"(?:[ \t,]+(?:ever|truly|sincerely|faithfully|affectionately|obediently|respectfully|cordially|always|"
     r"gratefully|devotedly|(?:most|very)\s+\w+ly|(?:until|till|unto)\s+death|for\s?ever|as\s+ever|as\s+always|"
-    r"in\s+haste|in\s+love|in\s+christ|in\s+the\s+lord))*[,.!;:]*)(?P<rest>.*)$")
+    r"in\s+haste|in\s+love|in\s+christ|in\s+the\s+lord"
+    # a vocative after the close: "Yours, my dear William,"
+    r"|(?:my\s+)?(?:very\s+|most\s+)?(?:dear(?:est)?|good)\s+[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,2}))*"
+    r"[,.!;:]*)(?P<rest>.*)$")
 SIGNATURE = re.compile(r"^[-—–\s]*(?:[A-Z][\w'’.-]*\.?[ \t]*){1,5}[.,]?$")
-ADDRESS_TO = re.compile(r"^To\s+(?P<name>(?:[A-Z][\w'’.]*\.?[ \t]*){1,6})[\s,.;:—–-]*$")
+# "To Sir W. Elford--", "TO JOSEPH HILL, ESQ.": the name, and the honours after it
+ADDRESS_TO = re.compile(r"^(?:To|TO)\s+(?P<name>(?:[A-Z][\w'’.]*\.?[ \t]*){1,6}"
+                        r"(?:,[ \t]*(?:Esq|ESQ|Esquire|ESQUIRE|Jr|Jun|Sr|Sen|M\.[ \t]?P|D\.[ \t]?D|F\.[ \t]?R\.[ \t]?S)\.?)*)"
+                        r"[\s,.;:—–-]*$")
 # a collection's heading for a letter to the previous letter's addressee
 TO_THE_SAME = re.compile(r"(?i)^To\s+the\s+same\b[\s.,;:—–-]*$")
 # an address line after the signature that is more than a name: "To the Right Honourable the
