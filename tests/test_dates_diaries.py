@@ -185,3 +185,15 @@ def test_a_weekday_that_agrees_makes_a_year_from_the_context_surer_but_one_count
     assert (friday.attr("when"), friday.attr("cert")) == ("--01-09", "low")  # 9 January 1845: a Thursday
     counted = entries(("February 1839.", True), ("Saturday 2", True), ("Monday", True))
     assert counted[2] == [("Monday", {"when": "1839-02-04"}, "medium")]  # as sure as counting on from the 2nd is
+
+
+@pytest.mark.parametrize("written, values", [
+    ("on the night of 14/15 April 1912 the ship sank", {"from": "1912-04-14", "to": "1912-04-15"}),
+    ("the fair of March 3/4, 1865 was wet", {"from": "1865-03-03", "to": "1865-03-04"})])
+def test_two_days_a_slash_apart_too_near_for_two_calendars_are_two_days(written, values):
+    ((_, found, cert),) = entries((written, False))[0]
+    assert (found, cert) == (values, None)
+
+
+def test_a_slash_between_a_day_and_one_that_does_not_exist_is_no_range():
+    assert all("from" not in values for _, values, _ in entries(("on April 14/31, 1912 they met", False))[0])

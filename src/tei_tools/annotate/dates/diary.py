@@ -25,6 +25,9 @@ _DIGITS = re.compile(r"[0-9][0-9]*")  # as [0-9]+, but opening with a set re can
 DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 SUFFIX = r"(?:\.?(?:st|nd|rd|th|d)(?![a-z]))"
 DASH = "[-\u2010\u2011\u2012\u2013\u2014\u2212]"
+# how many days apart a day's Julian and Gregorian numbers are written in one month (10 to 13
+# from 1582 to 2099), with a slip of one either way
+CALENDARS_APART = (9, 14)
 # what may stand between a weekday and its date: "Sunday, ", "Sunday Ev. ", "Sunday — "
 WEEKDAY_GAP = rf"[,.]?\s*(?:(?:Ev\.|[Ee]ve\.?|[Ee]vening|[Mm]orning|[Mm]orng\.|[Aa]fternoon|[Nn]ight),?\s*)?(?:{DASH}+\s*)?"
 
@@ -197,6 +200,8 @@ class DiaryRecogniser:
     # ---------------------------------------------------------------- double dates
 
     def _double(self, match: re.Match[str]) -> Iterator[Found]:
+        """A day written in both calendars ("14/26 March 1839"), or, with its days too near or too
+        far apart for that, two days ("14/15 April 1912")."""
         year = int(match["y"])
         old_month = self._month(match["m"])
         new_month = self._month(match["m2"]) if match.groupdict().get("m2") else old_month
@@ -205,6 +210,14 @@ class DiaryRecogniser:
             return
         gregorian = calendars.julian_to_gregorian(year, old_month, old_day)
         consistent = (gregorian.month, gregorian.day) == (new_month, new_day)
+        if not consistent and not match.groupdict().get("m2") and not CALENDARS_APART[0] <= new_day - old_day \
+                <= CALENDARS_APART[1] and old_day < new_day and is_real_day(year, new_month, new_day, calendars.GREGORIAN):
+            # "the night of 14/15 April 1912": two days, not one day in two calendars (whose
+            # days stand 10 to 13 apart, give or take a writer's slip)
+            yield Found(match.start(), match.end(), {"from": iso_day(year, old_month, old_day),
+                                                     "to": iso_day(year, new_month, new_day)},
+                        year=year, month=old_month, day=old_day)
+            return
         values = {"when": gregorian.iso()}
         custom = {"when-custom": iso_day(year, old_month, old_day), "datingMethod": "#julian"}
         found = Found(match.start(), match.end(), values, year=year, month=old_month, day=old_day,
@@ -212,4 +225,5 @@ class DiaryRecogniser:
         if not consistent:
             found.custom = {**custom, "cert": LOW, "resp": "#tei-tools"}
         yield found
+
 
