@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -85,3 +86,17 @@ def test_every_month_can_end_a_range_that_starts_in_january():
     for last in range(2, 13):
         written = f"January\u2013{MONTHS[last - 1]} 1917"
         assert dates_in(f"In {written} the city rose.") == [(written, {"from": "1917-01", "to": f"1917-{last:02d}"})]
+
+
+@pytest.mark.parametrize("written, values", [
+    ("from 1 March – 4 April 1865 he was ill", {"from": "1865-03-01", "to": "1865-04-04"}),
+    ("March 1 – April 4, 1865", {"from": "1865-03-01", "to": "1865-04-04"}),
+    ("the holidays, 28 December – 3 January 1865, were cold", {"from": "1864-12-28", "to": "1865-01-03"})])
+def test_a_day_without_its_year_before_a_dash_takes_the_year_of_the_day_after_it(written, values):
+    (span,) = annotate_dates([Block("p", written, 0)])[0]
+    assert dict(span.attrs) == values
+
+
+def test_a_day_the_year_after_the_dash_does_not_have_is_no_range():
+    spans = annotate_dates([Block("p", "29 February – 3 March 1901", 0)])[0]
+    assert [dict(s.attrs) for s in spans] == [{"when": "--02-29"}, {"when": "1901-03-03"}]

@@ -17,7 +17,7 @@ from tei_tools import calendars
 from tei_tools.annotate.dates.context import HIGH, LOW, MEDIUM, Context, Found, Reading
 from tei_tools.annotate.dates.recogniser import DASH, Recogniser, default_recogniser
 from tei_tools.annotate.dates.styles import CalendarPolicy, in_calendar, sentence_around, sentence_starts
-from tei_tools.annotate.dates.values import Values, iso_day, iso_year, parse_day
+from tei_tools.annotate.dates.values import Values, is_real_day, iso_day, iso_year, parse_day
 from tei_tools.model import Block, Span
 
 TOOL = "#tei-tools"
@@ -137,6 +137,18 @@ def _least_sure(*certs: str | None) -> str | None:
     return min(certs, key=lambda c: _CERTAINTY[c])
 
 
+def _first_day_of_range(previous: Values, values: Values) -> str | None:
+    """"1 March – 4 April 1865": a day without a year (--03-01) before a dash and a full day
+    takes the full day's year (the year before, if its month and day come later in the year)."""
+    first, last = previous.get("when", ""), values.get("when", "")
+    if set(previous) != {"when"} or not re.fullmatch(r"--\d\d-\d\d", first) \
+            or not re.fullmatch(r"\d{4}-\d\d-\d\d", last):
+        return None
+    year = int(last[:4]) - (first[2:] > last[5:])
+    month, day = int(first[2:4]), int(first[5:])
+    return iso_day(year, month, day) if is_real_day(year, month, day) else None
+
+
 def _merge_dash_ranges(text: str, dated: list[tuple[int, int, Values]]) -> list[tuple[int, int, Values]]:
     """Two single dates joined by a dash ("7 November 1879 - 21 August 1940") are one range."""
     merged: list[tuple[int, int, Values]] = []
@@ -150,6 +162,9 @@ def _merge_dash_ranges(text: str, dated: list[tuple[int, int, Values]]) -> list[
                     and not previous["when"].startswith("-") and len(previous["when"]) == len(values["when"])
                     and previous["when"] < values["when"]):
                 merged[-1] = (previous_start, end, {"from": previous["when"], "to": values["when"], **others})
+                continue
+            if re.fullmatch(rf"\s*{DASH}\s*", between) and (first := _first_day_of_range(previous, values)):
+                merged[-1] = (previous_start, end, {"from": first, "to": values["when"], **others})
                 continue
         merged.append((start, end, values))
     return merged
