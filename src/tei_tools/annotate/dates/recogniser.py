@@ -30,6 +30,7 @@ from typing import Callable, Iterator
 from tei_tools import calendars
 from tei_tools.annotate.dates.context import LOW, MEDIUM, Context, Found, Reading
 from tei_tools.annotate.dates.diary import DiaryRecogniser
+from tei_tools.annotate.dates.feasts import FeastRecogniser
 from tei_tools.annotate.dates.grammar import (ALONE, DASH, DASHES, FIRST_YEAR, FOLLOWING_WORDS, LAST_YEAR,
                                               MORE_AFTER_YEAR, NOT_BEFORE_NUMBER, PARTITIVE, WORD, Pieces)
 from tei_tools.annotate.dates.styles import Styles
@@ -68,6 +69,7 @@ class Recogniser:
         self._compile_month_rules(pieces)
         self._compile_word_rules(pieces)
         self.diary = DiaryRecogniser(vocabulary)
+        self.feasts = FeastRecogniser(vocabulary)
         self.styles = Styles(vocabulary, self.diary.weekday_before, self.diary.weekday_after,
                              self.diary.weekday_number)
 
@@ -136,6 +138,7 @@ class Recogniser:
         weekdays = self.diary.weekday_positions(text)
         numbers = list(self.number_trigger.finditer(text))
         candidates: list[Found] = self.diary.find(text, heading, weekdays, [number.start() for number in numbers])
+        candidates.extend(self.feasts.find(text, heading))
         for trigger in numbers:
             position = trigger.start()
             self._try(self._number_rules(text, position, trigger.end()), text, position, candidates)

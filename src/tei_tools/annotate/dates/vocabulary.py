@@ -50,6 +50,7 @@ class Vocabulary:
     old_style_markers: tuple[str, ...]  # as written: "O.S.", "Old Style"
     new_style_markers: tuple[str, ...]
     old_style_events: tuple[OldStyleEvent, ...]
+    feasts: dict[str, tuple[int, int]]  # "Christmas Day" -> (12, 25), as written in data/dates.toml
 
 
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
@@ -84,7 +85,8 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
         day_only_cues={k.lower(): int(v) for k, v in data["day_only_cues"].items()},
         old_style_markers=tuple(data["calendar"]["old_style_markers"]),
         new_style_markers=tuple(data["calendar"]["new_style_markers"]),
-        old_style_events=tuple(_event(item) for item in data["calendar"].get("old_style_events", [])))
+        old_style_events=tuple(_event(item) for item in data["calendar"].get("old_style_events", [])),
+        feasts={name: tuple(int(part) for part in day.split("-")) for name, day in data.get("feasts", {}).items()})
 
 
 def _event(item: dict) -> OldStyleEvent:

@@ -1,0 +1,62 @@
+"""Feasts and named days on a fixed day of the year: "Christmas Day 1840", "Michaelmas, 1820",
+"Lady Day of 1752", and, heading a diary entry or a letter, the feast alone ("Christmas Day."),
+whose year is the one its context gives (with @cert, as any day read from the context).
+
+The names and their days are data (data/dates.toml, [feasts]); a feast without a year in the
+running text ("at Christmas") is no date we can write, and is left alone.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from tei_tools.annotate.dates.context import Context, Found, Reading
+from tei_tools.annotate.dates.grammar import DASHES, FIRST_YEAR, LAST_YEAR
+from tei_tools.annotate.dates.values import iso_day, is_real_day
+from tei_tools.annotate.dates.vocabulary import Vocabulary
+
+
+def _written_forms(name: str) -> str:
+    """The name as a pattern: either apostrophe, any space between words, "St.", "St" or "Saint"."""
+    saint = name.startswith("St. ")
+    words = (name[4:] if saint else name).split()
+    pattern = r"\s+".join(re.escape(word).replace("'", "['’]") for word in words)
+    return r"(?:St\.?|Saint)\s+" + pattern if saint else pattern
+
+
+class FeastRecogniser:
+    def __init__(self, vocabulary: Vocabulary):
+        self.days = {self._key(name): day for name, day in vocabulary.feasts.items()}
+        names = "|".join(_written_forms(name) for name in sorted(vocabulary.feasts, key=len, reverse=True))
+        self.keywords = tuple({name.split()[-1].replace("'", "")[:6] for name in vocabulary.feasts})
+        self.pattern = re.compile(rf"\b(?P<f>{names})(?![\w'’])(?:(?:,?\s+|\s+of\s+|\s+in\s+)(?P<y>\d{{4}})\b"
+                                  rf"(?![{DASHES}/]\d|['’]?s\b))?") if names else None
+        self.alone = re.compile(rf"\s*(?:{names})\.?\s*\Z") if names else None
+
+    @staticmethod
+    def _key(written: str) -> str:
+        """The data's spelling of a name as the text wrote it."""
+        key = " ".join(written.replace("’", "'").split())
+        return re.sub(r"^(?:St\.?|Saint) ", "St. ", key)
+
+    def find(self, text: str, heading: bool = False) -> Iterator[Found]:
+        if self.pattern is None or not any(keyword in text for keyword in self.keywords):
+            return
+        for match in self.pattern.finditer(text):
+            month, day = self.days[self._key(match["f"])]
+            if match["y"]:
+                year = int(match["y"])
+                if FIRST_YEAR <= year <= LAST_YEAR and is_real_day(year, month, day):
+                    yield Found(*match.span(), {"when": iso_day(year, month, day)}, year=year, month=month, day=day)
+            elif heading and self.alone.match(text):
+                yield Found(*match.span("f"), resolve=_from_the_context(month, day))
+
+
+def _from_the_context(month: int, day: int):
+    def resolve(context: Context) -> Reading | None:
+        found = context.year_of_day(month, day)
+        if found is None:
+            return None  # a feast in no year we know is no date we can write
+        year, cert = found
+        return Reading({"when": iso_day(year, month, day)}, cert, year, month, day, from_context=True)
+    return resolve
