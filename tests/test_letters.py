@@ -454,3 +454,59 @@ def test_a_printed_collection_in_capitals_with_a_vocative_after_the_close():
     assert tree(second.children)[1] == ("address", [("addrLine", "TO JOSEPH HILL, ESQ.")])
     assert [(f.sender.text, f.addressee.text, f.place.text) for f in doc.correspondence] == [
         ("W. C", "THE REV. WILLIAM UNWIN", "Olney"), ("W. COWPER", "JOSEPH HILL, ESQ", "Olney")]
+
+
+VERSE_LETTER = """Three Mile Cross, June 2, 1820.
+
+My dear Sir,
+
+I send you the lines I promised, though I fear they are not worth the postage:
+
+The primrose on the bank is pale,
+The cowslip in the meadow gay,
+And every wind that stirs the vale
+Brings news of May.
+
+"The rose is red upon the wall,
+The lily white beside the stream,
+And you and I shall see them all
+As in a dream."
+
+Ever yours most truly,
+M. R. Mitford
+
+Miss Webb
+at Mr. Hunt's
+Reading
+"""
+
+
+def test_a_stanza_in_a_letter_is_lines_of_verse_and_a_quoted_one_a_quotation():
+    (div,) = letter.read(VERSE_LETTER, "x").body
+    parts = tree(div.children)
+    assert [tag for tag, _ in parts] == ["opener", "p", "lg", "quote", "closer", "address"]
+    assert parts[2] == ("lg", [("l", "The primrose on the bank is pale,"), ("l", "The cowslip in the meadow gay,"),
+                               ("l", "And every wind that stirs the vale"), ("l", "Brings news of May.")])
+    assert parts[3][1][0][0] == "lg" and parts[3][1][0][1][-1] == ("l", 'As in a dream."')
+
+
+@pytest.mark.parametrize("block", ["Miss Webb\nat Mr. Hunt's\nReading\nBerks.",  # an address: names and places
+                                   "The meeting house at Newington Green where Richard Price preached\n"
+                                   "from 1758 until his death in 1791, when it was\nclosed for a time.",  # wrapped prose
+                                   "The primrose on the bank is pale,\nThe cowslip gay."])  # two lines
+def test_short_lines_that_are_no_stanza_stay_what_they_were(block):
+    from tei_tools.readers.common import RawBlock, verse
+    assert verse(RawBlock(block, 0, 1)) is None
+
+
+def test_a_month_in_verse_takes_no_year_from_the_letter_and_the_edition_is_valid(tmp_path):
+    from tei_tools.convert import convert_files
+    from tei_tools.validate import validate_paths
+
+    source = tmp_path / "letter.txt"
+    source.write_text(VERSE_LETTER, encoding="utf-8")
+    convert_files([source], tmp_path / "editions")
+    root = etree.parse(str(tmp_path / "editions" / "letter.xml")).getroot()
+    assert [d.get("when") for d in root.iterfind(".//t:text//t:date", TEI)] == ["1820-06-02"]
+    assert root.xpath("count(.//t:body//t:lg/t:l)", namespaces=TEI) == 8
+    assert validate_paths([tmp_path / "editions"]) == []

@@ -64,6 +64,29 @@ class RawBlock:
         return self.part(0, max(cut - 1, 0)), self.part(cut, len(self.text))
 
 
+VERSE_LINE_MAX = 80  # characters: a line of verse, not a paragraph's line wrapped by the typist
+VERSE_WORDS_PER_LINE = 2.5  # lower-case words a line has on average: names and places have few
+QUOTE_OPENERS = "\"“‘'(["
+
+
+def verse(block: RawBlock) -> Container | None:
+    """A stanza (lines of verse on lines of their own) as `lg` with an `l` per line: three lines
+    or more, each short, nearly all opening with a capital, all with the words of sentences (an
+    address panel's names and places have few lower-case words). A stanza in quotation marks
+    from its first line to its last is a quotation: `quote` around the `lg`."""
+    lines = block.line_parts()
+    if len(lines) < 3 or any(len(line.text) > VERSE_LINE_MAX for line in lines):
+        return None
+    capitals = sum(line.text.lstrip(QUOTE_OPENERS)[:1].isupper() for line in lines)
+    words = sum(len(re.findall(r"\b[a-z]{2,}\b", line.text)) for line in lines)
+    if capitals < 0.75 * len(lines) or words < VERSE_WORDS_PER_LINE * len(lines):
+        return None
+    stanza = Container("lg", [line.block("l") for line in lines])
+    text = block.text.strip().rstrip(".,;")
+    quoted = text[:1] in "\"“" and text[-1:] in "\"”" and not any(mark in text[1:-1] for mark in "\"“”")
+    return Container("quote", [stanza]) if quoted else stanza
+
+
 def title_page(block: RawBlock) -> Container:
     """A source's title line as the front matter's title page (docTitle/titlePart)."""
     return Container("titlePage", [Container("docTitle", [block.block("titlePart", type="main")])])

@@ -19,7 +19,7 @@ import re
 
 from tei_tools.model import Block, Container, Document, Node, Span
 from tei_tools.readers.common import (RawBlock, dates_in, drop_furniture, is_heading_like, leading_date,
-                                      place_before_date, split_blocks, title_page)
+                                      place_before_date, split_blocks, title_page, verse)
 
 KIND = "journal"
 
@@ -99,8 +99,8 @@ class _Builder:
         elif match := BYLINE.match(text):
             self.writers.append(next(g for g in match.groups() if g))
             self.pending_bylines.append(block.block("byline"))
-        else:
-            self._container().children.append(block.block("p"))
+        else:  # a stanza copied into the entry (lg), else a paragraph
+            self._container().children.append(verse(block) or block.block("p"))
 
     def _flush_bylines(self) -> None:
         """A writer's line that no dated entry follows starts an undated entry of that writer."""

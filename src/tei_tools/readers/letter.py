@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from tei_tools.model import Block, Container, Correspondence, Document, Mention, Node, Span
 from tei_tools.readers.common import (RawBlock, dates_in, drop_furniture, is_heading_like, is_section_break,
-                                      place_before_date, split_blocks, title_page)
+                                      place_before_date, split_blocks, title_page, verse)
 
 KIND = "letter"
 
@@ -209,13 +209,13 @@ def _place(letter: Letter, block: RawBlock, following: RawBlock | None,
         elif _is_closing(block) and letter.opener:
             letter.closer.extend(_closing(block, letter))
         else:
-            letter.body.append(block.block("p"))
+            letter.body.append(_paragraph(block))
         return
     if not letter.closed:
         if _is_closing(block):
             letter.closer.extend(_closing(block, letter))
         else:
-            letter.body.append(block.block("p"))
+            letter.body.append(_paragraph(block))
         return
     _place_after_closing(letter, block)
 
@@ -246,7 +246,7 @@ def _place_after_closing(letter: Letter, block: RawBlock) -> None:
         letter.body.extend(raw.block("p") for raw in letter.closing_blocks)
         letter.closer, letter.closing_blocks = [], []
         letter.facts.sender = None
-        letter.body.append(block.block("p"))
+        letter.body.append(_paragraph(block))
 
 
 # ---------------------------------------------------------------- the parts
@@ -350,6 +350,11 @@ def _is_letterhead(block: RawBlock, following: RawBlock | None) -> bool:
     return (following is not None and (_is_dateline(following) or bool(SALUTE.match(following.text)))
             and len(lines) <= 6 and all(0 < len(line.strip()) <= PANEL_LINE_MAX and line.upper() == line
                                         and any(c.isalpha() for c in line) for line in lines))
+
+
+def _paragraph(block: RawBlock) -> Node:
+    """A block of the letter's body: a stanza copied into it (`lg`), else a paragraph."""
+    return verse(block) or block.block("p")
 
 
 def _is_body(block: RawBlock) -> bool:

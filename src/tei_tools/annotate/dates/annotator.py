@@ -44,8 +44,8 @@ def annotate_dates(blocks: Sequence[Block], recogniser: Recogniser | None = None
                 starts = starts or sentence_starts(block.text)
                 context.sentence = bisect.bisect_right(starts, item.start) - 1
             reading = Reading(item.values) if item.resolve is None else item.resolve(context)
-            if reading is None:
-                continue
+            if reading is None or (reading.from_context and block.tag == "l"):
+                continue  # verse's "news of May" is no day of the letter's year
             sentence = sentence_around(block.text, starts, item.start) if starts else block.text
             frame = context.recent() if reading.from_context else None  # the date it was read from
             old_style = bool(frame and frame.julian)
