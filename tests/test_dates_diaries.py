@@ -197,3 +197,11 @@ def test_two_days_a_slash_apart_too_near_for_two_calendars_are_two_days(written,
 
 def test_a_slash_between_a_day_and_one_that_does_not_exist_is_no_range():
     assert all("from" not in values for _, values, _ in entries(("on April 14/31, 1912 they met", False))[0])
+
+
+def test_a_full_stop_after_the_days_suffix_and_a_weekday_heading_with_the_time_of_day():
+    dates = entries(("Wednesday 3d. Jany 1838.", True), ("Read all the morning.", False),
+                    ("Thursday Evening.", True), ("Talked till ten.", False))
+    assert dates[0] == [("Wednesday 3d. Jany 1838", {"when": "1838-01-03"}, None)]
+    assert dates[2] == [("Thursday", {"when": "1838-01-04"}, "medium")]  # the Thursday after the 3rd
+    assert entries(("I have 3. May was cold", False)) == [[]]  # a full stop after a bare number is no suffix's

@@ -64,7 +64,9 @@ class DiaryRecogniser:
             r"|(?:[Yy]esterday|[Tt]o-?day|[Tt]o-?morrow),?)\s+the\s+\Z")  # "yesterday, the 16th"
         self.narrative_day = re.compile(
             rf"(?P<d>{DAY}){SUFFIX}\b(?![^\S\n]*(?:of\s+)?{month}|\s+[A-Z]|[^\S\n]*(?:{cues}))")
-        self.heading_weekday = re.compile(rf"{self.weekday}\.?\s*(?:{DASH}+)?\s*\Z")
+        # "Monday", "Thursday Evening.": a weekday heading an entry, perhaps with the time of day
+        self.heading_weekday = re.compile(
+            rf"{self.weekday}\.?(?:,?\s+(?i:morning|afternoon|evening|night|noon|eve?n?g?\.?))?\.?\s*(?:{DASH}+)?\s*\Z")
         self.heading_month = re.compile(rf"(?P<m>{_alternation(full_forms)})\b\.?\s*(?:{DASH}+)?\s*\Z")
         self.day_with_cue = re.compile(rf"\b(?:the\s+)?(?P<d>{DAY}){SUFFIX}?\s+(?P<cue>{cues})(?!\w)")
         self.double_day_month = re.compile(

@@ -76,7 +76,8 @@ class Recogniser:
     def _compile_number_rules(self, p: "Pieces") -> None:
         """Rules anchored at a number, chosen by its count of digits: "7th November, 1879",
         "44 BC", "1920s", "1917-05-17", "1905-06", "1907", "'20s"."""
-        day_month = (re.compile(rf"(?<![\d,.:/])\b{p.day}(?:\s+(?i:of))?\s+{p.month}{p.optional_year}"),
+        # "3d. Jany 1838": diarists put a full stop after the day's suffix
+        day_month = (re.compile(rf"(?<![\d,.:/])\b{p.day}(?:(?<=[a-z])\.)?(?:\s+(?i:of))?\s+{p.month}{p.optional_year}"),
                      self._day_month)
         era_year = (re.compile(rf"(?<![\w$£€#])(?P<n>\d{{1,4}})\s?(?P<era>{p.eras})(?!\w)"), self._era_year)
         year = (re.compile(rf"{ALONE}(?P<y>\d{{4}})\b(?![{DASHES}/.,:]\d|['’]?s\b|%)"), self._year)
