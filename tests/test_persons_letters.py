@@ -30,3 +30,11 @@ def test_a_titled_surname_that_ends_like_a_group_word_is_a_person():
     # "-ite", "-ist", "-ese" make Luddite or Maltese a group; White, Twist, Reese have no stem for it
     assert names("Mr. White told us of the sale (Mrs. Reese heard it too), and Mr. Twist laughed.") == [
         "White", "Reese", "Twist"]
+
+
+def test_a_given_name_after_a_possessive_pronoun_is_a_person_everywhere():
+    # "our Harriet" is someone close, not a thing ("his Browning pistol"); before, the determiner made
+    # the name no person here, and so nowhere in the document
+    found = names("When you and our Harriet are gone to town, write to me.",
+                  "As to my sweet Harriet I shall not send her any advice.")
+    assert found == ["Harriet", "Harriet"]

@@ -115,6 +115,8 @@ class JudgedBlock:
                 sentence_initial=not titled and first in self.sentence_starts, run_end=words[run.last].end)
             context_first = first - _title_words_before(first, run, titled, words, lexicon)
             candidate.cues = self._context_cues(context_first, last, lexicon)
+            if "determiner" in candidate.cues and _loved_one(words, context_first, first, last, lexicon):
+                candidate.cues.discard("determiner")  # "our Eliza", "my Harriet": a person, not a thing
             if titled:
                 candidate.cues.add("titled")
                 if context_first < first:
@@ -128,6 +130,16 @@ class JudgedBlock:
                 candidate.cues.add("credit-firm")
             found.append(candidate)
         return found
+
+
+# Determiners that, before a given name, make it someone close ("our Eliza"), not a thing ("his Browning")
+POSSESSIVE_PRONOUNS = frozenset({"my", "our", "your", "his", "her", "their"})
+
+
+def _loved_one(words: list[Word], context_first: int, first: int, last: int, lexicon: Lexicon) -> bool:
+    """A given name alone right after a possessive pronoun."""
+    return first == last == context_first and first > 0 and words[first].key in lexicon.given \
+        and words[first - 1].key in POSSESSIVE_PRONOUNS
 
 
 def _without_letter_marks(runs: list[Run], words: list[Word]) -> list[Run]:
