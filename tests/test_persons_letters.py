@@ -38,3 +38,18 @@ def test_a_given_name_after_a_possessive_pronoun_is_a_person_everywhere():
     found = names("When you and our Harriet are gone to town, write to me.",
                   "As to my sweet Harriet I shall not send her any advice.")
     assert found == ["Harriet", "Harriet"]
+
+
+def test_a_regnal_number_in_words_is_part_of_the_name():
+    assert names("I should like to see the court of Henry the Eighth & Charles the Second, "
+                 "or Frederick the Great at Potsdam.") == ["Henry the Eighth", "Charles the Second",
+                                                            "Frederick the Great"]
+
+
+def test_the_words_of_a_regnal_name_are_no_name_words_of_the_document():
+    assert names("Henry the Eighth had six wives. The Great Hall was cold. The court was gay.") == [
+        "Henry the Eighth"]
+
+
+def test_the_after_a_name_without_an_epithet_stays_out_of_it():
+    assert names("I gave Harriet the second volume, and Harriet the Bible.") == ["Harriet", "Harriet"]

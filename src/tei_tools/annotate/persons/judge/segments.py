@@ -46,6 +46,11 @@ def segments_of(run: Run, words: list[Word], classes: RunClasses, lexicon: Lexic
                 titled, position = True, position + length
                 continue
         cls = classes[position]
+        if words[position].text == "the" and current and position < run.last:
+            current.extend((position, position + 1))  # "Edward the Fourth" (a run holds "the" only so)
+            classes[position + 1] = "generation"
+            position += 2
+            continue
         if cls in NAME_CLASSES or cls == "particle" or (cls == "generation" and current):
             current.append(position)
         elif cls in ("common", "place", "cue", "title") \
