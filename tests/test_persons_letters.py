@@ -53,3 +53,22 @@ def test_the_words_of_a_regnal_name_are_no_name_words_of_the_document():
 
 def test_the_after_a_name_without_an_epithet_stays_out_of_it():
     assert names("I gave Harriet the second volume, and Harriet the Bible.") == ["Harriet", "Harriet"]
+
+
+def ref_list(found, text: str) -> list[str]:
+    return [ref for name, ref, _ in found if name == text]
+
+
+def test_the_dear_papa_is_not_the_writer_s_papa():
+    found = annotate("Papa went to town on Monday.", "Send me good news of the dear Papa and of his cough.",
+                     "I was so ill in the night that Papa sent for the doctor.")
+    papas = ref_list(found, "Papa")
+    assert papas[0] == papas[2] != papas[1]
+
+
+def test_a_given_name_alone_after_an_aunt_of_that_name_is_the_other_person():
+    found = annotate("Many thanks, my own dear Clara, for your letter.",
+                     "Give my love to dear Aunt Clara and beg her to write.",
+                     "Ever dearest Clara, most affectionately yours.")
+    claras = ref_list(found, "Clara")
+    assert len(claras) == 3 and claras[0] == claras[2] != claras[1]

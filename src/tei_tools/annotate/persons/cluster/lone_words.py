@@ -26,6 +26,10 @@ TITLE_BEFORE = re.compile(r"\b([a-z]+)\.?\s+$")
 # "her mother, ", "his younger brother ": whose relative the name after it is
 KIN_POSSESSOR = re.compile(r"\b([Hh]er|[Hh]is)\s+(?:[a-z]+\s+)?([a-z]+)\s*,?\s*$")
 POSSESSOR = re.compile(r"\b(my|our|your|his|her|their)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+# "the dear Papa": someone's, not the writer's (the addressee's household's in a greeting); not "the
+# night that Papa"
+THE_KIN = re.compile(r"\b(the)\s+(?:(?:dear|poor|good|old|kind|excellent|beloved|little|sweet|worthy)\s+){0,2}$",
+                     re.IGNORECASE)
 
 
 class LoneWords:
@@ -45,6 +49,8 @@ class LoneWords:
         seen = [e for e in self.by_word.get(key, []) if e.merged_into is None and e not in not_them
                 and self._gender_fits(e, gender) and (kin is None or kin in e.kin_titles)
                 and same_standing(e, mention.title)]
+        if kin is None and any(not e.only_with_kin_title(key) for e in seen):
+            seen = [e for e in seen if not e.only_with_kin_title(key)]  # "Mary" after "Aunt Mary": the other Mary
         if seen:  # a given name alone means someone close at hand
             most = self.most_mentions
             seen = [e for e in seen if key not in e.givens or key in e.surnames or e.alone[key]
@@ -96,10 +102,10 @@ class LoneWords:
         its love to ("Love to all--Papa--Eliza--Aunt Mary": the addressee's household)."""
         text = self.texts[mention.block]
         before = text[max(0, mention.start - 40):mention.start]
-        owner = POSSESSOR.search(before)
+        owner = POSSESSOR.search(before) or THE_KIN.search(before)
         greeted = GREETING.search(text, max(0, mention.start - GREETING_REACH), mention.start)
         whose = owner.group(1).lower() if owner else "your" if greeted else "my"
-        whose = "my" if whose in ("my", "our") else whose
+        whose = "my" if whose in ("my", "our") else "your" if whose == "the" and greeted else whose
         same = [e for e in self._alive() if e.kin_owner == whose and key in e.words]
         if same:
             return same[-1], "word"
