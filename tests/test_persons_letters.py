@@ -72,3 +72,19 @@ def test_a_given_name_alone_after_an_aunt_of_that_name_is_the_other_person():
                      "Ever dearest Clara, most affectionately yours.")
     claras = ref_list(found, "Clara")
     assert len(claras) == 3 and claras[0] == claras[2] != claras[1]
+
+
+def test_initials_that_sign_a_letter_are_the_writer():
+    found = annotate_blocks([Block("p", "Good bye, my dear loves.", 0), Block("salute", "Ever yours", 30),
+                             Block("signed", "H.T.W.", 41)])
+    assert found and found[0][0] == "H.T.W." and found[0][2] == "medium"  # whose, the letter does not say
+
+
+def test_initials_elsewhere_and_a_signed_postscript_mark_are_no_name():
+    found = annotate_blocks([Block("p", "The parcel marked H.T.W. came today.", 0), Block("signed", "P.S.", 40)])
+    assert found == []
+
+
+def test_initials_after_a_complimentary_close_sign_the_letter():
+    assert names("Kind regards to all from all.", "Ever yours H.T.W.") == ["H.T.W."]
+    assert names("Ever yours, and the parcel is for H.T.W. alone.") == []

@@ -93,7 +93,7 @@ def recognise(blocks: Sequence[Block], known: PersonIndex, document: str = "") -
 
 def _recognise(blocks: Sequence[Block], known: PersonIndex, document: str) -> Recognition:
     lexicon = Lexicon.default()
-    judged = [JudgedBlock(n, block.text, lexicon) for n, block in enumerate(blocks)]
+    judged = [JudgedBlock(n, block.text, lexicon, block.tag) for n, block in enumerate(blocks)]
     knowledge = DocumentKnowledge(known, judged)
     mentions = find_mentions(judged, knowledge)
     knowledge.learn(mentions)

@@ -19,8 +19,9 @@ class JudgedBlock:
     keep their classes keeps its segments and context cues and is only scored again.
     """
 
-    def __init__(self, index: int, text: str, lexicon: Lexicon):
+    def __init__(self, index: int, text: str, lexicon: Lexicon, tag: str = "p"):
         self.index, self.text = index, text
+        self.is_signature = tag == "signed"  # a letter's signature: its initials are the writer's name
         self.words: list[Word] = words_of(text, lexicon.abbreviations)
         self.runs: list[Run] = _without_letter_marks(find_runs(text, self.words, lexicon.particles), self.words)
         self.sentence_starts: frozenset[int] = sentence_starts(text, self.words)  # `words.starts_sentence`
@@ -89,6 +90,12 @@ class JudgedBlock:
 
     def _judge_run(self, run: Run, run_classes: tuple[str, ...], lexicon: Lexicon, knowledge: Knowledge) -> list[Candidate]:
         text, words = self.text, self.words
+        if _signed_initials(run, words, self.is_signature):
+            first, last = run.first, run.last
+            candidate = Candidate(self.index, words[first].start, words[last].end,
+                                  text[words[first].start:words[last].end], tuple(words[first:last + 1]),
+                                  ("initial",) * (last - first + 1), cues={"signature"})
+            return [candidate]  # "Ever yours M.R.M.": the writer, by initials
         if run.first == run.last and run_classes[0] in ("common", "never", "title") \
                 and not _next_to_comma_or_and(words, run.first):
             return []  # "He", "The", "When": the usual capitalised word, no name and in no list
@@ -130,6 +137,24 @@ class JudgedBlock:
                 candidate.cues.add("credit-firm")
             found.append(candidate)
         return found
+
+
+# The last words of a complimentary close, after which initials that end the block sign it
+CLOSING_WORDS = frozenset({"yours", "your's", "thine", "affectionately", "sincerely", "faithfully", "truly",
+                           "obediently", "respectfully", "gratefully"})
+
+
+def _signed_initials(run: Run, words: list[Word], in_signature: bool) -> bool:
+    """Initials ("M.R.M.", "M. R. M.") that are a signature's only words, or that end a block
+    right after a complimentary close ("Ever yours M.R.M.")."""
+    if any(w.kind != "punct" for w in words[run.last + 1:]):
+        return False
+    before = [w for w in words[:run.first] if w.kind != "punct"]
+    if before if in_signature else not before or before[-1].key not in CLOSING_WORDS:
+        return False
+    return all(w.kind == "initials" for w in words[run.first:run.last + 1]) \
+        and sum(w.text.count(".") for w in words[run.first:run.last + 1]) >= 2 \
+        and "".join(w.key.replace(".", "") for w in words[run.first:run.last + 1]) not in LETTER_MARKS
 
 
 # Determiners that, before a given name, make it someone close ("our Eliza"), not a thing ("his Browning")
