@@ -88,3 +88,15 @@ def test_initials_elsewhere_and_a_signed_postscript_mark_are_no_name():
 def test_initials_after_a_complimentary_close_sign_the_letter():
     assert names("Kind regards to all from all.", "Ever yours H.T.W.") == ["H.T.W."]
     assert names("Ever yours, and the parcel is for H.T.W. alone.") == []
+
+
+def test_a_word_alone_on_a_line_of_the_address_is_a_place_there_and_in_the_letter():
+    found = annotate_blocks([Block("p", "Send me a description of Quenby. I long to know it.", 0),
+                             Block("addrLine", "Sir Giles Arden Bart.", 60), Block("addrLine", "Quenby", 90),
+                             Block("addrLine", "Devon", 100)])
+    assert [name for name, _, _ in found] == ["Giles Arden"]
+
+
+def test_a_titled_name_in_the_letter_is_a_person_though_a_place_of_the_address_is_so_spelt():
+    found = annotate_blocks([Block("p", "Mr. Quenby called on Tuesday.", 0), Block("addrLine", "Quenby", 40)])
+    assert [name for name, _, _ in found] == ["Quenby"]
