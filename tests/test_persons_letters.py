@@ -100,3 +100,21 @@ def test_a_word_alone_on_a_line_of_the_address_is_a_place_there_and_in_the_lette
 def test_a_titled_name_in_the_letter_is_a_person_though_a_place_of_the_address_is_so_spelt():
     found = annotate_blocks([Block("p", "Mr. Quenby called on Tuesday.", 0), Block("addrLine", "Quenby", 40)])
     assert [name for name, _, _ in found] == ["Quenby"]
+
+
+OLD_STYLE = " ".join(f"We spoke of the {noun} and we had nothing to do but sit by the fire and talk of the Spring "
+                     f"when the days are long and the Roads are good." for noun in
+                     ["Cold", "Week", "Weather", "Books", "Neighbour", "Basket", "Apples", "Bottle", "Parson",
+                      "Daughter", "Garden", "Snow", "River", "Candle", "Supper", "Carriage", "Market", "Butter",
+                      "Cheese", "Sermon", "Bonnet", "Ribbon", "Kitchen", "Orchard", "Meadow", "Sheep"])
+
+
+def test_capitalised_plural_nouns_side_by_side_are_no_name_where_nouns_are_capitalised():
+    # a letter of the early 1800s capitalises its nouns: "Godfathers Godmothers" is two nouns
+    found = names(OLD_STYLE, "There were twenty at the christening, Godfathers Godmothers & cousins.",
+                  "Mr. Pennant came too.")
+    assert found == ["Pennant"]
+
+
+def test_a_full_name_with_a_given_name_stays_a_name_where_nouns_are_capitalised():
+    assert "Amos Harrows" in names(OLD_STYLE, "There were twenty at the christening, and Amos Harrows sang.")
