@@ -118,3 +118,10 @@ def test_capitalised_plural_nouns_side_by_side_are_no_name_where_nouns_are_capit
 
 def test_a_full_name_with_a_given_name_stays_a_name_where_nouns_are_capitalised():
     assert "Amos Harrows" in names(OLD_STYLE, "There were twenty at the christening, and Amos Harrows sang.")
+
+
+def test_a_titled_given_name_joins_the_titled_initial_though_the_document_knows_the_name():
+    # "William" is a name word of the document (from "William Hale") when "Sir William" is linked
+    found = annotate("To Sir T. Brandon--", "William Hale and I went to the concert.",
+                     "Do you hear, my dear Sir Thomas? And Thomas Hale came too.")
+    assert ref_list(found, "Thomas")[0] == ref_list(found, "T. Brandon")[0]

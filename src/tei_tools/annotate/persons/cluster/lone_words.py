@@ -60,7 +60,7 @@ class LoneWords:
         if kin:
             return self._new_entity(), "new"  # "Aunt Mary" is not the Mary the letter is written to
         title = mention.title or self._title_before(mention)
-        if title and mention.classes[0] == "given":  # "sir William" after "Sir W. Elford"
+        if title and (mention.classes[0] == "given" or key in self.lexicon.given):  # "sir William" after "Sir W. Elford"
             initialled = [e for e in self._alive() if title in e.titles and key[:1] in e.initials
                           and not e.givens]
             if len(initialled) == 1:
