@@ -125,3 +125,18 @@ def test_a_titled_given_name_joins_the_titled_initial_though_the_document_knows_
     found = annotate("To Sir T. Brandon--", "William Hale and I went to the concert.",
                      "Do you hear, my dear Sir Thomas? And Thomas Hale came too.")
     assert ref_list(found, "Thomas")[0] == ref_list(found, "T. Brandon")[0]
+
+
+def test_father_and_mother_after_a_possessive_are_named_relatives():
+    found = annotate("Amongst my blessings are my Dear Father, my admirable Mother and my friends.",
+                     "Papa will call on you. Give my love to your dear Father.",
+                     "Father Brown preached on Sunday, and Mother Superior listened.")
+    marked = [name for name, _, _ in found]
+    assert marked[:4] == ["Father", "Mother", "Papa", "Father"] and "Brown" in marked
+    assert marked.count("Father") == 2 and marked.count("Mother") == 1  # not the priest, not the abbess
+    fathers = ref_list(found, "Father")
+    assert ref_list(found, "Papa") == fathers[:1] != fathers[1:]  # my Father is my Papa; yours is not
+
+
+def test_a_kinship_name_right_after_my_is_a_name():
+    assert names("I told my Papa so, and Papa laughed.") == ["Papa", "Papa"]

@@ -32,6 +32,10 @@ THE_KIN = re.compile(r"\b(the)\s+(?:(?:dear|poor|good|old|kind|excellent|beloved
                      re.IGNORECASE)
 
 
+# Kinship names for the same relative: the writer's "Papa" is the writer's "Father"
+KIN_SENSE = {"papa": "father", "pappa": "father", "mama": "mother", "mamma": "mother"}
+
+
 class LoneWords:
     """Words used alone: the person the document already calls so, the one just named in full,
     the most prominent and recent, never one of another sex or standing, nor the relative a
@@ -106,7 +110,8 @@ class LoneWords:
         greeted = GREETING.search(text, max(0, mention.start - GREETING_REACH), mention.start)
         whose = owner.group(1).lower() if owner else "your" if greeted else "my"
         whose = "my" if whose in ("my", "our") else "your" if whose == "the" and greeted else whose
-        same = [e for e in self._alive() if e.kin_owner == whose and key in e.words]
+        sense = KIN_SENSE.get(key, key)
+        same = [e for e in self._alive() if e.kin_owner == whose and any(KIN_SENSE.get(w, w) == sense for w in e.words)]
         if same:
             return same[-1], "word"
         entity = self._new_entity()

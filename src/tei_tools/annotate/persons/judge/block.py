@@ -90,6 +90,12 @@ class JudgedBlock:
 
     def _judge_run(self, run: Run, run_classes: tuple[str, ...], lexicon: Lexicon, knowledge: Knowledge) -> list[Candidate]:
         text, words = self.text, self.words
+        kin = _kinship_word_as_name(run, words, run_classes, lexicon)
+        if kin is not None:  # "my Dear Father", "your dear Mother": a relative named as Papa is
+            word = words[kin]
+            candidate = Candidate(self.index, word.start, word.end, word.text, (word,), ("rare",))
+            candidate.cues = self._context_cues(kin, kin, lexicon) - {"determiner"}
+            return [candidate]
         if _signed_initials(run, words, self.is_signature):
             first, last = run.first, run.last
             candidate = Candidate(self.index, words[first].start, words[last].end,
@@ -162,9 +168,36 @@ POSSESSIVE_PRONOUNS = frozenset({"my", "our", "your", "his", "her", "their"})
 
 
 def _loved_one(words: list[Word], context_first: int, first: int, last: int, lexicon: Lexicon) -> bool:
-    """A given name alone right after a possessive pronoun."""
-    return first == last == context_first and first > 0 and words[first].key in lexicon.given \
-        and words[first - 1].key in POSSESSIVE_PRONOUNS
+    """A given name or a kinship name ("my Papa") alone right after a possessive pronoun."""
+    return first == last == context_first and first > 0 and words[first - 1].key in POSSESSIVE_PRONOUNS \
+        and (words[first].key in lexicon.given or words[first].key in lexicon.kinship_names)
+
+
+# Capitalised words that may stand between a possessive pronoun and a kinship word in one run ("My Dear Father")
+KIN_ADJECTIVES = frozenset({"dear", "dearest", "own", "poor", "good", "honoured", "honored", "beloved", "kind"})
+
+
+def _kinship_word_as_name(run: Run, words: list[Word], classes: tuple[str, ...], lexicon: Lexicon) -> int | None:
+    """The index of a kinship word that is also a title ("Father", "Mother", names_kinship_names.txt)
+    ending the run after a possessive pronoun and at most two adjectives ("my admirable Mother",
+    "My Dear Father", "your dear Father's"): a relative called by the word, as "Papa" is. Not
+    "Father Brown" (a title), "God the Father" or "Mother" opening a sentence."""
+    last = run.last
+    if classes[-1] != "title" or words[last].key not in lexicon.kinship_names:
+        return None
+    n = last - 1
+    while n >= run.first and words[n].key in KIN_ADJECTIVES:
+        n -= 1
+    if n >= run.first and not (n == run.first and words[n].key in POSSESSIVE_PRONOUNS):
+        return None  # another capitalised word of the run stands before it
+    if n < run.first:  # the pronoun is before the run, perhaps after lower-case adjectives
+        n = run.first - 1
+        while n >= max(0, run.first - 3) and words[n].kind == "word" and words[n].text.islower() \
+                and words[n].key not in POSSESSIVE_PRONOUNS:
+            n -= 1
+        if n < 0 or words[n].key not in POSSESSIVE_PRONOUNS:
+            return None
+    return last
 
 
 def _without_letter_marks(runs: list[Run], words: list[Word]) -> list[Run]:
