@@ -140,3 +140,18 @@ def test_father_and_mother_after_a_possessive_are_named_relatives():
 
 def test_a_kinship_name_right_after_my_is_a_name():
     assert names("I told my Papa so, and Papa laughed.") == ["Papa", "Papa"]
+
+
+def test_heaths_groves_and_greens_after_a_name_word_are_places_after_a_given_name_surnames():
+    assert names("We drove over Hounslow Heath to Lisson Grove and walked on Kew Green.") == []
+    assert names("Edward Heath and George Grove dined with Nathan Green.") == [
+        "Edward Heath", "George Grove", "Nathan Green"]
+
+
+def test_esquire_after_a_name_is_no_surname_of_it():
+    # "B.R. Haydon Esqre" is Mr. Haydon, and Mrs. Haydon someone else
+    found = annotate("Remember me to Mrs. Haydon, and tell Mr. Haydon I shall write to Mrs. Haydon.",
+                     "B.R. Haydon Esqre", "Lisson Grove")
+    assert [name for name, _, _ in found] == ["Haydon", "Haydon", "Haydon", "B.R. Haydon"]
+    mrs, mr, mrs_again, initialled = (ref for _, ref, _ in found)
+    assert mrs == mrs_again != mr and initialled != mrs  # whose initials "B.R." are, only a title could say

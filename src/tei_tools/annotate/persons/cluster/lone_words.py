@@ -36,6 +36,11 @@ THE_KIN = re.compile(r"\b(the)\s+(?:(?:dear|poor|good|old|kind|excellent|beloved
 KIN_SENSE = {"papa": "father", "pappa": "father", "mama": "mother", "mamma": "mother"}
 
 
+def _initials_and_surname(mention: Candidate) -> bool:
+    """"B.R. Haydon": initials for the given names, which tell no sex."""
+    return len(mention.words) > 1 and all(w.kind == "initials" for w in mention.words[:-1])
+
+
 class LoneWords:
     """Words used alone: the person the document already calls so, the one just named in full,
     the most prominent and recent, never one of another sex or standing, nor the relative a
@@ -84,11 +89,13 @@ class LoneWords:
         holding = self._full_names_with.get(key, [])
         first_after = bisect_right(holding, position, key=lambda pair: pair[0])
         later = next((m for _, m in holding[first_after:]  # of the same sex: not "Mrs. W." ... "John W."
-                      if (not m.title or m.title == mention.title) and self._sex_fits(gender, m)), None)
+                      if (not m.title or m.title == mention.title) and self._sex_fits(gender, m)
+                      and not (gender and _initials_and_surname(m))), None)  # "Mrs. H." ... "B.R. H.": whose?
         if later is not None:  # named in full further on ("The Death of Trotsky" ... "Leon Trotsky")
             entity, _ = self._link_full(later)
-            self._note_form(entity, later)
-            return entity, "ahead"
+            if self._gender_fits(entity, gender):  # not the Mrs. Haydon the later "B.R. Haydon" joined
+                self._note_form(entity, later)
+                return entity, "ahead"
         similar = self._misspelt_surname(key, gender)
         if similar and similar not in not_them:
             return similar, "misspelt"
