@@ -264,3 +264,13 @@ def test_a_kunya_opens_the_name_and_a_later_ibn_form_is_the_same_person():
 ])
 def test_peoples_of_origin_and_places_of_an_office_are_no_persons(text):
     assert annotate(text) == []
+
+
+def test_a_quoted_name_after_called_is_a_thing_but_a_quoted_given_name_may_be_a_person():
+    assert annotate('They sold a paint called "Lumiglow." It glowed in the dark.') == []
+    assert [n for n, _, _ in annotate('They had a boy called "Tom" who sang.')] == ["Tom"]
+
+
+def test_a_surname_like_given_name_opens_a_full_name_before_an_apposition():
+    assert [n for n, _, _ in annotate("Harrison Quell, the county medical examiner, did the autopsy.")] == [
+        "Harrison Quell"]

@@ -137,6 +137,8 @@ class JudgedBlock:
                     candidate.title = " ".join(w.key for w in words[context_first:first])
             elif len(indexes) == 1 and _in_capitalised_phrase(indexes[0], run, classes, self.sentence_starts):
                 candidate.cues.add("in-phrase")
+            if _quoted_after_naming_verb(words, first, lexicon):
+                candidate.cues.add("thing-before")  # 'a paint called "Lumiglow"': a thing's name
             if _epithet(first, run, words, classes, lexicon):
                 candidate.cues.add("epithet")
             if _credited_firm(text, words, first, last, self._credit_line()):
@@ -216,6 +218,16 @@ def _without_letter_marks(runs: list[Run], words: list[Word]) -> list[Run]:
             rest = [Run(n + 1, run.last)] if n < run.last else []
             return rest + runs[1:]
     return runs
+
+
+NAMING_VERBS = frozenset({"called", "named", "dubbed", "labelled", "labeled", "branded", "christened", "entitled"})
+
+
+def _quoted_after_naming_verb(words: list[Word], first: int, lexicon: Lexicon) -> bool:
+    """A name in quotation marks right after "called" ('a paint called "Lumiglow"'): the name of a
+    thing or a work; a given name so quoted may still be a person's ('a boy called "Tom"')."""
+    return first >= 2 and words[first - 1].kind == "punct" and words[first - 1].text in QUOTE_MARKS \
+        and words[first - 2].key in NAMING_VERBS and words[first].key not in lexicon.given
 
 
 def _epithet(first: int, run: Run, words: list[Word], classes: RunClasses, lexicon: Lexicon) -> bool:
