@@ -155,3 +155,13 @@ def test_esquire_after_a_name_is_no_surname_of_it():
     assert [name for name, _, _ in found] == ["Haydon", "Haydon", "Haydon", "B.R. Haydon"]
     mrs, mr, mrs_again, initialled = (ref for _, ref, _ in found)
     assert mrs == mrs_again != mr and initialled != mrs  # whose initials "B.R." are, only a title could say
+
+
+def test_the_plural_of_a_word_the_letter_uses_as_a_thing_is_no_name():
+    found = names(OLD_STYLE, "I owe it all to that charming thing a Fopling. Don't you like Foplings? "
+                  "But such a Fopling as our Fopling few have seen. The Fopling kept me awake.")
+    assert found == []
+
+
+def test_the_last_letter_of_a_glued_abbreviation_is_no_name():
+    assert names("He yielded to the County M.P's in everything, though Mr. P is my friend.") == ["P"]

@@ -117,6 +117,9 @@ class JudgedBlock:
                 continue  # "Igo6", "U2": a code or a misread number, not a name
             if len(indexes) == 1 and not words[last].possessive and _number_follows(words, last):
                 continue  # "Jan 31", "Jan. 31, 2023", "May 1937": a date
+            if len(indexes) == 1 and len(words[first].text) == 1 and first > 0 \
+                    and words[first - 1].kind == "initials" and words[first - 1].end == words[first].start:
+                continue  # "the County M.P's": the last letter of an abbreviation, glued to it
             if len(indexes) > 1 and words[last].key in lexicon.months and _number_follows(words, last):
                 indexes = indexes[:-1]  # "Cincinnati O. Jan. 22d.": a dateline, the month is no name
                 last = indexes[-1]
