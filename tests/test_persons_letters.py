@@ -165,3 +165,12 @@ def test_the_plural_of_a_word_the_letter_uses_as_a_thing_is_no_name():
 
 def test_the_last_letter_of_a_glued_abbreviation_is_no_name():
     assert names("He yielded to the County M.P's in everything, though Mr. P is my friend.") == ["P"]
+
+
+def test_a_name_coordinated_with_i_is_a_person():
+    # "I" is a person in the list, not a common word that makes its neighbours things
+    assert names("Did I never tell you how Harriet & I found the brooch?") == ["Harriet"]
+
+
+def test_evening_written_short_in_a_dateline_is_no_name():
+    assert names("Monday Eveng", "I write in haste to Harriet Vane.") == ["Harriet Vane"]

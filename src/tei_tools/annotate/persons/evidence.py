@@ -231,7 +231,7 @@ def _weigh_lists(text: str, candidates: list[Candidate]) -> None:
         if len(group) < 3 and not _joined_by_and(text, group):
             continue  # "the Soviet, Nosar-Khrustalyov, was": two names and a comma are an apposition
         persons = sum(c.kind == "name" and c.score >= 2.0 for c in group)
-        others = sum(c.kind != "name" or c.score < 0 for c in group)
+        others = sum((c.kind != "name" or c.score < 0) and c.text != "I" for c in group)  # "Lucy & I" tells nothing
         for member in group:
             if member.kind != "name":
                 continue
