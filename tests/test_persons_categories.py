@@ -243,3 +243,34 @@ def test_a_title_after_a_descriptive_word_still_opens_the_name():
 def test_papa_and_mama_written_as_names_are_marked():
     found = annotate("Adieu, my dear friend--Papa & Mama join in kindest remembrances.")
     assert {"Papa", "Mama"} <= {name for name, _, _ in found}
+
+
+# ---------------------------------------------------------------- an encyclopedic life (Arabic names, offices)
+
+def test_a_kunya_opens_the_name_and_a_later_ibn_form_is_the_same_person():
+    found = annotate("Abu Zayd Hasan ibn Mardun (1203 – 1270) was a geographer from Fez.",
+                     "In 1230 Ibn Mardun reached Cairo, where Ibn Mardun wrote his book.",
+                     "He served the sultan Abu Talib Yaqub for ten years.")
+    assert [name for name, _, _ in found] == ["Abu Zayd Hasan ibn Mardun", "Ibn Mardun", "Ibn Mardun",
+                                              "Abu Talib Yaqub"]
+    assert len({ref for name, ref, _ in found if "Mardun" in name}) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "He was born in Fez into a family of Kabyle origin.",  # a people, by "of X origin"
+    "They were of Huguenot descent and kept their faith.",
+    "The caravan was led by the qadi of Tlemcen.",  # an office held over a place
+    "A letter came from the sultan of Morocco.",
+])
+def test_peoples_of_origin_and_places_of_an_office_are_no_persons(text):
+    assert annotate(text) == []
+
+
+def test_a_quoted_name_after_called_is_a_thing_but_a_quoted_given_name_may_be_a_person():
+    assert annotate('They sold a paint called "Lumiglow." It glowed in the dark.') == []
+    assert [n for n, _, _ in annotate('They had a boy called "Tom" who sang.')] == ["Tom"]
+
+
+def test_a_surname_like_given_name_opens_a_full_name_before_an_apposition():
+    assert [n for n, _, _ in annotate("Harrison Quell, the county medical examiner, did the autopsy.")] == [
+        "Harrison Quell"]

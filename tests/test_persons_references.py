@@ -27,3 +27,8 @@ def test_the_given_names_of_a_surname_first_author_are_no_name_of_their_own(entr
 def test_a_name_in_running_text_after_a_comma_is_still_a_name():
     assert names("In Leeds, Dorothy Stein wrote the life in 1985.") == [["Dorothy Stein"]]
     assert names("Yesterday, Anna Kessler came (1998).")[0] == ["Anna Kessler"]
+
+
+def test_a_greeting_before_a_comma_is_no_surname_of_an_author():
+    # "Thanks, Elena." opens like "Toole, Betty." but thanks no one's surname
+    assert names("Our guest is Elena Varga.", "Thanks, Elena. Happy to be here.") == [["Elena Varga"], ["Elena"]]

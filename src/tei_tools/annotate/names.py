@@ -23,6 +23,9 @@ APOSTROPHES = str.maketrans({c: "'" for c in "\u2019\u2018\u02bc\u2032`"})
 HYPHENS = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2212"})
 ROMAN_NUMERAL = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
 GENERATION_SUFFIXES = frozenset({"jr", "sr", "jnr", "snr"})
+# What follows "the" after a ruler's or a saint's name: "Edward the Fourth", "Catherine the Great".
+REGNAL_EPITHETS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+                            "thirteenth fourteenth fifteenth sixteenth great elder younger conqueror confessor".split())
 
 
 # ---------------------------------------------------------------- normalised keys
@@ -108,8 +111,9 @@ class NameParts:
         return " ".join(self.words)
 
     def word_set(self) -> frozenset[str]:
-        """Every word and each half of a double-barrelled one (antonov-ovseenko, antonov, ovseenko)."""
-        found = set(self.words)
+        """Every word and each half of a double-barrelled one (antonov-ovseenko, antonov, ovseenko);
+        not "the" and its epithet in "Edward the Fourth"."""
+        found = {w for i, w in enumerate(self.words) if not _regnal(self.words, i)}
         for word in self.words:
             if "-" in word:
                 found.update(half for half in word.split("-") if half)
@@ -128,12 +132,18 @@ def name_parts(text: str, particles: frozenset[str] = frozenset()) -> NameParts:
     words = tuple(fold(w) for w in original)
     naming = [i for i, w in enumerate(words)
               if len(w) > 1 and w not in particles and w not in GENERATION_SUFFIXES
-              and not is_roman_numeral(original[i])]
+              and not is_roman_numeral(original[i]) and not _regnal(words, i)]
     if len(words) < 2 or not naming:
         return NameParts(words)
     given = words[0] if naming[0] == 0 else None
     surname = words[naming[-1]] if len(naming) > 1 or given is None else None
     return NameParts(words, given=given, surname=surname)
+
+
+def _regnal(words: tuple[str, ...], i: int) -> bool:
+    """"the Fourth" of "Edward the Fourth": a regnal number in words, no given name or surname."""
+    return i > 0 and (words[i] == "the" and i + 1 < len(words) and words[i + 1] in REGNAL_EPITHETS
+                      or words[i] in REGNAL_EPITHETS and words[i - 1] == "the")
 
 
 # ---------------------------------------------------------------- curated lists and frequencies

@@ -30,7 +30,7 @@ from tei_tools.annotate.persons.cluster import Clusterer, Entity
 from tei_tools.annotate.persons.collector import collector_paused
 from tei_tools.annotate.persons.evidence import DocumentKnowledge, find_mentions
 from tei_tools.annotate.persons.identify import identify
-from tei_tools.annotate.persons.judge import JudgedBlock
+from tei_tools.annotate.persons.judge import Candidate, JudgedBlock
 from tei_tools.annotate.persons.references import without_inverted_authors
 from tei_tools.model import Block, Span
 from tei_tools.personography import PersonIndex, Personography
@@ -93,11 +93,12 @@ def recognise(blocks: Sequence[Block], known: PersonIndex, document: str = "") -
 
 def _recognise(blocks: Sequence[Block], known: PersonIndex, document: str) -> Recognition:
     lexicon = Lexicon.default()
-    judged = [JudgedBlock(n, block.text, lexicon) for n, block in enumerate(blocks)]
+    judged = [JudgedBlock(n, block.text, lexicon, block.tag) for n, block in enumerate(blocks)]
     knowledge = DocumentKnowledge(known, judged)
     mentions = find_mentions(judged, knowledge)
     knowledge.learn(mentions)
     mentions = find_mentions(judged, knowledge)  # again, knowing the document's names
+    mentions = _without_address_places(mentions, _address_places(blocks, lexicon))
     texts = [block.text for block in blocks]
     mentions = without_inverted_authors(mentions, texts)  # "Toole, Betty Alexandra (1998)"
     clustering = Clusterer(lexicon, known).cluster(mentions, texts)
@@ -117,6 +118,26 @@ def _recognise(blocks: Sequence[Block], known: PersonIndex, document: str) -> Re
                                                  mention.title_end if mention.title_start >= 0 else -1))
     recognition.persons = persons
     return recognition
+
+
+def _address_places(blocks: Sequence[Block], lexicon: Lexicon) -> frozenset[str]:
+    """The words that make a whole line of a letter's address alone ("Bickham", "Devon"): the
+    places it is sent to, however rare the word. Not a given name, nor a word written with more
+    than its first capital ("CFPalmer", a franking signature)."""
+    found = set()
+    for block in blocks:
+        word = block.text.strip().rstrip(".,;") if block.tag == "addrLine" else ""
+        if word.isalpha() and word[0].isupper() and word[1:].islower() and name_key(word) not in lexicon.given:
+            found.add(name_key(word))
+    return frozenset(found)
+
+
+def _without_address_places(mentions: list[Candidate], places: frozenset[str]) -> list[Candidate]:
+    """A word the address gives as a place is one throughout the letter, unless a title or a
+    speech verb makes it a person's name there."""
+    if not places:
+        return mentions
+    return [m for m in mentions if not (m.is_single_word and m.key in places and not m.decisive_for)]
 
 
 # ---------------------------------------------------------------- phase 2

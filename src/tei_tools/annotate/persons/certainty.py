@@ -85,7 +85,9 @@ def _identity_level(mention: Candidate, how: str, person: "FoundPerson", sharing
     elif how == "word":
         level = 2 if sharing.get(mention.key, 0) <= 1 else 1
     elif how == "new":
-        if entity.forms:
+        if all(c == "initial" for c in mention.classes) and person.known_id is None:
+            level = 1  # "M.R.M." signing a letter: whose initials, neither document nor personography says
+        elif entity.forms:
             level = 2
         else:  # known by lone words only: a new person of this document, for an editor to check
             level = 1 if entity.mentions > 1 else 0

@@ -231,7 +231,7 @@ def _weigh_lists(text: str, candidates: list[Candidate]) -> None:
         if len(group) < 3 and not _joined_by_and(text, group):
             continue  # "the Soviet, Nosar-Khrustalyov, was": two names and a comma are an apposition
         persons = sum(c.kind == "name" and c.score >= 2.0 for c in group)
-        others = sum(c.kind != "name" or c.score < 0 for c in group)
+        others = sum((c.kind != "name" or c.score < 0) and c.text != "I" for c in group)  # "Lucy & I" tells nothing
         for member in group:
             if member.kind != "name":
                 continue
@@ -250,6 +250,7 @@ def _one_sense_per_document(candidates: list[Candidate], knowledge: DocumentKnow
     a place or a thing somewhere ("the town of Alma Ata", "the journal Iskra") is one
     everywhere, a person somewhere ("Gnyeditch wrote") is one everywhere."""
     by_key: dict[str, list[Candidate]] = defaultdict(list)
+    things: set[str] = set()  # the keys found to be things or places
     for candidate in candidates:
         if not knowledge.is_known_form(candidate.key) and not (
                 candidate.is_single_word and knowledge.word_strength(candidate.key) > 0):
@@ -262,8 +263,21 @@ def _one_sense_per_document(candidates: list[Candidate], knowledge: DocumentKnow
         if against and not for_person:
             for c in group:
                 c.score = min(c.score, -1.0)
+            things.add(group[0].key)
         elif for_person and not against:
             for c in group:
                 c.score = max(c.score, 1.0)
+    for key, group in by_key.items():  # "Don't you like Dandies" where "the Dandy" is a thing
+        singular = _singular(key)
+        if singular in things and key not in Lexicon.default().given and not any(c.decisive_for for c in group):
+            for c in group:
+                c.score = min(c.score, -1.0)
+
+
+def _singular(key: str) -> str:
+    """"dandies" -> "dandy", "grandees" -> "grandee"; '' for a word that is no plural."""
+    if len(key) > 4 and key.endswith("ies"):
+        return key[:-3] + "y"
+    return key[:-1] if len(key) > 3 and key.endswith("s") and not key.endswith("ss") else ""
 
 

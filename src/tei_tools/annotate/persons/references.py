@@ -9,7 +9,10 @@ import re
 from typing import Sequence
 
 # At the start of a block (or a line of it): an optional number, a capitalised surname and a comma
-INVERTED_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:\[?\d{1,3}[.)\]][ \t]+)?[A-Z][\w'’-]+,[ \t]+\Z")
+INVERTED_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:\[?\d{1,3}[.)\]][ \t]+)?([A-Z][\w'’-]+),[ \t]+\Z")
+# Words that open a line before a comma and a name in speech, never as a surname: "Thanks, Maria."
+GREETINGS = frozenset("thanks thank yes no well oh ah hello hi hey sorry okay ok right so now please goodbye bye "
+                      "welcome congratulations cheers listen look dear morning evening indeed sure great".split())
 # After the given names: the year of the work, or the full stop that ends the author part
 AUTHOR_ENDS = re.compile(r"\.?[ \t]*\(\d{4}[a-z]?\)|\.[ \t]+[A-Z(\d]|\.?\Z")
 
@@ -17,7 +20,8 @@ AUTHOR_ENDS = re.compile(r"\.?[ \t]*\(\d{4}[a-z]?\)|\.[ \t]+[A-Z(\d]|\.?\Z")
 def in_inverted_author(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is the given-name part of a surname-first author ("Toole, Betty
     Alexandra (1998)")."""
-    return bool(INVERTED_OPENING.search(text, max(0, start - 40), start)) and bool(AUTHOR_ENDS.match(text, end))
+    opening = INVERTED_OPENING.search(text, max(0, start - 40), start)
+    return bool(opening) and opening.group(1).lower() not in GREETINGS and bool(AUTHOR_ENDS.match(text, end))
 
 
 def without_inverted_authors(mentions: Sequence, texts: Sequence[str]) -> list:

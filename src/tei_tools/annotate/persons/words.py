@@ -16,7 +16,7 @@ from itertools import compress, count
 from operator import itemgetter, not_, or_
 from typing import NamedTuple
 
-from tei_tools.annotate.names import fold, is_roman_numeral
+from tei_tools.annotate.names import REGNAL_EPITHETS, fold, is_roman_numeral
 
 HYPHEN_CHARS = "-\u2010\u2011"
 APOSTROPHE_CHARS = "'\u2019"
@@ -279,6 +279,9 @@ def _continues(text: str, words: list[Word], last: int, particles: frozenset[str
         return True
     if is_roman_numeral(following.text) or following.key in SUFFIXES:
         return current.is_capitalised
+    if following.text == "the":  # "Edward the Fourth", "Catherine the Great": a regnal number in words
+        return current.is_capitalised and last + 2 < len(words) and words[last + 2].is_capitalised \
+            and words[last + 2].key in REGNAL_EPITHETS and _gap(text, following, words[last + 2]) == " "
     if following.key in particles:  # only inside a name: a capitalised word must follow it
         return last + 2 < len(words) and words[last + 2].is_capitalised \
             and _gap(text, following, words[last + 2]) == " "

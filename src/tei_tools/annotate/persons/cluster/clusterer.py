@@ -117,6 +117,8 @@ class Clusterer(FullNames, LoneWords):
         self._note_form(entity, mention)
         if mention.is_single_word:
             entity.alone[self._word_key(mention.key)] += 1
+            if mention.title in self.lexicon.kin_titles:
+                entity.kin_alone[self._word_key(mention.key)] += 1
         gender = self._gender_of(mention)
         if gender:
             entity.genders.add(gender)

@@ -20,6 +20,7 @@ class Entity:
     givens: set[str] = field(default_factory=set)
     surnames: set[str] = field(default_factory=set)
     alone: Counter = field(default_factory=Counter)  # word -> times used alone
+    kin_alone: Counter = field(default_factory=Counter)  # ... of which after a kinship title ("Aunt Mary")
     genders: set[str] = field(default_factory=set)  # from titles: "m", "f"
     kin_titles: set[str] = field(default_factory=set)  # "aunt" for "Aunt Mary": not the Mary of the letter
     initials: set[str] = field(default_factory=set)  # first letters of given names written as initials
@@ -40,6 +41,11 @@ class Entity:
     # load the word-frequency table; `identify` asks wordfreq for any word missing here.
     frequencies: dict[str, float] = field(default_factory=dict)
 
+    def only_with_kin_title(self, word: str) -> bool:
+        """Called by `word` alone only as "Aunt Mary", "Uncle John": the relative, not the Mary
+        the letter is written to."""
+        return 0 < self.kin_alone[word] == self.alone[word]
+
     def surname_words(self) -> set[str]:
         """The surnames and each half of a double-barrelled one."""
         return {half for surname in self.surnames for half in (surname, *surname.split("-"))}
@@ -53,6 +59,7 @@ class Entity:
         self.givens |= other.givens
         self.surnames |= other.surnames
         self.alone.update(other.alone)
+        self.kin_alone.update(other.kin_alone)
         self.genders |= other.genders
         self.kin_titles |= other.kin_titles
         self.initials |= other.initials

@@ -70,6 +70,8 @@ class FullNames:
             if initials and entity.givens and not any(g[0] == initials[0] for g in entity.givens):
                 continue  # "N. D. Lurie" is not "Emel Lurie"
             fitting.append(entity)
+        if gender is None and {"m", "f"} <= {g for e in fitting for g in e.genders}:
+            return None  # "B.R. Haydon" after "Mrs. Haydon" and "Mr. Haydon": which, the name does not say
         return max(fitting, key=lambda e: e.last_seen, default=None)
 
     def _initialled_entity(self, parts: NameParts, gender: str | None) -> Entity | None:

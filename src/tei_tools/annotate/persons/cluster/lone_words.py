@@ -26,6 +26,19 @@ TITLE_BEFORE = re.compile(r"\b([a-z]+)\.?\s+$")
 # "her mother, ", "his younger brother ": whose relative the name after it is
 KIN_POSSESSOR = re.compile(r"\b([Hh]er|[Hh]is)\s+(?:[a-z]+\s+)?([a-z]+)\s*,?\s*$")
 POSSESSOR = re.compile(r"\b(my|our|your|his|her|their)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+# "the dear Papa": someone's, not the writer's (the addressee's household's in a greeting); not "the
+# night that Papa"
+THE_KIN = re.compile(r"\b(the)\s+(?:(?:dear|poor|good|old|kind|excellent|beloved|little|sweet|worthy)\s+){0,2}$",
+                     re.IGNORECASE)
+
+
+# Kinship names for the same relative: the writer's "Papa" is the writer's "Father"
+KIN_SENSE = {"papa": "father", "pappa": "father", "mama": "mother", "mamma": "mother"}
+
+
+def _initials_and_surname(mention: Candidate) -> bool:
+    """"B.R. Haydon": initials for the given names, which tell no sex."""
+    return len(mention.words) > 1 and all(w.kind == "initials" for w in mention.words[:-1])
 
 
 class LoneWords:
@@ -45,6 +58,8 @@ class LoneWords:
         seen = [e for e in self.by_word.get(key, []) if e.merged_into is None and e not in not_them
                 and self._gender_fits(e, gender) and (kin is None or kin in e.kin_titles)
                 and same_standing(e, mention.title)]
+        if kin is None and any(not e.only_with_kin_title(key) for e in seen):
+            seen = [e for e in seen if not e.only_with_kin_title(key)]  # "Mary" after "Aunt Mary": the other Mary
         if seen:  # a given name alone means someone close at hand
             most = self.most_mentions
             seen = [e for e in seen if key not in e.givens or key in e.surnames or e.alone[key]
@@ -54,7 +69,7 @@ class LoneWords:
         if kin:
             return self._new_entity(), "new"  # "Aunt Mary" is not the Mary the letter is written to
         title = mention.title or self._title_before(mention)
-        if title and mention.classes[0] == "given":  # "sir William" after "Sir W. Elford"
+        if title and (mention.classes[0] == "given" or key in self.lexicon.given):  # "sir William" after "Sir W. Elford"
             initialled = [e for e in self._alive() if title in e.titles and key[:1] in e.initials
                           and not e.givens]
             if len(initialled) == 1:
@@ -74,11 +89,13 @@ class LoneWords:
         holding = self._full_names_with.get(key, [])
         first_after = bisect_right(holding, position, key=lambda pair: pair[0])
         later = next((m for _, m in holding[first_after:]  # of the same sex: not "Mrs. W." ... "John W."
-                      if (not m.title or m.title == mention.title) and self._sex_fits(gender, m)), None)
+                      if (not m.title or m.title == mention.title) and self._sex_fits(gender, m)
+                      and not (gender and _initials_and_surname(m))), None)  # "Mrs. H." ... "B.R. H.": whose?
         if later is not None:  # named in full further on ("The Death of Trotsky" ... "Leon Trotsky")
             entity, _ = self._link_full(later)
-            self._note_form(entity, later)
-            return entity, "ahead"
+            if self._gender_fits(entity, gender):  # not the Mrs. Haydon the later "B.R. Haydon" joined
+                self._note_form(entity, later)
+                return entity, "ahead"
         similar = self._misspelt_surname(key, gender)
         if similar and similar not in not_them:
             return similar, "misspelt"
@@ -96,11 +113,12 @@ class LoneWords:
         its love to ("Love to all--Papa--Eliza--Aunt Mary": the addressee's household)."""
         text = self.texts[mention.block]
         before = text[max(0, mention.start - 40):mention.start]
-        owner = POSSESSOR.search(before)
+        owner = POSSESSOR.search(before) or THE_KIN.search(before)
         greeted = GREETING.search(text, max(0, mention.start - GREETING_REACH), mention.start)
         whose = owner.group(1).lower() if owner else "your" if greeted else "my"
-        whose = "my" if whose in ("my", "our") else whose
-        same = [e for e in self._alive() if e.kin_owner == whose and key in e.words]
+        whose = "my" if whose in ("my", "our") else "your" if whose == "the" and greeted else whose
+        sense = KIN_SENSE.get(key, key)
+        same = [e for e in self._alive() if e.kin_owner == whose and any(KIN_SENSE.get(w, w) == sense for w in e.words)]
         if same:
             return same[-1], "word"
         entity = self._new_entity()

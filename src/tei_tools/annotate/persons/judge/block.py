@@ -19,8 +19,9 @@ class JudgedBlock:
     keep their classes keeps its segments and context cues and is only scored again.
     """
 
-    def __init__(self, index: int, text: str, lexicon: Lexicon):
+    def __init__(self, index: int, text: str, lexicon: Lexicon, tag: str = "p"):
         self.index, self.text = index, text
+        self.is_signature = tag == "signed"  # a letter's signature: its initials are the writer's name
         self.words: list[Word] = words_of(text, lexicon.abbreviations)
         self.runs: list[Run] = _without_letter_marks(find_runs(text, self.words, lexicon.particles), self.words)
         self.sentence_starts: frozenset[int] = sentence_starts(text, self.words)  # `words.starts_sentence`
@@ -89,6 +90,18 @@ class JudgedBlock:
 
     def _judge_run(self, run: Run, run_classes: tuple[str, ...], lexicon: Lexicon, knowledge: Knowledge) -> list[Candidate]:
         text, words = self.text, self.words
+        kin = _kinship_word_as_name(run, words, run_classes, lexicon)
+        if kin is not None:  # "my Dear Father", "your dear Mother": a relative named as Papa is
+            word = words[kin]
+            candidate = Candidate(self.index, word.start, word.end, word.text, (word,), ("rare",))
+            candidate.cues = self._context_cues(kin, kin, lexicon) - {"determiner"}
+            return [candidate]
+        if _signed_initials(run, words, self.is_signature):
+            first, last = run.first, run.last
+            candidate = Candidate(self.index, words[first].start, words[last].end,
+                                  text[words[first].start:words[last].end], tuple(words[first:last + 1]),
+                                  ("initial",) * (last - first + 1), cues={"signature"})
+            return [candidate]  # "Ever yours M.R.M.": the writer, by initials
         if run.first == run.last and run_classes[0] in ("common", "never", "title") \
                 and not _next_to_comma_or_and(words, run.first):
             return []  # "He", "The", "When": the usual capitalised word, no name and in no list
@@ -104,6 +117,9 @@ class JudgedBlock:
                 continue  # "Igo6", "U2": a code or a misread number, not a name
             if len(indexes) == 1 and not words[last].possessive and _number_follows(words, last):
                 continue  # "Jan 31", "Jan. 31, 2023", "May 1937": a date
+            if len(indexes) == 1 and len(words[first].text) == 1 and first > 0 \
+                    and words[first - 1].kind == "initials" and words[first - 1].end == words[first].start:
+                continue  # "the County M.P's": the last letter of an abbreviation, glued to it
             if len(indexes) > 1 and words[last].key in lexicon.months and _number_follows(words, last):
                 indexes = indexes[:-1]  # "Cincinnati O. Jan. 22d.": a dateline, the month is no name
                 last = indexes[-1]
@@ -115,6 +131,8 @@ class JudgedBlock:
                 sentence_initial=not titled and first in self.sentence_starts, run_end=words[run.last].end)
             context_first = first - _title_words_before(first, run, titled, words, lexicon)
             candidate.cues = self._context_cues(context_first, last, lexicon)
+            if "determiner" in candidate.cues and _loved_one(words, context_first, first, last, lexicon):
+                candidate.cues.discard("determiner")  # "our Eliza", "my Harriet": a person, not a thing
             if titled:
                 candidate.cues.add("titled")
                 if context_first < first:
@@ -122,12 +140,69 @@ class JudgedBlock:
                     candidate.title = " ".join(w.key for w in words[context_first:first])
             elif len(indexes) == 1 and _in_capitalised_phrase(indexes[0], run, classes, self.sentence_starts):
                 candidate.cues.add("in-phrase")
+            if _quoted_after_naming_verb(words, first, lexicon):
+                candidate.cues.add("thing-before")  # 'a paint called "Lumiglow"': a thing's name
             if _epithet(first, run, words, classes, lexicon):
                 candidate.cues.add("epithet")
             if _credited_firm(text, words, first, last, self._credit_line()):
                 candidate.cues.add("credit-firm")
             found.append(candidate)
         return found
+
+
+# The last words of a complimentary close, after which initials that end the block sign it
+CLOSING_WORDS = frozenset({"yours", "your's", "thine", "affectionately", "sincerely", "faithfully", "truly",
+                           "obediently", "respectfully", "gratefully"})
+
+
+def _signed_initials(run: Run, words: list[Word], in_signature: bool) -> bool:
+    """Initials ("M.R.M.", "M. R. M.") that are a signature's only words, or that end a block
+    right after a complimentary close ("Ever yours M.R.M.")."""
+    if any(w.kind != "punct" for w in words[run.last + 1:]):
+        return False
+    before = [w for w in words[:run.first] if w.kind != "punct"]
+    if before if in_signature else not before or before[-1].key not in CLOSING_WORDS:
+        return False
+    return all(w.kind == "initials" for w in words[run.first:run.last + 1]) \
+        and sum(w.text.count(".") for w in words[run.first:run.last + 1]) >= 2 \
+        and "".join(w.key.replace(".", "") for w in words[run.first:run.last + 1]) not in LETTER_MARKS
+
+
+# Determiners that, before a given name, make it someone close ("our Eliza"), not a thing ("his Browning")
+POSSESSIVE_PRONOUNS = frozenset({"my", "our", "your", "his", "her", "their"})
+
+
+def _loved_one(words: list[Word], context_first: int, first: int, last: int, lexicon: Lexicon) -> bool:
+    """A given name or a kinship name ("my Papa") alone right after a possessive pronoun."""
+    return first == last == context_first and first > 0 and words[first - 1].key in POSSESSIVE_PRONOUNS \
+        and (words[first].key in lexicon.given or words[first].key in lexicon.kinship_names)
+
+
+# Capitalised words that may stand between a possessive pronoun and a kinship word in one run ("My Dear Father")
+KIN_ADJECTIVES = frozenset({"dear", "dearest", "own", "poor", "good", "honoured", "honored", "beloved", "kind"})
+
+
+def _kinship_word_as_name(run: Run, words: list[Word], classes: tuple[str, ...], lexicon: Lexicon) -> int | None:
+    """The index of a kinship word that is also a title ("Father", "Mother", names_kinship_names.txt)
+    ending the run after a possessive pronoun and at most two adjectives ("my admirable Mother",
+    "My Dear Father", "your dear Father's"): a relative called by the word, as "Papa" is. Not
+    "Father Brown" (a title), "God the Father" or "Mother" opening a sentence."""
+    last = run.last
+    if classes[-1] != "title" or words[last].key not in lexicon.kinship_names:
+        return None
+    n = last - 1
+    while n >= run.first and words[n].key in KIN_ADJECTIVES:
+        n -= 1
+    if n >= run.first and not (n == run.first and words[n].key in POSSESSIVE_PRONOUNS):
+        return None  # another capitalised word of the run stands before it
+    if n < run.first:  # the pronoun is before the run, perhaps after lower-case adjectives
+        n = run.first - 1
+        while n >= max(0, run.first - 3) and words[n].kind == "word" and words[n].text.islower() \
+                and words[n].key not in POSSESSIVE_PRONOUNS:
+            n -= 1
+        if n < 0 or words[n].key not in POSSESSIVE_PRONOUNS:
+            return None
+    return last
 
 
 def _without_letter_marks(runs: list[Run], words: list[Word]) -> list[Run]:
@@ -146,6 +221,16 @@ def _without_letter_marks(runs: list[Run], words: list[Word]) -> list[Run]:
             rest = [Run(n + 1, run.last)] if n < run.last else []
             return rest + runs[1:]
     return runs
+
+
+NAMING_VERBS = frozenset({"called", "named", "dubbed", "labelled", "labeled", "branded", "christened", "entitled"})
+
+
+def _quoted_after_naming_verb(words: list[Word], first: int, lexicon: Lexicon) -> bool:
+    """A name in quotation marks right after "called" ('a paint called "Lumiglow"'): the name of a
+    thing or a work; a given name so quoted may still be a person's ('a boy called "Tom"')."""
+    return first >= 2 and words[first - 1].kind == "punct" and words[first - 1].text in QUOTE_MARKS \
+        and words[first - 2].key in NAMING_VERBS and words[first].key not in lexicon.given
 
 
 def _epithet(first: int, run: Run, words: list[Word], classes: RunClasses, lexicon: Lexicon) -> bool:

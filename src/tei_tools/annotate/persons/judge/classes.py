@@ -79,8 +79,8 @@ def _word_class_facts(lexicon: Lexicon, word: WordClassKey) -> WordClassFacts:
         return (key, "initial" if text.count(".") < 3 else "acronym") + undecided[2:]  # L.D. but not G.P.U.
     if kind != "word":
         return (key, "lower") + undecided[2:]
-    if is_roman_numeral(text) or key in SUFFIXES:
-        return (key, "generation") + undecided[2:]
+    if is_roman_numeral(text) or key in SUFFIXES or text == "the":  # "the" stands in a run only before
+        return (key, "generation") + undecided[2:]  # a regnal epithet ("Edward the Fourth", `words`)
     if not text[0].isupper():
         return (key, "particle" if key in lexicon.particles else "lower") + undecided[2:]
     if key in lexicon.not_persons or key in lexicon.ordinary_abbreviations:

@@ -17,6 +17,8 @@ GLOSS_OPENERS = frozenset({"means", "meaning", "(", ",", "which"})  # the first 
 LIFE_EVENTS = frozenset({"born", "died", "buried", "lived", "settled", "raised", "educated", "baptised", "baptized",
                          "christened", "grew"})
 QUOTE_MARKS = frozenset("\"“”‘’'«»„")
+# "of X origin": the word names a people or a land, not a person
+DESCENT = frozenset({"origin", "descent", "extraction", "ancestry", "parentage", "stock", "heritage", "lineage"})
 
 
 class Context:
@@ -103,6 +105,8 @@ def context_cues(ctx: Context, lexicon: Lexicon, possessive: bool) -> set[str]:
         cues.add("beside-place")  # "from Pskov to Luga"
     if before1 == "of" and before2 in lexicon.place_nouns:
         cues.add("place-noun-of")
+    if before1 == "of" and after1 in DESCENT and not possessive:
+        cues.add("descent")  # "a family of Berber origin", "of Huguenot descent": a people
     lower1, lower2 = ctx.lowercase_before(1), ctx.lowercase_before(2)
     if before1 in lexicon.things or (before1 == "," and before2 in lexicon.things) \
             or (before1 == "by" and before2 in PUBLISHING):

@@ -18,6 +18,8 @@ OLD_STYLE_WORD = 2.5
 # What "Papa", "Mama" (names_kinship_names.txt) written with a capital are worth: a name, if the
 # document never writes the word in lower case.
 KINSHIP_NAME = 2.0
+NOUN_PAIR = 2.0  # what `_plural_nouns` takes from a full name of an old-style document
+PLURAL_STEM = 2.5  # "godfather" 3.4, "harem" 3.1: the singular of a capitalised plural is an English noun
 ABBREVIATED_NAME = 2.0  # "Ch." for the Channing a document names again and again
 PLACE = 4.0  # what being a listed place takes from a word alone
 TITLED_PLACE = 1.0  # ... after a title: "Dr. Holland", "Mr. Paris" are surnames
@@ -38,6 +40,8 @@ def score(candidate: Candidate, lexicon: Lexicon, knowledge: Knowledge) -> float
             total += 2.0
         if all(c in NAME_CLASSES | {"particle", "generation"} for c in candidate.classes):
             total += 1.0
+        if not known_form and knowledge.capitalises_nouns and _plural_nouns(candidate, lexicon):
+            total -= NOUN_PAIR  # "Godfathers Godmothers" where nouns are capitalised
     else:
         total = 4.0 if known_form else _single_word_score(candidate, lexicon, knowledge)
         if candidate.expansion:
@@ -50,6 +54,18 @@ def score(candidate: Candidate, lexicon: Lexicon, knowledge: Knowledge) -> float
         elif not candidate.titled:
             total += NEGATIVE[cue]
     return total
+
+
+def _plural_nouns(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """No title, no decisive cue, no word a given name, its abbreviation or an initial, and a
+    word the plural of an English noun ("Godfathers Godmothers", "Seraglios Harems"): in a
+    document that capitalises its nouns, nouns side by side, not a person."""
+    words = candidate.words
+    if candidate.titled or candidate.decisive_for or any(
+            w.kind == "initials" or w.key in lexicon.given or w.key in lexicon.given_abbreviations for w in words):
+        return False
+    return any(len(w.key) > 4 and w.key.endswith("s") and not w.possessive and zipf(w.key[:-1]) >= PLURAL_STEM
+               for w in words)
 
 
 def _single_word_score(candidate: Candidate, lexicon: Lexicon, knowledge: Knowledge) -> float:

@@ -10,6 +10,10 @@ from tei_tools.annotate.persons.words import Run, Word
 # At or above this a capitalised word is never a surname, even after a given name ("But").
 FUNCTION_WORD = 5.6
 NAME_CLASSES = frozenset({"given", "rare", "known", "initial"})
+# Titles only persons bear, after which even a word for a people or party is a surname ("Mr. White",
+# "Mrs. French"); after "General" or "Tsar" it stays what it is ("the White General").
+HONORIFICS = frozenset({"mr", "mrs", "miss", "ms", "messrs", "mistress", "dr", "madame", "mme", "mlle",
+                        "monsieur"})
 # The classes of a run's words, by each word's index in the block: a run is looked at without
 # building anything as long as the block (a one-line source is a single block of millions of words).
 RunClasses = dict[int, str]
@@ -32,14 +36,21 @@ def segments_of(run: Run, words: list[Word], classes: RunClasses, lexicon: Lexic
     segments: list[tuple[list[int], bool]] = []
     current: list[int] = []
     titled = False
+    title = ""
     position = cut
     while position <= run.last:
         if not current:
             length = _title_length(position, run.last, words, classes, lexicon)
             if length:
+                title = " ".join(words[i].key for i in range(position, position + length))
                 titled, position = True, position + length
                 continue
         cls = classes[position]
+        if words[position].text == "the" and current and position < run.last:
+            current.extend((position, position + 1))  # "Edward the Fourth" (a run holds "the" only so)
+            classes[position + 1] = "generation"
+            position += 2
+            continue
         if cls in NAME_CLASSES or cls == "particle" or (cls == "generation" and current):
             current.append(position)
         elif cls in ("common", "place", "cue", "title") \
@@ -48,8 +59,9 @@ def segments_of(run: Run, words: list[Word], classes: RunClasses, lexicon: Lexic
         elif cls == "common" and _common_middle_name(current, position, run, classes, words):
             current.extend((position, position + 1))  # "John Couch Adams": a middle name and a surname
             position += 1
-        elif cls in ("common", "place") and titled and not current and _titled_surname(position, run, classes, words):
-            current.append(position)  # "Mr. Cooper", "Mrs. Coffin", "Miss Wood": a title makes a surname
+        elif (cls in ("common", "place") or _people_word_as_surname(cls, title, words[position])) and titled \
+                and not current and _titled_surname(position, run, classes, words):
+            current.append(position)  # "Mr. Cooper", "Mrs. Coffin", "Miss Wood", "Mr. White": a surname
         else:
             closed = bool(current)
             if current:
@@ -147,7 +159,8 @@ def _title_length(position: int, last: int, words: list[Word], classes: RunClass
     for length in range(min(lexicon.longest_title, last - position), 0, -1):
         phrase = " ".join(words[i].key for i in range(position, position + length))
         after = classes[position + length]
-        if phrase in lexicon.titles and after in NAME_CLASSES | {"common", "particle", "cue", "place"}:
+        if phrase in lexicon.titles and (after in NAME_CLASSES | {"common", "particle", "cue", "place"}
+                                         or after == "group" and phrase in HONORIFICS):
             return length
     return 0
 
@@ -187,6 +200,12 @@ def _ends_a_full_name(naming: list[int], position: int, run: Run, classes: RunCl
     and another name word, before a comma, is the surname, not a word of the sentence."""
     return len(naming) >= 2 and classes[naming[0]] == "given" and classes[position] == "common" \
         and position == run.last and position + 1 < len(words) and words[position + 1].text == ","
+
+
+def _people_word_as_surname(cls: str, title: str, word: Word) -> bool:
+    """"Mr. White", "Mrs. French": a word for a people or party, singular, after an honorific.
+    A plural stays a group or a family ("Miss Woods" is Miss Wood's house)."""
+    return cls == "group" and title in HONORIFICS and not word.key.endswith("s")
 
 
 def _titled_surname(position: int, run: Run, classes: RunClasses, words: list[Word]) -> bool:

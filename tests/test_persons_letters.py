@@ -1,0 +1,176 @@
+"""Patterns of real letters and journals of the early 1800s (names with common-word shapes, kinship
+names, signatures, addresses), each on sentences of our own: no real letter is quoted."""
+from __future__ import annotations
+
+from tei_tools.annotate.persons import annotate_persons
+from tei_tools.model import Block
+from tei_tools.personography import Personography
+
+
+def annotate(*paragraphs: str, tag: str = "p") -> list[tuple[str, str, str]]:
+    """(name without a leading roleName, person id, cert) for every persName, in order."""
+    return annotate_blocks([Block(tag, text, 0) for text in paragraphs])
+
+
+def annotate_blocks(blocks: list[Block]) -> list[tuple[str, str, str]]:
+    found = []
+    for block, spans in zip(blocks, annotate_persons(blocks, Personography.empty())):
+        roles = {s.start: s.end for s in spans if s.tag == "roleName"}
+        for span in sorted(s for s in spans if s.tag == "persName"):
+            found.append((block.text[roles.get(span.start, span.start):span.end].strip(),
+                          span.attr("ref").removeprefix("persons.xml#"), span.attr("cert")))
+    return found
+
+
+def names(*paragraphs: str) -> list[str]:
+    return [name for name, _, _ in annotate(*paragraphs)]
+
+
+def test_a_titled_surname_that_ends_like_a_group_word_is_a_person():
+    # "-ite", "-ist", "-ese" make Luddite or Maltese a group; White, Twist, Reese have no stem for it
+    assert names("Mr. White told us of the sale (Mrs. Reese heard it too), and Mr. Twist laughed.") == [
+        "White", "Reese", "Twist"]
+
+
+def test_a_given_name_after_a_possessive_pronoun_is_a_person_everywhere():
+    # "our Harriet" is someone close, not a thing ("his Browning pistol"); before, the determiner made
+    # the name no person here, and so nowhere in the document
+    found = names("When you and our Harriet are gone to town, write to me.",
+                  "As to my sweet Harriet I shall not send her any advice.")
+    assert found == ["Harriet", "Harriet"]
+
+
+def test_a_regnal_number_in_words_is_part_of_the_name():
+    assert names("I should like to see the court of Henry the Eighth & Charles the Second, "
+                 "or Frederick the Great at Potsdam.") == ["Henry the Eighth", "Charles the Second",
+                                                            "Frederick the Great"]
+
+
+def test_the_words_of_a_regnal_name_are_no_name_words_of_the_document():
+    assert names("Henry the Eighth had six wives. The Great Hall was cold. The court was gay.") == [
+        "Henry the Eighth"]
+
+
+def test_the_after_a_name_without_an_epithet_stays_out_of_it():
+    assert names("I gave Harriet the second volume, and Harriet the Bible.") == ["Harriet", "Harriet"]
+
+
+def ref_list(found, text: str) -> list[str]:
+    return [ref for name, ref, _ in found if name == text]
+
+
+def test_the_dear_papa_is_not_the_writer_s_papa():
+    found = annotate("Papa went to town on Monday.", "Send me good news of the dear Papa and of his cough.",
+                     "I was so ill in the night that Papa sent for the doctor.")
+    papas = ref_list(found, "Papa")
+    assert papas[0] == papas[2] != papas[1]
+
+
+def test_a_given_name_alone_after_an_aunt_of_that_name_is_the_other_person():
+    found = annotate("Many thanks, my own dear Clara, for your letter.",
+                     "Give my love to dear Aunt Clara and beg her to write.",
+                     "Ever dearest Clara, most affectionately yours.")
+    claras = ref_list(found, "Clara")
+    assert len(claras) == 3 and claras[0] == claras[2] != claras[1]
+
+
+def test_initials_that_sign_a_letter_are_the_writer():
+    found = annotate_blocks([Block("p", "Good bye, my dear loves.", 0), Block("salute", "Ever yours", 30),
+                             Block("signed", "H.T.W.", 41)])
+    assert found and found[0][0] == "H.T.W." and found[0][2] == "medium"  # whose, the letter does not say
+
+
+def test_initials_elsewhere_and_a_signed_postscript_mark_are_no_name():
+    found = annotate_blocks([Block("p", "The parcel marked H.T.W. came today.", 0), Block("signed", "P.S.", 40)])
+    assert found == []
+
+
+def test_initials_after_a_complimentary_close_sign_the_letter():
+    assert names("Kind regards to all from all.", "Ever yours H.T.W.") == ["H.T.W."]
+    assert names("Ever yours, and the parcel is for H.T.W. alone.") == []
+
+
+def test_a_word_alone_on_a_line_of_the_address_is_a_place_there_and_in_the_letter():
+    found = annotate_blocks([Block("p", "Send me a description of Quenby. I long to know it.", 0),
+                             Block("addrLine", "Sir Giles Arden Bart.", 60), Block("addrLine", "Quenby", 90),
+                             Block("addrLine", "Devon", 100)])
+    assert [name for name, _, _ in found] == ["Giles Arden"]
+
+
+def test_a_titled_name_in_the_letter_is_a_person_though_a_place_of_the_address_is_so_spelt():
+    found = annotate_blocks([Block("p", "Mr. Quenby called on Tuesday.", 0), Block("addrLine", "Quenby", 40)])
+    assert [name for name, _, _ in found] == ["Quenby"]
+
+
+OLD_STYLE = " ".join(f"We spoke of the {noun} and we had nothing to do but sit by the fire and talk of the Spring "
+                     f"when the days are long and the Roads are good." for noun in
+                     ["Cold", "Week", "Weather", "Books", "Neighbour", "Basket", "Apples", "Bottle", "Parson",
+                      "Daughter", "Garden", "Snow", "River", "Candle", "Supper", "Carriage", "Market", "Butter",
+                      "Cheese", "Sermon", "Bonnet", "Ribbon", "Kitchen", "Orchard", "Meadow", "Sheep"])
+
+
+def test_capitalised_plural_nouns_side_by_side_are_no_name_where_nouns_are_capitalised():
+    # a letter of the early 1800s capitalises its nouns: "Godfathers Godmothers" is two nouns
+    found = names(OLD_STYLE, "There were twenty at the christening, Godfathers Godmothers & cousins.",
+                  "Mr. Pennant came too.")
+    assert found == ["Pennant"]
+
+
+def test_a_full_name_with_a_given_name_stays_a_name_where_nouns_are_capitalised():
+    assert "Amos Harrows" in names(OLD_STYLE, "There were twenty at the christening, and Amos Harrows sang.")
+
+
+def test_a_titled_given_name_joins_the_titled_initial_though_the_document_knows_the_name():
+    # "William" is a name word of the document (from "William Hale") when "Sir William" is linked
+    found = annotate("To Sir T. Brandon--", "William Hale and I went to the concert.",
+                     "Do you hear, my dear Sir Thomas? And Thomas Hale came too.")
+    assert ref_list(found, "Thomas")[0] == ref_list(found, "T. Brandon")[0]
+
+
+def test_father_and_mother_after_a_possessive_are_named_relatives():
+    found = annotate("Amongst my blessings are my Dear Father, my admirable Mother and my friends.",
+                     "Papa will call on you. Give my love to your dear Father.",
+                     "Father Brown preached on Sunday, and Mother Superior listened.")
+    marked = [name for name, _, _ in found]
+    assert marked[:4] == ["Father", "Mother", "Papa", "Father"] and "Brown" in marked
+    assert marked.count("Father") == 2 and marked.count("Mother") == 1  # not the priest, not the abbess
+    fathers = ref_list(found, "Father")
+    assert ref_list(found, "Papa") == fathers[:1] != fathers[1:]  # my Father is my Papa; yours is not
+
+
+def test_a_kinship_name_right_after_my_is_a_name():
+    assert names("I told my Papa so, and Papa laughed.") == ["Papa", "Papa"]
+
+
+def test_heaths_groves_and_greens_after_a_name_word_are_places_after_a_given_name_surnames():
+    assert names("We drove over Hounslow Heath to Lisson Grove and walked on Kew Green.") == []
+    assert names("Edward Heath and George Grove dined with Nathan Green.") == [
+        "Edward Heath", "George Grove", "Nathan Green"]
+
+
+def test_esquire_after_a_name_is_no_surname_of_it():
+    # "B.R. Haydon Esqre" is Mr. Haydon, and Mrs. Haydon someone else
+    found = annotate("Remember me to Mrs. Haydon, and tell Mr. Haydon I shall write to Mrs. Haydon.",
+                     "B.R. Haydon Esqre", "Lisson Grove")
+    assert [name for name, _, _ in found] == ["Haydon", "Haydon", "Haydon", "B.R. Haydon"]
+    mrs, mr, mrs_again, initialled = (ref for _, ref, _ in found)
+    assert mrs == mrs_again != mr and initialled != mrs  # whose initials "B.R." are, only a title could say
+
+
+def test_the_plural_of_a_word_the_letter_uses_as_a_thing_is_no_name():
+    found = names(OLD_STYLE, "I owe it all to that charming thing a Fopling. Don't you like Foplings? "
+                  "But such a Fopling as our Fopling few have seen. The Fopling kept me awake.")
+    assert found == []
+
+
+def test_the_last_letter_of_a_glued_abbreviation_is_no_name():
+    assert names("He yielded to the County M.P's in everything, though Mr. P is my friend.") == ["P"]
+
+
+def test_a_name_coordinated_with_i_is_a_person():
+    # "I" is a person in the list, not a common word that makes its neighbours things
+    assert names("Did I never tell you how Harriet & I found the brooch?") == ["Harriet"]
+
+
+def test_evening_written_short_in_a_dateline_is_no_name():
+    assert names("Monday Eveng", "I write in haste to Harriet Vane.") == ["Harriet Vane"]
