@@ -71,10 +71,16 @@ def test_a_closing_at_the_end_of_the_last_paragraph_and_a_dateline_without_a_dat
     assert parts[-1] == ("closer", [("salute", "Ever thine most lovingly"), ("signed", "Jane.")])
 
 
-def test_a_letter_that_goes_on_after_a_closing_like_line_keeps_it_as_a_paragraph():
+def test_what_follows_a_signed_close_is_a_postscript_and_what_follows_a_bare_close_more_letter():
+    """Writers add a paragraph after signing without "P.S." (real letters do); a close without
+    a signature that the letter goes on after was no close."""
     text = "London, 3rd May 1905\n\nDear Tom,\n\nAll well.\n\nYours ever,\nJ. Smith\n\nThe rain has stopped since I wrote that, and we go out."
     (div,) = letter.read(text, "x").body
-    assert tree(div.children)[1:] == [("p", "All well."), ("p", "Yours ever,\nJ. Smith"),
+    assert tree(div.children)[1:] == [("p", "All well."), ("closer", [("salute", "Yours ever,"), ("signed", "J. Smith")]),
+                                      ("postscript", [("p", "The rain has stopped since I wrote that, and we go out.")])]
+    bare = text.replace("Yours ever,\nJ. Smith", "Always yours.")
+    (div,) = letter.read(bare, "x").body
+    assert tree(div.children)[1:] == [("p", "All well."), ("p", "Always yours."),
                                       ("p", "The rain has stopped since I wrote that, and we go out.")]
 
 
@@ -510,3 +516,34 @@ def test_a_month_in_verse_takes_no_year_from_the_letter_and_the_edition_is_valid
     assert [d.get("when") for d in root.iterfind(".//t:text//t:date", TEI)] == ["1820-06-02"]
     assert root.xpath("count(.//t:body//t:lg/t:l)", namespaces=TEI) == 8
     assert validate_paths([tmp_path / "editions"]) == []
+
+
+REAL_LIKE_ENDINGS = """9th June, 1819
+
+Wednesday Evening.
+
+Your kind and charming letter, my own kind and charming friend, gave me two pleasures today.
+
+Ever yours M.R.M.
+
+To prove that my Correspondent is at least as courtly as Horace, his landscape is to go to Carlton House.
+
+To
+Miss Webb
+"""
+
+
+def test_a_second_dateline_an_unmarked_postscript_and_to_on_a_line_of_its_own():
+    doc = letter.read(REAL_LIKE_ENDINGS, "x")
+    (div,) = doc.body
+    parts = tree(div.children)
+    assert parts[0] == ("opener", [("dateline", "9th June, 1819"), ("dateline", "Wednesday Evening.")])
+    assert [tag for tag, _ in parts] == ["opener", "p", "closer", "postscript", "address"]
+    assert parts[4] == ("address", [("addrLine", "To"), ("addrLine", "Miss Webb")])
+    assert doc.correspondence[0].addressee.text == "Miss Webb"  # was: ValueError, substring not found
+    dates = edition(REAL_LIKE_ENDINGS).findall(".//t:opener//t:date", TEI)
+    assert [d.get("when") for d in dates] == ["1819-06-09"]  # "Wednesday" is that day, not the next
+
+
+def test_a_close_that_opens_with_and():
+    assert letter._is_closing(letter.RawBlock("& I am ever most sincerely & affectionately yours\nM.R. Mitford", 0, 0))

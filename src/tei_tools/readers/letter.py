@@ -36,7 +36,7 @@ SALUTE = re.compile(
     r"|my\s+(?:lord|lady|liege)\b[^\n]{0,30}|(?:reverend|rev(?:d)?\.?|worthy|good|kind)\s+(?:sir|madam|friend)\b"
     r"|your\s+(?:grace|excellency|lordship|ladyship|majesty|highness|honou?r))[,:;.!—–-]*$")
 CLOSING_START = re.compile(
-    r"(?i)^[-—–\s]*(?:ever|yours|your|believe\s+me|i\s+am|i\s+remain|i\s+rest|most|very|affectionately|"
+    r"(?i)^[-—–\s]*(?:(?:&|and)\s+)?(?:ever|yours|your|believe\s+me|i\s+am|i\s+remain|i\s+rest|most|very|affectionately|"
     r"faithfully|sincerely|truly|cordially|respectfully|with\s+(?:best|kind|much|all\s+my|love)|adieu|farewell|"
     r"good-?\s?bye|always|till\s+then|until\s+then)\b")
 # the complimentary close ends at "yours" (glued or not: "faithfullyyours"), "your ... friend", or,
@@ -71,7 +71,7 @@ ENDORSEMENT = re.compile(r"(?i)^\[?\s*(?:endorsed|docketed|endorsement|docket)\b
 LETTER_HEADING = re.compile(r"(?i)^letter\s+(?:\d{1,4}|[ivxlc]{1,7}|no\.?\s*\d{1,4}|the\s+\w+)\b[^\n]{0,80}$")
 # a dateline without a date: "Tuesday night", "Bath, Sunday morning"
 WEEKDAY_DATELINE = re.compile(r"^(?:[A-Z][\w'’.-]*[ ,]+){0,4}(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-                              r"(?:[ ,]+(?:morning|afternoon|evening|night|noon))?[.,]?$")
+                              r"(?:[ ,]+(?i:morning|afternoon|evening|night|noon))?[.,]?$")
 DATELINE_MAX = 120
 PANEL_LINE_MAX = 60
 
@@ -202,8 +202,13 @@ def _place(letter: Letter, block: RawBlock, following: RawBlock | None,
         elif TO_THE_SAME.match(text) and not letter.opener:
             letter.top_address.append(_address(block, letter, None))
             letter.facts.addressee = previous_addressee
-        elif _is_dateline(block) and not any(n.tag == "dateline" for n in letter.opener):
-            letter.opener.append(_dateline(block, letter))
+        elif _is_dateline(block) and (not any(n.tag == "dateline" for n in letter.opener)
+                                      or WEEKDAY_DATELINE.match(text) and len(letter.opener) == 1):
+            # a second dateline that only names the day and time ("9th June, 1819 / Wednesday Evening."):
+            # the same day, so no frame for the days after it (a weekday alone there counts on)
+            dateline = _dateline(block, letter)
+            dateline.frames_dates = not any(node.tag == "dateline" for node in letter.opener)
+            letter.opener.append(dateline)
         elif SALUTE.match(text) and "\n" not in text:
             letter.opener.append(block.block("salute"))
         elif _is_closing(block) and letter.opener:
@@ -239,8 +244,9 @@ def _place_after_closing(letter: Letter, block: RawBlock) -> None:
         letter.after.append(_address(block, letter, match))
     elif ADDRESS_LINE.match(text) and not _is_body(block):
         letter.after.append(_address(block, letter, None))
-    elif letter.after or ("signed" in has and not _is_body(block)):
-        # written after the signature (and what followed it): a postscript unmarked ("Write soon")
+    elif letter.after or "signed" in has:
+        # written after the close and the signature (and what followed them): a postscript
+        # unmarked ("Write soon", or a paragraph more)
         letter.after.append(Container("postscript", [block.block("p")]))
     else:  # the letter goes on: what looked like its closing was a paragraph of it
         letter.body.extend(raw.block("p") for raw in letter.closing_blocks)
@@ -334,8 +340,10 @@ def _address(block: RawBlock, letter: Letter, to: re.Match[str] | None) -> Conta
     if letter.facts.addressee is None:
         if to:
             name = to["name"].strip()
-            start = lines[0].text.index(name)
-            letter.facts.addressee = Mention(lines[0], start, start + len(name.rstrip(",. ")))
+            # the line the name is on ("To" may stand on a line of its own above it)
+            line = next(line for line in lines if name in line.text)
+            start = line.text.index(name)
+            letter.facts.addressee = Mention(line, start, start + len(name.rstrip(",. ")))
         else:
             named = next((line for line in lines if TITLE_NAME.match(line.text)), None)
             if named is not None:
