@@ -174,3 +174,14 @@ def test_a_name_coordinated_with_i_is_a_person():
 
 def test_evening_written_short_in_a_dateline_is_no_name():
     assert names("Monday Eveng", "I write in haste to Harriet Vane.") == ["Harriet Vane"]
+
+
+def test_a_priests_surname_after_father_is_the_priests_when_used_alone():
+    """"Father Gapon" is a priest, not a relative called by a given name ("Aunt Mary"): a later
+    "Gapon" alone is still him, not another Gapon of the text."""
+    found = annotate("Father Gapon led the procession to the palace on that Sunday morning.",
+                     "Later that year Olga Petrova Gapon, a weaver, spoke at the meeting of the union.",
+                     "Gapon escaped uninjured from the scene and hid in the house of a friend.")
+    assert [text for text, _, _ in found] == ["Gapon", "Olga Petrova Gapon", "Gapon"]  # "Father" is a roleName
+    priest, weaver, alone = (ref for _, ref, _ in found)
+    assert alone == priest != weaver
