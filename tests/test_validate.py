@@ -234,26 +234,6 @@ def test_positions_are_on_the_line_lxml_reports(path):
     assert all(source.position(e)[1] > 1 for e in elements)
 
 
-def test_positions_are_just_after_each_start_tag_whatever_markup_comes_before(tmp_path):
-    """Tags inside comments, CDATA and processing instructions are no start tags; ">" and quotes
-    inside attribute values end none; a start tag may span lines; the text is long enough (many
-    blocks of lines) that line numbers are counted in pieces."""
-    pieces = ['<?xml version="1.0" encoding="UTF-8"?>\n<!-- <fake a="1"> -->\n<?pi <fake/> ?>\n',
-              ("root", '<root a="x>y" b=\'q"\'\n   c="&gt;">'), '<![CDATA[<fake b="2">]]>é\n',
-              ("child", '<child\n  x="1"\n/>'), "text > more\n" * 7000, ("child", "<child>"), "ü > ö",
-              "</child>", "<!--\n<fake>\n-->", ("child", '<child y="/>"/>'), "\n</root>\n"]
-    text, expected = "", []
-    for piece in pieces:
-        tag = piece[1] if isinstance(piece, tuple) else piece
-        text += tag
-        if isinstance(piece, tuple):
-            expected.append((text.count("\n") + 1, len(text) - text.rfind("\n")))
-    path = tmp_path / "tricky.xml"
-    path.write_text(text, encoding="utf-8")
-    source, _ = validation.load_source(path)
-    assert [source.position(e) for e in source.tree.iter("root", "child")] == expected
-
-
 def test_duplicate_ids_do_not_stop_the_parser():
     messages = validate_paths([BROKEN / "duplicate-id.xml"])
     assert [m.rule for m in messages] == ["id-unique"]
