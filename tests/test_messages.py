@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from conftest import REPO
 from tei_tools.cli.validate import command
-from tei_tools.validate import jing_command
+from tei_tools.validate import jing_command, load_source
 
 BROKEN = REPO / "tests" / "data" / "broken"
 GRAMMAR = REPO / "schema" / "tei-tools.rng"
@@ -124,3 +124,23 @@ def test_an_element_missing_from_a_self_closing_element_is_reported_after_its_ta
     assert found[0][:2] == (line, column)
     if JING:
         assert raw_jing(edition)[0] == (line, column)
+
+
+def test_positions_are_just_after_each_start_tag_whatever_markup_comes_before(tmp_path):
+    """Tags inside comments, CDATA and processing instructions are no start tags; ">" and quotes
+    inside attribute values end none; a start tag may span lines; the text is long enough (many
+    blocks of lines) that line numbers are counted in pieces."""
+    pieces = ['<?xml version="1.0" encoding="UTF-8"?>\n<!-- <fake a="1"> -->\n<?pi <fake/> ?>\n',
+              ("root", '<root a="x>y" b=\'q"\'\n   c="&gt;">'), '<![CDATA[<fake b="2">]]>é\n',
+              ("child", '<child\n  x="1"\n/>'), "text > more\n" * 7000, ("child", "<child>"), "ü > ö",
+              "</child>", "<!--\n<fake>\n-->", ("child", '<child y="/>"/>'), "\n</root>\n"]
+    text, expected = "", []
+    for piece in pieces:
+        tag = piece[1] if isinstance(piece, tuple) else piece
+        text += tag
+        if isinstance(piece, tuple):
+            expected.append((text.count("\n") + 1, len(text) - text.rfind("\n")))
+    path = tmp_path / "tricky.xml"
+    path.write_text(text, encoding="utf-8")
+    source, _ = load_source(path)
+    assert [source.position(e) for e in source.tree.iter("root", "child")] == expected

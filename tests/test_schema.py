@@ -418,3 +418,45 @@ def test_a_pattern_facet_is_described_in_jings_words():
     index = GrammarIndex(etree.parse(str(RNG)))
     assert index.describe(index.attributes("application")["version"]).startswith(
         'a string matching the regular expression "[\\d]+')
+
+
+# ---------------------------------------------------------------- the grammar libxml2 is given
+
+
+def _libxml2_verdict(schema: etree.RelaxNG, tree) -> tuple:
+    valid = schema.validate(tree)
+    return valid, [(e.type_name, e.message, e.line, e.path) for e in schema.error_log]
+
+
+def test_the_grammar_given_to_libxml2_drops_only_patterns_no_list_token_can_fail():
+    """data.pointers' tokens lose "\\S+" (a copy of data.pointer, for lists); data.pointer alone
+    (@datingMethod, @url: " " reaches its pattern there) and data.words' pattern stay."""
+    from tei_tools.validate.lxml_grammar import grammar_for_libxml2
+
+    given = grammar_for_libxml2(etree.parse(str(RNG)))
+    defines = {d.get("name"): d for d in given.iter(f"{{{RNG_NS}}}define")}
+    patterns = {name: [p.text for p in d.iter(f"{{{RNG_NS}}}param")] for name, d in defines.items()}
+    assert patterns["data.pointer"] == [r"\S+"] and patterns["data.pointer.in-list"] == []
+    assert [r.get("name") for r in defines["data.pointers"].iter(f"{{{RNG_NS}}}ref")] == ["data.pointer.in-list"]
+    assert patterns["data.word"] == [r"[^\p{C}\p{Z}]+"] and "data.word.in-list" not in defines
+
+
+@pytest.mark.parametrize("attribute", ["resp", "ref", "datingMethod", "rend", "type"])
+def test_the_grammar_given_to_libxml2_gives_the_same_verdicts_and_errors(attribute):
+    """Each of these values in a list of pointers, a single pointer and a list of words: libxml2
+    accepts and refuses the same documents, with the same errors in its log, as with the schema."""
+    from tei_tools.validate.lxml_grammar import grammar_for_libxml2
+
+    grammar = etree.parse(str(RNG))
+    written, given = etree.RelaxNG(grammar), etree.RelaxNG(grammar_for_libxml2(grammar))
+    edition = etree.parse(str(REPO / "tests" / "data" / "valid" / "biography.xml"))
+    holders = {"resp": "persName", "ref": "persName", "datingMethod": "date", "rend": "p", "type": "div"}
+    element = next(edition.iter(f"{{{TEI_NS}}}{holders[attribute]}"))
+    verdicts = []
+    for value in ["", " ", "\t", "#a", " #a #b ", "#a\t#b", "#a\n#b", "a\u0085b", "a\u00a0b", "%zz", "x y", "#", "\\",
+                  "é", "a\u200bb", "\u3000", "persons.xml#x", "#julian"]:
+        element.set(attribute, value)
+        tree = etree.fromstring(etree.tostring(edition)).getroottree()
+        verdicts.append(_libxml2_verdict(written, tree)[0])
+        assert _libxml2_verdict(given, tree) == _libxml2_verdict(written, tree), repr(value)
+    assert True in verdicts and False in verdicts

@@ -417,6 +417,22 @@ def test_the_first_matching_rule_of_a_pattern_fires_and_messages_follow_the_rule
                              (24, "error", "first p", "first"), (26, "error", "other p", "other")]
 
 
+def test_a_node_two_prefixes_name_alike_fires_the_first_rule_only(tmp_path):
+    """Rules whose contexts differ only in the prefix can match the same nodes: the later rule
+    fires on none of the earlier one's (names tell rules apart only by their local names)."""
+    rules = _rules(tmp_path, """
+      <pattern><rule context="t:head"><report id="first" test="true()">first</report></rule>
+               <rule context="tei:head | tei:p[1]"><report id="second" test="true()">second</report></rule>
+               <rule context="@type"><report id="attribute" test="true()">attribute</report></rule></pattern>""",
+                   '<ns prefix="tei" uri="http://www.tei-c.org/ns/1.0"/><ns prefix="t" uri="http://www.tei-c.org/ns/1.0"/>')
+    found = [rule for *_, rule in _found(rules)]
+    (tmp_path / "first-p").mkdir()
+    first_p = _rules(tmp_path / "first-p", '<pattern><rule context="tei:p[1]"><report id="p" test="true()">p'
+                                           "</report></rule></pattern>")
+    assert "first" in found and "attribute" in found
+    assert found.count("second") == len(_found(first_p)) > 0  # every head went to the first rule
+
+
 def test_lets_are_scoped_to_their_pattern_and_rule(tmp_path):
     rules = _rules(tmp_path, """
       <let name="n" value="'schema'"/>

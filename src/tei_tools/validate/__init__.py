@@ -28,6 +28,7 @@ The parts:
     sources         safe loading, and jing's positions of each element
     grammar_index   what a RELAX NG grammar allows (the words of the lxml engine's messages)
     relaxng_lxml    RELAX NG in process (libxml2)
+    lxml_grammar    the grammar libxml2 is given: less the pattern facets that can never fail
     relaxng_jing    RELAX NG with jing, one process per batch
     schematron_compiler   ISO Schematron -> XSLT 3.0
     schematron      running the compiled rules in saxonche; fn:doc() through the safe parser

@@ -317,12 +317,18 @@ def _write_pattern(writer: _Writer, compiled: CompiledSchematron, pattern, patte
     contexts = [rule.get("context") or "/" for rule in rules]
     if not rules:
         return rule_number
+    if all(selects_exactly(c) for c in contexts):
+        # no template matching, no tunnel parameters: each rule's body runs in a loop of its own
+        # over the nodes it fires on, those its context selects that no earlier rule of the
+        # pattern matches (the first matching rule fires). The order of the loops is free: the
+        # caller sorts the failures by rule, and each loop keeps document order within its rule.
+        for index, (rule, context) in enumerate(zip(rules, contexts)):
+            loop = writer.add(template, "for-each", f'rule context "{context}"',
+                              select=_fired_on(context, contexts[:index]))
+            _write_rule_body(writer, compiled, loop, rule, rule_number, abstract_rules, diagnostics)
+            rule_number += 1
+        return rule_number
     select = " | ".join(f"({candidates_expression(c)})" for c in contexts)
-    if len(rules) == 1 and selects_exactly(contexts[0]):
-        # no template matching, no tunnel parameters: the rule's body runs for each node in turn
-        loop = writer.add(template, "for-each", f'rule context "{contexts[0]}"', select=select)
-        _write_rule_body(writer, compiled, loop, rules[0], rule_number, abstract_rules, diagnostics)
-        return rule_number + 1
     writer.add(stylesheet, "mode", name=mode, on_no_match="deep-skip")
     origin = (f'rule context "{contexts[0]}"' if len(contexts) == 1 else
               f'the rule contexts of pattern "{pattern.get("id") or pattern_number + 1}"')
@@ -338,6 +344,59 @@ def _write_pattern(writer: _Writer, compiled: CompiledSchematron, pattern, patte
         _write_rule_body(writer, compiled, rule_template, rule, rule_number, abstract_rules, diagnostics)
         rule_number += 1
     return rule_number
+
+
+def _fired_on(context: str, earlier: list[str]) -> str:
+    """The nodes a rule with an exact `context` fires on: those it selects, less those that an
+    earlier rule of its pattern may also select (none when their names tell them apart)."""
+    select = candidates_expression(context)
+    overlapping = [candidates_expression(c) for c in earlier if not disjoint(c, context)]
+    return f"({select}) except ({' | '.join(overlapping)})" if overlapping else select
+
+
+def disjoint(first: str, second: str) -> bool:
+    """Whether two match patterns can never match the same node: every alternative of each
+    ends in a name test that differs from each of the other's in kind (attribute or element)
+    or in local name. Unsure (wildcards, kind tests, axes, functions) is False."""
+    tests = [[_final_name_test(part) for part in split_union(pattern)] for pattern in (first, second)]
+    if any(test is None for side in tests for test in side):
+        return False
+    return all(a != b for a in tests[0] for b in tests[1])
+
+
+_NAME_TEST = re.compile(r"(@?)(?:[\w.-]+:)?([\w.-]+)")
+
+
+def _final_name_test(part: str) -> tuple[bool, str] | None:
+    """(is an attribute, local name) of the last step of a path pattern, predicates left out;
+    None when that step is not a plain name test."""
+    steps = _top_level_split(part, "/")
+    last = steps[-1] if steps else ""
+    bracket = _top_level_split(last, "[")[0].strip()
+    match = _NAME_TEST.fullmatch(bracket)
+    return (match.group(1) == "@", match.group(2)) if match else None
+
+
+def _top_level_split(text: str, separator: str) -> list[str]:
+    """`text` split at each `separator` outside brackets, parentheses and string literals (for
+    "[", at the first one only: what comes before the predicates)."""
+    parts, depth, quote, start = [], 0, "", 0
+    for index, char in enumerate(text):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == separator and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+            if separator == "[":
+                break
+        if not quote and char in "([{":
+            depth += 1
+        elif not quote and char in ")]}":
+            depth -= 1
+    parts.append(text[start:])
+    return parts
 
 
 def selects_exactly(context: str) -> bool:
