@@ -157,15 +157,18 @@ CLOSING_WORDS = frozenset({"yours", "your's", "thine", "affectionately", "sincer
 
 def _signed_initials(run: Run, words: list[Word], in_signature: bool) -> bool:
     """Initials ("M.R.M.", "M. R. M.") that are a signature's only words, or that end a block
-    right after a complimentary close ("Ever yours M.R.M.")."""
-    if any(w.kind != "punct" for w in words[run.last + 1:]):
+    right after a complimentary close ("Ever yours M.R.M."). Cheap tests first, and the words
+    around read only as far as the nearest word (why: a block may hold a million words)."""
+    span = words[run.first:run.last + 1]
+    if not all(w.kind == "initials" for w in span) or sum(w.text.count(".") for w in span) < 2 \
+            or "".join(w.key.replace(".", "") for w in span) in LETTER_MARKS:
         return False
-    before = [w for w in words[:run.first] if w.kind != "punct"]
-    if before if in_signature else not before or before[-1].key not in CLOSING_WORDS:
+    if any(words[i].kind != "punct" for i in range(run.last + 1, len(words))):
         return False
-    return all(w.kind == "initials" for w in words[run.first:run.last + 1]) \
-        and sum(w.text.count(".") for w in words[run.first:run.last + 1]) >= 2 \
-        and "".join(w.key.replace(".", "") for w in words[run.first:run.last + 1]) not in LETTER_MARKS
+    previous = next((words[i] for i in range(run.first - 1, -1, -1) if words[i].kind != "punct"), None)
+    if in_signature:
+        return previous is None
+    return previous is not None and previous.key in CLOSING_WORDS
 
 
 # Determiners that, before a given name, make it someone close ("our Eliza"), not a thing ("his Browning")
