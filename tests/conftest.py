@@ -66,3 +66,18 @@ def seed_with_omissions() -> Path:
         if readers.read(read_source(seed), seed.name).omissions:
             return seed
     pytest.skip("no seed has anything the converter leaves out")
+
+
+def persons_marked(blocks) -> list[tuple[str, str, str]]:
+    """(name without a leading roleName, person id, cert) for every persName `annotate_persons`
+    marks in `blocks` (with an empty personography), in order."""
+    from tei_tools.annotate.persons import annotate_persons
+    from tei_tools.personography import Personography
+
+    found = []
+    for block, spans in zip(blocks, annotate_persons(blocks, Personography.empty())):
+        roles = {s.start: s.end for s in spans if s.tag == "roleName"}
+        for span in sorted(s for s in spans if s.tag == "persName"):
+            found.append((block.text[roles.get(span.start, span.start):span.end].strip(),
+                          span.attr("ref").removeprefix("persons.xml#"), span.attr("cert")))
+    return found

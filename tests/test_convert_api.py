@@ -6,7 +6,6 @@ Black-box: `read_source`, `convert_text`, `convert_files` and the files they wri
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest

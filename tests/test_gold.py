@@ -12,7 +12,6 @@ import functools
 import importlib.util
 import json
 import sys
-from pathlib import Path
 
 import pytest
 from lxml import etree

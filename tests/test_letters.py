@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 
 from tei_tools.convert import convert_text
-from tei_tools.model import Block, Container
+from tei_tools.model import Block
 from tei_tools.personography import Personography
 from tei_tools.readers import detect_kind, letter, read
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-import json
 from pathlib import Path
 
 import pytest

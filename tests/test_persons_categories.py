@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import persons_marked
 from tei_tools.annotate.persons import annotate_persons
 from tei_tools.model import Block
 from tei_tools.personography import Personography
@@ -10,14 +11,7 @@ from tei_tools.personography import Personography
 
 def annotate(*paragraphs: str) -> list[tuple[str, str, str]]:
     """(name without a leading roleName, person id, cert) for every persName, in order."""
-    blocks = [Block("p", text, 0) for text in paragraphs]
-    found = []
-    for block, spans in zip(blocks, annotate_persons(blocks, Personography.empty())):
-        roles = {s.start: s.end for s in spans if s.tag == "roleName"}
-        for span in sorted(s for s in spans if s.tag == "persName"):
-            found.append((block.text[roles.get(span.start, span.start):span.end].strip(),
-                          span.attr("ref").removeprefix("persons.xml#"), span.attr("cert")))
-    return found
+    return persons_marked([Block("p", text, 0) for text in paragraphs])
 
 
 def ids(found, text: str) -> set[str]:

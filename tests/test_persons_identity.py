@@ -5,7 +5,6 @@ Black-box: `convert_text` / `convert_files` and the edition's and personography'
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings

@@ -2,9 +2,8 @@
 names, signatures, addresses), each on sentences of our own: no real letter is quoted."""
 from __future__ import annotations
 
-from tei_tools.annotate.persons import annotate_persons
+from conftest import persons_marked
 from tei_tools.model import Block
-from tei_tools.personography import Personography
 
 
 def annotate(*paragraphs: str, tag: str = "p") -> list[tuple[str, str, str]]:
@@ -13,13 +12,7 @@ def annotate(*paragraphs: str, tag: str = "p") -> list[tuple[str, str, str]]:
 
 
 def annotate_blocks(blocks: list[Block]) -> list[tuple[str, str, str]]:
-    found = []
-    for block, spans in zip(blocks, annotate_persons(blocks, Personography.empty())):
-        roles = {s.start: s.end for s in spans if s.tag == "roleName"}
-        for span in sorted(s for s in spans if s.tag == "persName"):
-            found.append((block.text[roles.get(span.start, span.start):span.end].strip(),
-                          span.attr("ref").removeprefix("persons.xml#"), span.attr("cert")))
-    return found
+    return persons_marked(blocks)
 
 
 def names(*paragraphs: str) -> list[str]:

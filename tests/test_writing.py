@@ -11,7 +11,6 @@ import io
 import os
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from tei_tools.cli import cli

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import multiprocessing
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -44,10 +45,9 @@ class StartingWorkerError(RuntimeError):
 
 def _refuse_in_a_starting_worker() -> None:
     """A worker process (or the fork server that makes them) starts by importing the caller's
-    main script as `__mp_main__`; a script that calls tei-tools outside `if __name__ == "__main__":` would run again there and wait for the lock
-    its own parent holds, for ever. It gets this error instead."""
-    import multiprocessing
-
+    main script as `__mp_main__`; a script that calls tei-tools outside `if __name__ ==
+    "__main__":` would run again there and wait for the lock its own parent holds, for ever. It
+    gets this error instead."""
     # set while a worker or the fork server imports the main script (the flag the standard
     # library's own check, multiprocessing.spawn._check_not_importing_main, reads)
     if getattr(multiprocessing.current_process(), "_inheriting", False):

@@ -87,6 +87,14 @@ def looks_patronymic(word: str) -> bool:
     return len(word) > 4 and bool(PATRONYMIC.search(fold(word)))
 
 
+def plural_stems(key: str) -> list[str]:
+    """The singulars a plural may have: "traitors" -> ["traitor"], "deputies" -> ["deputie",
+    "deputy"]; none for a word that does not end in s."""
+    if not key.endswith("s"):
+        return []
+    return [key[:-1]] + ([key[:-3] + "y"] if key.endswith("ies") else [])
+
+
 def is_roman_numeral(word: str) -> bool:
     """II, III, IV ... XXXIX (not "I", which is far more often the pronoun)."""
     return len(word) > 1 and word.isupper() and bool(ROMAN_NUMERAL.match(word))

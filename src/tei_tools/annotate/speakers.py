@@ -28,8 +28,8 @@ def ascribe_turns(doc: Document) -> int:
     introduced = _introduced_by_surname(doc, persons_by_name)
     ascribed = 0
     for turn, speaker in turns:
-        ref = (_marked_in(speaker) or _named_elsewhere(speaker, persons_by_name)
-               or introduced.get(name_key(speaker.text.rstrip(": \t"))))
+        label = name_key(speaker.text.rstrip(": \t"))
+        ref = _marked_in(speaker) or _named_elsewhere(label, persons_by_name) or introduced.get(label)
         if ref:
             turn.attrs["who"] = ref
             ascribed += 1
@@ -51,8 +51,8 @@ def _marked_in(speaker: Block) -> str | None:
     return refs.pop() if len(refs) == 1 else None
 
 
-def _named_elsewhere(speaker: Block, persons_by_name: dict[str, set[str]]) -> str | None:
-    label = name_key(speaker.text.rstrip(": \t"))
+def _named_elsewhere(label: str, persons_by_name: dict[str, set[str]]) -> str | None:
+    """The one person a full name (folded) is marked as in the document."""
     refs = persons_by_name.get(label, set())
     return next(iter(refs)) if len(refs) == 1 and " " in label else None  # a full name, not "Anna"
 
@@ -60,13 +60,10 @@ def _named_elsewhere(speaker: Block, persons_by_name: dict[str, set[str]]) -> st
 def _introduced_by_surname(doc: Document, persons_by_name: dict[str, set[str]]) -> dict[str, str]:
     """Surname -> the one person named in full (two words or more) before the first turn whose
     surname it is, for surnames no other marked person bears anywhere in the document."""
-    before: list[Block] = []
+    introduced: dict[str, set[str]] = defaultdict(set)
     for block in doc.blocks():
         if block.tag == "speaker":
             break
-        before.append(block)
-    introduced: dict[str, set[str]] = defaultdict(set)
-    for block in before:
         for span in block.spans:
             words = name_key(block.text[span.start:span.end]).split()
             if span.tag == "persName" and span.attr("ref") and len(words) > 1:

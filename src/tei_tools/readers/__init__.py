@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from tei_tools.readers import biography, book, journal, letter, transcript
 from tei_tools.readers.cue_counts import Cue, Source
+from tei_tools.readers.speakers import TIME_CODE
 
 READERS = {module.KIND: module for module in (book, biography, transcript, letter, journal)}
 KINDS = tuple(READERS)
@@ -22,7 +23,7 @@ CUES = {
                    # a speaker's label in capitals: "DAVID OKAFOR: Well, ...", "HOST (Sarah Lin): Welcome"
                    r"(?m)^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?: \([^()\n]{1,40}\))?:[ \t]+\S",
                    # a time code and a speaker's label: "[00:01:17] Alan Reid: Right."
-                   r"(?m)^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \t]+[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}:[ \t]+\S"],
+                   rf"(?m)^{TIME_CODE}[ \t]+[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}:[ \t]+\S"],
     "biography": [r"(?im)^(primary|original) sources$", r"(?m)^\(\d{1,3}\) [A-Z]",
                   r"(?m)\w[.\"”] \(\d{1,3}\)$",  # a paragraph ending with a note marker
                   r"[\w.,;:\"”’)]\[\d{1,3}\](?=[\s.,;:\[]|$)",  # an encyclopedia's note marker: "Engine.[1]"

@@ -64,6 +64,8 @@ class RawBlock:
         return self.part(0, max(cut - 1, 0)), self.part(cut, len(self.text))
 
 
+# the time of day a dateline or an entry heading may give beside its weekday ("Tuesday night")
+TIME_OF_DAY = r"(?:morning|afternoon|evening|night|noon)"
 VERSE_LINE_MAX = 80  # characters: a line of verse, not a paragraph's line wrapped by the typist
 VERSE_WORDS_PER_LINE = 2.5  # lower-case words a line has on average: names and places have few
 QUOTE_OPENERS = "\"“‘'(["

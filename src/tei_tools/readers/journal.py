@@ -19,7 +19,7 @@ import re
 
 from tei_tools.model import Block, Container, Document, Node, Span
 from tei_tools.readers.common import (RawBlock, dates_in, drop_furniture, is_heading_like, leading_date,
-                                      place_before_date, split_blocks, title_page, verse)
+                                      place_before_date, split_blocks, title_page, verse, TIME_OF_DAY)
 
 KIND = "journal"
 
@@ -193,7 +193,7 @@ def _is_entry_heading(block: RawBlock) -> bool:
     found = dates_in(text)
     if not found or found[0][0] > 48:
         return False
-    rest = re.sub(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:morning|afternoon|evening|night|noon|Ev)\b", "",
+    rest = re.sub(rf"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:{TIME_OF_DAY}|Ev)\b", "",
                   text[found[-1][1]:])
     return len(re.findall(r"[A-Za-z]{2,}", rest)) <= 2  # else the entry's first words follow its date
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from tei_tools.model import Block, Container, Correspondence, Document, Mention, Node, Span
 from tei_tools.readers.common import (RawBlock, dates_in, drop_furniture, is_heading_like, is_section_break,
-                                      place_before_date, split_blocks, title_page, verse)
+                                      place_before_date, split_blocks, title_page, verse, TIME_OF_DAY)
 
 KIND = "letter"
 
@@ -71,7 +71,7 @@ ENDORSEMENT = re.compile(r"(?i)^\[?\s*(?:endorsed|docketed|endorsement|docket)\b
 LETTER_HEADING = re.compile(r"(?i)^letter\s+(?:\d{1,4}|[ivxlc]{1,7}|no\.?\s*\d{1,4}|the\s+\w+)\b[^\n]{0,80}$")
 # a dateline without a date: "Tuesday night", "Bath, Sunday morning"
 WEEKDAY_DATELINE = re.compile(r"^(?:[A-Z][\w'’.-]*[ ,]+){0,4}(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-                              r"(?:[ ,]+(?i:morning|afternoon|evening|night|noon))?[.,]?$")
+                              rf"(?:[ ,]+(?i:{TIME_OF_DAY}))?[.,]?$")
 DATELINE_MAX = 120
 PANEL_LINE_MAX = 60
 
@@ -202,12 +202,12 @@ def _place(letter: Letter, block: RawBlock, following: RawBlock | None,
         elif TO_THE_SAME.match(text) and not letter.opener:
             letter.top_address.append(_address(block, letter, None))
             letter.facts.addressee = previous_addressee
-        elif _is_dateline(block) and (not any(n.tag == "dateline" for n in letter.opener)
+        elif _is_dateline(block) and (not (dated := any(n.tag == "dateline" for n in letter.opener))
                                       or WEEKDAY_DATELINE.match(text) and len(letter.opener) == 1):
             # a second dateline that only names the day and time ("9th June, 1819 / Wednesday Evening."):
             # the same day, so no frame for the days after it (a weekday alone there counts on)
             dateline = _dateline(block, letter)
-            dateline.frames_dates = not any(node.tag == "dateline" for node in letter.opener)
+            dateline.frames_dates = not dated
             letter.opener.append(dateline)
         elif SALUTE.match(text) and "\n" not in text:
             letter.opener.append(block.block("salute"))

@@ -20,9 +20,9 @@ from tei_tools.readers.common import RawBlock
 _CAPITALS = r"[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}"
 _TITLE_CASE = r"[A-Z][a-z'’-]+(?: (?:[A-Z][a-z'’.-]+|[A-Z]\.|(?:de|van|von|da|del|al|bin|ibn)))" r"{0,3}"
 # a time code before the label, kept in `speaker`: "[00:01:17] ", "(12:04) ", "00:01:17 "
-_TIME_CODE = r"(?P<time>[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?[ \t]+)?"
+TIME_CODE = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?"
 # the label, an optional gloss in parentheses ("HOST (Sarah Lin)"), the colon, then the speech
-LABEL = re.compile(rf"^{_TIME_CODE}(?P<label>(?:(?P<caps>{_CAPITALS})|(?P<title>{_TITLE_CASE}))"
+LABEL = re.compile(rf"^(?P<time>{TIME_CODE}[ \t]+)?(?P<label>(?:(?P<caps>{_CAPITALS})|(?P<title>{_TITLE_CASE}))"
                    rf"(?: \((?P<gloss>[^()\n]{{1,40}})\))?:)[ \t]+(?=\S)")
 # what opens a line of prose or a heading in title case with a colon, never a speaker
 NOT_SPEAKERS = frozenset("""act part chapter episode section note notes source sources update editor editor's

@@ -158,21 +158,7 @@ def _rule_parts(rule, abstract: dict, seen: frozenset = frozenset()) -> tuple[li
 
 def split_union(pattern: str) -> list[str]:
     """'a | b[c | d]' -> ['a', 'b[c | d]']: the top-level alternatives of a match pattern."""
-    parts, depth, quote, start = [], 0, "", 0
-    for index, char in enumerate(pattern):
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:index].strip())
-            start = index + 1
-    parts.append(pattern[start:].strip())
-    return [p for p in parts if p]
+    return [part.strip() for part in _top_level_split(pattern, "|") if part.strip()]
 
 
 _KIND_TESTS = {"node", "text", "comment", "processing-instruction", "element", "attribute", "document-node",

@@ -155,15 +155,15 @@ def _merge_dash_ranges(text: str, dated: list[tuple[int, int, Values]]) -> list[
     for start, end, values in dated:
         if merged:
             previous_start, previous_end, previous = merged[-1]
-            between = text[previous_end:start]
+            dashed = re.fullmatch(rf"\s*{DASH}\s*", text[previous_end:start]) is not None
             others = {k: v for k, v in values.items() if k != "when"}  # cert, resp: as sure of both
-            if (re.fullmatch(rf"\s*{DASH}\s*", between) and "when" in values and "when" in previous
+            if (dashed and "when" in values and "when" in previous
                     and set(others) <= {"cert", "resp"} and others == {k: v for k, v in previous.items() if k != "when"}
                     and not previous["when"].startswith("-") and len(previous["when"]) == len(values["when"])
                     and previous["when"] < values["when"]):
                 merged[-1] = (previous_start, end, {"from": previous["when"], "to": values["when"], **others})
                 continue
-            if re.fullmatch(rf"\s*{DASH}\s*", between) and (first := _first_day_of_range(previous, values)):
+            if dashed and (first := _first_day_of_range(previous, values)):
                 merged[-1] = (previous_start, end, {"from": first, "to": values["when"], **others})
                 continue
         merged.append((start, end, values))

@@ -28,8 +28,10 @@ DASH = "[-\u2010\u2011\u2012\u2013\u2014\u2212]"
 # how many days apart a day's Julian and Gregorian numbers are written in one month (10 to 13
 # from 1582 to 2099), with a slip of one either way
 CALENDARS_APART = (9, 14)
+# the time of day a diarist writes beside the weekday: "Sunday Ev.", "Thursday Evening"
+TIME_OF_DAY = r"(?:Ev\.|[Ee]ve\.?|[Ee]vening|[Mm]orning|[Mm]orng\.|[Aa]fternoon|[Nn]ight)"
 # what may stand between a weekday and its date: "Sunday, ", "Sunday Ev. ", "Sunday — "
-WEEKDAY_GAP = rf"[,.]?\s*(?:(?:Ev\.|[Ee]ve\.?|[Ee]vening|[Mm]orning|[Mm]orng\.|[Aa]fternoon|[Nn]ight),?\s*)?(?:{DASH}+\s*)?"
+WEEKDAY_GAP = rf"[,.]?\s*(?:{TIME_OF_DAY},?\s*)?(?:{DASH}+\s*)?"
 
 
 def _alternation(words) -> str:
@@ -66,7 +68,7 @@ class DiaryRecogniser:
             rf"(?P<d>{DAY}){SUFFIX}\b(?![^\S\n]*(?:of\s+)?{month}|\s+[A-Z]|[^\S\n]*(?:{cues}))")
         # "Monday", "Thursday Evening.": a weekday heading an entry, perhaps with the time of day
         self.heading_weekday = re.compile(
-            rf"{self.weekday}\.?(?:,?\s+(?i:morning|afternoon|evening|night|noon|eve?n?g?\.?))?\.?\s*(?:{DASH}+)?\s*\Z")
+            rf"{self.weekday}\.?(?:,?\s+{TIME_OF_DAY})?\.?\s*(?:{DASH}+)?\s*\Z")
         self.heading_month = re.compile(rf"(?P<m>{_alternation(full_forms)})\b\.?\s*(?:{DASH}+)?\s*\Z")
         self.day_with_cue = re.compile(rf"\b(?:the\s+)?(?P<d>{DAY}){SUFFIX}?\s+(?P<cue>{cues})(?!\w)")
         self.double_day_month = re.compile(
@@ -212,10 +214,7 @@ class DiaryRecogniser:
             return
         gregorian = calendars.julian_to_gregorian(year, old_month, old_day)
         consistent = (gregorian.month, gregorian.day) == (new_month, new_day)
-        if not consistent and not match.groupdict().get("m2") and not CALENDARS_APART[0] <= new_day - old_day \
-                <= CALENDARS_APART[1] and old_day < new_day and is_real_day(year, new_month, new_day, calendars.GREGORIAN):
-            # "the night of 14/15 April 1912": two days, not one day in two calendars (whose
-            # days stand 10 to 13 apart, give or take a writer's slip)
+        if not consistent and not match.groupdict().get("m2") and _two_days(year, old_month, old_day, new_day):
             yield Found(match.start(), match.end(), {"from": iso_day(year, old_month, old_day),
                                                      "to": iso_day(year, new_month, new_day)},
                         year=year, month=old_month, day=old_day)
@@ -229,3 +228,8 @@ class DiaryRecogniser:
         yield found
 
 
+def _two_days(year: int, month: int, first: int, second: int) -> bool:
+    """"the night of 14/15 April 1912": two days of the month, not one day in two calendars,
+    whose numbers stand 10 to 13 apart (give or take a writer's slip)."""
+    low, high = CALENDARS_APART
+    return first < second and not low <= second - first <= high and is_real_day(year, month, second)

@@ -28,7 +28,9 @@ class FeastRecogniser:
     def __init__(self, vocabulary: Vocabulary):
         self.days = {self._key(name): day for name, day in vocabulary.feasts.items()}
         names = "|".join(_written_forms(name) for name in sorted(vocabulary.feasts, key=len, reverse=True))
-        self.keywords = tuple({name.split()[-1].replace("'", "")[:6] for name in vocabulary.feasts})
+        # a cheap test before the pattern: the last word of some name, up to an apostrophe
+        # ("Day", "Michaelmas", "Hallowe" of "Hallowe'en"), is in the text
+        self.keywords = tuple(sorted({name.split()[-1].split("'")[0] for name in vocabulary.feasts}))
         self.pattern = re.compile(rf"\b(?P<f>{names})(?![\w'’])(?:(?:,?\s+|\s+of\s+|\s+in\s+)(?P<y>\d{{4}})\b"
                                   rf"(?![{DASHES}/]\d|['’]?s\b))?") if names else None
         self.alone = re.compile(rf"\s*(?:{names})\.?\s*\Z") if names else None

@@ -14,7 +14,7 @@ from itertools import compress, count
 from operator import and_, itemgetter
 from typing import Iterable, Sequence
 
-from tei_tools.annotate.names import Lexicon, fold, name_key, name_parts, zipf
+from tei_tools.annotate.names import Lexicon, fold, name_key, name_parts, plural_stems, zipf
 from tei_tools.annotate.persons.judge import AMBIGUOUS_WORD, Candidate, JudgedBlock, coordinated, words_a_class_depends_on
 from tei_tools.annotate.persons.word_facts import counted_common_texts
 from tei_tools.personography import PersonIndex
@@ -267,17 +267,11 @@ def _one_sense_per_document(candidates: list[Candidate], knowledge: DocumentKnow
         elif for_person and not against:
             for c in group:
                 c.score = max(c.score, 1.0)
+    given = Lexicon.default().given
     for key, group in by_key.items():  # "Don't you like Dandies" where "the Dandy" is a thing
-        singular = _singular(key)
-        if singular in things and key not in Lexicon.default().given and not any(c.decisive_for for c in group):
+        if len(key) > 3 and not key.endswith("ss") and things.intersection(plural_stems(key)) \
+                and key not in given and not any(c.decisive_for for c in group):
             for c in group:
                 c.score = min(c.score, -1.0)
-
-
-def _singular(key: str) -> str:
-    """"dandies" -> "dandy", "grandees" -> "grandee"; '' for a word that is no plural."""
-    if len(key) > 4 and key.endswith("ies"):
-        return key[:-3] + "y"
-    return key[:-1] if len(key) > 3 and key.endswith("s") and not key.endswith("ss") else ""
 
 

@@ -6,7 +6,7 @@ import re
 from operator import itemgetter
 from typing import Callable
 
-from tei_tools.annotate.names import Lexicon, fold, is_roman_numeral, zipf
+from tei_tools.annotate.names import Lexicon, fold, is_roman_numeral, plural_stems, zipf
 from tei_tools.annotate.persons.judge.candidate import Knowledge
 from tei_tools.annotate.persons.word_facts import PerLexicon
 from tei_tools.annotate.persons.words import LETTER_MARKS, SUFFIXES, Word
@@ -195,7 +195,4 @@ def is_ordinary_word(key: str, lexicon: Lexicon) -> bool:
 
 def _plural_of_ordinary_word(key: str, lexicon: Lexicon) -> bool:
     """Traitors, Deputies; not Daniels or Williams, whose stems are given names."""
-    if not key.endswith("s") or len(key) < 4:
-        return False
-    stems = [key[:-1]] + ([key[:-3] + "y"] if key.endswith("ies") else [])
-    return any(zipf(stem) >= 3.5 and stem not in lexicon.given for stem in stems)
+    return len(key) >= 4 and any(zipf(stem) >= 3.5 and stem not in lexicon.given for stem in plural_stems(key))
