@@ -89,3 +89,19 @@ def test_a_postscript_mark_in_spaced_initials_is_no_part_of_a_name(text, names):
 def test_initials_that_spell_an_abbreviation_of_the_lists_are_still_initials(name):
     # "Ga" (Georgia) and "Pa" are abbreviations that are never names, but with dots they are initials
     assert marked(f"Then {name} came to the house.") == [("persName", name)]
+
+
+@pytest.mark.parametrize("name", ["Frederick Fleet", "Robert Plant", "Veronica Lake", "Freddie Mercury"])
+def test_a_cue_word_that_is_also_a_surname_is_one_after_a_given_name(name):
+    assert marked(f"In the dark, {name} leaned forward and listened.") == [("persName", name)]
+
+
+@pytest.mark.parametrize("sentence", ["The Baltic Fleet sailed at dawn.", "They walked down to Lake Ladoga.",
+                                      "Walter Kessler ran the Putilov Plant for a year."])
+def test_the_same_cue_word_still_makes_a_fleet_a_lake_or_a_works(sentence):
+    assert [text for _, text in marked(sentence)] == (["Walter Kessler"] if "Kessler" in sentence else [])
+
+
+@pytest.mark.parametrize("name", ["Cary Mills", "Todd Fields", "Megan Brooks", "Wayne Marsh"])
+def test_a_modern_given_name_makes_an_ordinary_word_after_it_a_surname(name):
+    assert marked(f"Research and writing by {name}.") == [("persName", name)]

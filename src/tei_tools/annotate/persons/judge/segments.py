@@ -147,7 +147,8 @@ def _organisation_cut(indexes: list[int], words: list[Word], classes: RunClasses
         if classes[i] != "cue":
             continue
         before = indexes[:n]
-        if len(before) == 1 and classes[before[0]] == "given" and words[i].key in lexicon.cue_after_surnames:
+        if len(before) == 1 and (classes[before[0]] == "given" or words[before[0]].key in lexicon.given) \
+                and words[i].key in lexicon.cue_after_surnames:
             classes[i] = "rare"  # "Stuart Hall", "Shirley Temple": a surname, not a building
             continue
         cut = i + 1
