@@ -46,6 +46,27 @@ def test_a_declared_alias_becomes_a_name_form_of_the_new_entry():
     assert ("Felix Morn", "alias") in personography.person(person_id).names
 
 
+def test_a_biographys_opening_birth_name_is_its_subjects_name_before_marriage():
+    found = persons_marked([Block("head", "Hedda Marwick", 0),
+                            Block("p", "Hedda Stolberg, the daughter of Karl Stolberg, was born in Lund in 1861.", 0),
+                            Block("p", "In 1880 Hedda married Richard Marwick. Mrs. Marwick and her daughter Ilse "
+                                       "Marwick opened a school. Mrs. Marwick taught there.", 0)])
+    subject = ids(found, "Hedda Marwick")
+    assert len(subject) == 1 and ids(found, "Hedda Stolberg") == subject == ids(found, "Hedda")
+    assert ids(found, "Marwick") == subject  # "Mrs. Marwick": the subject, not the daughter named last
+    assert {cert for name, _, cert in found if name == "Hedda Stolberg"} == {"low"}  # a reading, for review
+
+
+@pytest.mark.parametrize("opening", [
+    "Hedda Stolberg, the daughter of Karl Stolberg, lived in Lund.",  # no birth
+    "Karl Stolberg, the father of Hedda Marwick, was born in Lund in 1830.",  # another given name
+    "In Lund, Hedda Stolberg was born in 1861.",  # the name does not open the text
+])
+def test_only_a_birth_name_that_opens_the_life_joins_the_subject(opening):
+    found = persons_marked([Block("head", "Hedda Marwick", 0), Block("p", opening, 0)])
+    assert not ids(found, "Hedda Stolberg") & ids(found, "Hedda Marwick")
+
+
 # ---------------------------------------------------------------- identity within a document
 
 def test_a_relative_sharing_the_surname_does_not_take_the_subjects_mentions():

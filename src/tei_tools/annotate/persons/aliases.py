@@ -50,7 +50,7 @@ class AliasStatement:
 
 def alias_statements(mentions: Sequence[Candidate], texts: Sequence[str]) -> list[AliasStatement]:
     """The alias statements among the mentions (document order), as indexes into `mentions`."""
-    found: list[AliasStatement] = []
+    found: list[AliasStatement] = birth_name_statements(mentions, texts)
     for n, mention in enumerate(mentions):
         text = texts[mention.block]
         start = mention.title_start if mention.title_start >= 0 else mention.start
@@ -94,3 +94,36 @@ def _owner_before(mentions: Sequence[Candidate], n: int, texts: Sequence[str], c
             return k
         break
     return FOCUS  # "when he was still known as X", "it was under the name of X"
+
+
+# "born" in the sentence that opens a life: "Emmeline Goulden, the daughter of ..., was born in ..."
+BORN = re.compile(r"\bborn\b", re.IGNORECASE)
+
+
+def birth_name_statements(mentions: Sequence[Candidate], texts: Sequence[str]) -> list[AliasStatement]:
+    """A biography titled with its subject's name ("Emmeline Pankhurst") that opens with the
+    subject's birth ("Emmeline Goulden, the daughter of ..., was born in Manchester"): the name
+    that opens the first sentence, with the title's given name and another surname, is the
+    subject's name before marriage or a change of name. The first full name of the text after
+    the title, opening its paragraph, and "born" in its sentence; nothing else is read so."""
+    if len(mentions) < 2:
+        return []
+    title = mentions[0]
+    if title.block != 0 or title.is_single_word or texts[0].strip() != title.text:
+        return []
+    opening = next((n for n, m in enumerate(mentions) if m.block > 0), None)
+    if opening is None:
+        return []
+    first = mentions[opening]
+    text = texts[first.block]
+    start = first.title_start if first.title_start >= 0 else first.start
+    if first.is_single_word or first.words[-1].possessive or text[:start].strip():
+        return []
+    given, surname = title.words[0].key, title.words[-1].key
+    if first.words[0].key != given or first.words[-1].key == surname \
+            or any(word.key == surname for word in first.words):
+        return []
+    end = SENTENCE_END.search(text, first.end)
+    if not BORN.search(text, first.end, end.start() if end else len(text)):
+        return []
+    return [AliasStatement(opening, 0)]
