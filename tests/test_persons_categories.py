@@ -289,3 +289,16 @@ def test_a_quoted_name_after_called_is_a_thing_but_a_quoted_given_name_may_be_a_
 def test_a_surname_like_given_name_opens_a_full_name_before_an_apposition():
     assert [n for n, _, _ in annotate("Harrison Quell, the county medical examiner, did the autopsy.")] == [
         "Harrison Quell"]
+
+
+def test_a_relatives_given_name_joins_the_full_name_that_gives_it_the_relatives_surname_later():
+    found = annotate("Anton Vessel sailed with his wife Greta in May.",
+                     "When the ship sank, Greta Vessel would not leave her husband.")
+    assert ids(found, "Greta") == ids(found, "Greta Vessel") and len(ids(found, "Greta")) == 1
+    assert ids(found, "Greta") != ids(found, "Anton Vessel")
+
+
+def test_a_relatives_given_name_stays_apart_from_a_later_namesake_of_another_family():
+    found = annotate("Anton Vessel sailed with his wife Greta in May.",
+                     "Years later Greta Lindqvist opened a school in Umea.")
+    assert not ids(found, "Greta") & ids(found, "Greta Lindqvist")

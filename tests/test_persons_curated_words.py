@@ -105,3 +105,11 @@ def test_the_same_cue_word_still_makes_a_fleet_a_lake_or_a_works(sentence):
 @pytest.mark.parametrize("name", ["Cary Mills", "Todd Fields", "Megan Brooks", "Wayne Marsh"])
 def test_a_modern_given_name_makes_an_ordinary_word_after_it_a_surname(name):
     assert marked(f"Research and writing by {name}.") == [("persName", name)]
+
+
+def test_a_possessive_in_an_apposition_is_whose_not_what_the_name_is():
+    from conftest import persons_marked
+
+    [(name, _, cert)] = persons_marked([Block("p", "Thomas Andrews, the ship's designer, walked the decks.", 0)])
+    assert name == "Thomas Andrews" and cert == "high"  # not read as a ship's name ("Anmer, the King's horse")
+    assert marked("Anmer, the King's horse, fell at the corner.") == []

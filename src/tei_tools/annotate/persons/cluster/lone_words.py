@@ -75,6 +75,9 @@ class LoneWords:
             if len(initialled) == 1:
                 return initialled[0], "initial"
         if relatives:  # "Trotsky and Natalia, with their son Lev": another Lev, their son
+            named = self._named_in_full_later(key, position, gender, relatives)
+            if named is not None:  # "Isidor Straus ... with his wife Ida" ... "Ida Straus refused"
+                return named, "ahead"
             entity = self._new_entity()
             word = KIN_WORD_BEFORE.search(self.texts[mention.block], max(0, mention.start - 40), mention.start)
             entity.kin_word = word.group(1).lower() if word else ""
@@ -100,6 +103,20 @@ class LoneWords:
         if similar and similar not in not_them:
             return similar, "misspelt"
         return self._new_entity(), "new"
+
+    def _named_in_full_later(self, key: str, position: int, gender: str | None,
+                             relatives: list[Entity]) -> Entity | None:
+        """The person a later full name makes of a relative's given name: the next full name
+        with that given name and the surname of one of the relatives just named."""
+        surnames = {surname for relative in relatives for surname in relative.surname_words()}
+        holding = self._full_names_with.get(key, [])
+        for _, later in holding[bisect_right(holding, position, key=lambda pair: pair[0]):]:
+            parts = self._parts(later.text)
+            if parts.surname in surnames and parts.given == key and self._sex_fits(gender, later):
+                entity, _ = self._link_full(later)
+                self._note_form(entity, later)
+                return entity
+        return None
 
     def _title_before(self, mention: Candidate) -> str:
         """A title written in lower case just before the name ("my dear sir William")."""

@@ -134,6 +134,8 @@ def context_cues(ctx: Context, lexicon: Lexicon, possessive: bool) -> set[str]:
             noun = ctx.word_after(k)
             if noun is None or noun.kind != "word" or noun.text[0].isupper():
                 continue
+            if noun.possessive:
+                continue  # "Thomas Andrews, the ship's designer": whose, not what the name is
             if noun.key in lexicon.roles:
                 cues.add("role-after")
                 break
