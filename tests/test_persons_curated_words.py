@@ -113,3 +113,9 @@ def test_a_possessive_in_an_apposition_is_whose_not_what_the_name_is():
     [(name, _, cert)] = persons_marked([Block("p", "Thomas Andrews, the ship's designer, walked the decks.", 0)])
     assert name == "Thomas Andrews" and cert == "high"  # not read as a ship's name ("Anmer, the King's horse")
     assert marked("Anmer, the King's horse, fell at the corner.") == []
+
+
+def test_a_copy_of_a_name_is_a_book_not_its_author():
+    assert marked("Miss Kessler gave her a copy of Amelia Thornbury as a going-away present.") == [
+        ("persName", "Miss Kessler"), ("roleName", "Miss")]
+    assert [text for _, text in marked("A copy of Kessler's sonnets lay on the table.")] == ["Kessler"]

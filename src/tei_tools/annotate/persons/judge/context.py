@@ -55,6 +55,10 @@ class Context:
         return self.words[n] if n < len(self.words) else None
 
 
+# Nouns after which "of" leads to a title: one has a copy of a book, not of its author.
+COPY_NOUNS = frozenset({"copy", "copies", "reprint", "reprints"})
+
+
 def context_cues(ctx: Context, lexicon: Lexicon, possessive: bool) -> set[str]:
     """Names of the cues found around a segment (keys of POSITIVE and NEGATIVE)."""
     cues: set[str] = set()
@@ -73,6 +77,8 @@ def context_cues(ctx: Context, lexicon: Lexicon, possessive: bool) -> set[str]:
     elif after1 == ":" and ctx.after(2) in ("a", "the") and ctx.after(3) in ("biography", "life", "study", "portrait") \
             and before1 not in ("of", "and", "to", "for", "on", "with"):
         cues.add("work-title")  # "Stalin: A Biography", not "The Death of Kessler: A Life"
+    if before1 == "of" and before2 in COPY_NOUNS and not possessive:
+        cues.add("work-title")  # "a copy of Jane Eyre": a book; an author's works are "a copy of his poems"
     if before1 in ("the", "a") and after1 in ("works", "mill", "mills", "plant", "shipyard", "yards", "foundry"):
         cues.add("thing-after")  # "the Putilov works"
     if before1 in lexicon.place_prepositions:
