@@ -119,3 +119,14 @@ def test_a_copy_of_a_name_is_a_book_not_its_author():
     assert marked("Miss Kessler gave her a copy of Amelia Thornbury as a going-away present.") == [
         ("persName", "Miss Kessler"), ("roleName", "Miss")]
     assert [text for _, text in marked("A copy of Kessler's sonnets lay on the table.")] == ["Kessler"]
+
+
+@pytest.mark.parametrize("sentence", ["“There's a ship on the rocks,” he said. “The Mary Ellen, out of Grimsholt.”",
+                                      "We put in at the Anna Maria, the only inn of the place."])
+def test_given_names_after_the_name_a_ship_or_an_inn_and_out_of_leads_to_a_port(sentence):
+    assert marked(sentence) == []
+
+
+def test_a_person_with_given_names_only_is_still_one_without_the_article():
+    assert [text for _, text in marked("Mary Ellen came home at six, and our Mary Ellen was tired.")] \
+        == ["Mary Ellen", "Mary Ellen"]

@@ -68,6 +68,9 @@ def context_cues(ctx: Context, lexicon: Lexicon, possessive: bool) -> set[str]:
         cues.add("possessive")
     if before1 in lexicon.determiners:
         cues.add("determiner")
+        if before1 in ("the", "a", "an") and not possessive and ctx.last > ctx.first \
+                and all(w.key in lexicon.given for w in ctx.words[ctx.first:ctx.last + 1]):
+            cues.add("article-given-names")  # "the Mary Ellen, out of Gloucester": a ship, an inn
         if before1 == "the" and possessive:
             cues.add("the-possessive")  # "the Bronstein's success": a family, a firm
     if (before1 == "of" and before2 == "author") or before1 in ("biography", "novel", "book"):
@@ -81,8 +84,8 @@ def context_cues(ctx: Context, lexicon: Lexicon, possessive: bool) -> set[str]:
         cues.add("work-title")  # "a copy of Jane Eyre": a book; an author's works are "a copy of his poems"
     if before1 in ("the", "a") and after1 in ("works", "mill", "mills", "plant", "shipyard", "yards", "foundry"):
         cues.add("thing-after")  # "the Putilov works"
-    if before1 in lexicon.place_prepositions:
-        cues.add("place-preposition")
+    if before1 in lexicon.place_prepositions or before1 == "of" and before2 == "out":
+        cues.add("place-preposition")  # "born in Lund"; "a schooner out of Gloucester"
     of_what = ctx.word_before(2)
     if before1 == "of" and of_what is not None and of_what.is_capitalised and not of_what.possessive \
             and zipf(of_what.key) < COMMON_WORD and of_what.key not in lexicon.titles:
