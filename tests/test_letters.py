@@ -547,3 +547,12 @@ def test_a_second_dateline_an_unmarked_postscript_and_to_on_a_line_of_its_own():
 
 def test_a_close_that_opens_with_and():
     assert letter._is_closing(letter.RawBlock("& I am ever most sincerely & affectionately yours\nM.R. Mitford", 0, 0))
+
+
+@pytest.mark.parametrize("title", ["Letters of Corporal Edwin Marsh, 1916", "The Correspondence of Ada Kessler (1841-1850)"])
+def test_a_collections_title_that_gives_a_year_is_the_title_not_the_first_dateline(title):
+    tei = edition(f"{title}\n\nAmiens, 4th July 1916\n\nDear Mother,\n\nWe are out of the line.\n\n"
+                  "Your loving son,\nEdwin\n")
+    assert "".join(tei.find(".//t:front//t:titlePart", TEI).itertext()) == title
+    assert "".join(tei.find(".//t:div[@type='letter']/t:opener/t:dateline", TEI).itertext()) == "Amiens, 4th July 1916"
+    assert tei.find(".//t:correspDesc//t:date", TEI).get("when") == "1916-07-04"

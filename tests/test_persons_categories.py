@@ -302,3 +302,15 @@ def test_a_relatives_given_name_stays_apart_from_a_later_namesake_of_another_fam
     found = annotate("Anton Vessel sailed with his wife Greta in May.",
                      "Years later Greta Lindqvist opened a school in Umea.")
     assert not ids(found, "Greta") & ids(found, "Greta Lindqvist")
+
+
+def test_a_name_that_can_be_an_abbreviation_then_the_same_name_is_two_sentences():
+    found = annotate("I had a letter from Uncle Fred. Fred says the harvest is the best for years.")
+    assert [name.rstrip(".") for name, _, _ in found] == ["Fred", "Fred"]  # (the roleName "Uncle" left out)
+
+
+def test_a_womans_title_does_not_join_a_person_called_only_by_a_rank():
+    found = annotate("Sergeant Kessler was wounded last week.",
+                     "Poor Kessler was killed on the 14th. Write to her if you can, Mrs. Kessler of 12 Mill Lane.")
+    sergeant, poor, wife = [ref for _, ref, _ in found]  # (names without their roleName)
+    assert sergeant == poor and wife != sergeant
