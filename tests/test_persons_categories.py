@@ -314,3 +314,19 @@ def test_a_womans_title_does_not_join_a_person_called_only_by_a_rank():
                      "Poor Kessler was killed on the 14th. Write to her if you can, Mrs. Kessler of 12 Mill Lane.")
     sergeant, poor, wife = [ref for _, ref, _ in found]  # (names without their roleName)
     assert sergeant == poor and wife != sergeant
+
+
+def test_a_given_name_alone_far_from_the_title_that_names_the_person_in_full_is_that_person():
+    blocks = [Block("titlePart", "Letters of Edwin Marsh, 1916", 0)] + \
+        [Block("p", f"Lizzie Brand wrote on day {n}. Lizzie Brand is well, and so is Tom Brand.", 0) for n in range(6)] + \
+        [Block("signed", "Edwin", 0)]
+    found = persons_marked(blocks)
+    assert found[-1][1] == found[0][1] == "edwin-marsh"
+
+
+def test_a_given_name_alone_far_from_a_namesake_named_in_passing_is_someone_new():
+    blocks = [Block("p", "Edwin Marsh came once.", 0)] + \
+        [Block("p", f"Lizzie Brand wrote on day {n}. Lizzie Brand is well, and so is Tom Brand.", 0) for n in range(6)] + \
+        [Block("p", "Edwin came today.", 0)]
+    found = persons_marked(blocks)
+    assert found[-1][1] != found[0][1]

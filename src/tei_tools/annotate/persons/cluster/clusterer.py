@@ -34,8 +34,11 @@ class Clusterer(FullNames, LoneWords):
         self.by_surname_letter: dict[str, list[Entity]] = {}  # first letter of a long surname
         self._parts_cache: dict[str, NameParts] = {}
 
-    def cluster(self, mentions: Sequence[Candidate], texts: Sequence[str]) -> Clustering:
-        self.texts, self._mentions = texts, mentions
+    def cluster(self, mentions: Sequence[Candidate], texts: Sequence[str],
+                title_blocks: frozenset[int] = frozenset()) -> Clustering:
+        """`title_blocks`: the blocks that are the document's title (a person named in full there
+        is the one the document is about: a given name alone joins them however far)."""
+        self.texts, self._mentions, self.title_blocks = texts, mentions, title_blocks
         person_of: list[int] = []
         how: list[str] = []
         # word -> the full names that hold it, in document order, as (position, mention)
@@ -133,6 +136,7 @@ class Clusterer(FullNames, LoneWords):
         entity.last_end = (mention.block, mention.end)
         if not mention.is_single_word:
             entity.last_full_end = (mention.block, mention.end)
+            entity.in_title = entity.in_title or mention.block in self.title_blocks
             entity.last_full_as_kin = "kin-before" in mention.cues
 
     def _note_form(self, entity: Entity, mention: Candidate) -> None:
