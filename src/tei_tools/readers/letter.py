@@ -56,7 +56,7 @@ CLOSING_PHRASE = re.compile(
     r"[,.!;:]*)(?P<rest>.*)$")
 SIGNATURE = re.compile(r"^[-—–\s]*(?:[A-Z][\w'’.-]*\.?[ \t]*){1,5}[.,]?$")
 # "To Sir W. Elford--", "TO JOSEPH HILL, ESQ.": the name, and the honours after it
-ADDRESS_TO = re.compile(r"^(?:To|TO)\s+(?P<name>(?:[A-Z][\w'’.]*\.?[ \t]*){1,6}"
+ADDRESS_TO = re.compile(r"^(?:To|TO)\s+(?:(?:THE|The)\s+(?=(?:REV|Rev|RIGHT|Right|HON|Hon)))?(?P<name>(?:[A-Z][\w'’.]*\.?[ \t]*){1,6}"
                         r"(?:,[ \t]*(?:Esq|ESQ|Esquire|ESQUIRE|Jr|Jun|Sr|Sen|M\.[ \t]?P|D\.[ \t]?D|F\.[ \t]?R\.[ \t]?S)\.?)*)"
                         r"[\s,.;:—–-]*$")
 # a collection's heading for a letter to the previous letter's addressee
@@ -198,10 +198,10 @@ def _place(letter: Letter, block: RawBlock, following: RawBlock | None,
     if not letter.started:
         if LETTER_HEADING.match(text) and not letter.opener:
             letter.head.append(block.block("head"))
+        elif (match := ADDRESS_TO.match(text)) and not letter.opener:
+            letter.top_address.append(_address(block, letter, match))  # "TO THE REV. WILLIAM UNWIN."
         elif letter.empty and _is_letterhead(block, following):
             letter.head.append(block.block("head", type="letterhead"))
-        elif (match := ADDRESS_TO.match(text)) and not letter.opener:
-            letter.top_address.append(_address(block, letter, match))
         elif TO_THE_SAME.match(text) and not letter.opener:
             letter.top_address.append(_address(block, letter, None))
             letter.facts.addressee = previous_addressee
