@@ -330,3 +330,25 @@ def test_a_given_name_alone_far_from_a_namesake_named_in_passing_is_someone_new(
         [Block("p", "Edwin came today.", 0)]
     found = persons_marked(blocks)
     assert found[-1][1] != found[0][1]
+
+
+def test_a_birth_surname_given_with_nee_is_her_familys_name_not_hers_alone():
+    found = persons_marked([Block("titlePart", "Hedda Marwick", 0),
+                            Block("p", "Hedda Marwick (née Stolberg; 1861–1930) was a Swedish teacher.", 0),
+                            Block("p", "Lord Stolberg expected a son. Stolberg left Lund soon after.", 0),
+                            Block("p", "Hedda taught in Lund.", 0)])
+    refs = [ref for _, ref, _ in found]
+    assert refs[1] == refs[2] == refs[0] != refs[3]  # the title, the opening name, "née Stolberg"
+    assert refs[4] == refs[3]  # "Stolberg" alone: Lord Stolberg, not Hedda
+
+
+def test_a_formal_name_that_opens_the_life_and_gives_the_titles_surname_is_the_subject():
+    found = persons_marked([Block("titlePart", "Hedda Marwick", 0),
+                            Block("p", "Karin Hedda Lund, Countess of Marwick (1861–1930), was a Swedish teacher.", 0),
+                            Block("p", "Hedda taught in Uppsala.", 0)])
+    assert len({ref for _, ref, _ in found}) == 1
+
+
+def test_the_given_names_of_a_second_inverted_author_are_not_a_name_of_their_own():
+    found = persons_marked([Block("p", "7. Hammerman, Robin; Russell, Andrew L. (2015). The Legacy. ACM Books.", 0)])
+    assert [name for name, _, _ in found] == ["Russell"]
