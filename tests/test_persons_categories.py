@@ -352,3 +352,17 @@ def test_a_formal_name_that_opens_the_life_and_gives_the_titles_surname_is_the_s
 def test_the_given_names_of_a_second_inverted_author_are_not_a_name_of_their_own():
     found = persons_marked([Block("p", "7. Hammerman, Robin; Russell, Andrew L. (2015). The Legacy. ACM Books.", 0)])
     assert [name for name, _, _ in found] == ["Russell"]
+
+
+def test_a_parent_named_after_son_of_is_not_the_son_though_the_names_fit():
+    found = annotate("Karl Anton Vessel, the only son of Karl Vessel and Greta Lund, was born in 1817.",
+                     "Karl Vessel had been appointed curate at Umea.")
+    son, father, mother, father_again = [ref for name, ref, _ in found if "Umea" not in name]
+    assert father != son and father_again == father
+
+
+def test_a_title_that_is_the_name_less_a_given_name_is_the_subject_not_two_surnames():
+    found = persons_marked([Block("titlePart", "Anton Vessel", 0),
+                            Block("p", "Karl Anton Vessel, the only son of Greta Anton, was born in Umea.", 0)])
+    assert [name for name, _, _ in found] == ["Anton Vessel", "Karl Anton Vessel", "Greta Anton"]
+    assert found[0][1] == found[1][1] != found[2][1]

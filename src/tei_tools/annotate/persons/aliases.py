@@ -106,7 +106,8 @@ def birth_name_statements(mentions: Sequence[Candidate], texts: Sequence[str]) -
     that opens the first sentence, with the title's given name and another surname, is the
     subject's name before marriage or a change of name. So is a longer formal name holding the
     title's given name whose sentence gives the title's surname ("Augusta Ada King, Countess of
-    Lovelace" under "Ada Lovelace"). Only the first full name of the text after the title, opening
+    Lovelace" under "Ada Lovelace"), and the title's name with more given names ("Patrick
+    Branwell Brontë" under "Branwell Brontë"). Only the first full name of the text after the title, opening
     its paragraph; nothing else is read so."""
     if len(mentions) < 2:
         return []
@@ -122,7 +123,10 @@ def birth_name_statements(mentions: Sequence[Candidate], texts: Sequence[str]) -
     if first.is_single_word or first.words[-1].possessive or text[:start].strip():
         return []
     given, surname = title.words[0].key, title.words[-1].key
-    if any(word.key == surname for word in first.words):
+    keys = [word.key for word in first.words]
+    if keys[-1] == surname and {word.key for word in title.words} <= set(keys) and len(keys) > len(title.words):
+        return [AliasStatement(opening, 0)]  # "Patrick Branwell Brontë, the only son of ..." under "Branwell Brontë"
+    if surname in keys:
         return []
     end = SENTENCE_END.search(text, first.end)
     sentence = text[first.end:end.start() if end else len(text)]

@@ -304,7 +304,8 @@ def _split_adjacent_surnames(indexes: list[int], words: list[Word], classes: Run
     if all(words[i].key in lexicon.famous for i in indexes):  # "great men Bacon Shakespeare"
         return [[i] for i in indexes]
     if all(knowledge.is_surname(words[i].key) for i in indexes) \
-            and not knowledge.is_known_form(" ".join(words[i].key for i in indexes)):
+            and not knowledge.is_known_form(" ".join(words[i].key for i in indexes)) \
+            and not knowledge.is_part_of_document_form(" ".join(words[i].key for i in indexes)):  # "Branwell Brontë"
         return [[i] for i in indexes]
     return [indexes]
 
