@@ -73,10 +73,16 @@ class Schematron:
         saxon_processor()
         try:
             self.executable = _saxon["compiler"].compile_stylesheet(stylesheet_text=self.compiled.stylesheet)
-        except Exception as exc:  # PySaxonApiError: a rule that is not XPath 3.1 / not a pattern
-            where = self.compiled.origin_of(str(exc))
-            raise SchematronError(f"{self.path}: {where + ': ' if where else ''}cannot compile: "
-                                  f"{_saxon_error(exc)}") from None
+        except Exception:  # PySaxonApiError: a rule that is not XPath 3.1 / not a pattern
+            # compiled again without the rules' filters, whose errors Saxon would report at the
+            # rule's context rather than at the let or test they come from
+            self.compiled = compile_to_xslt(self.path, prefilter=False)
+            try:
+                self.executable = _saxon["compiler"].compile_stylesheet(stylesheet_text=self.compiled.stylesheet)
+            except Exception as exc:
+                where = self.compiled.origin_of(str(exc))
+                raise SchematronError(f"{self.path}: {where + ': ' if where else ''}cannot compile: "
+                                      f"{_saxon_error(exc)}") from None
         COMPILATIONS[f"schematron:{self.path.resolve()}"] += 1
 
     @property
