@@ -211,7 +211,12 @@ class DocumentLoader:
                 tree = parse_file(path, tolerate_id_errors=True)
                 builder = _saxon["builder"]
                 builder.set_base_uri(uri)
-                node = builder.parse_xml(xml_text=serialize_for_saxon(tree), encoding="UTF-8")
+                if not tree.docinfo.doctype and tree.docinfo.internalDTD is None and path.resolve().as_uri() == uri:
+                    # as for the files validated: what the safe parser accepted, from the file
+                    # (whose URI is the document's base URI either way)
+                    node = builder.parse_xml(xml_file_name=str(path.resolve()))
+                else:
+                    node = builder.parse_xml(xml_text=serialize_for_saxon(tree), encoding="UTF-8")
             except (XMLInputError, OSError):
                 node = None
             except Exception:  # Saxon cannot read what lxml could: not available either
