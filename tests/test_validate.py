@@ -456,6 +456,34 @@ def test_a_rule_that_cannot_be_evaluated_is_one_message_at_its_node(tmp_path):
     assert "never said" not in str(found) and any(rule == "fine" for *_, rule in found)
 
 
+def test_an_error_at_one_node_is_its_message_and_the_other_nodes_are_checked(tmp_path):
+    """Each rule first selects the nodes it fails on in one filter; an error there (the second
+    date's @when is no integer) runs the rule node by node, as if there were no filter."""
+    rules = _rules(tmp_path, """
+      <pattern><rule context="tei:date"><let name="year" value="xs:integer(@when)"/>
+        <assert id="late" test="$year gt 1900">no year after 1900: <value-of select="@from"/></assert></rule></pattern>""",
+                   '<ns prefix="tei" uri="http://www.tei-c.org/ns/1.0"/><ns prefix="xs" uri="http://www.w3.org/2001/XMLSchema"/>')
+    found = _found(rules)
+    assert [(line, rule) for line, _, _, rule in found] == [(25, None), (26, "late")]
+    assert found[0][2].startswith("Schematron rule failed to run: ") and found[1][2] == "no year after 1900: 1854"
+
+
+def test_rules_that_ask_for_their_position_or_current_node_see_them_as_without_a_filter(tmp_path):
+    rules = _rules(tmp_path, """
+      <pattern><rule context="tei:p"><report id="second" test="position() = 2">second p</report></rule></pattern>
+      <pattern><rule context="tei:date"><let name="me" value="current()"/>
+        <report id="current" test="$me is .">date</report></rule></pattern>""")
+    assert [(line, rule) for line, _, _, rule in _found(rules)] == [(15, "current"), (24, "second"), (25, "current"),
+                                                                  (26, "current")]
+
+
+def test_a_let_that_does_not_compile_is_named_in_the_error(tmp_path):
+    rules = _rules(tmp_path, """<pattern><rule context="tei:head"><let name="broken" value="1 +"/>
+      <assert id="a" test="$broken">never</assert></rule></pattern>""")
+    with pytest.raises(validation.UnusableInputError, match='let "broken": cannot compile: XPST0003'):
+        Validator(rules)
+
+
 def test_abstract_rules_bring_their_lets_and_includes_are_read(tmp_path):
     (tmp_path / "part.sch").write_text(
         '<pattern xmlns="http://purl.oclc.org/dsdl/schematron"><rule context="tei:head">'

@@ -73,10 +73,16 @@ class Schematron:
         saxon_processor()
         try:
             self.executable = _saxon["compiler"].compile_stylesheet(stylesheet_text=self.compiled.stylesheet)
-        except Exception as exc:  # PySaxonApiError: a rule that is not XPath 3.1 / not a pattern
-            where = self.compiled.origin_of(str(exc))
-            raise SchematronError(f"{self.path}: {where + ': ' if where else ''}cannot compile: "
-                                  f"{_saxon_error(exc)}") from None
+        except Exception:  # PySaxonApiError: a rule that is not XPath 3.1 / not a pattern
+            # compiled again without the rules' filters, whose errors Saxon would report at the
+            # rule's context rather than at the let or test they come from
+            self.compiled = compile_to_xslt(self.path, prefilter=False)
+            try:
+                self.executable = _saxon["compiler"].compile_stylesheet(stylesheet_text=self.compiled.stylesheet)
+            except Exception as exc:
+                where = self.compiled.origin_of(str(exc))
+                raise SchematronError(f"{self.path}: {where + ': ' if where else ''}cannot compile: "
+                                      f"{_saxon_error(exc)}") from None
         COMPILATIONS[f"schematron:{self.path.resolve()}"] += 1
 
     @property
@@ -205,7 +211,12 @@ class DocumentLoader:
                 tree = parse_file(path, tolerate_id_errors=True)
                 builder = _saxon["builder"]
                 builder.set_base_uri(uri)
-                node = builder.parse_xml(xml_text=serialize_for_saxon(tree), encoding="UTF-8")
+                if not tree.docinfo.doctype and tree.docinfo.internalDTD is None and path.resolve().as_uri() == uri:
+                    # as for the files validated: what the safe parser accepted, from the file
+                    # (whose URI is the document's base URI either way)
+                    node = builder.parse_xml(xml_file_name=str(path.resolve()))
+                else:
+                    node = builder.parse_xml(xml_text=serialize_for_saxon(tree), encoding="UTF-8")
             except (XMLInputError, OSError):
                 node = None
             except Exception:  # Saxon cannot read what lxml could: not available either

@@ -5,7 +5,10 @@ priorities so that the first matching rule of a pattern fires), with three chang
 for tei-tools' messages:
 
 - each pattern visits only the nodes its rule contexts can select (`//(context)` for each
-  alternative of each context, in document order), not every node of the document;
+  alternative of each context, in document order), not every node of the document; a rule run
+  in a for-each of its own (see _write_pattern) selects in one XPath filter the nodes it fails
+  on, and only those run its instructions (on an error in the filter, every node does, each in
+  its own try: the messages are the same);
 - the stylesheet returns its failures as JSON: `{"a": N, "p": PATH, "m": TEXT}` for assertion N
   (schema order) that failed or report N that fired on the node at PATH, and `{"r": N, "p":
   PATH, "m": TEXT}` for rule N that could not be evaluated there. PATH is the node's element
@@ -234,8 +237,11 @@ class _Writer:
         return element
 
 
-def compile_to_xslt(path: Path) -> CompiledSchematron:
-    """The ISO Schematron at `path` as the text of an XSLT 3.0 stylesheet (see the module's doc)."""
+def compile_to_xslt(path: Path, prefilter: bool = True) -> CompiledSchematron:
+    """The ISO Schematron at `path` as the text of an XSLT 3.0 stylesheet (see the module's doc).
+
+    prefilter=False: no rule selects first the nodes it fails on (see _write_pattern), so that
+    a rule that does not compile is reported at its let, assert or report."""
     root = read_schema(path)
     namespaces = {ns.get("prefix"): ns.get("uri") for ns in root.iterfind(f"{{{SCH_NS}}}ns")}
     writer = _Writer(namespaces, Path(path).resolve().as_uri())
@@ -271,7 +277,7 @@ def compile_to_xslt(path: Path) -> CompiledSchematron:
         for name, _ in schema_lets:
             writer.add(call, "with-param", name=name, select=f"${name}", tunnel="yes")
         rule_number = _write_pattern(writer, compiled, pattern, pattern_number, rule_number, schema_lets,
-                                     abstract_rules, diagnostics)
+                                     abstract_rules, diagnostics, prefilter)
     writer.add(attempt, "sequence", select=f"array{{${_TT}failures}}")
     needed = writer.add(attempt, "catch", errors=f"{_TT}need-document")
     writer.add(needed, "sequence", select=f"map{{'need': ${_ERR}description}}")
@@ -288,7 +294,8 @@ def compile_to_xslt(path: Path) -> CompiledSchematron:
 
 
 def _write_pattern(writer: _Writer, compiled: CompiledSchematron, pattern, pattern_number: int,
-                   rule_number: int, schema_lets: list, abstract_rules: dict, diagnostics: dict) -> int:
+                   rule_number: int, schema_lets: list, abstract_rules: dict, diagnostics: dict,
+                   prefilter: bool = True) -> int:
     """A named template per pattern; its rules as template rules in a mode of their own, or,
     for a pattern of one rule whose context selects exactly what it matches, inline in a loop."""
     mode = f"{_TT}pattern-{pattern_number}"
@@ -309,9 +316,23 @@ def _write_pattern(writer: _Writer, compiled: CompiledSchematron, pattern, patte
         # pattern matches (the first matching rule fires). The order of the loops is free: the
         # caller sorts the failures by rule, and each loop keeps document order within its rule.
         for index, (rule, context) in enumerate(zip(rules, contexts)):
-            loop = writer.add(template, "for-each", f'rule context "{context}"',
-                              select=_fired_on(context, contexts[:index]))
-            _write_rule_body(writer, compiled, loop, rule, rule_number, abstract_rules, diagnostics)
+            fired_on = _fired_on(context, contexts[:index])
+            failing = _failing(rule, abstract_rules) if prefilter else None
+            if failing is None:
+                loop = writer.add(template, "for-each", f'rule context "{context}"', select=fired_on)
+                _write_rule_body(writer, compiled, loop, rule, rule_number, abstract_rules, diagnostics)
+            else:
+                # the nodes where an assert fails or a report fires, in one XPath filter: the rule's
+                # instructions then run for those alone. If the filter raises an error (at some
+                # node, as a test may), the rule runs over all its nodes as before, each in its
+                # own try, and gives the same messages as if the filter were not there.
+                attempt = writer.add(template, "try")
+                loop = writer.add(attempt, "for-each", f'rule context "{context}"', select=f"({fired_on})[{failing}]")
+                _write_rule_body(writer, compiled, loop, rule, rule_number, abstract_rules, diagnostics)
+                _rethrow_needed_document(writer, attempt)
+                every_node = copy.deepcopy(loop)
+                every_node.set("select", fired_on)
+                writer.add(attempt, "catch", errors="*").append(every_node)
             rule_number += 1
         return rule_number
     select = " | ".join(f"({candidates_expression(c)})" for c in contexts)
@@ -392,6 +413,39 @@ def selects_exactly(context: str) -> bool:
     return all(part.startswith("/") or _starts_with_step(part) for part in split_union(context))
 
 
+# Whose values inside a rule's for-each differ from their values in its select: rules using them
+# are not filtered (see _failing).
+_FOCUS_FUNCTION = re.compile(r"(?<![\w.\-:$}])(?:fn:)?(?:current|position|last)\s*\(")
+_LITERAL_OR_COMMENT = re.compile(r"""'(?:[^']|'')*'|"(?:[^"]|"")*"|\(:.*?:\)""", re.S)
+
+
+def _failing(rule, abstract_rules: dict) -> str | None:
+    """An XPath predicate true of a node where one of the rule's asserts fails or one of its
+    reports fires, with the rule's lets bound as they are for its instructions; None for a rule
+    without assertions or one that uses current(), position() or last()."""
+    lets, assertions = _rule_parts(rule, abstract_rules)
+    if not assertions:
+        return None
+    expressions = [let.get("value") or "()" for let in lets] + [a.get("test") or "true()" for a in assertions]
+    if any(_FOCUS_FUNCTION.search(_LITERAL_OR_COMMENT.sub(" ", e)) for e in expressions):
+        return None
+    terms = []
+    for element in assertions:
+        test = route_document_calls(element.get("test") or "true()")
+        terms.append(f"({test})" if etree.QName(element).localname == "report" else f"not(({test}))")
+    condition = " or ".join(terms)
+    if lets:
+        bindings = ", ".join(f"${let.get('name')} := ({route_document_calls(let.get('value') or '()')})"
+                             for let in lets)
+        condition = f"let {bindings} return ({condition})"
+    return condition
+
+
+def _rethrow_needed_document(writer: _Writer, attempt) -> None:
+    needed = writer.add(attempt, "catch", errors=f"{_TT}need-document")
+    writer.add(needed, "sequence", select=f"error(${_ERR}code, ${_ERR}description)")
+
+
 def _write_rule_body(writer: _Writer, compiled: CompiledSchematron, parent, rule, rule_number: int,
                      abstract_rules: dict, diagnostics: dict) -> None:
     """The rule's lets and assertions for the context node, in a try that reports a failure
@@ -420,8 +474,7 @@ def _write_rule_body(writer: _Writer, compiled: CompiledSchematron, parent, rule
         message = "string-join((" + ", ".join(parts or ["''"]) + "), '')"
         writer.add(condition, "sequence", f'the message of "{element.get("id") or test}"',
                    select=f"map{{'a': {len(compiled.assertions) - 1}, 'p': {_TT}path(.), 'm': {message}}}")
-    needed = writer.add(attempt, "catch", errors=f"{_TT}need-document")
-    writer.add(needed, "sequence", select=f"error(${_ERR}code, ${_ERR}description)")
+    _rethrow_needed_document(writer, attempt)
     broken = writer.add(attempt, "catch", errors="*")
     writer.add(broken, "sequence", select=f"map{{'r': {rule_number}, 'p': {_TT}path(.), "
                                           f"'m': string(${_ERR}description), 'code': string(${_ERR}code)}}")
