@@ -178,3 +178,29 @@ def test_a_priests_surname_after_father_is_the_priests_when_used_alone():
     assert [text for text, _, _ in found] == ["Gapon", "Olga Petrova Gapon", "Gapon"]  # "Father" is a roleName
     priest, weaver, alone = (ref for _, ref, _ in found)
     assert alone == priest != weaver
+
+
+def test_common_words_spelt_by_ear_are_no_names_where_nouns_are_capitalised():
+    # a journal that capitalises its nouns and spells as it hears: "Speek", "Servent", "Comeing",
+    # "Buffaloe" are English words, "Camped" and "Squashes" forms of them; "Crouzatt" is a name
+    found = names(OLD_STYLE, "We told the Chief we would Speek to the nations, and my black Servent held the "
+                             "horses, and a party of Indians Comeing towards us, & Camped on the shore.",
+                  "They dried Buffaloe meat and grew Squashes in their fields, and Crouzatt played.")
+    assert found == ["Crouzatt"]
+
+
+def test_a_spelling_by_ear_after_a_title_is_still_a_surname():
+    # "Mr. Taboe" is close to "taboo", but a title makes it a person
+    assert names(OLD_STYLE, "The Chief delivered us a letter from Mr. Taboe yesterday.") == ["Taboe"]
+
+
+def test_given_names_and_surnames_listed_without_commas_are_several_persons():
+    # a journal's list of a party, its commas lost: three persons, not one with four middle names
+    found = names("Our party consisted of John Shields George Gibson George Shannon and others.")
+    assert found == ["John Shields", "George Gibson", "George Shannon"]
+
+
+def test_a_name_with_a_given_name_in_the_middle_stays_one_person():
+    # only an even run of pairs, each a given name then a word that is none, is split
+    assert names("We read George Bernard Shaw and Mary Ann Evans and Harriet Beecher Stowe.") == [
+        "George Bernard Shaw", "Mary Ann Evans", "Harriet Beecher Stowe"]

@@ -107,7 +107,8 @@ class JudgedBlock:
             return []  # "He", "The", "When": the usual capitalised word, no name and in no list
         classes, cut = cut_run(run, words, run_classes, lexicon)
         segments = [(piece, titled) for indexes, titled in cut
-                    for piece in _split_adjacent_surnames(indexes, words, classes, lexicon, knowledge)]
+                    for pair in _split_listed_full_names(indexes, words, lexicon)
+                    for piece in _split_adjacent_surnames(pair, words, classes, lexicon, knowledge)]
         if not segments:
             return [_not_a_name(self.index, text, words, run, classes)]
         found = []
@@ -286,6 +287,20 @@ def _split_adjacent_surnames(indexes: list[int], words: list[Word], classes: Run
     if all(knowledge.is_surname(words[i].key) for i in indexes) \
             and not knowledge.is_known_form(" ".join(words[i].key for i in indexes)):
         return [[i] for i in indexes]
+    return [indexes]
+
+
+def _split_listed_full_names(indexes: list[int], words: list[Word], lexicon: Lexicon) -> list[list[int]]:
+    """"John Shields George Gibson George Shannon": given name and surname, again and again, with
+    no comma between: a list of persons, not one with five middle names. Only an even run of four
+    or more words, each pair a given name and a word that is none (George Bernard Shaw, Mary Ann
+    Evans stay one)."""
+    if len(indexes) < 4 or len(indexes) % 2 or any(words[i].possessive for i in indexes[:-1]):
+        return [indexes]
+    pairs = [indexes[n:n + 2] for n in range(0, len(indexes), 2)]
+    if all(words[g].kind == "word" and words[g].key in lexicon.given and words[s].kind == "word"
+           and words[s].key not in lexicon.given and words[s].text[:1].isupper() for g, s in pairs):
+        return pairs
     return [indexes]
 
 
