@@ -204,3 +204,25 @@ def test_a_name_with_a_given_name_in_the_middle_stays_one_person():
     # only an even run of pairs, each a given name then a word that is none, is split
     assert names("We read George Bernard Shaw and Mary Ann Evans and Harriet Beecher Stowe.") == [
         "George Bernard Shaw", "Mary Ann Evans", "Harriet Beecher Stowe"]
+
+
+def test_a_verb_the_journal_writes_in_lower_case_is_no_middle_name():
+    # "Read" begins entries and is written "read" too: between "Miss James" and "Bisset" it is the verb
+    found = annotate("Wrote to dear Miss James Read Bisset's Life of Burke.", "read more of Burke.",
+                     "Went to see Miss James.")
+    assert [n for n, _, _ in found] == ["James", "Bisset", "Burke", "Burke", "James"]
+    refs = {n: r for n, r, _ in found}
+    assert refs["James"] != refs["Bisset"]
+
+
+def test_a_common_middle_name_stays_where_the_document_never_writes_it_in_lower_case():
+    assert names("We read John Couch Adams on the planets.") == ["John Couch Adams"]
+
+
+def test_a_people_of_a_city_is_no_person():
+    assert names("The lay divine of that old Florentine arose, and the Venetians sang.") == []
+
+
+def test_a_plural_military_title_before_a_list_of_names():
+    assert names("Our party consisted of Sergts. John Ordway, Nathaniel Pryor and Patrick Gass.") == [
+        "John Ordway", "Nathaniel Pryor", "Patrick Gass"]
