@@ -226,3 +226,14 @@ def test_a_people_of_a_city_is_no_person():
 def test_a_plural_military_title_before_a_list_of_names():
     assert names("Our party consisted of Sergts. John Ordway, Nathaniel Pryor and Patrick Gass.") == [
         "John Ordway", "Nathaniel Pryor", "Patrick Gass"]
+
+
+def test_a_possessive_name_before_a_landmark_is_a_place():
+    # "Jefferson's River" is a river; the same journal's "Mr. Jefferson" is a person
+    found = names("We gave him a medal with the likeness of Mr. Jefferson on one side.",
+                  "We went to a high Knob in the forks of Jefferson's River, and camped.")
+    assert found == ["Jefferson"]
+
+
+def test_the_initials_of_the_afternoon_are_no_person():
+    assert names("At half past 4 o'Clock P. M; we all embarked, and at 9 A. M. we landed.") == []

@@ -118,6 +118,8 @@ class JudgedBlock:
             first, last = indexes[0], indexes[-1]
             if words[last].end < len(text) and text[words[last].end].isdigit():
                 continue  # "Igo6", "U2": a code or a misread number, not a name
+            if _time_of_day(words[first:last + 1]):
+                continue  # "at half past 4 o'Clock P. M;": the afternoon, not a person P. M.
             if len(indexes) == 1 and not words[last].possessive and _number_follows(words, last):
                 continue  # "Jan 31", "Jan. 31, 2023", "May 1937": a date
             if len(indexes) == 1 and len(words[first].text) == 1 and first > 0 \
@@ -293,6 +295,12 @@ def _split_adjacent_surnames(indexes: list[int], words: list[Word], classes: Run
             and not knowledge.is_known_form(" ".join(words[i].key for i in indexes)):
         return [[i] for i in indexes]
     return [indexes]
+
+
+def _time_of_day(words: list[Word]) -> bool:
+    """"A. M", "P. M.", "P.M": the initials of ante and post meridiem, written with spaces or without."""
+    return len(words) <= 2 and "".join(w.text.replace(".", "") for w in words).upper() in ("AM", "PM") \
+        and all(w.kind in ("initials", "word") for w in words)
 
 
 def _split_at_ordinary_words(indexes: list[int], words: list[Word], classes: RunClasses,
