@@ -237,3 +237,9 @@ def test_a_possessive_name_before_a_landmark_is_a_place():
 
 def test_the_initials_of_the_afternoon_are_no_person():
     assert names("At half past 4 o'Clock P. M; we all embarked, and at 9 A. M. we landed.") == []
+
+
+def test_a_fond_adjective_after_an_indefinite_article_makes_no_person():
+    # "poor Sancho" is someone, "a little Alehouse" is a thing, written with a capital the old way
+    found = names(OLD_STYLE, "They come every day to a little Alehouse next door, and poor Sancho laughs.")
+    assert found == ["Sancho"]

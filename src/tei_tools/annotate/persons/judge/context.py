@@ -133,8 +133,8 @@ def context_cues(ctx: Context, lexicon: Lexicon, possessive: bool) -> set[str]:
         cues.add("thing-after")
     if after1 == "," and _place_follows(ctx, lexicon):
         cues.add("place-apposition")  # "Yanovka, Russia", "Lakehurst, New Jersey"
-    if lower1 in FOND_ADJECTIVES:
-        cues.add("fond-before")  # "poor Sancho", "old Chaucer"
+    if lower1 in FOND_ADJECTIVES and before2 not in ("a", "an"):
+        cues.add("fond-before")  # "poor Sancho", "old Chaucer"; but "a little Alehouse" is a thing
     elif lower1 and before2 in ("a", "an", "the") and "determiner" not in cues:
         cues.add("determiner-adjective")  # "an ungrateful Dandy", "the new Mint"
     if lower1 in lexicon.roles or (before1 == "," and lower2 in lexicon.roles):
