@@ -243,3 +243,16 @@ def test_a_fond_adjective_after_an_indefinite_article_makes_no_person():
     # "poor Sancho" is someone, "a little Alehouse" is a thing, written with a capital the old way
     found = names(OLD_STYLE, "They come every day to a little Alehouse next door, and poor Sancho laughs.")
     assert found == ["Sancho"]
+
+
+
+
+def test_a_calling_written_with_a_capital_before_a_name_is_a_title():
+    assert names(OLD_STYLE, "Shortly after the Chief arrived with the Interpreter Charbono and his wife.") == [
+        "Charbono"]
+
+
+def test_an_initial_without_its_dot_stays_inside_the_name():
+    # "m" in lower case elsewhere ("5 m") makes no word of the sentence of the M of Bertrand M Patenaude
+    assert names("The road was 5 m wide.", "We read Bertrand M Patenaude on the subject.") == [
+        "Bertrand M Patenaude"]

@@ -308,13 +308,14 @@ def _split_at_ordinary_words(indexes: list[int], words: list[Word], classes: Run
     """"Wrote to dear Miss James Read Bisset's Life of Burke": a very common word inside a name,
     one the document also writes in lower case ("read"), is a word of the sentence between two
     names, not a middle name. "John Couch Adams" keeps his where "couch" is no word of the text.
-    The words cut out are added to `sentence_words`."""
+    A letter ("Bertrand M Patenaude") is an initial without its dot, never such a word. The words
+    cut out are added to `sentence_words`."""
     if len(indexes) < 3:
         return [indexes]
     parts, current = [], [indexes[0]]
     for i in indexes[1:-1]:
         word = words[i]
-        if classes[i] == "common" and not word.possessive and zipf(word.key) >= MIDDLE_WORD \
+        if classes[i] == "common" and len(word.key) > 2 and not word.possessive and zipf(word.key) >= MIDDLE_WORD \
                 and knowledge.is_lowercase_in_document(word.key):
             parts.append(current)
             current = []
