@@ -1,5 +1,5 @@
-"""Feasts on a fixed day (tei_tools.annotate.dates.feasts): with their year, a day; alone, a day
-only where they head an entry or a letter and the context gives the year."""
+"""Feasts on a fixed day (tei_tools.annotate.dates.feasts): with their year, a day; alone, the day
+of the year the context gives, or the day without a year."""
 from __future__ import annotations
 
 import pytest
@@ -24,14 +24,25 @@ def test_a_feast_with_its_year_is_its_day(text, span, when):
     assert dated((text, False)) == [[(span, {"when": when})]]
 
 
-@pytest.mark.parametrize("text", ["At Christmas we dined with the Lymans.", "Christmas Day was quiet.",
-                                  "The Michaelmas term began.", "He kept Easter 1916 at home."])
-def test_a_feast_without_its_year_or_a_movable_one_is_no_day(text):
+@pytest.mark.parametrize("text", ["At Christmas we dined with the Lymans.", "The Michaelmas term began.",
+                                  "He kept Easter 1916 at home."])
+def test_a_feast_that_names_no_day_or_a_movable_one_is_no_day(text):
     assert all("-" not in values.get("when", "") for _, values in dated((text, False))[0])
+
+
+def test_a_feast_alone_in_no_year_we_know_is_the_day_without_a_year():
+    assert dated(("Christmas Day was quiet.", False)) == [[("Christmas Day", {"when": "--12-25"})]]
+
+
+def test_a_feast_alone_in_a_letter_takes_the_year_nearest_its_date():
+    dates = dated(("London, Decr. 2d. 1843.", True), ("I hope to see you before Christmas Day, and my brother "
+                                                      "returns on New Year's Day.", False))
+    assert dates[1] == [("Christmas Day", {"when": "1843-12-25", "cert": "high", "resp": "#tei-tools"}),
+                        ("New Year's Day", {"when": "1844-01-01", "cert": "medium", "resp": "#tei-tools"})]
 
 
 def test_a_feast_heading_an_entry_takes_the_year_of_the_entries_before():
     dates = dated(("December 20th, 1839.", True), ("Snow all day.", False), ("Christmas Day.", True),
                   ("Church, then dinner with the Lymans.", False))
     assert dates[2] == [("Christmas Day", {"when": "1839-12-25", "cert": "high", "resp": "#tei-tools"})]
-    assert dated(("Christmas Day.", True)) == [[]]  # no year to go by
+    assert dated(("Christmas Day.", True)) == [[("Christmas Day", {"when": "--12-25"})]]  # no year to go by

@@ -100,3 +100,25 @@ def test_a_day_without_its_year_before_a_dash_takes_the_year_of_the_day_after_it
 def test_a_day_the_year_after_the_dash_does_not_have_is_no_range():
     spans = annotate_dates([Block("p", "29 February – 3 March 1901", 0)])[0]
     assert [dict(s.attrs) for s in spans] == [{"when": "--02-29"}, {"when": "1901-03-03"}]
+
+
+@pytest.mark.parametrize("text, span, values", [
+    ("It was printed in 1795-6 at Bath.", "1795-6", {"from": "1795", "to": "1796"}),
+    ("He was away in 1819–0, they say.", "1819–0", {"from": "1819", "to": "1820"}),
+    ("The winter of 1812-3 was hard.", "winter of 1812-3", {"notBefore": "1812-12", "notAfter": "1813-02"})])
+def test_the_second_year_of_a_range_by_its_last_digit_after_a_dash(text, span, values):
+    from tei_tools.annotate.dates import annotate_dates
+    from tei_tools.model import Block
+
+    block = Block("p", text, 0)
+    [spans] = annotate_dates([block])
+    assert [(s.text_in(text), dict(s.attrs)) for s in spans] == [(span, values)]
+
+
+@pytest.mark.parametrize("text", ["It was dated 1665/6 in the register.", "See 1795-6.5 of the table."])
+def test_a_slash_and_one_digit_or_a_decimal_is_no_range(text):
+    from tei_tools.annotate.dates import annotate_dates
+    from tei_tools.model import Block
+
+    [spans] = annotate_dates([Block("p", text, 0)])
+    assert not any("from" in s.attrs for s in spans)

@@ -64,7 +64,7 @@ def test_markers_link_to_the_notes_the_source_carries():
     markers = root.findall(".//t:body//t:ref", NS)
     notes = root.findall(".//t:back/t:div[@type='notes']/t:note", NS)
     assert [n.get("n") for n in notes] == ["1", "2"] and all(n.get("place") == "end" for n in notes)
-    ids = {n.get(f"{{http://www.w3.org/XML/1998/namespace}}id"): n for n in notes}
+    ids = {n.get("{http://www.w3.org/XML/1998/namespace}id"): n for n in notes}
     for marker in markers:
         note = ids[marker.get("target")[1:]]
         assert note.get("n") == marker.get("n")

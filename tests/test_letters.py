@@ -459,7 +459,7 @@ def test_a_printed_collection_in_capitals_with_a_vocative_after_the_close():
     assert tree(first.children)[4] == ("closer", [("salute", "Yours, my dear William,"), ("signed", "W. C.")])
     assert tree(second.children)[1] == ("address", [("addrLine", "TO JOSEPH HILL, ESQ.")])
     assert [(f.sender.text, f.addressee.text, f.place.text) for f in doc.correspondence] == [
-        ("W. C", "THE REV. WILLIAM UNWIN", "Olney"), ("W. COWPER", "JOSEPH HILL, ESQ", "Olney")]
+        ("W. C", "REV. WILLIAM UNWIN", "Olney"), ("W. COWPER", "JOSEPH HILL, ESQ", "Olney")]
 
 
 VERSE_LETTER = """Three Mile Cross, June 2, 1820.
@@ -547,3 +547,27 @@ def test_a_second_dateline_an_unmarked_postscript_and_to_on_a_line_of_its_own():
 
 def test_a_close_that_opens_with_and():
     assert letter._is_closing(letter.RawBlock("& I am ever most sincerely & affectionately yours\nM.R. Mitford", 0, 0))
+
+
+@pytest.mark.parametrize("title", ["Letters of Corporal Edwin Marsh, 1916", "The Correspondence of Ada Kessler (1841-1850)"])
+def test_a_collections_title_that_gives_a_year_is_the_title_not_the_first_dateline(title):
+    tei = edition(f"{title}\n\nAmiens, 4th July 1916\n\nDear Mother,\n\nWe are out of the line.\n\n"
+                  "Your loving son,\nEdwin\n")
+    assert "".join(tei.find(".//t:front//t:titlePart", TEI).itertext()) == title
+    assert "".join(tei.find(".//t:div[@type='letter']/t:opener/t:dateline", TEI).itertext()) == "Amiens, 4th July 1916"
+    assert tei.find(".//t:correspDesc//t:date", TEI).get("when") == "1916-07-04"
+
+
+def test_an_address_line_in_capitals_opening_the_file_is_the_address_and_its_names_are_persons():
+    tei = edition("TO THE REV. EDWIN MARSH.\n\nOlney, May 8, 1780.\n\nMY DEAR FRIEND,\n\n"
+                  "My scribbling humour has of late been absorbed in landscape drawing, and Mr. Hill sends a book.\n\n"
+                  "Yours affectionately,\nJ. KESSLER.\n")
+    letter_div = tei.find(".//t:div[@type='letter']", TEI)
+    assert letter_div.find("t:head", TEI) is None
+    assert "".join(letter_div.find("t:address/t:addrLine", TEI).itertext()) == "TO THE REV. EDWIN MARSH."
+    names = {"".join(p.itertext()): p.get("ref") for p in letter_div.iter(f"{{{TEI['t']}}}persName")}
+    assert names["REV. EDWIN MARSH"] == "persons.xml#edwin-marsh" and names["J. KESSLER"] == "persons.xml#j-kessler"
+    assert names["Mr. Hill"] == "persons.xml#hill"  # a title makes "Hill" a surname
+    sent, received = tei.findall(".//t:correspDesc/t:correspAction", TEI)
+    assert sent.find("t:persName", TEI).get("ref") == "persons.xml#j-kessler"
+    assert received.find("t:persName", TEI).text == "REV. EDWIN MARSH"

@@ -130,3 +130,9 @@ def test_given_names_after_the_name_a_ship_or_an_inn_and_out_of_leads_to_a_port(
 def test_a_person_with_given_names_only_is_still_one_without_the_article():
     assert [text for _, text in marked("Mary Ellen came home at six, and our Mary Ellen was tired.")] \
         == ["Mary Ellen", "Mary Ellen"]
+
+
+@pytest.mark.parametrize("sentence", ["Walked to Grimsholt with Anna Kessler.", "In 1820 the family removed to Grimsholt.",
+                                      "Anna Kessler rode to Grimsholt on Monday."])
+def test_walking_riding_or_removing_to_a_name_goes_to_a_place(sentence):
+    assert [text for _, text in marked(sentence)] == (["Anna Kessler"] if "Kessler" in sentence else [])

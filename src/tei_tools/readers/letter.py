@@ -56,7 +56,7 @@ CLOSING_PHRASE = re.compile(
     r"[,.!;:]*)(?P<rest>.*)$")
 SIGNATURE = re.compile(r"^[-—–\s]*(?:[A-Z][\w'’.-]*\.?[ \t]*){1,5}[.,]?$")
 # "To Sir W. Elford--", "TO JOSEPH HILL, ESQ.": the name, and the honours after it
-ADDRESS_TO = re.compile(r"^(?:To|TO)\s+(?P<name>(?:[A-Z][\w'’.]*\.?[ \t]*){1,6}"
+ADDRESS_TO = re.compile(r"^(?:To|TO)\s+(?:(?:THE|The)\s+(?=(?:REV|Rev|RIGHT|Right|HON|Hon)))?(?P<name>(?:[A-Z][\w'’.]*\.?[ \t]*){1,6}"
                         r"(?:,[ \t]*(?:Esq|ESQ|Esquire|ESQUIRE|Jr|Jun|Sr|Sen|M\.[ \t]?P|D\.[ \t]?D|F\.[ \t]?R\.[ \t]?S)\.?)*)"
                         r"[\s,.;:—–-]*$")
 # a collection's heading for a letter to the previous letter's addressee
@@ -68,6 +68,9 @@ TITLE_NAME = re.compile(r"^(?:Sr|Sir|Mr|Mrs|Miss|Ms|Mme|Dr|Rev|Revd|Lady|Lord|Ca
                         r"|^(?:The\s+)?(?:Right\s+)?Hon(?:ou?rable|\.)\s+(?:the\s+)?[A-Z]")  # "The Honorable John G. Winant"
 POSTSCRIPT = re.compile(r"^(?:P\.\s?P\.\s?S\.|P\.\s?S\.|PS\b|Post-?script\b|N\.\s?B\.)")
 ENDORSEMENT = re.compile(r"(?i)^\[?\s*(?:endorsed|docketed|endorsement|docket)\b")
+# a collection's title, though it gives a year: "Letters of Private Arthur Hale, 1916",
+# "The Correspondence of J. Kessler (1841-1850)"; a dateline never opens so
+COLLECTION_TITLE = re.compile(r"(?i)^(?:the\s+|some\s+|selected\s+|family\s+|war\s+)*(?:letters|correspondence)\b")
 LETTER_HEADING = re.compile(r"(?i)^letter\s+(?:\d{1,4}|[ivxlc]{1,7}|no\.?\s*\d{1,4}|the\s+\w+)\b[^\n]{0,80}$")
 # a dateline without a date: "Tuesday night", "Bath, Sunday morning"
 WEEKDAY_DATELINE = re.compile(r"^(?:[A-Z][\w'’.-]*[ ,]+){0,4}(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
@@ -93,8 +96,8 @@ def read(source: str, name: str) -> Document:
 
 def _is_title(block: RawBlock) -> bool:
     text = block.text
-    return (is_heading_like(text) and not _is_dateline(block) and not SALUTE.match(text)
-            and not ADDRESS_TO.match(text) and not LETTER_HEADING.match(text))
+    return (is_heading_like(text) and (not _is_dateline(block) or bool(COLLECTION_TITLE.match(text)))
+            and not SALUTE.match(text) and not ADDRESS_TO.match(text) and not LETTER_HEADING.match(text))
 
 
 # ---------------------------------------------------------------- one letter
@@ -195,10 +198,10 @@ def _place(letter: Letter, block: RawBlock, following: RawBlock | None,
     if not letter.started:
         if LETTER_HEADING.match(text) and not letter.opener:
             letter.head.append(block.block("head"))
+        elif (match := ADDRESS_TO.match(text)) and not letter.opener:
+            letter.top_address.append(_address(block, letter, match))  # "TO THE REV. WILLIAM UNWIN."
         elif letter.empty and _is_letterhead(block, following):
             letter.head.append(block.block("head", type="letterhead"))
-        elif (match := ADDRESS_TO.match(text)) and not letter.opener:
-            letter.top_address.append(_address(block, letter, match))
         elif TO_THE_SAME.match(text) and not letter.opener:
             letter.top_address.append(_address(block, letter, None))
             letter.facts.addressee = previous_addressee

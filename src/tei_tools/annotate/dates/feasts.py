@@ -1,9 +1,11 @@
 """Feasts and named days on a fixed day of the year: "Christmas Day 1840", "Michaelmas, 1820",
-"Lady Day of 1752", and, heading a diary entry or a letter, the feast alone ("Christmas Day."),
-whose year is the one its context gives (with @cert, as any day read from the context).
+"Lady Day of 1752", and the feast alone ("Christmas Day." heading a diary entry, "before
+Christmas Day" in a letter), whose year is the one its context gives (with @cert, as any day
+read from the context), or none ("--12-25").
 
 The names and their days are data (data/dates.toml, [feasts]); a feast without a year in the
-running text ("at Christmas") is no date we can write, and is left alone.
+running text ("before Christmas Day") takes the year of its context as a day without its year
+does ("the 28th"), or none ("--12-25"); "at Christmas" names no day and is left alone.
 """
 from __future__ import annotations
 
@@ -50,15 +52,21 @@ class FeastRecogniser:
                 year = int(match["y"])
                 if FIRST_YEAR <= year <= LAST_YEAR and is_real_day(year, month, day):
                     yield Found(*match.span(), {"when": iso_day(year, month, day)}, year=year, month=month, day=day)
-            elif heading and self.alone.match(text):
+            elif heading and self.alone.match(text) or not heading and not NOT_THE_DAY.match(text, match.end("f")):
+                # "Christmas Day." heading an entry, "before Christmas Day": the context's year, as
+                # for "the 28th"; else none ("--12-25")
                 yield Found(*match.span("f"), resolve=_from_the_context(month, day))
 
 
+# What a feast's name can name other than its day: "Michaelmas term", "the Lady Day quarter"
+NOT_THE_DAY = re.compile(r"\s+(?:term|terms|sittings|sessions?|quarter|goose|daisy|daisies|rent|holidays|vacation)\b")
+
+
 def _from_the_context(month: int, day: int):
-    def resolve(context: Context) -> Reading | None:
+    def resolve(context: Context) -> Reading:
         found = context.year_of_day(month, day)
-        if found is None:
-            return None  # a feast in no year we know is no date we can write
+        if found is None:  # in no year we know: the day without one
+            return Reading({"when": f"--{month:02d}-{day:02d}"}, None, None, month, day)
         year, cert = found
         return Reading({"when": iso_day(year, month, day)}, cert, year, month, day, from_context=True)
     return resolve

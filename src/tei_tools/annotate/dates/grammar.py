@@ -44,7 +44,9 @@ class Pieces:
         # a day, or a range of days: "17", "17th", "17-19"
         self.day = rf"(?P<d>[12]\d|3[01]|0?[1-9]){suffix}\b(?:\s*{DASH}\s*(?P<d2>[12]\d|3[01]|0?[1-9]){suffix}\b)?"
         self.year = r"(?P<y>\d{4})\b(?!['’]?s\b)"
-        self.second_year = rf"(?:\s?(?:{DASH}|/)\s?(?P<y2>\d{{4}}|\d{{2}})\b)"  # "-06", "–1940", "/15"
+        # "-06", "–1940", "/15"; "-6" by its last digit right after a dash only ("1795-6": "1665/6"
+        # is one year, written with its legal and its historical number)
+        self.second_year = rf"(?:\s?(?:{DASH}|/)\s?(?P<y2>\d{{4}}|\d{{2}}|(?<={DASH})\d(?![.,]\d))\b)"
         self.eras = alternation(sorted(v.before_christ | v.anno_domini))
         self.eras_before = alternation(sorted(v.anno_domini))  # "AD 79"
         # after a month, a year may carry an era ("15 March 44 BC", "October 1066 AD")

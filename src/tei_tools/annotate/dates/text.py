@@ -51,9 +51,13 @@ def in_parentheses(text: str, start: int, end: int) -> bool:
 
 
 def second_year(first: int, written: str) -> int | None:
-    """The end of a range written in full or by its last two digits ("1905-06", "1899-00")."""
+    """The end of a range written in full or by its last two digits ("1905-06", "1899-00") or
+    its last digit ("1795-6", "1819-0")."""
     if len(written) == 4:
         return int(written)
+    if len(written) == 1:
+        last = first // 10 * 10 + int(written)
+        return last if last > first else last + 10
     last = first // 100 * 100 + int(written)
     if last <= first and first % 100 >= 90 and int(written) < 10:
         last += 100  # "1899-00" crosses into the next century

@@ -104,8 +104,11 @@ def birth_name_statements(mentions: Sequence[Candidate], texts: Sequence[str]) -
     """A biography titled with its subject's name ("Emmeline Pankhurst") that opens with the
     subject's birth ("Emmeline Goulden, the daughter of ..., was born in Manchester"): the name
     that opens the first sentence, with the title's given name and another surname, is the
-    subject's name before marriage or a change of name. The first full name of the text after
-    the title, opening its paragraph, and "born" in its sentence; nothing else is read so."""
+    subject's name before marriage or a change of name. So is a longer formal name holding the
+    title's given name whose sentence gives the title's surname ("Augusta Ada King, Countess of
+    Lovelace" under "Ada Lovelace"), and the title's name with more given names ("Patrick
+    Branwell Brontë" under "Branwell Brontë"). Only the first full name of the text after the title, opening
+    its paragraph; nothing else is read so."""
     if len(mentions) < 2:
         return []
     title = mentions[0]
@@ -120,10 +123,15 @@ def birth_name_statements(mentions: Sequence[Candidate], texts: Sequence[str]) -
     if first.is_single_word or first.words[-1].possessive or text[:start].strip():
         return []
     given, surname = title.words[0].key, title.words[-1].key
-    if first.words[0].key != given or first.words[-1].key == surname \
-            or any(word.key == surname for word in first.words):
+    keys = [word.key for word in first.words]
+    if keys[-1] == surname and {word.key for word in title.words} <= set(keys) and len(keys) > len(title.words):
+        return [AliasStatement(opening, 0)]  # "Patrick Branwell Brontë, the only son of ..." under "Branwell Brontë"
+    if surname in keys:
         return []
     end = SENTENCE_END.search(text, first.end)
-    if not BORN.search(text, first.end, end.start() if end else len(text)):
-        return []
-    return [AliasStatement(opening, 0)]
+    sentence = text[first.end:end.start() if end else len(text)]
+    born = first.words[0].key == given and BORN.search(sentence)
+    # "Augusta Ada King, Countess of Lovelace (née Byron; ...) was" under the title "Ada Lovelace"
+    titled = given in {word.key for word in first.words[:-1]} and re.search(
+        rf"\b{re.escape(title.words[-1].text)}\b", sentence)
+    return [AliasStatement(opening, 0)] if born or titled else []

@@ -44,6 +44,7 @@ class DocumentKnowledge:
         self.personography = personography
         self.document_words: dict[str, tuple[int, int]] = {}  # word -> where a full name first held it
         self.document_surnames: set[str] = set()
+        self.document_forms: set[str] = set()  # name keys of the document's full names of three words or more
         self.class_cache: dict[tuple[str, str, bool], str] = {}  # classes.class_key -> class
         texts: set[str] = set()
         for block in blocks:
@@ -91,6 +92,8 @@ class DocumentKnowledge:
             parts = name_parts(candidate.text)
             if parts.surname:
                 self.document_surnames.add(parts.surname)
+                if len(parts.words) > 2:
+                    self.document_forms.add(" ".join(parts.words))
             for person_id in self._reviewed(self.personography.find(candidate.text)):
                 for alias in self.personography.one_word_forms(person_id):  # "Koba" where Stalin is named
                     self.document_words[name_key(alias)] = EVERYWHERE
@@ -145,6 +148,10 @@ class DocumentKnowledge:
         if found is None:
             found = self._forms[key] = bool(self._reviewed(self.personography.find(key)))
         return found
+
+    def is_part_of_document_form(self, key: str) -> bool:
+        padded = f" {key} "
+        return any(padded in f" {form} " for form in self.document_forms)
 
     def is_surname(self, key: str) -> bool:
         return key in self.document_surnames or bool(self._reviewed(self.personography.find_word(key, "surname")))

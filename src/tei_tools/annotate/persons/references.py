@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-# At the start of a block (or a line of it): an optional number, a capitalised surname and a comma
-INVERTED_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:\[?\d{1,3}[.)\]][ \t]+)?([A-Z][\w'’-]+),[ \t]+\Z")
+# At the start of a block (or a line of it, or after the semicolon between two authors:
+# "Hammerman, Robin; Russell, Andrew L. (2015)"): an optional number, a capitalised surname and a comma
+INVERTED_OPENING = re.compile(r"(?:^|\n|;)[ \t]*(?:\[?\d{1,3}[.)\]][ \t]+)?([A-Z][\w'’-]+),[ \t]+\Z")
 # Words that open a line before a comma and a name in speech, never as a surname: "Thanks, Maria."
 GREETINGS = frozenset("thanks thank yes no well oh ah hello hi hey sorry okay ok right so now please goodbye bye "
                       "welcome congratulations cheers listen look dear morning evening indeed sure great".split())

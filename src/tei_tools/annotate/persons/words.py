@@ -276,7 +276,9 @@ def _continues(text: str, words: list[Word], last: int, particles: frozenset[str
     if following.text == "I" and last + 2 < len(words) and words[last + 2].text[:1].islower():
         return False  # "my dear Mary I would": the pronoun, not a regnal number
     if following.is_capitalised and not following.is_all_caps:
-        return True
+        # "from Uncle Fred. Fred says": a name that can be an abbreviation, then the same name:
+        # the sentence ended
+        return not (current.text[-1] == "." and current.key == following.key)
     if is_roman_numeral(following.text) or following.key in SUFFIXES:
         return current.is_capitalised
     if following.text == "the":  # "Edward the Fourth", "Catherine the Great": a regnal number in words

@@ -1,6 +1,7 @@
 """`Clusterer`: the document's mentions grouped into persons, in document order (see the package)."""
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from tei_tools.annotate.names import Lexicon, NameParts, name_key, name_parts
@@ -12,6 +13,10 @@ from tei_tools.annotate.persons.cluster.sexes import gender_of, gender_of_given
 from tei_tools.annotate.persons.cluster.spelling import MISSPELLING_MIN_LENGTH
 from tei_tools.annotate.persons.judge import Candidate
 from tei_tools.personography import PersonIndex
+
+
+# what stands before a surname alone that names a woman's family: "née Byron", "born Goulden"
+BIRTH_CUE = re.compile(r"\b(?:née|nee|born)\s+\Z", re.IGNORECASE)
 
 
 class Clusterer(FullNames, LoneWords):
@@ -34,8 +39,11 @@ class Clusterer(FullNames, LoneWords):
         self.by_surname_letter: dict[str, list[Entity]] = {}  # first letter of a long surname
         self._parts_cache: dict[str, NameParts] = {}
 
-    def cluster(self, mentions: Sequence[Candidate], texts: Sequence[str]) -> Clustering:
-        self.texts, self._mentions = texts, mentions
+    def cluster(self, mentions: Sequence[Candidate], texts: Sequence[str],
+                title_blocks: frozenset[int] = frozenset()) -> Clustering:
+        """`title_blocks`: the blocks that are the document's title (a person named in full there
+        is the one the document is about: a given name alone joins them however far)."""
+        self.texts, self._mentions, self.title_blocks = texts, mentions, title_blocks
         person_of: list[int] = []
         how: list[str] = []
         # word -> the full names that hold it, in document order, as (position, mention)
@@ -63,7 +71,14 @@ class Clusterer(FullNames, LoneWords):
             for statement in statements.get(position, []):
                 if self._merge_alias(statement, mentions, person_of):
                     how[statement.alias] = "alias"
+                    self._note_birth_surname(mentions[statement.alias], person_of[statement.alias])
         return self._result(person_of, how)
+
+    def _note_birth_surname(self, alias: Candidate, entity_index: int) -> None:
+        """"Augusta Ada King (née Byron)": the surname she was born with is her family's; a later
+        "Byron" alone is her father, not her."""
+        if alias.is_single_word and BIRTH_CUE.search(self.texts[alias.block], max(0, alias.start - 8), alias.start):
+            self._root(entity_index).birth_surnames.add(self._word_key(alias.key))
 
     def _gender_of(self, mention: Candidate) -> str | None:
         """The gender a mention tells: by its title ("Mrs.", "Lord"), else, for a full name, by its
@@ -133,6 +148,7 @@ class Clusterer(FullNames, LoneWords):
         entity.last_end = (mention.block, mention.end)
         if not mention.is_single_word:
             entity.last_full_end = (mention.block, mention.end)
+            entity.in_title = entity.in_title or mention.block in self.title_blocks
             entity.last_full_as_kin = "kin-before" in mention.cues
 
     def _note_form(self, entity: Entity, mention: Candidate) -> None:

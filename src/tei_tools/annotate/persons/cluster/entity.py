@@ -16,6 +16,8 @@ class Entity:
     form_keys: set[str] = field(default_factory=set)  # their name keys
     first_text: str = ""  # the first mention as written (with its title)
     first_block: int = 0
+    birth_surnames: set[str] = field(default_factory=set)  # "née Byron": her family's name, not hers alone
+    in_title: bool = False  # named in full in the document's title ("Letters of Arthur Hale, 1916")
     words: set[str] = field(default_factory=set)  # words of the names used
     givens: set[str] = field(default_factory=set)
     surnames: set[str] = field(default_factory=set)
@@ -62,6 +64,8 @@ class Entity:
         self.kin_alone.update(other.kin_alone)
         self.genders |= other.genders
         self.kin_titles |= other.kin_titles
+        self.in_title = self.in_title or other.in_title
+        self.birth_surnames |= other.birth_surnames
         self.initials |= other.initials
         self.titles |= other.titles
         self.mentions += other.mentions

@@ -23,7 +23,9 @@ class FullNames:
         if same:
             return max(same, key=lambda e: e.last_seen), "form"
         words = frozenset(w for w in parts.word_set() if len(w) > 1 and w not in self.particles)
-        entity = self._entity_containing(parts, words, gender)
+        # "Patrick Branwell Brontë, the only son of Patrick Brontë": the father, not the son again
+        relatives = self._named_in_sentence(mention) if {"kin-before", "kin-of"} & mention.cues else []
+        entity = self._entity_containing(parts, words, gender, relatives)
         if entity:
             return entity, "fits"
         entity = self._initialled_entity(parts, gender)
@@ -54,13 +56,15 @@ class FullNames:
     def _alive(self) -> list[Entity]:
         return self.alive
 
-    def _entity_containing(self, parts: NameParts, words: frozenset[str], gender: str | None) -> Entity | None:
+    def _entity_containing(self, parts: NameParts, words: frozenset[str], gender: str | None,
+                           not_them: list[Entity] = ()) -> Entity | None:
         """The most recent person whose names hold all `words`, with the same given name (or
-        matching initials) and the mention's surname among theirs."""
+        matching initials) and the mention's surname among theirs; not one of `not_them` (the
+        persons a kinship word before the name sets apart)."""
         initials = [w for w in parts.words if len(w) == 1]
         fitting = []
         for entity in self._entities_with(words):
-            if not self._gender_fits(entity, gender):
+            if not self._gender_fits(entity, gender) or entity in not_them:
                 continue
             if parts.given and entity.givens and parts.given not in entity.givens:
                 continue

@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 
 from tei_tools.annotate.persons.cluster.entity import Entity
-from tei_tools.annotate.persons.cluster.sexes import gender_of, same_standing
+from tei_tools.annotate.persons.cluster.sexes import gender_of, same_standing, titles_fit_a_woman
 from tei_tools.annotate.persons.cluster.spelling import MISSPELLING_MIN_LENGTH, similar_spelling
 from tei_tools.annotate.persons.judge import Candidate
 
@@ -57,13 +57,15 @@ class LoneWords:
         not_them = relatives + self._possessor_in_focus(mention) if kin_before else []
         seen = [e for e in self.by_word.get(key, []) if e.merged_into is None and e not in not_them
                 and self._gender_fits(e, gender) and (kin is None or kin in e.kin_titles)
-                and same_standing(e, mention.title)]
+                and same_standing(e, mention.title) and titles_fit_a_woman(e, gender)
+                and key not in e.birth_surnames]
         if kin is None and any(not e.only_with_kin_title(key) for e in seen):
             seen = [e for e in seen if not e.only_with_kin_title(key)]  # "Mary" after "Aunt Mary": the other Mary
         if seen:  # a given name alone means someone close at hand
             most = self.most_mentions
             seen = [e for e in seen if key not in e.givens or key in e.surnames or e.alone[key]
-                    or mention.block - e.last_end[0] <= RECENT_BLOCKS or e.mentions == most]
+                    or mention.block - e.last_end[0] <= RECENT_BLOCKS or e.mentions == most
+                    or e.in_title]  # named in full in the document's title
         if seen:
             return self._most_plausible(seen, key, mention), "word"
         if kin:

@@ -34,3 +34,10 @@ def gender_of_given(given: str | None, lexicon: Lexicon) -> str | None:
     if given in lexicon.male_given:
         return "m"
     return None
+
+
+def titles_fit_a_woman(entity: Entity, gender: str | None) -> bool:
+    """"Mrs. Collins" is not "Sergeant Collins": a woman called by a woman's title is not a person
+    the document has called only by titles that tell no sex (ranks, offices, "Dr."), who in the
+    letters and histories editions hold are as a rule men (her husband, her father)."""
+    return gender != "f" or not entity.titles or bool(entity.genders)

@@ -12,6 +12,24 @@ from tei_tools.annotate.persons.judge.scoring import score
 from tei_tools.annotate.persons.judge.segments import RunClasses, classes_between, cut_run
 from tei_tools.annotate.persons.words import LETTER_MARKS, Run, Word, find_runs, sentence_starts, words_of
 
+# The lines of a letter that hold a name and nothing else: there a word in capitals is a name
+# written as printed collections set signatures and address lines ("W. COWPER.").
+NAME_LINES = frozenset({"signed", "addrLine"})
+CAPITALS_WORD = re.compile(r"\b[^\W\d_][^\W\d_'’]+\b")
+
+
+def _capitals_as_names(text: str) -> str:
+    """Words in capitals written as names ("COWPER" as "Cowper"), each the same length, so that
+    every offset into the block stays where it was."""
+    def as_name(match: re.Match) -> str:
+        word = match.group()
+        if not word.isupper():
+            return word
+        written = word[0] + word[1:].lower()
+        return written if len(written) == len(word) else word
+    return CAPITALS_WORD.sub(as_name, text) if any(c.isupper() for c in text[1:]) else text
+
+
 class JudgedBlock:
     """One block: its words and runs, found once, and the candidates of each run.
 
@@ -20,8 +38,10 @@ class JudgedBlock:
     """
 
     def __init__(self, index: int, text: str, lexicon: Lexicon, tag: str = "p"):
-        self.index, self.text = index, text
         self.is_signature = tag == "signed"  # a letter's signature: its initials are the writer's name
+        if tag in NAME_LINES:
+            text = _capitals_as_names(text)  # "W. COWPER.", "TO THE REV. WILLIAM UNWIN."
+        self.index, self.text = index, text
         self.words: list[Word] = words_of(text, lexicon.abbreviations)
         self.runs: list[Run] = _without_letter_marks(find_runs(text, self.words, lexicon.particles), self.words)
         self.sentence_starts: frozenset[int] = sentence_starts(text, self.words)  # `words.starts_sentence`
@@ -292,7 +312,8 @@ def _split_adjacent_surnames(indexes: list[int], words: list[Word], classes: Run
     if all(words[i].key in lexicon.famous for i in indexes):  # "great men Bacon Shakespeare"
         return [[i] for i in indexes]
     if all(knowledge.is_surname(words[i].key) for i in indexes) \
-            and not knowledge.is_known_form(" ".join(words[i].key for i in indexes)):
+            and not knowledge.is_known_form(" ".join(words[i].key for i in indexes)) \
+            and not knowledge.is_part_of_document_form(" ".join(words[i].key for i in indexes)):  # "Branwell Brontë"
         return [[i] for i in indexes]
     return [indexes]
 

@@ -15,14 +15,14 @@ COORDINATION = re.compile(r"\s*(?:,|,?\s+and|,?\s+&|\s*&|\s*(?:--|—|–)\s*)\s
 
 # Weights of the evidence. Positive for a person, negative against.
 POSITIVE = {"signature": 9.0, "titled": 3.0, "verb-after": 2.0, "who-after": 2.0, "role-before": 2.0, "role-after": 1.5,
-            "possessive": 0.5, "kin-before": 0.0, "fond-before": 0.5}
+            "possessive": 0.5, "kin-before": 0.0, "kin-of": 0.0, "fond-before": 0.5}
 NEGATIVE = {"thing-before": -4.0, "place-noun-of": -4.0, "thing-after": -3.0, "place-apposition": -3.0,
             "thing-apposition": -3.0, "determiner": -2.5, "motion-to": -2.0, "place-preposition": -1.5,
             "beside-place": -1.5, "in-phrase": -1.5, "from": -1.0, "place-verb": -2.0, "gloss": -3.0,
             "of-capitalised": -2.0, "after-possessive": -2.5, "the-possessive": -3.0, "work-title": -6.0,
             "epithet": -4.0, "article-given-names": -2.0, "descent": -4.0, "credit-firm": -4.0, "determiner-adjective": -1.5,
             "possessive-landmark": -4.0}
-DECISIVE_POSITIVE = frozenset(POSITIVE) - {"possessive", "kin-before", "fond-before"}
+DECISIVE_POSITIVE = frozenset(POSITIVE) - {"possessive", "kin-before", "kin-of", "fond-before"}
 DECISIVE_NEGATIVE = frozenset(NEGATIVE) - {"from", "in-phrase", "beside-place", "place-verb", "after-possessive",
                                             "determiner-adjective", "possessive-landmark"}
 
@@ -42,6 +42,10 @@ class Knowledge(Protocol):
 
     def is_surname(self, key: str) -> bool:
         """True when the word is the surname of a full name of the document or personography."""
+
+    def is_part_of_document_form(self, key: str) -> bool:
+        """True when the words are the end or the middle of a longer full name of the document
+        ("Branwell Brontë" of "Patrick Branwell Brontë")."""
 
     def is_recurring(self, key: str) -> bool:
         """True when the document writes the word capitalised inside sentences again and again

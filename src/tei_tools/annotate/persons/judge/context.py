@@ -141,6 +141,8 @@ def context_cues(ctx: Context, lexicon: Lexicon, possessive: bool) -> set[str]:
         cues.add("role-before")
     if lower1 in lexicon.kinship or (before1 == "," and lower2 in lexicon.kinship):
         cues.add("kin-before")  # "their son Lev": not the Lev named earlier in the sentence
+    elif before1 == "of" and lower2 in lexicon.kinship:
+        cues.add("kin-of")  # "the only son of Patrick Brontë": the father, not the son named before
     if not possessive:
         verb = after2 if after1 in AUXILIARIES else after1
         if verb in lexicon.verbs:
