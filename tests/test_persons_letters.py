@@ -178,3 +178,81 @@ def test_a_priests_surname_after_father_is_the_priests_when_used_alone():
     assert [text for text, _, _ in found] == ["Gapon", "Olga Petrova Gapon", "Gapon"]  # "Father" is a roleName
     priest, weaver, alone = (ref for _, ref, _ in found)
     assert alone == priest != weaver
+
+
+def test_common_words_spelt_by_ear_are_no_names_where_nouns_are_capitalised():
+    # a journal that capitalises its nouns and spells as it hears: "Speek", "Servent", "Comeing",
+    # "Buffaloe" are English words, "Camped" and "Squashes" forms of them; "Crouzatt" is a name
+    found = names(OLD_STYLE, "We told the Chief we would Speek to the nations, and my black Servent held the "
+                             "horses, and a party of Indians Comeing towards us, & Camped on the shore.",
+                  "They dried Buffaloe meat and grew Squashes in their fields, and Crouzatt played.")
+    assert found == ["Crouzatt"]
+
+
+def test_a_spelling_by_ear_after_a_title_is_still_a_surname():
+    # "Mr. Taboe" is close to "taboo", but a title makes it a person
+    assert names(OLD_STYLE, "The Chief delivered us a letter from Mr. Taboe yesterday.") == ["Taboe"]
+
+
+def test_given_names_and_surnames_listed_without_commas_are_several_persons():
+    # a journal's list of a party, its commas lost: three persons, not one with four middle names
+    found = names("Our party consisted of John Shields George Gibson George Shannon and others.")
+    assert found == ["John Shields", "George Gibson", "George Shannon"]
+
+
+def test_a_name_with_a_given_name_in_the_middle_stays_one_person():
+    # only an even run of pairs, each a given name then a word that is none, is split
+    assert names("We read George Bernard Shaw and Mary Ann Evans and Harriet Beecher Stowe.") == [
+        "George Bernard Shaw", "Mary Ann Evans", "Harriet Beecher Stowe"]
+
+
+def test_a_verb_the_journal_writes_in_lower_case_is_no_middle_name():
+    # "Read" begins entries and is written "read" too: between "Miss James" and "Bisset" it is the verb
+    found = annotate("Wrote to dear Miss James Read Bisset's Life of Burke.", "read more of Burke.",
+                     "Went to see Miss James.")
+    assert [n for n, _, _ in found] == ["James", "Bisset", "Burke", "Burke", "James"]
+    refs = {n: r for n, r, _ in found}
+    assert refs["James"] != refs["Bisset"]
+
+
+def test_a_common_middle_name_stays_where_the_document_never_writes_it_in_lower_case():
+    assert names("We read John Couch Adams on the planets.") == ["John Couch Adams"]
+
+
+def test_a_people_of_a_city_is_no_person():
+    assert names("The lay divine of that old Florentine arose, and the Venetians sang.") == []
+
+
+def test_a_plural_military_title_before_a_list_of_names():
+    assert names("Our party consisted of Sergts. John Ordway, Nathaniel Pryor and Patrick Gass.") == [
+        "John Ordway", "Nathaniel Pryor", "Patrick Gass"]
+
+
+def test_a_possessive_name_before_a_landmark_is_a_place():
+    # "Jefferson's River" is a river; the same journal's "Mr. Jefferson" is a person
+    found = names("We gave him a medal with the likeness of Mr. Jefferson on one side.",
+                  "We went to a high Knob in the forks of Jefferson's River, and camped.")
+    assert found == ["Jefferson"]
+
+
+def test_the_initials_of_the_afternoon_are_no_person():
+    assert names("At half past 4 o'Clock P. M; we all embarked, and at 9 A. M. we landed.") == []
+
+
+def test_a_fond_adjective_after_an_indefinite_article_makes_no_person():
+    # "poor Sancho" is someone, "a little Alehouse" is a thing, written with a capital the old way
+    found = names(OLD_STYLE, "They come every day to a little Alehouse next door, and poor Sancho laughs.")
+    assert found == ["Sancho"]
+
+
+
+
+def test_a_calling_written_with_a_capital_before_a_name_is_a_title():
+    assert names(OLD_STYLE, "Shortly after the Chief arrived with the Interpreter Charbono and his wife.") == [
+        "Charbono"]
+
+
+def test_an_initial_without_its_dot_stays_inside_the_name():
+    # "m" in lower case elsewhere ("5 m") makes no word of the sentence of the M of Bertrand M Patenaude
+    assert names("The road was 5 m wide.", "We read Bertrand M Patenaude on the subject.") == [
+        "Bertrand M Patenaude"]

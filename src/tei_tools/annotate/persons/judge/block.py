@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tei_tools.annotate.names import Lexicon
+from tei_tools.annotate.names import Lexicon, zipf
 from tei_tools.annotate.persons.judge.candidate import Candidate, Knowledge
 from tei_tools.annotate.persons.judge.classes import class_key, classify
 from tei_tools.annotate.persons.judge.context import QUOTE_MARKS, Context, context_cues
@@ -126,8 +126,11 @@ class JudgedBlock:
                 and not _next_to_comma_or_and(words, run.first):
             return []  # "He", "The", "When": the usual capitalised word, no name and in no list
         classes, cut = cut_run(run, words, run_classes, lexicon)
-        segments = [(piece, titled) for indexes, titled in cut
-                    for piece in _split_adjacent_surnames(indexes, words, classes, lexicon, knowledge)]
+        sentence_words: set[int] = set()  # ordinary words found inside a name ("Read"), see below
+        segments = [(piece, titled and part[0] == indexes[0]) for indexes, titled in cut
+                    for part in _split_at_ordinary_words(indexes, words, classes, knowledge, sentence_words)
+                    for pair in _split_listed_full_names(part, words, lexicon)
+                    for piece in _split_adjacent_surnames(pair, words, classes, lexicon, knowledge)]
         if not segments:
             return [_not_a_name(self.index, text, words, run, classes)]
         found = []
@@ -135,6 +138,8 @@ class JudgedBlock:
             first, last = indexes[0], indexes[-1]
             if words[last].end < len(text) and text[words[last].end].isdigit():
                 continue  # "Igo6", "U2": a code or a misread number, not a name
+            if _time_of_day(words[first:last + 1]):
+                continue  # "at half past 4 o'Clock P. M;": the afternoon, not a person P. M.
             if len(indexes) == 1 and not words[last].possessive and _number_follows(words, last):
                 continue  # "Jan 31", "Jan. 31, 2023", "May 1937": a date
             if len(indexes) == 1 and len(words[first].text) == 1 and first > 0 \
@@ -158,7 +163,8 @@ class JudgedBlock:
                 if context_first < first:
                     candidate.title_start, candidate.title_end = words[context_first].start, words[first - 1].end
                     candidate.title = " ".join(w.key for w in words[context_first:first])
-            elif len(indexes) == 1 and _in_capitalised_phrase(indexes[0], run, classes, self.sentence_starts):
+            elif len(indexes) == 1 and _in_capitalised_phrase(indexes[0], run, classes, self.sentence_starts,
+                                                              sentence_words):
                 candidate.cues.add("in-phrase")
             if _quoted_after_naming_verb(words, first, lexicon):
                 candidate.cues.add("thing-before")  # 'a paint called "Lumiglow"': a thing's name
@@ -169,6 +175,8 @@ class JudgedBlock:
             found.append(candidate)
         return found
 
+
+MIDDLE_WORD = 4.5  # at or above this an ordinary word inside a name may be a word of the sentence ("read" 5.5)
 
 # The last words of a complimentary close, after which initials that end the block sign it
 CLOSING_WORDS = frozenset({"yours", "your's", "thine", "affectionately", "sincerely", "faithfully", "truly",
@@ -310,12 +318,56 @@ def _split_adjacent_surnames(indexes: list[int], words: list[Word], classes: Run
     return [indexes]
 
 
-def _in_capitalised_phrase(n: int, run: Run, classes: RunClasses, sentence_starts: frozenset[int]) -> bool:
+def _time_of_day(words: list[Word]) -> bool:
+    """"A. M", "P. M.", "P.M": the initials of ante and post meridiem, written with spaces or without."""
+    return len(words) <= 2 and "".join(w.text.replace(".", "") for w in words).upper() in ("AM", "PM") \
+        and all(w.kind in ("initials", "word") for w in words)
+
+
+def _split_at_ordinary_words(indexes: list[int], words: list[Word], classes: RunClasses,
+                             knowledge: Knowledge, sentence_words: set[int]) -> list[list[int]]:
+    """"Wrote to dear Miss James Read Bisset's Life of Burke": a very common word inside a name,
+    one the document also writes in lower case ("read"), is a word of the sentence between two
+    names, not a middle name. "John Couch Adams" keeps his where "couch" is no word of the text.
+    A letter ("Bertrand M Patenaude") is an initial without its dot, never such a word. The words
+    cut out are added to `sentence_words`."""
+    if len(indexes) < 3:
+        return [indexes]
+    parts, current = [], [indexes[0]]
+    for i in indexes[1:-1]:
+        word = words[i]
+        if classes[i] == "common" and len(word.key) > 2 and not word.possessive and zipf(word.key) >= MIDDLE_WORD \
+                and knowledge.is_lowercase_in_document(word.key):
+            parts.append(current)
+            current = []
+            sentence_words.add(i)  # a word of the sentence: it makes no title-case phrase of the names
+        else:
+            current.append(i)
+    current.append(indexes[-1])
+    return [part for part in parts + [current] if part]
+
+
+def _split_listed_full_names(indexes: list[int], words: list[Word], lexicon: Lexicon) -> list[list[int]]:
+    """"John Shields George Gibson George Shannon": given name and surname, again and again, with
+    no comma between: a list of persons, not one with five middle names. Only an even run of four
+    or more words, each pair a given name and a word that is none (George Bernard Shaw, Mary Ann
+    Evans stay one)."""
+    if len(indexes) < 4 or len(indexes) % 2 or any(words[i].possessive for i in indexes[:-1]):
+        return [indexes]
+    pairs = [indexes[n:n + 2] for n in range(0, len(indexes), 2)]
+    if all(words[g].kind == "word" and words[g].key in lexicon.given and words[s].kind == "word"
+           and words[s].key not in lexicon.given and words[s].text[:1].isupper() for g, s in pairs):
+        return pairs
+    return [indexes]
+
+
+def _in_capitalised_phrase(n: int, run: Run, classes: RunClasses, sentence_starts: frozenset[int],
+                           sentence_words: set[int] = frozenset()) -> bool:
     """True when the word stands among capitalised ordinary words ("Economic Revival", "Holy
     Writ", "Socialist Fatherland"): a title-case phrase, not a name. A sentence's first word
     does not count."""
     for i in range(run.first, run.last + 1):
-        if i == n or classes[i] not in ("common", "cue", "group", "org", "never", "place"):
+        if i == n or i in sentence_words or classes[i] not in ("common", "cue", "group", "org", "never", "place"):
             continue
         if i == run.first and i in sentence_starts:
             continue

@@ -59,6 +59,13 @@ class Context:
 COPY_NOUNS = frozenset({"copy", "copies", "reprint", "reprints"})
 
 
+# Capitalised after a possessive name, words that make the two a place's name ("Jefferson's River",
+# "Lewis's Fork", "Gray's Harbor"); "Dryden's Virgil" or "Mrs. Dickinson's singing" are not places.
+LANDMARKS = frozenset({"river", "creek", "fork", "forks", "island", "islands", "lake", "mountain", "mountains", "falls",
+                       "bay", "point", "valley", "hill", "hills", "springs", "landing", "ferry", "inlet", "harbor",
+                       "harbour", "sound", "cove", "rapids", "prairie", "bluff", "bluffs", "gap", "pass"})
+
+
 def context_cues(ctx: Context, lexicon: Lexicon, possessive: bool) -> set[str]:
     """Names of the cues found around a segment (keys of POSITIVE and NEGATIVE)."""
     cues: set[str] = set()
@@ -90,6 +97,8 @@ def context_cues(ctx: Context, lexicon: Lexicon, possessive: bool) -> set[str]:
     if before1 == "of" and of_what is not None and of_what.is_capitalised and not of_what.possessive \
             and zipf(of_what.key) < COMMON_WORD and of_what.key not in lexicon.titles:
         cues.add("of-capitalised")  # "Mr. Dickinson of Farley Hill", "the Votary of Vulcan"
+    if possessive and after1 in LANDMARKS and ctx.word_after(1) is not None and ctx.word_after(1).is_capitalised:
+        cues.add("possessive-landmark")  # "the forks of Jefferson's River", "Clark's Fork": a place named so
     previous = ctx.word_before(1)
     if previous is not None and previous.possessive and previous.is_capitalised \
             and previous.end + 2 >= ctx.words[ctx.first].start - 1:
@@ -124,8 +133,8 @@ def context_cues(ctx: Context, lexicon: Lexicon, possessive: bool) -> set[str]:
         cues.add("thing-after")
     if after1 == "," and _place_follows(ctx, lexicon):
         cues.add("place-apposition")  # "Yanovka, Russia", "Lakehurst, New Jersey"
-    if lower1 in FOND_ADJECTIVES:
-        cues.add("fond-before")  # "poor Sancho", "old Chaucer"
+    if lower1 in FOND_ADJECTIVES and before2 not in ("a", "an"):
+        cues.add("fond-before")  # "poor Sancho", "old Chaucer"; but "a little Alehouse" is a thing
     elif lower1 and before2 in ("a", "an", "the") and "determiner" not in cues:
         cues.add("determiner-adjective")  # "an ungrateful Dandy", "the new Mint"
     if lower1 in lexicon.roles or (before1 == "," and lower2 in lexicon.roles):
