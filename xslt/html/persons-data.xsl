@@ -5,8 +5,9 @@
   them and the register entry. site.js shows it when a mention is clicked or activated by
   keyboard. A script file (not JSON fetched at run time), so that it also works from file://.
 
-  Made in parts, as the register is: each edition's share of a person's card (its page, title
-  and how many mentions, f:card-edition) where the edition is rendered; the file once, from the
+  Made in parts, as the register is: each edition's share of a person's card ({"page": ...,
+  "title": ..., "count": ...}, its page and title as f:json gives them, site-parts.xsl) is
+  written where the edition is rendered (site_parts.edition_parts); the file once, from the
   personography and the site's summary, with a marker where each person's editions go.
 -->
 <xsl:stylesheet version="3.0"
@@ -38,18 +39,6 @@
     <xsl:param name="values" as="xs:string*"/>
     <xsl:sequence select="analyze-string(serialize(array {$values}, map {'method': 'json'}),
         '&quot;([^&quot;\\]|\\.)*&quot;')/fn:match ! string(.)"/>
-  </xsl:function>
-
-  <!-- One edition's share of a person's card: {"page": ..., "title": ..., "count": ...}, from
-       the page's and the title's JSON (the same for every person of the edition: each
-       serialize() costs a fraction of a millisecond) and the count; the parts of a card are
-       joined with ", ". -->
-  <xsl:function name="f:card-edition" as="xs:string">
-    <xsl:param name="page-json" as="xs:string"/>
-    <xsl:param name="title-json" as="xs:string"/>
-    <xsl:param name="count" as="xs:integer"/>
-    <xsl:sequence select="'{&quot;page&quot;: ' || $page-json || ', &quot;title&quot;: ' || $title-json
-        || ', &quot;count&quot;: ' || $count || '}'"/>
   </xsl:function>
 
   <xsl:template name="xsl:initial-template">
