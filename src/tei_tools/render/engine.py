@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import operator
 import re
 import time
 from dataclasses import dataclass, field
@@ -41,6 +42,7 @@ SAXON_SETTINGS["http://saxon.sf.net/feature/allowedProtocols"] = "file"  # docum
 SAXON_SETTINGS["http://saxon.sf.net/feature/parserFeature?uri="
                "http%3A//apache.org/xml/features/disallow-doctype-decl"] = "true"
 SITE_ASSETS = ("site.css", "site.js")
+_POSITION = operator.attrgetter("position")  # of a stored part: its edition's place in the site
 SEARCH_SCRIPT = "site-search.js"
 STYLESHEETS = {
     "edition-html": Path("html/edition.xsl"),
@@ -229,7 +231,7 @@ class Renderer:
         parameters = {"summary": summary, "part-marker": self._processor.make_string_value(marker)}
 
         def in_site_order(stored: list) -> list:
-            return sorted(stored, key=lambda s: s.position)
+            return sorted(stored, key=_POSITION)
 
         pages = [("index", self._page_name("index-page", "index.html"), {"entries": in_site_order(parts.entries)}, b""),
                  ("chronology", self._page_name("chronology-page", "chronology.html"),

@@ -225,7 +225,7 @@ class SiteParts:
     only where each part is, the counts and the sort keys."""
 
     def __init__(self) -> None:
-        self._spool = tempfile.TemporaryFile(prefix="tei-tools-site-parts-")
+        self._spool = tempfile.TemporaryFile(prefix="tei-tools-site-parts-", buffering=0)  # written with pwrite
         self._size = 0
         self._seen: set[int] = set()
         self.entries: list[_Stored] = []
@@ -245,30 +245,35 @@ class SiteParts:
 
     def add(self, position: int, parts: EditionParts) -> None:
         """An edition's parts; `position` its place in the site (a second call for the same
-        position, an edition rendered again beside one that failed, is ignored)."""
+        position, an edition rendered again beside one that failed, is ignored). Written to the
+        spool in one piece."""
         if position in self._seen:
             return
         self._seen.add(position)
-        self.entries.append(self._store(position, parts.entry))
+        pieces: list[bytes] = []
+        self.entries.append(self._store(position, parts.entry, pieces))
         for person in parts.persons:
-            self.registers.setdefault(person.person, []).append(self._store(position, person.register))
-            self.cards.setdefault(person.person, []).append(self._store(position, person.card))
+            self.registers.setdefault(person.person, []).append(self._store(position, person.register, pieces))
+            self.cards.setdefault(person.person, []).append(self._store(position, person.card, pieces))
             self.mentions[person.person] = self.mentions.get(person.person, 0) + person.mentions
         for number, date in enumerate(parts.dates):
-            stored = self._store(position, date.entry)
+            stored = self._store(position, date.entry, pieces)
             self.dates.append(_StoredDate(date.start, date.end, date.has_year, date.year, position, number,
                                           stored.offset, stored.length))
+        data = b"".join(pieces)
+        written = 0
+        while written < len(data):
+            written += os.pwrite(self._spool.fileno(), data[written:], self._size - len(data) + written)
 
-    def _store(self, position: int, text: str) -> _Stored:
+    def _store(self, position: int, text: str, pieces: list[bytes]) -> _Stored:
+        """Where `text` goes in the spool: after what is there and in `pieces` (written by add)."""
         data = text.encode("utf-8")
-        self._spool.seek(self._size)
-        self._spool.write(data)
+        pieces.append(data)
         stored = _Stored(position, self._size, len(data))
         self._size += len(data)
         return stored
 
     def read(self, stored) -> bytes:
-        self._spool.flush()
         return os.pread(self._spool.fileno(), stored.length, stored.offset)
 
     # -- what the frames need ---------------------------------------------------------------
