@@ -224,7 +224,7 @@ def steps(sources: list[Path], personography: Path | None) -> None:
                     continue
                 step("write page", lambda: renderer._write(out / f"{source.stem}.html", html, started=None))
                 index = step("index read back (gather)", lambda: gather(html, source.stem, f"{source.stem}.html", header))
-                parts.add(position, step("site parts (site-parts.xsl)",
+                parts.add(position, step("site parts (entry + written parts)",
                                          lambda: renderer.site_parts(index, out, personography)))
                 text = step("plain text (text/edition.xsl)",
                             lambda: renderer._transform(source, "edition-text", document=document))

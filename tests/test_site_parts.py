@@ -13,8 +13,10 @@ from lxml import html as lxml_html
 
 from tei_tools.render import Renderer
 from tei_tools.render.search import pagefind_command
-from tei_tools.render.site_parts import (DatePart, EditionParts, PersonPart, SiteParts, assemble, new_marker,
-                                         parse_parts, read_parts)
+from tei_tools.render.edition_index import DatedPassage, EditionIndex, Mention
+from tei_tools.render.site_parts import (DatePart, EditionParts, PersonPart, RegisterData, SiteParts, assemble,
+                                         edition_parts, html_attribute, html_text, html_uri_attribute, new_marker,
+                                         read_entry, year_of)
 
 DATA = Path(__file__).resolve().parent / "data" / "render"
 
@@ -82,23 +84,94 @@ def test_an_editions_parts_come_from_its_index(tmp_path):
     assert all(d.entry.startswith('<li class="event"') for d in parts.dates)
 
 
-def test_the_records_of_the_parts_stylesheet_are_read_back():
-    parts = parse_parts(["entry", "person", "ada", "2", "{}", "date", "s", "e", "no", "",
-                         "<li>e</li><?M><div>ada</div><?M><li>d</li><?M>"], "M")
-    assert parts == _parts("<li>e</li>", [("ada", 2, "<div>ada</div>", "{}")], [("s", "e", False, "", "<li>d</li>")])
-
-
 def test_the_records_come_back_whole_from_the_parts_stylesheets_output():
     from urllib.parse import quote
 
-    records = ["entry", "person", "o'brien & <co> 100%", "3", '{"page": "a b.html", "title": "Ünïcode > x"}',
-               "date", "s", "e", "no", ""]
+    records = ['"o\'brien & <co> 100%"', '{"page": "a b.html", "title": "Ünïcode > x"}']
     head = " ".join("." + quote(r, safe="") for r in records)  # as encode-for-uri() writes them
-    parts = read_parts(f"<?M-records {head}><li>e</li><?M ><div>p</div><?M ><li>d</li><?M >", "M")
-    assert parts == _parts("<li>e</li>", [("o'brien & <co> 100%", 3, "<div>p</div>", records[4])],
-                           [("s", "e", False, "", "<li>d</li>")])
+    assert read_entry(f"<?M-records {head}><li>e</li>", "M") == (records, "<li>e</li>")
     with pytest.raises(ValueError):
-        read_parts("<li>no records</li>", "M")
+        read_entry("<li>no records</li>", "M")
+
+
+def _index(mentions=(), dates=(), page="a.html", title="A") -> EditionIndex:
+    return EditionIndex(stem=page.removesuffix(".html"), page=page, title=title, kind="Letter", year="",
+                        mentions=list(mentions), dates=list(dates))
+
+
+def test_an_editions_register_parts_list_each_persons_mentions_in_the_order_of_their_first():
+    ada = [Mention("ada", f"tt-m-{n}", cert, "… before ", "Ada", " after", section)
+           for n, cert, section in ((1, "high", "Early"), (3, "medium", ""), (4, "low", "Late"))]
+    bob = Mention("bob", "tt-m-2", "", "", "Bob & <co>", "", "")
+    parts = edition_parts(_index([ada[0], bob, ada[1], ada[2]], title='T "x" & y'), "<li>entry</li>", '"a.html"',
+                          '"T \\"x\\" & y"', RegisterData({"ada": "Ada Lovelace"}, 12))
+    assert parts.entry == "<li>entry</li>" and [(p.person, p.mentions) for p in parts.persons] == [("ada", 3), ("bob", 1)]
+    assert parts.persons[0].card == '{"page": "a.html", "title": "T \\"x\\" & y", "count": 3}'
+    assert parts.persons[0].register == (
+        '<div class="mentions-in"><h4><a class="edition" href="a.html">T "x" &amp; y</a> '
+        '<span class="count">(3 mentions)</span></h4>'
+        '<ol class="mentions" aria-label="Mentions of Ada Lovelace in T &#34;x&#34; &amp; y">'
+        '<li><a class="mention" href="a.html#tt-m-1"><span class="context">… before <mark>Ada</mark> after</span></a>'
+        '<span class="section"> — Early</span></li>'
+        '<li><a class="mention" href="a.html#tt-m-3"><span class="context">… before <mark>Ada</mark> after</span></a> '
+        '<span class="cert cert-medium" title="identified by the tool with medium certainty">medium</span></li>'
+        '<li><a class="mention" href="a.html#tt-m-4"><span class="context">… before <mark>Ada</mark> after</span></a> '
+        '<span class="cert cert-low" title="identified by the tool with low certainty">low</span>'
+        '<span class="section"> — Late</span></li></ol></div>')
+    # a person the personography does not name goes by the id; past the open limit, folded
+    folded = edition_parts(_index([bob]), "", '"a.html"', '"A"', RegisterData({}, 0)).persons[0].register
+    assert folded == ('<div class="mentions-in"><details><summary><cite>A</cite> (1 mention)</summary>'
+                      '<ol class="mentions" aria-label="Mentions of bob in A"><li><a class="mention" href="a.html#tt-m-2">'
+                      '<span class="context"><mark>Bob &amp; &lt;co&gt;</mark></span></a></li></ol></details></div>')
+
+
+def test_an_editions_chronology_parts_give_each_date_its_place_in_time_and_its_sentence():
+    def date(id, values, text, sentence, start, has_year=True, cert="", section=""):
+        return DatedPassage(id, values, cert, text, sentence, section, start, start, has_year)
+
+    dates = [date("tt-t-1", {"when": "1905-10-26"}, "26 October", "On 26 October 1905 & after.", "101905-10-26",
+                  section="Part 1"),
+             date("tt-t-2", {"from": "1889", "to": "1914"}, "then", "No sentence here.", "101889-00-00", cert="medium"),
+             date("tt-t-3", {"not-before": "-0044-03"}, "", "Caesar.", "099955-03-00"),
+             date("tt-t-4", {"when": "--10-26"}, "26 Oct", "", "100000-10-26", has_year=False, cert="low")]
+    parts = edition_parts(_index(dates=dates, page="é.html"), "", '"é.html"', '"A"', RegisterData({}, 12)).dates
+    assert [(d.start, d.has_year, d.year) for d in parts] == [
+        ("101905-10-26", True, "1905"), ("101889-00-00", True, "1889"), ("099955-03-00", True, "44 BCE"),
+        ("100000-10-26", False, "")]
+    assert parts[0].entry == (
+        '<li class="event" data-start="101905-10-26"><a class="when" href="%C3%A9.html#tt-t-1">1905-10-26</a> '
+        '<span class="sentence">On <mark>26 October</mark> 1905 &amp; after.</span> '
+        '<span class="source">— <cite>A</cite>, Part 1</span></li>')
+    assert '>1889 to 1914</a> <span class="sentence">No sentence here.</span>' in parts[1].entry
+    assert parts[1].entry.endswith('</span> <span class="cert cert-medium">medium certainty</span></li>')
+    assert '>not before -0044-03</a> <span class="sentence">Caesar.</span>' in parts[2].entry
+    assert [year_of("101905-00-00"), year_of("099998-01-01"), year_of("100000-00-00")] == ["1905", "1 BCE", "0"]
+
+
+def test_the_parts_are_escaped_as_saxons_html_serializer_escapes_them():
+    """Every character XML allows, in text, in an attribute and in an href, written by Python as
+    Saxon's HTML5 serializer (as the site's stylesheets use it) writes it."""
+    from saxonche import PySaxonProcessor
+
+    processor = PySaxonProcessor(license=False)
+    executable = processor.new_xslt30_processor().compile_stylesheet(stylesheet_text=r"""
+        <xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" version="3.0" expand-text="yes">
+          <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
+          <xsl:param name="s"/>
+          <xsl:template name="xsl:initial-template">
+            <xsl:for-each select="tokenize($s, '\|')"><span title="{.}"><a href="{.}">{.}</a></span><hr/></xsl:for-each>
+          </xsl:template>
+        </xsl:stylesheet>""")
+    allowed = [code for code in range(0x110000) if code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF
+               or 0xE000 <= code <= 0xFFFD or 0x10000 <= code]
+    strings = [chr(code) for code in allowed[:0xF000] + allowed[0xF000::251] if code != ord("|")]
+    strings += ["a&{b", "&&{", "x y", "%41", "e\u0301x", "a\u0340b", "<&>\"'", "Zoë & co é.html#tt-m-1"]
+    executable.set_parameter("s", processor.make_string_value("|".join(strings)))
+    written = executable.call_template_returning_string().split("<hr>")[:-1]
+    ours = [f'<span title="{html_attribute(s)}"><a href="{html_uri_attribute(s)}">{html_text(s)}</a></span>'
+            for s in strings]
+    assert len(written) == len(strings)
+    assert [(s, w) for s, w, o in zip(strings, written, ours) if w != o] == []
 
 
 def test_the_site_pages_name_each_person_once_with_all_their_editions(tmp_path):

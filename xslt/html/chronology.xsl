@@ -9,9 +9,10 @@
   (notBefore/notAfter) stands at its earliest possible day, with its limits shown; dates whose
   year the text does not give (a month and day only) are listed apart, by month and day.
 
-  Made in parts (see site-parts.xsl and tei_tools.render.site_parts): each date's entry (template
-  s:date) where its edition is rendered, with its place in time (f:year-of, its sort keys); the
-  page once, from the site's summary (parameter "summary": how many dates, from how many
+  Made in parts (see site-parts.xsl and tei_tools.render.site_parts): each date's entry (an li
+  "event": the value linked to its place, the sentence with the date's words marked, edition and
+  section, certainty) is written from its edition's index where the edition is rendered
+  (site_parts.edition_parts), with its place in time (its sort keys and year); the page once, from the site's summary (parameter "summary": how many dates, from how many
   editions, the years in order, whether some have no year), with a marker in each year where
   that year's entries go, in time order.
 -->
@@ -26,8 +27,6 @@
     expand-text="yes">
 
   <xsl:import href="common.xsl"/>
-
-  <xsl:variable name="f:codepoints" as="xs:string" select="'http://www.w3.org/2005/xpath-functions/collation/codepoint'"/>
 
   <xsl:template name="xsl:initial-template">
     <xsl:variable name="count" select="f:summary-count('dates')"/>
@@ -74,48 +73,6 @@
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
-
-  <xsl:template match="s:date">
-    <xsl:variable name="edition" select=".."/>
-    <li class="event" data-start="{@start}">
-      <a class="when" href="{$edition/@page}#{@id}">{f:date-label(.)}</a>
-      <xsl:text> </xsl:text>
-      <span class="sentence">
-        <xsl:variable name="sentence" select="string(s:sentence)"/>
-        <xsl:variable name="text" select="string(s:text)"/>
-        <xsl:choose>
-          <xsl:when test="$text != '' and contains($sentence, $text)">
-            <xsl:text>{substring-before($sentence, $text)}</xsl:text><mark>{$text}</mark><xsl:text>{substring-after($sentence, $text)}</xsl:text>
-          </xsl:when>
-          <xsl:otherwise>{$sentence}</xsl:otherwise>
-        </xsl:choose>
-      </span>
-      <xsl:text> </xsl:text>
-      <span class="source">— <cite>{$edition/@title}</cite><xsl:if test="@section != ''">, {@section}</xsl:if></span>
-      <xsl:if test="@cert = ('medium', 'low')"><xsl:text> </xsl:text><span class="cert cert-{@cert}">{@cert} certainty</span></xsl:if>
-    </li>
-  </xsl:template>
-
-  <!-- "1905-10-26", "1889 to 1914", "between 1843-07 and 1843-09", "not before 1850". -->
-  <xsl:function name="f:date-label" as="xs:string">
-    <xsl:param name="date" as="element(s:date)"/>
-    <xsl:sequence select="
-        if ($date/@when) then string($date/@when)
-        else if ($date/@from and $date/@to) then $date/@from || ' to ' || $date/@to
-        else if ($date/@from) then 'from ' || $date/@from
-        else if ($date/@to) then 'until ' || $date/@to
-        else if ($date/@not-before and $date/@not-after) then 'between ' || $date/@not-before || ' and ' || $date/@not-after
-        else if ($date/@not-before) then 'not before ' || $date/@not-before
-        else 'not after ' || $date/@not-after"/>
-  </xsl:function>
-
-  <!-- The year of a sort key ("101905-10-26": era digit, five digits of year) as it is read:
-       "1905"; "099955-…" is "44 BCE". -->
-  <xsl:function name="f:year-of" as="xs:string">
-    <xsl:param name="date" as="element(s:date)"/>
-    <xsl:variable name="digits" select="xs:integer(substring($date/@start, 2, 5))"/>
-    <xsl:sequence select="if (starts-with($date/@start, '0')) then string(99999 - $digits) || ' BCE' else string($digits)"/>
-  </xsl:function>
 
   <xsl:function name="f:year-id" as="xs:string">
     <xsl:param name="year" as="xs:string"/>

@@ -22,12 +22,23 @@
     <xsl:variable name="person" select="$target?person"/>
     <xsl:variable name="href" select="if (f:inside-link(.)) then () else $target?href"/>
     <xsl:element name="{if (exists($href)) then 'a' else if (f:as-block(.)) then 'div' else 'span'}">
-      <xsl:call-template name="f:attributes">
-        <xsl:with-param name="class" select="('persName', 'mention',
-            @cert[. = ('low', 'medium')] ! ('cert-' || .),
-            if ($target?registered) then 'registered' else ())"/>
-        <xsl:with-param name="id" select="$f:mention-id-map(generate-id(.))"/>
-      </xsl:call-template>
+      <xsl:variable name="classes" select="('persName', 'mention', @cert[. = ('low', 'medium')] ! ('cert-' || .),
+          if ($target?registered) then 'registered' else ())"/>
+      <xsl:choose>
+        <!-- a plain mention (nearly all of them): what f:attributes writes for it, without the
+             call (it is the commonest element of an edition) -->
+        <xsl:when test="empty(@xml:lang | @rend | @type)">
+          <xsl:variable name="id" select="$f:mention-id-map(generate-id(.))"/>
+          <xsl:if test="$id"><xsl:attribute name="id" select="$id"/></xsl:if>
+          <xsl:attribute name="class" select="string-join($classes, ' ')"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="f:attributes">
+            <xsl:with-param name="class" select="$classes"/>
+            <xsl:with-param name="id" select="$f:mention-id-map(generate-id(.))"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:if test="exists($href)"><xsl:attribute name="href" select="$href"/></xsl:if>
       <xsl:if test="exists($person)">
         <xsl:attribute name="title" select="$target?label"/>

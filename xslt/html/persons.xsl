@@ -6,9 +6,11 @@
   a filter box (with the script), and what the certainty of an identification means.
 
   Made in parts (see site-parts.xsl and tei_tools.render.site_parts), so that no transformation
-  ever holds the mentions of the whole site: where each edition is rendered, the mentions of
-  each person in it are rendered from its index (f:mentions-in, called by site-parts.xsl); the
-  page (xsl:initial-template) is rendered once, from the personography (parameter
+  ever holds the mentions of the whole site: where each edition is rendered, the list of the
+  mentions of each person in it is written from its index (site_parts.edition_parts: a div
+  "mentions-in" with the edition's title and an ol "mentions", each mention's words in context
+  linked to its place, folded in a details element past mentions-open); the page
+  (xsl:initial-template) is rendered once, from the personography (parameter
   "personography", see ../common/functions.xsl) and the site's summary (parameter "summary":
   how many mentions of each person in how many editions), with a marker in each entry where
   that person's mentions go, edition by edition in the order of the site.
@@ -169,60 +171,6 @@
         </xsl:otherwise>
       </xsl:choose>
     </article>
-  </xsl:template>
-
-  <!-- The mentions in one edition, each with its context, grouped under the edition's title;
-       folded when there are many. -->
-  <xsl:template name="f:mentions-in">
-    <xsl:param name="edition" as="element(s:edition)"/>
-    <xsl:param name="mentions" as="element(s:mention)+"/>
-    <xsl:param name="name" as="xs:string"/>
-    <xsl:variable name="count" select="count($mentions) || (if (count($mentions) = 1) then ' mention' else ' mentions')"/>
-    <div class="mentions-in">
-      <xsl:choose>
-        <xsl:when test="count($mentions) le $f:open-limit">
-          <h4><a class="edition" href="{$edition/@page}">{$edition/@title}</a><xsl:text> </xsl:text><span class="count">({$count})</span></h4>
-          <xsl:call-template name="f:mention-list">
-            <xsl:with-param name="edition" select="$edition"/>
-            <xsl:with-param name="mentions" select="$mentions"/>
-            <xsl:with-param name="name" select="$name"/>
-          </xsl:call-template>
-        </xsl:when>
-        <xsl:otherwise>
-          <details>
-            <summary><cite>{$edition/@title}</cite> ({$count})</summary>
-            <xsl:call-template name="f:mention-list">
-              <xsl:with-param name="edition" select="$edition"/>
-              <xsl:with-param name="mentions" select="$mentions"/>
-              <xsl:with-param name="name" select="$name"/>
-            </xsl:call-template>
-          </details>
-        </xsl:otherwise>
-      </xsl:choose>
-    </div>
-  </xsl:template>
-
-  <!-- The mentions themselves, written straight into the page (not built apart and copied). -->
-  <xsl:template name="f:mention-list">
-    <xsl:param name="edition" as="element(s:edition)"/>
-    <xsl:param name="mentions" as="element(s:mention)+"/>
-    <xsl:param name="name" as="xs:string"/>
-    <ol class="mentions" aria-label="Mentions of {$name} in {$edition/@title}">
-      <xsl:for-each select="$mentions">
-        <li>
-          <a class="mention" href="{$edition/@page}#{@id}">
-            <span class="context">{s:before}<mark>{s:text}</mark>{s:after}</span>
-          </a>
-          <xsl:if test="@cert = ('medium', 'low')">
-            <xsl:text> </xsl:text>
-            <span class="cert cert-{@cert}" title="identified by the tool with {@cert} certainty">{@cert}</span>
-          </xsl:if>
-          <xsl:if test="@section != ''">
-            <span class="section"> — {@section}</span>
-          </xsl:if>
-        </li>
-      </xsl:for-each>
-    </ol>
   </xsl:template>
 
 </xsl:stylesheet>

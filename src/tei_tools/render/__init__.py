@@ -3,8 +3,9 @@
     engine.py      Renderer: one saxonche processor, stylesheets compiled once; per edition
                    its page, text, TEI copy, index and parts of the site pages (render_edition),
                    then the site-wide pages (write_site_pages, render_site_pages)
-    site_parts.py  the site pages in parts: each edition's parts spooled to disk, each page's
-                   frame rendered once from the site's summary, the parts put in
+    site_parts.py  the site pages in parts: each edition's parts (its register lists, card
+                   shares and chronology entries written from its index), spooled to disk,
+                   each page's frame rendered once from the site's summary, the parts put in
     edition_index.py  the compact index of one rendered edition (mentions and dates in
                    context, the facts of its header), and the site's merged index
     search.py      the static search index (Pagefind) over the built pages
@@ -20,7 +21,7 @@ Stylesheets (xslt/, see its README):
     html/index.xsl        the site's index -> DIR/index.html
     html/persons.xsl      the personography + the site's index -> DIR/persons.html
     html/persons-data.xsl the same -> DIR/persons-data.js (the person cards)
-    html/site-parts.xsl   one edition's index -> its parts of the four pages above
+    html/site-parts.xsl   one edition's index -> its entry on the front page
     html/chronology.xsl   the site's index -> DIR/chronology.html
     html/search.xsl       -> DIR/search.html
     text/edition.xsl      one TEI document -> DIR/<stem>.txt

@@ -16,7 +16,6 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from lxml import etree
-from lxml import html as lxml_html
 
 SITE_NS = "urn:tei-tools:site"
 CONTEXT_WORDS = 8
@@ -157,12 +156,18 @@ def site_document(indexes: list[EditionIndex]) -> bytes:
 # Reading the index back from a rendered page
 # ---------------------------------------------------------------------------------------------
 
+# lxml.html's parser with its options, without its element classes: a Python object looked up
+# for every element the index touches (a fifth of gather's time) for methods it never calls
+_HTML_PARSER = etree.HTMLParser(remove_blank_text=False, remove_comments=False, remove_pis=False,
+                                no_network=True, recover=True, compact=True, default_doctype=True, collect_ids=True)
+
+
 def gather(page_html: str, stem: str, page: str, header: str = "") -> EditionIndex:
     """The index of one edition page written by xslt/html/edition.xsl."""
     start = page_html.find('<div class="tt-reading">')
     has_targets = start >= 0 and ('data-person="' in page_html[start:] or 'id="tt-t-' in page_html[start:])
     # A page without mentions or dates (a novel of 3 MB) is not parsed whole: its head says it all.
-    document = lxml_html.document_fromstring(page_html if has_targets or start < 0 else page_html[:start])
+    document = etree.fromstring(page_html if has_targets or start < 0 else page_html[:start], _HTML_PARSER)
     index = EditionIndex(stem=stem, page=page, title=_text(document.find(".//h1")),
                          kind=_text(_first(document.xpath("//p[@class='facets']/span[@class='kind']"))),
                          year=_text(_first(document.xpath("//p[@class='facets']/span[@class='year']"))),
@@ -178,9 +183,10 @@ def gather(page_html: str, stem: str, page: str, header: str = "") -> EditionInd
     by_passage: dict[etree._Element, list[etree._Element]] = {}
     for target in targets:
         by_passage.setdefault(_passage(target), []).append(target)
+    generated = set(reading[0].xpath("descendant::*[contains(concat(' ', normalize-space(@class), ' '), ' gen ')]"))
     found: dict[etree._Element, tuple[str, int, int]] = {}
     for passage, members in by_passage.items():
-        found.update(_contexts(passage, members))
+        found.update(_contexts(passage, members, generated))
     sections: dict = {}  # division -> its label: asked once per division, not once per mention
     for target in targets:
         whole, start, end = found.get(target) or (_text(target), 0, len(_text(target)))
@@ -244,47 +250,57 @@ def _passage(element):
     return element.getparent()
 
 
-def _contexts(passage, members: list) -> dict:
+def _contexts(passage, members: list, generated: set) -> dict:
     """(the passage's text, where the member's own text starts and ends in it), for each member;
-    text the stylesheet generated (class "gen": permalinks, note numbers) left out. One string per
-    passage, shared: a paragraph of a megabyte with thousands of names is walked once, and no
-    member copies the text around it (that was quadratic in time and memory)."""
+    text the stylesheet generated (`generated`: the elements of class "gen", permalinks, note
+    numbers) left out. One string per passage, shared: a paragraph of a megabyte with thousands
+    of names is walked once, and no member copies the text around it (that was quadratic in
+    time and memory). One loop over the passage's elements (a stack of their children), not a
+    call per element."""
     wanted = set(members)
     parts: list[str] = []
     length = 0
     starts: dict = {}
     ends: dict = {}
-
-    def add(text: str) -> None:
-        nonlocal length
+    text = passage.text
+    if text:
         parts.append(text)
         length += len(text)
-
-    def walk(element) -> None:
-        classes = (element.get("class") or "").split()
-        if "gen" in classes:
-            return
-        if element in wanted:
-            starts[element] = length
-        walk_content(element)
-        if element in wanted:
-            ends[element] = length
-
-    def walk_content(element) -> None:
-        add(element.text or "")
-        for child in element:
-            if isinstance(child.tag, str):
-                walk(child)
-            add(child.tail or "")
-
-    walk_content(passage)
+    children = [iter(passage)]
+    open_elements = [None]  # whose end is recorded, and tail added, when their children are done
+    while children:
+        for child in children[-1]:
+            if child.tag.__class__ is str and child not in generated:
+                if child in wanted:
+                    starts[child] = length
+                text = child.text
+                if text:
+                    parts.append(text)
+                    length += len(text)
+                children.append(iter(child))
+                open_elements.append(child)
+                break
+            tail = child.tail  # of a generated element, a comment or a processing instruction
+            if tail:
+                parts.append(tail)
+                length += len(tail)
+        else:
+            children.pop()
+            element = open_elements.pop()
+            if element is not None:
+                if element in wanted:
+                    ends[element] = length
+                tail = element.tail
+                if tail:
+                    parts.append(tail)
+                    length += len(tail)
     whole = "".join(parts)
     return {m: (whole, starts[m], ends[m]) for m in members if m in starts}
 
 
 # The words and the sentence around a mention need only a little of the text on either side: a
 # window is read, widened until what is taken from it is what the whole passage would give.
-_WINDOW = 1024
+_WINDOW = 128  # characters: eight words and more, mostly
 _ENOUGH_WORDS = CONTEXT_WORDS + 2  # the first word of a window may be cut; one more says "…"
 
 

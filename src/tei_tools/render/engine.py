@@ -5,7 +5,10 @@ Saxon as serialized text without its DOCTYPE, so Saxon never resolves anything e
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
+import operator
 import re
 import time
 from dataclasses import dataclass, field
@@ -17,7 +20,8 @@ from lxml import etree
 from tei_tools.render.edition_index import EditionIndex, gather, site_document
 from tei_tools.render.errors import OnError, RenderError, RenderSetupError
 from tei_tools.render.parameters import stylesheet_parameters
-from tei_tools.render.site_parts import EditionParts, SiteParts, assemble, new_marker, read_parts
+from tei_tools.render.site_parts import (EditionParts, RegisterData, SiteParts, assemble, edition_parts,
+                                         new_marker, read_entry)
 from tei_tools.render.tree import prepare_tree
 from tei_tools.resources import xslt_dir
 from tei_tools.atomic import write_atomically
@@ -38,6 +42,7 @@ SAXON_SETTINGS["http://saxon.sf.net/feature/allowedProtocols"] = "file"  # docum
 SAXON_SETTINGS["http://saxon.sf.net/feature/parserFeature?uri="
                "http%3A//apache.org/xml/features/disallow-doctype-decl"] = "true"
 SITE_ASSETS = ("site.css", "site.js")
+_POSITION = operator.attrgetter("position")  # of a stored part: its edition's place in the site
 SEARCH_SCRIPT = "site-search.js"
 STYLESHEETS = {
     "edition-html": Path("html/edition.xsl"),
@@ -107,6 +112,7 @@ class Renderer:
         self._executables: dict[str, object] = {}
         self._personographies: dict[Path, object] = {}
         self._person_indexes: dict[Path, object] = {}  # the personography's persons by id (a map)
+        self._register_data: dict[Path | None, RegisterData] = {}  # names and the open limit, per personography
         self._part_marker = new_marker()  # between the parts an edition gives the site pages
 
     # -- public API ---------------------------------------------------------------------------
@@ -179,9 +185,12 @@ class Renderer:
             return self.write_site_pages(parts, out_dir, personography)
 
     def site_parts(self, index: EditionIndex, out_dir: Path, personography: Path | None = None) -> EditionParts:
-        """One edition's parts of the site's pages, from its index (xslt/html/site-parts.xsl)."""
+        """One edition's parts of the site's pages, from its index: its front-page entry
+        (xslt/html/site-parts.xsl), the rest written from the index's data
+        (tei_tools.render.site_parts.edition_parts)."""
         self._builder.set_base_uri((Path(out_dir).resolve() / "site-index.xml").as_uri())
-        site = self._builder.parse_xml(xml_text=site_document([index]).decode("utf-8"), encoding="UTF-8")
+        facts = dataclasses.replace(index, mentions=[], dates=[])  # the entry needs its facts and header alone
+        site = self._builder.parse_xml(xml_text=site_document([facts]).decode("utf-8"), encoding="UTF-8")
         extra = {"site": site, "part-marker": self._processor.make_string_value(self._part_marker),
                  **self._personography_parameters(personography)}
         executable = self._prepare("site-parts", extra)
@@ -189,7 +198,25 @@ class Renderer:
             output = executable.call_template_returning_string()
         except Exception as error:
             raise RenderError(Path(index.page), f"transformation failed: {_first_line(error)}") from None
-        return read_parts(output or "", self._part_marker)
+        (page_json, title_json), entry = read_entry(output or "", self._part_marker)
+        return edition_parts(index, entry, page_json, title_json, self._register(personography))
+
+    def _register(self, personography: Path | None) -> RegisterData:
+        """The personography's display names and the open limit of the register's lists, worked
+        out once per personography (site-parts.xsl, f:register-data)."""
+        key = personography.resolve() if personography else None
+        if key not in self._register_data:
+            executable = self._prepare("site-parts", self._personography_parameters(personography))
+            executable.set_result_as_raw_value(True)
+            try:
+                value = executable.call_template_returning_value("{urn:tei-tools:xslt}register-data")
+            except Exception as error:
+                raise RenderSetupError(f"the register's data: {_first_line(error)}") from None
+            finally:
+                executable.set_result_as_raw_value(False)
+            data = json.loads(value.head.string_value)
+            self._register_data[key] = RegisterData(data["names"], int(data["open-limit"]))
+        return self._register_data[key]
 
     def write_site_pages(self, parts: SiteParts, out_dir: Path, personography: Path | None = None) -> list[Path]:
         """The site-wide pages: each page's frame rendered once from the site's summary, the
@@ -204,7 +231,7 @@ class Renderer:
         parameters = {"summary": summary, "part-marker": self._processor.make_string_value(marker)}
 
         def in_site_order(stored: list) -> list:
-            return sorted(stored, key=lambda s: s.position)
+            return sorted(stored, key=_POSITION)
 
         pages = [("index", self._page_name("index-page", "index.html"), {"entries": in_site_order(parts.entries)}, b""),
                  ("chronology", self._page_name("chronology-page", "chronology.html"),
