@@ -366,3 +366,16 @@ def test_a_title_that_is_the_name_less_a_given_name_is_the_subject_not_two_surna
                             Block("p", "Karl Anton Vessel, the only son of Greta Anton, was born in Umea.", 0)])
     assert [name for name, _, _ in found] == ["Anton Vessel", "Karl Anton Vessel", "Greta Anton"]
     assert found[0][1] == found[1][1] != found[2][1]
+
+
+def test_a_biographys_subject_keeps_the_surname_from_a_relative_named_before_and_from_mrs():
+    found = persons_marked([Block("titlePart", "Anton Vessel", 0),
+                            Block("p", "Karl Anton Vessel, the son of Greta Anton, a farm servant, was born in Umea "
+                                       "in 1856. His mother later married David Vessel, a carpenter. By the age of "
+                                       "eight Anton was at work.", 0),
+                            Block("p", "In 1879 Vessel married Ida Brandt. Mrs. Vessel stayed in Umea. Vessel "
+                                       "went to Stockholm, and Vessel died there in 1915.", 0)])
+    refs = [ref for _, ref, _ in found]  # (names without their roleName: "Mrs. Vessel" is "Vessel")
+    title, opening, mother, stepfather, anton, married, mrs, went, died = refs[:6] + refs[7:]  # less Ida Brandt
+    assert title == opening == anton == married == went == died
+    assert stepfather != title and mrs not in (title, stepfather)

@@ -132,6 +132,8 @@ class Clusterer(FullNames, LoneWords):
         self._note_form(entity, mention)
         if mention.is_single_word:
             entity.alone[self._word_key(mention.key)] += 1
+            if mention.title in self.lexicon.female_titles:
+                entity.alone_as_woman[self._word_key(mention.key)] += 1
             # "Aunt Mary", "Uncle John": a relative's given name; not "Father Gapon", a priest's surname
             if mention.title in self.lexicon.kin_titles and mention.key in self.lexicon.given:
                 entity.kin_alone[self._word_key(mention.key)] += 1

@@ -22,6 +22,7 @@ class Entity:
     givens: set[str] = field(default_factory=set)
     surnames: set[str] = field(default_factory=set)
     alone: Counter = field(default_factory=Counter)  # word -> times used alone
+    alone_as_woman: Counter = field(default_factory=Counter)  # ... of which after a woman's title ("Mrs. Hardie")
     kin_alone: Counter = field(default_factory=Counter)  # ... of which after a kinship title ("Aunt Mary")
     genders: set[str] = field(default_factory=set)  # from titles: "m", "f"
     kin_titles: set[str] = field(default_factory=set)  # "aunt" for "Aunt Mary": not the Mary of the letter
@@ -61,6 +62,7 @@ class Entity:
         self.givens |= other.givens
         self.surnames |= other.surnames
         self.alone.update(other.alone)
+        self.alone_as_woman.update(other.alone_as_woman)
         self.kin_alone.update(other.kin_alone)
         self.genders |= other.genders
         self.kin_titles |= other.kin_titles

@@ -14,6 +14,8 @@ from tei_tools.annotate.persons.judge import Candidate
 # A given name alone joins a person named within this many blocks before, one the document
 # already calls so, or its main person; else it is somebody new ("No news of Sergi" long after
 # "Sergei Witte").
+# What being named in the document's title adds to a person's claim on an untitled word alone
+TITLE_PERSON = 0.5
 RECENT_BLOCKS = 3  # shorter surnames differ by a letter too often (Sedov/Sedova, Dan/Don)
 CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 SENTENCE_END = re.compile(r"[.!?…]\s")
@@ -156,7 +158,14 @@ class LoneWords:
         latest = max(e.last_seen for e in entities)
 
         def plausibility(entity: Entity) -> tuple[float, int]:
-            value = 2.0 if entity.alone[key] else 0.0
+            # "Hardie" after "Mrs. Hardie": a surname alone without a title is not what the
+            # document calls a woman it has called so only with her title; and, untitled, most
+            # often the person its title names ("Keir Hardie": "Hardie married", after his
+            # stepfather David Hardie)
+            called_so = entity.alone[key] - (0 if mention.title else entity.alone_as_woman[key])
+            value = 2.0 if called_so else 0.0
+            if entity.in_title and not mention.title:
+                value += TITLE_PERSON
             value += math.log2(1 + entity.mentions)
             if entity.last_seen == latest:
                 value += 1.0
