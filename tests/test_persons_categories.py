@@ -32,6 +32,13 @@ def test_an_alias_the_text_introduces_joins_its_person(text, alias, name):
     assert ids(found, alias) == ids(found, name) and len(ids(found, name)) == 1
 
 
+@pytest.mark.parametrize("sentence", ["The President gathered a group of advisers that became known as Exkom.",
+                                      "The plan, which was called Barbarossa, was ready in May."])
+def test_a_thing_or_a_body_known_as_a_name_is_nobodys_alias(sentence):
+    found = annotate("Tomas Ruzicka came to Prague in 1901.", sentence)
+    assert not ids(found, "Exkom") & ids(found, "Tomas Ruzicka") and not ids(found, "Barbarossa") & ids(found, "Tomas Ruzicka")
+
+
 def test_a_pronoun_introduced_alias_joins_the_person_in_focus():
     found = annotate("Tomas Ruzicka came to Prague in 1901.",
                      "In those years, when he was still known as Tomas Roth, he wrote nothing.")

@@ -38,6 +38,11 @@ CUE_ENDINGS = ("born", "née", "nee", "as", "a.k.a.", "aka", "alias", "named", "
                "really", "actually", "be", "reality")
 QUOTES_BEFORE_ALIAS = "\"“‘'"
 PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
+# Before a cue with no name before it in the sentence: what is named is a thing or a body of people
+# ("a group of advisers that became known as ExComm", "the plan, which was called Barbarossa")
+THING_NAMED = re.compile(r"\b(?:group|committee|council|party|movement|society|club|circle|union|league|team|"
+                         r"band|organi[sz]ation|association|company|firm|ship|vessel|house|village|town|city|"
+                         r"river|book|plan|operation|which|that)\b", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?…]\s")
 CUE_REACH = 80  # characters between the owner and the cue at most
 
@@ -93,6 +98,9 @@ def _owner_before(mentions: Sequence[Candidate], n: int, texts: Sequence[str], c
         if other.end <= cue_start and not SENTENCE_END.search(text, other.end, cue_start):
             return k
         break
+    starts = [m.end() for m in SENTENCE_END.finditer(text, max(0, cue_start - 2 * CUE_REACH), cue_start)]
+    if THING_NAMED.search(text, starts[-1] if starts else max(0, cue_start - 2 * CUE_REACH), cue_start):
+        return None  # "a group of advisers that became known as ExComm": a thing's name, nobody's alias
     return FOCUS  # "when he was still known as X", "it was under the name of X"
 
 
