@@ -386,3 +386,22 @@ def test_a_biographys_subject_keeps_the_surname_from_a_relative_named_before_and
     title, opening, mother, stepfather, anton, married, mrs, went, died = refs[:6] + refs[7:]  # less Ida Brandt
     assert title == opening == anton == married == went == died
     assert stepfather != title and mrs not in (title, stepfather)
+
+
+def test_the_biographys_heading_names_its_subject_over_a_parent_named_in_the_paragraph_before():
+    found = persons_marked([Block("head", "Greta Vessel", 0),
+                            Block("p", "Greta Vessel, the daughter of Anton Vessel, was born in Umea in 1820.", 0),
+                            Block("p", "In 1844 Greta told her parents that she would nurse. Anton Vessel gave her "
+                                       "an allowance in 1853.", 0),
+                            Block("p", "In 1854 Karl Lund asked Vessel to take nurses to Scutari. Vessel arrived in "
+                                       "November.", 0)])
+    subject = found[0][1]
+    assert [ref for name, ref, _ in found if name == "Vessel"] == [subject, subject]
+
+
+def test_a_parent_named_in_the_same_paragraph_keeps_the_surname_alone():
+    found = persons_marked([Block("head", "Greta Vessel", 0),
+                            Block("p", "Greta Vessel, the daughter of Anton Vessel, was born in Umea in 1820.", 0),
+                            Block("p", "Anton Vessel made a success of his farm. He kept horses. He built a mill. "
+                                       "As Vessel grew in wealth he built a house of brick.", 0)])
+    assert [ref for name, ref, _ in found if name == "Vessel"] == ["anton-vessel"]

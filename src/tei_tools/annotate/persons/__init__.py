@@ -101,7 +101,8 @@ def _recognise(blocks: Sequence[Block], known: PersonIndex, document: str) -> Re
     mentions = _without_address_places(mentions, _address_places(blocks, lexicon))
     texts = [block.text for block in blocks]
     mentions = without_inverted_authors(mentions, texts)  # "Toole, Betty Alexandra (1998)"
-    titles = frozenset(n for n, block in enumerate(blocks) if block.tag == "titlePart")
+    # the document's title: a title page's, or the heading it opens with (a biography's name)
+    titles = frozenset(n for n, block in enumerate(blocks) if block.tag == "titlePart" or n == 0 and block.tag == "head")
     clustering = Clusterer(lexicon, known).cluster(mentions, texts, titles)
     persons = []
     identified: dict[int, str] = {}  # entity index -> personography id, for kinship references

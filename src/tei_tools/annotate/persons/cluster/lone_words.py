@@ -14,8 +14,11 @@ from tei_tools.annotate.persons.judge import Candidate
 # A given name alone joins a person named within this many blocks before, one the document
 # already calls so, or its main person; else it is somebody new ("No news of Sergi" long after
 # "Sergei Witte").
-# What being named in the document's title adds to a person's claim on an untitled word alone
+# What being named in the document's title adds to a person's claim on an untitled word alone;
+# more where the person named last was named in another paragraph ("William Nightingale gave his
+# daughter an allowance." / "Sidney Herbert asked Nightingale to take nurses": the daughter)
 TITLE_PERSON = 0.5
+TITLE_PERSON_ACROSS = 1.5
 RECENT_BLOCKS = 3  # shorter surnames differ by a letter too often (Sedov/Sedova, Dan/Don)
 CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 SENTENCE_END = re.compile(r"[.!?…]\s")
@@ -156,6 +159,9 @@ class LoneWords:
         if self._just_named_in_full(latest, mention):  # "... knew David Voss. Voss was tired."
             return latest
         latest = max(e.last_seen for e in entities)
+        # the person named last is named in this paragraph: "David Bronstein made a success ...
+        # As Bronstein grew in wealth" is the father, though the title names his son
+        latest_here = any(e.last_seen == latest and e.last_end[0] == mention.block for e in entities)
 
         def plausibility(entity: Entity) -> tuple[float, int]:
             # "Hardie" after "Mrs. Hardie": a surname alone without a title is not what the
@@ -165,7 +171,7 @@ class LoneWords:
             called_so = entity.alone[key] - (0 if mention.title else entity.alone_as_woman[key])
             value = 2.0 if called_so else 0.0
             if entity.in_title and not mention.title:
-                value += TITLE_PERSON
+                value += TITLE_PERSON if latest_here else TITLE_PERSON_ACROSS
             value += math.log2(1 + entity.mentions)
             if entity.last_seen == latest:
                 value += 1.0
