@@ -189,6 +189,20 @@ def test_common_words_spelt_by_ear_are_no_names_where_nouns_are_capitalised():
     assert found == ["Crouzatt"]
 
 
+def test_a_capitalised_verb_after_a_name_is_no_surname_where_nouns_are_capitalised():
+    # "Capt. Lewis Shewed them": the verb (spelt by ear, or from the list of persons' verbs) the
+    # person does, not a surname; alone, such a past tense is no name either ("one Soldier Huged")
+    found = names(OLD_STYLE, "Capt. Lewis Shewed them the Gun, and Capt. Clark Spoke to all the party.",
+                  "Then one Soldier Huged the mast and would not let go.")
+    assert found == ["Lewis", "Clark"]
+
+
+def test_a_surname_that_ends_like_a_past_tense_stays_where_nouns_are_capitalised():
+    # "Reed" has no verb's stem, "Alfred" is a given name: both stay in the name
+    assert names(OLD_STYLE, "Capt. John Reed went on shore, and Mr. Tom Alfred told us so.") == [
+        "John Reed", "Tom Alfred"]
+
+
 def test_a_spelling_by_ear_after_a_title_is_still_a_surname():
     # "Mr. Taboe" is close to "taboo", but a title makes it a person
     assert names(OLD_STYLE, "The Chief delivered us a letter from Mr. Taboe yesterday.") == ["Taboe"]

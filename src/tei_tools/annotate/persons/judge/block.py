@@ -8,6 +8,7 @@ from tei_tools.annotate.names import Lexicon, zipf
 from tei_tools.annotate.persons.judge.candidate import Candidate, Knowledge
 from tei_tools.annotate.persons.judge.classes import class_key, classify
 from tei_tools.annotate.persons.judge.context import QUOTE_MARKS, Context, context_cues
+from tei_tools.annotate.persons.judge.old_spelling import verb_form
 from tei_tools.annotate.persons.judge.scoring import score
 from tei_tools.annotate.persons.judge.segments import RunClasses, classes_between, cut_run
 from tei_tools.annotate.persons.words import LETTER_MARKS, Run, Word, find_runs, sentence_starts, words_of
@@ -131,6 +132,9 @@ class JudgedBlock:
                     for part in _split_at_ordinary_words(indexes, words, classes, knowledge, sentence_words)
                     for pair in _split_listed_full_names(part, words, lexicon)
                     for piece in _split_adjacent_surnames(pair, words, classes, lexicon, knowledge)]
+        if knowledge.capitalises_nouns:
+            segments = [(_without_verb_at_end(indexes, words, lexicon, knowledge), titled)
+                        for indexes, titled in segments]
         if not segments:
             return [_not_a_name(self.index, text, words, run, classes)]
         found = []
@@ -316,6 +320,23 @@ def _split_adjacent_surnames(indexes: list[int], words: list[Word], classes: Run
             and not knowledge.is_part_of_document_form(" ".join(words[i].key for i in indexes)):  # "Branwell Brontë"
         return [[i] for i in indexes]
     return [indexes]
+
+
+def _without_verb_at_end(indexes: list[int], words: list[Word], lexicon: Lexicon, knowledge: Knowledge) -> list[int]:
+    """"Capt. Lewis Shewed them the air Gun", "Capt. Clark Spoke to all": where a document
+    capitalises its words at will, a verb after a name, with the sentence going on in lower
+    case after it, is the verb the person does, not a surname. Not a word the document or the
+    personography knows as a name word."""
+    last = indexes[-1]
+    if len(indexes) < 2 or last + 1 >= len(words) or words[last].possessive:
+        return indexes
+    following = words[last + 1]
+    if following.kind != "word" or not following.text.islower() or following.key in lexicon.particles:
+        return indexes
+    key = words[last].key
+    if not verb_form(lexicon)(key) or knowledge.word_strength(key) > 0:
+        return indexes
+    return indexes[:-1]
 
 
 def _time_of_day(words: list[Word]) -> bool:
