@@ -203,6 +203,12 @@ def test_a_surname_that_ends_like_a_past_tense_stays_where_nouns_are_capitalised
         "John Reed", "Tom Alfred"]
 
 
+def test_a_name_written_in_syllables_is_one_name():
+    # "Tar-ton-gar-wa-ker": the whole name, not its first syllable "Tar" (an English word)
+    assert names(OLD_STYLE, "We gave a Medal to the third Chief Tar-ton-gar-wa-ker, who spoke well.") == [
+        "Tar-ton-gar-wa-ker"]
+
+
 def test_a_spelling_by_ear_after_a_title_is_still_a_surname():
     # "Mr. Taboe" is close to "taboo", but a title makes it a person
     assert names(OLD_STYLE, "The Chief delivered us a letter from Mr. Taboe yesterday.") == ["Taboe"]

@@ -279,3 +279,18 @@ def test_a_name_glued_after_a_digit_or_a_small_letter_is_not_cut_out_of_its_toke
     assert [text[s:e] for s, e in found] in ([], ["Petrova"])
     other = clean.replace("Anna", "xAnna")
     assert [text[s:e] for s, e in found] == [other[s:e] for s, e in _persnames(other)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name written down by ear, syllable by syllable: one word
+    ("the Chief Tar-ton-gar-wa-ker came", ["the", "Chief", "Tar-ton-gar-wa-ker", "came"]),
+    ("and Torto-hongar,", ["and", "Torto-hongar", ","]),
+    # a name and English words or a suffix: the name apart, as before
+    ("a Stalin-era plan", ["a", "Stalin", "era", "plan"]),
+    ("Lenin-teacher-friend", ["Lenin", "teacher", "friend"]),
+    ("a Trotsky-ite", ["a", "Trotsky", "ite"]),
+    ("Close-mouthed", ["Close", "mouthed"]),
+])
+def test_a_name_written_in_syllables_is_one_word(text, expected):
+    assert [w.text for w in words_of(text, ABBREVIATIONS)] == expected
+    assert words_of(text, ABBREVIATIONS) == tokens_of(text, ABBREVIATIONS)
