@@ -209,6 +209,13 @@ def test_a_name_written_in_syllables_is_one_name():
         "Tar-ton-gar-wa-ker"]
 
 
+def test_a_name_in_syllables_is_rare_whatever_its_syllables_are():
+    # "Tar-ton-gar-wa-ker" has common syllables ("tar", "ton"), and the frequency of the whole,
+    # made from theirs, looked like a common word's, which an old-style document writes capitalised
+    assert names(OLD_STYLE, "At the Council we gave a Medal to Tar-ton-gar-wa-ker and a Flag.") == [
+        "Tar-ton-gar-wa-ker"]
+
+
 def test_a_spelling_by_ear_after_a_title_is_still_a_surname():
     # "Mr. Taboe" is close to "taboo", but a title makes it a person
     assert names(OLD_STYLE, "The Chief delivered us a letter from Mr. Taboe yesterday.") == ["Taboe"]

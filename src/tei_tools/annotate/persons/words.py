@@ -221,6 +221,12 @@ def _syllables_of_a_name(pieces: list[str]) -> bool:
     return any(zipf(p) < ENGLISH_PART and not SUFFIX_PART.fullmatch(p) for p in pieces[1:])
 
 
+def written_in_syllables(text: str) -> bool:
+    """Whether a word's text is a name written in syllables (`_syllables_of_a_name`)."""
+    pieces = re.split(rf"[{HYPHEN_CHARS}]", text)
+    return len(pieces) > 1 and _syllables_of_a_name(pieces)
+
+
 @dataclass(frozen=True)
 class Run:
     """Consecutive name-like words of one block: words[first:last + 1] of that block."""

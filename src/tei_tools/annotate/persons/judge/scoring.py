@@ -9,6 +9,7 @@ from tei_tools.annotate.persons.judge.candidate import DECISIVE_POSITIVE, NEGATI
 from tei_tools.annotate.persons.judge.classes import COMMON_WORD, ENGLISH_ENDING
 from tei_tools.annotate.persons.judge.old_spelling import common_word_spelt_otherwise, verb_form
 from tei_tools.annotate.persons.judge.segments import NAME_CLASSES
+from tei_tools.annotate.persons.words import written_in_syllables
 
 # Cues that a capitalised word is a person even where nouns are capitalised: "Dido's passion",
 # "poor Sancho", "old Chaucer".
@@ -75,7 +76,9 @@ def _single_word_score(candidate: Candidate, lexicon: Lexicon, knowledge: Knowle
     strength = knowledge.word_strength(key, candidate.position)
     total = strength
     if strength == 0:
-        frequency = zipf(key)
+        # a name written in syllables ("Tar-ton-gar-wa-ker", words.py) is as rare as it looks,
+        # whatever the frequencies of its syllables make of it
+        frequency = 0.0 if written_in_syllables(candidate.text) else zipf(key)
         if candidate.classes[0] == "given" and key not in lexicon.given_ordinary:
             total += 1.0 if candidate.sentence_initial else 1.5  # "Caroline": frequent, but only as a name
         elif candidate.sentence_initial and not knowledge.is_recurring_name(key):
