@@ -216,6 +216,20 @@ def test_a_name_in_syllables_is_rare_whatever_its_syllables_are():
         "Tar-ton-gar-wa-ker"]
 
 
+def test_a_sergeants_surname_that_looks_like_a_plural_is_a_surname():
+    # "Gass" is no plural of "gas": "Patric Gass" is one person, not "Patric" and a word
+    assert names(OLD_STYLE, "The party consisted of John Ordway, Nathaniel Prior, & Patric Gass; and others.") == [
+        "John Ordway", "Nathaniel Prior", "Patric Gass"]
+
+
+def test_a_given_name_before_and_and_a_full_name_is_a_person_of_its_own():
+    # "John Colter Joseph & Reuben Fields": John Colter, then Joseph and Reuben Fields
+    assert names("With us were William Bratten, John Colter Joseph & Reuben Fields, and others.") == [
+        "William Bratten", "John Colter", "Joseph", "Reuben Fields"]
+    # after a given name the given name stays: "Mary Ann" is one person's
+    assert names("We met Mary Ann & John Smith at the door.") == ["Mary Ann", "John Smith"]
+
+
 def test_a_spelling_by_ear_after_a_title_is_still_a_surname():
     # "Mr. Taboe" is close to "taboo", but a title makes it a person
     assert names(OLD_STYLE, "The Chief delivered us a letter from Mr. Taboe yesterday.") == ["Taboe"]

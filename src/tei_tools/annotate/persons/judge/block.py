@@ -130,7 +130,8 @@ class JudgedBlock:
         sentence_words: set[int] = set()  # ordinary words found inside a name ("Read"), see below
         segments = [(piece, titled and part[0] == indexes[0]) for indexes, titled in cut
                     for part in _split_at_ordinary_words(indexes, words, classes, knowledge, sentence_words)
-                    for pair in _split_listed_full_names(part, words, lexicon)
+                    for listed in _split_listed_full_names(part, words, lexicon)
+                    for pair in _split_given_name_before_and(listed, words, lexicon)
                     for piece in _split_adjacent_surnames(pair, words, classes, lexicon, knowledge)]
         if knowledge.capitalises_nouns:
             segments = [(_without_verb_at_end(indexes, words, lexicon, knowledge), titled)
@@ -380,6 +381,26 @@ def _split_listed_full_names(indexes: list[int], words: list[Word], lexicon: Lex
            and words[s].key not in lexicon.given and words[s].text[:1].isupper() for g, s in pairs):
         return pairs
     return [indexes]
+
+
+COORDINATORS = frozenset({"&", "and"})
+
+
+def _split_given_name_before_and(indexes: list[int], words: list[Word], lexicon: Lexicon) -> list[list[int]]:
+    """"John Colter Joseph & Reubin Fields": a full name, then a given name right before "&" and
+    another name, is two persons, the second sharing the surname that follows ("Joseph Fields"),
+    not one whose surname is "Joseph". Only after a word that is no given name ("Mary Ann &
+    John" stays one)."""
+    if len(indexes) < 3:
+        return [indexes]
+    last = indexes[-1]
+    if last + 2 >= len(words) or words[last + 1].text not in COORDINATORS or not words[last + 2].is_capitalised:
+        return [indexes]
+    given, before = words[last], words[last - 1]
+    if given.kind != "word" or given.possessive or given.key not in lexicon.given \
+            or before.kind != "word" or before.key in lexicon.given:
+        return [indexes]
+    return [indexes[:-1], [last]]
 
 
 def _in_capitalised_phrase(n: int, run: Run, classes: RunClasses, sentence_starts: frozenset[int],
