@@ -230,6 +230,11 @@ def test_a_given_name_before_and_and_a_full_name_is_a_person_of_its_own():
     assert names("We met Mary Ann & John Smith at the door.") == ["Mary Ann", "John Smith"]
 
 
+def test_a_name_alone_over_a_journal_entry_is_its_writers_name():
+    # a paragraph that is one rare capitalised word is no sentence it opens: the writer of the entry
+    assert names(OLD_STYLE, "Ordway", "Tuesday 25th. a fair morning, we set out early.") == ["Ordway"]
+
+
 def test_a_spelling_by_ear_after_a_title_is_still_a_surname():
     # "Mr. Taboe" is close to "taboo", but a title makes it a person
     assert names(OLD_STYLE, "The Chief delivered us a letter from Mr. Taboe yesterday.") == ["Taboe"]

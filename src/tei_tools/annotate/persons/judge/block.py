@@ -158,7 +158,8 @@ class JudgedBlock:
             candidate = Candidate(
                 self.index, words[first].start, words[last].end, text[words[first].start:words[last].end],
                 tuple(words[first:last + 1]), classes_between(classes, first, last), titled,
-                sentence_initial=not titled and first in self.sentence_starts, run_end=words[run.last].end)
+                sentence_initial=not titled and first in self.sentence_starts and len(indexes) < len(words),
+                run_end=words[run.last].end)  # (a block that is the name alone, "Ordway" over his entry: no sentence)
             context_first = first - _title_words_before(first, run, titled, words, lexicon)
             candidate.cues = self._context_cues(context_first, last, lexicon)
             if "determiner" in candidate.cues and _loved_one(words, context_first, first, last, lexicon):
