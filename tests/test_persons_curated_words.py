@@ -136,3 +136,10 @@ def test_a_person_with_given_names_only_is_still_one_without_the_article():
                                       "Anna Kessler rode to Grimsholt on Monday."])
 def test_walking_riding_or_removing_to_a_name_goes_to_a_place(sentence):
     assert [text for _, text in marked(sentence)] == (["Anna Kessler"] if "Kessler" in sentence else [])
+
+
+@pytest.mark.parametrize("title", ["Serjeant", "Serjt.", "Serjt"])
+def test_the_old_spellings_of_sergeant_are_titles(title):
+    # "Serjeant Talfourd", "Serjt. N. Pryor": the title of the name after it, not a name word
+    assert marked(f"The letter reached {title} Oskar Brandstetter at Trieste.") == [
+        ("persName", f"{title} Oskar Brandstetter"), ("roleName", title)]

@@ -64,3 +64,11 @@ def test_the_class_key_is_the_words_text_kind_and_possessive():
 
     for word in JudgedBlock(0, "He read Zorbulins’ letters to L.D. Trotsky in 1905.", Lexicon.default()).words:
         assert class_key(word) == (word.text, word.kind, word.possessive)
+
+
+def test_a_word_ending_in_ss_is_no_plural_of_an_ordinary_word():
+    # "Gass" is no plural of "gas" (nor "Moss" of "mos"): a surname, not an ordinary word
+    from tei_tools.annotate.persons.judge.classes import is_ordinary_word
+    lexicon = Lexicon.default()
+    assert not is_ordinary_word("gass", lexicon)
+    assert is_ordinary_word("traitors", lexicon)

@@ -189,6 +189,52 @@ def test_common_words_spelt_by_ear_are_no_names_where_nouns_are_capitalised():
     assert found == ["Crouzatt"]
 
 
+def test_a_capitalised_verb_after_a_name_is_no_surname_where_nouns_are_capitalised():
+    # "Capt. Lewis Shewed them": the verb (spelt by ear, or from the list of persons' verbs) the
+    # person does, not a surname; alone, such a past tense is no name either ("one Soldier Huged")
+    found = names(OLD_STYLE, "Capt. Lewis Shewed them the Gun, and Capt. Clark Spoke to all the party.",
+                  "Then one Soldier Huged the mast and would not let go.")
+    assert found == ["Lewis", "Clark"]
+
+
+def test_a_surname_that_ends_like_a_past_tense_stays_where_nouns_are_capitalised():
+    # "Reed" has no verb's stem, "Alfred" is a given name: both stay in the name
+    assert names(OLD_STYLE, "Capt. John Reed went on shore, and Mr. Tom Alfred told us so.") == [
+        "John Reed", "Tom Alfred"]
+
+
+def test_a_name_written_in_syllables_is_one_name():
+    # "Tar-ton-gar-wa-ker": the whole name, not its first syllable "Tar" (an English word)
+    assert names(OLD_STYLE, "We gave a Medal to the third Chief Tar-ton-gar-wa-ker, who spoke well.") == [
+        "Tar-ton-gar-wa-ker"]
+
+
+def test_a_name_in_syllables_is_rare_whatever_its_syllables_are():
+    # "Tar-ton-gar-wa-ker" has common syllables ("tar", "ton"), and the frequency of the whole,
+    # made from theirs, looked like a common word's, which an old-style document writes capitalised
+    assert names(OLD_STYLE, "At the Council we gave a Medal to Tar-ton-gar-wa-ker and a Flag.") == [
+        "Tar-ton-gar-wa-ker"]
+
+
+def test_a_sergeants_surname_that_looks_like_a_plural_is_a_surname():
+    # "Gass" is no plural of "gas": "Patric Gass" is one person, not "Patric" and a word
+    assert names(OLD_STYLE, "The party consisted of John Ordway, Nathaniel Prior, & Patric Gass; and others.") == [
+        "John Ordway", "Nathaniel Prior", "Patric Gass"]
+
+
+def test_a_given_name_before_and_and_a_full_name_is_a_person_of_its_own():
+    # "John Colter Joseph & Reuben Fields": John Colter, then Joseph and Reuben Fields
+    assert names("With us were William Bratten, John Colter Joseph & Reuben Fields, and others.") == [
+        "William Bratten", "John Colter", "Joseph", "Reuben Fields"]
+    # after a given name the given name stays: "Mary Ann" is one person's
+    assert names("We met Mary Ann & John Smith at the door.") == ["Mary Ann", "John Smith"]
+
+
+def test_a_name_alone_over_a_journal_entry_is_its_writers_name():
+    # a paragraph that is one rare capitalised word is no sentence it opens: the writer of the entry
+    assert names(OLD_STYLE, "Ordway", "Tuesday 25th. a fair morning, we set out early.") == ["Ordway"]
+
+
 def test_a_spelling_by_ear_after_a_title_is_still_a_surname():
     # "Mr. Taboe" is close to "taboo", but a title makes it a person
     assert names(OLD_STYLE, "The Chief delivered us a letter from Mr. Taboe yesterday.") == ["Taboe"]

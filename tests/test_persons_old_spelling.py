@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from tei_tools.annotate.names import Lexicon
-from tei_tools.annotate.persons.judge.old_spelling import _close, common_word_spelt_otherwise, skeleton
+from tei_tools.annotate.persons.judge.old_spelling import _close, common_word_spelt_otherwise, skeleton, verb_form
 
 
 def test_a_skeleton_keeps_the_first_letter_and_the_consonants_as_they_sound():
@@ -33,3 +33,14 @@ def test_common_words_spelt_otherwise(word):
 ])
 def test_names_that_are_no_spelling_of_a_common_word(word):
     assert not common_word_spelt_otherwise(Lexicon.default())(word)
+
+
+@pytest.mark.parametrize("word", ["spoke", "shewed", "huged", "delivered", "camped"])
+def test_verb_forms(word):
+    # a verb of names_verbs.txt, or a past tense of a common verb, spelt right or by ear
+    assert verb_form(Lexicon.default())(word)
+
+
+@pytest.mark.parametrize("word", ["reed", "alfred", "creed", "shed", "lewis", "strung"])
+def test_words_that_are_no_verb_forms(word):
+    assert not verb_form(Lexicon.default())(word)

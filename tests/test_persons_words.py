@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from tei_tools.annotate.names import Lexicon, fold
 from tei_tools.annotate.persons import word_facts
 from tei_tools.annotate.persons.words import (clear_piece_tables, find_runs, sentence_starts, starts_sentence,
-                                              tokens_of, words_of)
+                                              tokens_of, words_of, written_in_syllables)
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 ABBREVIATIONS = Lexicon.default().abbreviations
@@ -279,3 +279,24 @@ def test_a_name_glued_after_a_digit_or_a_small_letter_is_not_cut_out_of_its_toke
     assert [text[s:e] for s, e in found] in ([], ["Petrova"])
     other = clean.replace("Anna", "xAnna")
     assert [text[s:e] for s, e in found] == [other[s:e] for s, e in _persnames(other)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name written down by ear, syllable by syllable: one word
+    ("the Chief Tar-ton-gar-wa-ker came", ["the", "Chief", "Tar-ton-gar-wa-ker", "came"]),
+    ("and Torto-hongar,", ["and", "Torto-hongar", ","]),
+    # a name and English words or a suffix: the name apart, as before
+    ("a Stalin-era plan", ["a", "Stalin", "era", "plan"]),
+    ("Lenin-teacher-friend", ["Lenin", "teacher", "friend"]),
+    ("a Trotsky-ite", ["a", "Trotsky", "ite"]),
+    ("Close-mouthed", ["Close", "mouthed"]),
+])
+def test_a_name_written_in_syllables_is_one_word(text, expected):
+    assert [w.text for w in words_of(text, ABBREVIATIONS)] == expected
+    assert words_of(text, ABBREVIATIONS) == tokens_of(text, ABBREVIATIONS)
+
+
+def test_written_in_syllables_is_the_tokeniser_s_own_test():
+    assert written_in_syllables("Tar-ton-gar-wa-ker") and written_in_syllables("Torto-hongar")
+    assert not written_in_syllables("Antonov-Ovseenko")  # capitalised parts: two surnames
+    assert not written_in_syllables("Tarton") and not written_in_syllables("Stalin-era")

@@ -16,7 +16,7 @@ from itertools import compress, count
 from operator import itemgetter, not_, or_
 from typing import NamedTuple
 
-from tei_tools.annotate.names import REGNAL_EPITHETS, fold, is_roman_numeral
+from tei_tools.annotate.names import REGNAL_EPITHETS, fold, is_roman_numeral, zipf
 
 HYPHEN_CHARS = "-\u2010\u2011"
 APOSTROPHE_CHARS = "'\u2019"
@@ -184,7 +184,8 @@ def _split_word(raw: str, start: int, text: str) -> list[Word]:
         possessive = True  # the Trotskys’ apartment
     parts = re.split(rf"([{HYPHEN_CHARS}])", raw)
     pieces = parts[0::2]
-    if len(pieces) == 1 or all(p[:1].isupper() for p in pieces) or not any(p[:1].isupper() for p in pieces):
+    if len(pieces) == 1 or all(p[:1].isupper() for p in pieces) or not any(p[:1].isupper() for p in pieces) \
+            or _syllables_of_a_name(pieces):
         return [Word(raw, start, end, "word", possessive)]
     # Mixed: keep each maximal group of capitalised parts as its own word, lower-case parts apart.
     words, position, group_start, group = [], start, None, []
@@ -203,6 +204,27 @@ def _split_word(raw: str, start: int, text: str) -> list[Word]:
     if group:
         words.append(Word(text[group_start:end], group_start, end, "word", possessive, group_start > start))
     return words
+
+
+SYLLABLE = 6  # the longest lower-case part of a name written in syllables ("Torto-hongar")
+ENGLISH_PART = 3.0  # Zipf at or above which a lower-case part is an English word ("era", "ton")
+SUFFIX_PART = re.compile(r"(?:isms?|ists?|ites?|ians?|ese|ish|ean|esque|like)")  # "Trotsky-ite", "Byron-esque"
+
+
+def _syllables_of_a_name(pieces: list[str]) -> bool:
+    """"Tar-ton-gar-wa-ker", "Sah-cah-gar-weah", "Torto-hongar": a capitalised part, then short
+    lower-case parts of which one at least is no English word nor a suffix: a name written down
+    by ear syllable by syllable, one word. "Stalin-era", "Lenin-teacher-friend", "Close-mouthed"
+    are a name (or a word) and English words."""
+    if not pieces[0][:1].isupper() or any(not p[:1].islower() or len(p) > SYLLABLE for p in pieces[1:]):
+        return False
+    return any(zipf(p) < ENGLISH_PART and not SUFFIX_PART.fullmatch(p) for p in pieces[1:])
+
+
+def written_in_syllables(text: str) -> bool:
+    """Whether a word's text is a name written in syllables (`_syllables_of_a_name`)."""
+    pieces = re.split(rf"[{HYPHEN_CHARS}]", text)
+    return len(pieces) > 1 and _syllables_of_a_name(pieces)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from tei_tools.annotate.names import Lexicon, zipf
 from tei_tools.annotate.persons.judge.candidate import Candidate, Knowledge
 from tei_tools.annotate.persons.judge.classes import class_key, classify
 from tei_tools.annotate.persons.judge.context import QUOTE_MARKS, Context, context_cues
+from tei_tools.annotate.persons.judge.old_spelling import verb_form
 from tei_tools.annotate.persons.judge.scoring import score
 from tei_tools.annotate.persons.judge.segments import RunClasses, classes_between, cut_run
 from tei_tools.annotate.persons.words import LETTER_MARKS, Run, Word, find_runs, sentence_starts, words_of
@@ -129,8 +130,12 @@ class JudgedBlock:
         sentence_words: set[int] = set()  # ordinary words found inside a name ("Read"), see below
         segments = [(piece, titled and part[0] == indexes[0]) for indexes, titled in cut
                     for part in _split_at_ordinary_words(indexes, words, classes, knowledge, sentence_words)
-                    for pair in _split_listed_full_names(part, words, lexicon)
+                    for listed in _split_listed_full_names(part, words, lexicon)
+                    for pair in _split_given_name_before_and(listed, words, lexicon)
                     for piece in _split_adjacent_surnames(pair, words, classes, lexicon, knowledge)]
+        if knowledge.capitalises_nouns:
+            segments = [(_without_verb_at_end(indexes, words, lexicon, knowledge), titled)
+                        for indexes, titled in segments]
         if not segments:
             return [_not_a_name(self.index, text, words, run, classes)]
         found = []
@@ -153,7 +158,8 @@ class JudgedBlock:
             candidate = Candidate(
                 self.index, words[first].start, words[last].end, text[words[first].start:words[last].end],
                 tuple(words[first:last + 1]), classes_between(classes, first, last), titled,
-                sentence_initial=not titled and first in self.sentence_starts, run_end=words[run.last].end)
+                sentence_initial=not titled and first in self.sentence_starts and len(indexes) < len(words),
+                run_end=words[run.last].end)  # (a block that is the name alone, "Ordway" over his entry: no sentence)
             context_first = first - _title_words_before(first, run, titled, words, lexicon)
             candidate.cues = self._context_cues(context_first, last, lexicon)
             if "determiner" in candidate.cues and _loved_one(words, context_first, first, last, lexicon):
@@ -318,6 +324,23 @@ def _split_adjacent_surnames(indexes: list[int], words: list[Word], classes: Run
     return [indexes]
 
 
+def _without_verb_at_end(indexes: list[int], words: list[Word], lexicon: Lexicon, knowledge: Knowledge) -> list[int]:
+    """"Capt. Lewis Shewed them the air Gun", "Capt. Clark Spoke to all": where a document
+    capitalises its words at will, a verb after a name, with the sentence going on in lower
+    case after it, is the verb the person does, not a surname. Not a word the document or the
+    personography knows as a name word."""
+    last = indexes[-1]
+    if len(indexes) < 2 or last + 1 >= len(words) or words[last].possessive:
+        return indexes
+    following = words[last + 1]
+    if following.kind != "word" or not following.text.islower() or following.key in lexicon.particles:
+        return indexes
+    key = words[last].key
+    if not verb_form(lexicon)(key) or knowledge.word_strength(key) > 0:
+        return indexes
+    return indexes[:-1]
+
+
 def _time_of_day(words: list[Word]) -> bool:
     """"A. M", "P. M.", "P.M": the initials of ante and post meridiem, written with spaces or without."""
     return len(words) <= 2 and "".join(w.text.replace(".", "") for w in words).upper() in ("AM", "PM") \
@@ -359,6 +382,26 @@ def _split_listed_full_names(indexes: list[int], words: list[Word], lexicon: Lex
            and words[s].key not in lexicon.given and words[s].text[:1].isupper() for g, s in pairs):
         return pairs
     return [indexes]
+
+
+COORDINATORS = frozenset({"&", "and"})
+
+
+def _split_given_name_before_and(indexes: list[int], words: list[Word], lexicon: Lexicon) -> list[list[int]]:
+    """"John Colter Joseph & Reubin Fields": a full name, then a given name right before "&" and
+    another name, is two persons, the second sharing the surname that follows ("Joseph Fields"),
+    not one whose surname is "Joseph". Only after a word that is no given name ("Mary Ann &
+    John" stays one)."""
+    if len(indexes) < 3:
+        return [indexes]
+    last = indexes[-1]
+    if last + 2 >= len(words) or words[last + 1].text not in COORDINATORS or not words[last + 2].is_capitalised:
+        return [indexes]
+    given, before = words[last], words[last - 1]
+    if given.kind != "word" or given.possessive or given.key not in lexicon.given \
+            or before.kind != "word" or before.key in lexicon.given:
+        return [indexes]
+    return [indexes[:-1], [last]]
 
 
 def _in_capitalised_phrase(n: int, run: Run, classes: RunClasses, sentence_starts: frozenset[int],

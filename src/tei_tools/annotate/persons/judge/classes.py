@@ -194,5 +194,6 @@ def is_ordinary_word(key: str, lexicon: Lexicon) -> bool:
 
 
 def _plural_of_ordinary_word(key: str, lexicon: Lexicon) -> bool:
-    """Traitors, Deputies; not Daniels or Williams, whose stems are given names."""
-    return len(key) >= 4 and any(zipf(stem) >= 3.5 and stem not in lexicon.given for stem in plural_stems(key))
+    """Traitors, Deputies; not Daniels or Williams, whose stems are given names, nor Gass or
+    Moss, which end as no plural does."""
+    return len(key) >= 4 and not key.endswith("ss") and any(zipf(stem) >= 3.5 and stem not in lexicon.given for stem in plural_stems(key))

@@ -100,3 +100,20 @@ def _verb_stems(word: str) -> list[str]:
 
 
 common_word_spelt_otherwise = PerLexicon(_is_common_word_spelt_otherwise)
+
+
+def _is_verb_form(lexicon: Lexicon, key: str) -> bool:
+    """A verb a person does ("spoke", names_verbs.txt), or a past tense, spelt right or by ear,
+    of a common verb ("Shewed", "Huged", "Delivered"): what "Capt. Lewis Shewed them" goes on
+    with after the name, where a document capitalises such words. A given name that ends so
+    ("Alfred") is none, nor a stem too short to be a verb's ("Reed")."""
+    word = key.lower()
+    if word in lexicon.verbs:
+        return True
+    if not (_PLAIN.fullmatch(word) and word.endswith("ed") and len(word) >= 5) or word in lexicon.given:
+        return False
+    return any(len(stem) >= 3 and zipf(stem) >= STEM_WORD for stem in (word[:-1], word[:-2])) \
+        or _is_common_word_spelt_otherwise(lexicon, word)
+
+
+verb_form = PerLexicon(_is_verb_form)

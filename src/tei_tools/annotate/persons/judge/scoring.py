@@ -7,8 +7,9 @@ import re
 from tei_tools.annotate.names import Lexicon, zipf
 from tei_tools.annotate.persons.judge.candidate import DECISIVE_POSITIVE, NEGATIVE, POSITIVE, Candidate, Knowledge
 from tei_tools.annotate.persons.judge.classes import COMMON_WORD, ENGLISH_ENDING
-from tei_tools.annotate.persons.judge.old_spelling import common_word_spelt_otherwise
+from tei_tools.annotate.persons.judge.old_spelling import common_word_spelt_otherwise, verb_form
 from tei_tools.annotate.persons.judge.segments import NAME_CLASSES
+from tei_tools.annotate.persons.words import written_in_syllables
 
 # Cues that a capitalised word is a person even where nouns are capitalised: "Dido's passion",
 # "poor Sancho", "old Chaucer".
@@ -75,7 +76,9 @@ def _single_word_score(candidate: Candidate, lexicon: Lexicon, knowledge: Knowle
     strength = knowledge.word_strength(key, candidate.position)
     total = strength
     if strength == 0:
-        frequency = zipf(key)
+        # a name written in syllables ("Tar-ton-gar-wa-ker", words.py) is as rare as it looks,
+        # whatever the frequencies of its syllables make of it
+        frequency = 0.0 if written_in_syllables(candidate.text) else zipf(key)
         if candidate.classes[0] == "given" and key not in lexicon.given_ordinary:
             total += 1.0 if candidate.sentence_initial else 1.5  # "Caroline": frequent, but only as a name
         elif candidate.sentence_initial and not knowledge.is_recurring_name(key):
@@ -92,8 +95,9 @@ def _single_word_score(candidate: Candidate, lexicon: Lexicon, knowledge: Knowle
                 and not knowledge.is_recurring(key) and not candidate.cues & (DECISIVE_POSITIVE | PERSONAL):
             total -= 1.5  # "a glass of Champagne", "Adieu": a noun written the old way
         elif knowledge.capitalises_nouns and candidate.classes[0] != "given" and not candidate.titled \
-                and not candidate.cues & (DECISIVE_POSITIVE | PERSONAL) and common_word_spelt_otherwise(lexicon)(key):
-            total -= OLD_SPELLING  # "we would Speek to", "my black Servent", "& Camped": a word spelt by ear
+                and not candidate.cues & (DECISIVE_POSITIVE | PERSONAL) \
+                and (common_word_spelt_otherwise(lexicon)(key) or verb_form(lexicon)(key)):
+            total -= OLD_SPELLING  # "we would Speek to", "my black Servent", "& Camped", "Huged": a word spelt by ear
     if key in lexicon.places:
         total -= TITLED_PLACE if candidate.titled else PLACE  # "Dr. Holland", "Mr. Paris": a surname
     if key in lexicon.kinship_names and not knowledge.is_lowercase_in_document(key):
