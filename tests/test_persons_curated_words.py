@@ -143,3 +143,15 @@ def test_the_old_spellings_of_sergeant_are_titles(title):
     # "Serjeant Talfourd", "Serjt. N. Pryor": the title of the name after it, not a name word
     assert marked(f"The letter reached {title} Oskar Brandstetter at Trieste.") == [
         ("persName", f"{title} Oskar Brandstetter"), ("roleName", title)]
+
+
+@pytest.mark.parametrize("salutation, name", [("Dear Tom,", "Tom"), ("My dearest Frank,", "Frank")])
+def test_a_given_name_a_salutation_addresses_is_a_person(salutation, name):
+    (spans,) = annotate_persons([Block("salute", salutation, 0)], Personography.empty())
+    assert [salutation[s.start:s.end] for s in spans if s.tag == "persName"] == [name]
+
+
+@pytest.mark.parametrize("salutation", ["My dear Friend,", "Dear Sir,", "Dearest Mother,"])
+def test_a_salutations_common_noun_is_no_person(salutation):
+    (spans,) = annotate_persons([Block("salute", salutation, 0)], Personography.empty())
+    assert not [s for s in spans if s.tag == "persName"]

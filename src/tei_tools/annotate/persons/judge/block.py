@@ -40,6 +40,7 @@ class JudgedBlock:
 
     def __init__(self, index: int, text: str, lexicon: Lexicon, tag: str = "p"):
         self.is_signature = tag == "signed"  # a letter's signature: its initials are the writer's name
+        self.is_salutation = tag == "salute"  # "Dear Tom,": the given name is the person written to
         if tag in NAME_LINES:
             text = _capitals_as_names(text)  # "W. COWPER.", "TO THE REV. WILLIAM UNWIN."
         self.index, self.text = index, text
@@ -162,6 +163,9 @@ class JudgedBlock:
                 run_end=words[run.last].end)  # (a block that is the name alone, "Ordway" over his entry: no sentence)
             context_first = first - _title_words_before(first, run, titled, words, lexicon)
             candidate.cues = self._context_cues(context_first, last, lexicon)
+            if self.is_salutation and first > 0 and words[first - 1].key in ("dear", "dearest") \
+                    and all(words[i].key in lexicon.given for i in indexes):
+                candidate.cues.add("addressed")  # "Dear Tom,", "My dearest Frank," (not "Dear Friend,")
             if "determiner" in candidate.cues and _loved_one(words, context_first, first, last, lexicon):
                 candidate.cues.discard("determiner")  # "our Eliza", "my Harriet": a person, not a thing
             if titled:

@@ -15,7 +15,7 @@ COORDINATION = re.compile(r"\s*(?:,|,?\s+and|,?\s+&|\s*&|\s*(?:--|—|–)\s*)\s
 
 # Weights of the evidence. Positive for a person, negative against.
 POSITIVE = {"signature": 9.0, "titled": 3.0, "verb-after": 2.0, "who-after": 2.0, "role-before": 2.0, "role-after": 1.5,
-            "possessive": 0.5, "kin-before": 0.0, "kin-of": 0.0, "fond-before": 0.5}
+            "possessive": 0.5, "kin-before": 0.0, "kin-of": 0.0, "fond-before": 0.5, "addressed": 2.0}
 NEGATIVE = {"thing-before": -4.0, "place-noun-of": -4.0, "thing-after": -3.0, "place-apposition": -3.0,
             "thing-apposition": -3.0, "determiner": -2.5, "motion-to": -2.0, "place-preposition": -1.5,
             "beside-place": -1.5, "in-phrase": -1.5, "from": -1.0, "place-verb": -2.0, "gloss": -3.0,
