@@ -39,6 +39,18 @@ def test_a_thing_or_a_body_known_as_a_name_is_nobodys_alias(sentence):
     assert not ids(found, "Exkom") & ids(found, "Tomas Ruzicka") and not ids(found, "Barbarossa") & ids(found, "Tomas Ruzicka")
 
 
+def test_a_pronoun_introduced_alias_joins_a_person_of_the_pronouns_sex_not_the_wife_named_last():
+    found = annotate("Karl Vessel escaped to Bergen in 1838. He married Anna Lund there.",
+                     "To avoid recapture he took the name Karl Brand.")
+    assert ids(found, "Karl Brand") == ids(found, "Karl Vessel") and not ids(found, "Karl Brand") & ids(found, "Anna Lund")
+
+
+def test_an_alias_of_the_person_in_focus_merges_nobody_else():
+    found = annotate("Karl Brand", "Karl Vessel was born in Umea. Anton Lund employed him. Brand escaped in 1838.",
+                     "To avoid recapture he took the name Karl Brand.")
+    assert not ids(found, "Anton Lund") & ids(found, "Karl Brand")
+
+
 def test_a_pronoun_introduced_alias_joins_the_person_in_focus():
     found = annotate("Tomas Ruzicka came to Prague in 1901.",
                      "In those years, when he was still known as Tomas Roth, he wrote nothing.")

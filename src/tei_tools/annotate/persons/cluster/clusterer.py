@@ -15,6 +15,8 @@ from tei_tools.annotate.persons.judge import Candidate
 from tei_tools.personography import PersonIndex
 
 
+PRONOUN_SEX = re.compile(r"\b(?:he|him|his|himself|she|her|herself)\b", re.IGNORECASE)
+SENTENCE_END = re.compile(r"[.!?…]\s")
 # what stands before a surname alone that names a woman's family: "née Byron", "born Goulden"
 BIRTH_CUE = re.compile(r"\b(?:née|nee|born)\s+\Z", re.IGNORECASE)
 
@@ -73,6 +75,14 @@ class Clusterer(FullNames, LoneWords):
                     how[statement.alias] = "alias"
                     self._note_birth_surname(mentions[statement.alias], person_of[statement.alias])
         return self._result(person_of, how)
+
+    def _pronoun_sex(self, alias: Candidate) -> str | None:
+        """The sex of the pronoun before an alias in its sentence ("he took the name ..."), if one."""
+        text = self.texts[alias.block]
+        ends = [m.end() for m in SENTENCE_END.finditer(text, 0, alias.start)]
+        found = PRONOUN_SEX.findall(text, ends[-1] if ends else 0, alias.start)
+        sexes = {"m" if word.lower() in ("he", "him", "his", "himself") else "f" for word in found}
+        return sexes.pop() if len(sexes) == 1 else None
 
     def _note_birth_surname(self, alias: Candidate, entity_index: int) -> None:
         """"Augusta Ada King (née Byron)": the surname she was born with is her family's; a later
@@ -201,10 +211,11 @@ class Clusterer(FullNames, LoneWords):
         """Merge the persons an alias statement ties together; the earlier keeps the other."""
         alias_entity = self._root(person_of[statement.alias])
         if statement.owner == FOCUS:  # the person of the latest mention before that is someone else
+            sex = self._pronoun_sex(mentions[statement.alias])  # "he took the name X": not the wife named last
             owner_entity = next((root for root in (self._root(person_of[k]) for k in range(statement.alias - 1, -1, -1))
-                                 if root is not alias_entity), None)
-            if owner_entity is None:
-                return False
+                                 if self._gender_fits(root, sex)), None)
+            if owner_entity is None or owner_entity is alias_entity:
+                return False  # the person in focus is the alias's own: "Douglass escaped ... he took the name F. D."
         else:
             owner_entity = self._root(person_of[statement.owner])
         if owner_entity is not alias_entity:
