@@ -51,6 +51,14 @@ def test_an_alias_of_the_person_in_focus_merges_nobody_else():
     assert not ids(found, "Anton Lund") & ids(found, "Karl Brand")
 
 
+def test_a_name_already_someones_is_no_alias_of_a_focus_named_in_another_paragraph():
+    found = persons_marked([Block("head", "Marta Kessler", 0),
+                            Block("p", "Marta Anna Lund was born in Umea, the daughter of Karl Lund and Greta Boman.", 0),
+                            Block("p", "In 1891 she went to Paris, where she called herself Marta.", 0)])
+    refs = {name: ref for name, ref, _ in found}
+    assert refs["Greta Boman"] != refs["Marta Kessler"] == refs["Marta"]
+
+
 def test_a_pronoun_introduced_alias_joins_the_person_in_focus():
     found = annotate("Tomas Ruzicka came to Prague in 1901.",
                      "In those years, when he was still known as Tomas Roth, he wrote nothing.")

@@ -76,6 +76,10 @@ class Clusterer(FullNames, LoneWords):
                     self._note_birth_surname(mentions[statement.alias], person_of[statement.alias])
         return self._result(person_of, how)
 
+    def _block_of_latest(self, entity: Entity, before: int, mentions: Sequence[Candidate], person_of: list[int]) -> int:
+        """The block of the entity's latest mention before mention `before`."""
+        return next((mentions[k].block for k in range(before - 1, -1, -1) if self._root(person_of[k]) is entity), -1)
+
     def _pronoun_sex(self, alias: Candidate) -> str | None:
         """The sex of the pronoun before an alias in its sentence ("he took the name ..."), if one."""
         text = self.texts[alias.block]
@@ -216,6 +220,11 @@ class Clusterer(FullNames, LoneWords):
                                  if self._gender_fits(root, sex)), None)
             if owner_entity is None or owner_entity is alias_entity:
                 return False  # the person in focus is the alias's own: "Douglass escaped ... he took the name F. D."
+            if alias_entity.mentions > 1 and self._mentions[statement.alias].block != self._block_of_latest(
+                    owner_entity, statement.alias, mentions, person_of):
+                # a name the document already gives someone, and a focus named in another paragraph:
+                # "Marie Curie" ... "her mother Bronisława Boguska." / "In Paris she called herself Marie"
+                return False
         else:
             owner_entity = self._root(person_of[statement.owner])
         if owner_entity is not alias_entity:
