@@ -155,3 +155,8 @@ def test_a_given_name_a_salutation_addresses_is_a_person(salutation, name):
 def test_a_salutations_common_noun_is_no_person(salutation):
     (spans,) = annotate_persons([Block("salute", salutation, 0)], Personography.empty())
     assert not [s for s in spans if s.tag == "persName"]
+
+
+@pytest.mark.parametrize("verb", ["played", "dined", "preached", "stayed", "talked"])
+def test_a_given_name_before_a_verb_people_do_is_a_person(verb):
+    assert [text for _, text in marked(f"In the garden Julian {verb} all the afternoon.")] == ["Julian"]
