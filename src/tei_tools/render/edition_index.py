@@ -262,10 +262,14 @@ def _contexts(passage, members: list, generated: set) -> dict:
     length = 0
     starts: dict = {}
     ends: dict = {}
-    text = passage.text
-    if text:
-        parts.append(text)
-        length += len(text)
+
+    def add(text: str | None) -> None:
+        nonlocal length
+        if text:
+            parts.append(text)
+            length += len(text)
+
+    add(passage.text)
     children = [iter(passage)]
     open_elements = [None]  # whose end is recorded, and tail added, when their children are done
     while children:
@@ -273,27 +277,18 @@ def _contexts(passage, members: list, generated: set) -> dict:
             if child.tag.__class__ is str and child not in generated:
                 if child in wanted:
                     starts[child] = length
-                text = child.text
-                if text:
-                    parts.append(text)
-                    length += len(text)
+                add(child.text)
                 children.append(iter(child))
                 open_elements.append(child)
                 break
-            tail = child.tail  # of a generated element, a comment or a processing instruction
-            if tail:
-                parts.append(tail)
-                length += len(tail)
+            add(child.tail)  # of a generated element, a comment or a processing instruction
         else:
             children.pop()
             element = open_elements.pop()
             if element is not None:
                 if element in wanted:
                     ends[element] = length
-                tail = element.tail
-                if tail:
-                    parts.append(tail)
-                    length += len(tail)
+                add(element.tail)
     whole = "".join(parts)
     return {m: (whole, starts[m], ends[m]) for m in members if m in starts}
 

@@ -37,7 +37,8 @@ CUE_ENDINGS = ("born", "née", "nee", "as", "a.k.a.", "aka", "alias", "named", "
                "herself", "by", "name", "of", "pseudonym", "plume", "guerre", "nickname", "was", "is", "fact",
                "really", "actually", "be", "reality")
 QUOTES_BEFORE_ALIAS = "\"“‘'"
-PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
+# A personal pronoun, and the sex it tells: "when he was still known as X" (see the clusterer)
+PRONOUN = re.compile(r"\b(?:(?P<m>he|him|his|himself)|she|her|herself)\b", re.IGNORECASE)
 # Before a cue with no name before it in the sentence: what is named is a thing or a body of people
 # ("a group of advisers that became known as ExComm", "the plan, which was called Barbarossa")
 THING_NAMED = re.compile(r"\b(?:group|committee|council|party|movement|society|club|circle|union|league|team|"

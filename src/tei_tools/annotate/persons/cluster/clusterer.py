@@ -5,7 +5,7 @@ import re
 from typing import Sequence
 
 from tei_tools.annotate.names import Lexicon, NameParts, name_key, name_parts
-from tei_tools.annotate.persons.aliases import FOCUS, AliasStatement, alias_statements
+from tei_tools.annotate.persons.aliases import FOCUS, PRONOUN, SENTENCE_END, AliasStatement, alias_statements
 from tei_tools.annotate.persons.cluster.entity import Clustering, Entity
 from tei_tools.annotate.persons.cluster.full_names import FullNames
 from tei_tools.annotate.persons.cluster.lone_words import LoneWords
@@ -15,8 +15,6 @@ from tei_tools.annotate.persons.judge import Candidate
 from tei_tools.personography import PersonIndex
 
 
-PRONOUN_SEX = re.compile(r"\b(?:he|him|his|himself|she|her|herself)\b", re.IGNORECASE)
-SENTENCE_END = re.compile(r"[.!?…]\s")
 # what stands before a surname alone that names a woman's family: "née Byron", "born Goulden"
 BIRTH_CUE = re.compile(r"\b(?:née|nee|born)\s+\Z", re.IGNORECASE)
 
@@ -76,16 +74,11 @@ class Clusterer(FullNames, LoneWords):
                     self._note_birth_surname(mentions[statement.alias], person_of[statement.alias])
         return self._result(person_of, how)
 
-    def _block_of_latest(self, entity: Entity, before: int, mentions: Sequence[Candidate], person_of: list[int]) -> int:
-        """The block of the entity's latest mention before mention `before`."""
-        return next((mentions[k].block for k in range(before - 1, -1, -1) if self._root(person_of[k]) is entity), -1)
-
     def _pronoun_sex(self, alias: Candidate) -> str | None:
         """The sex of the pronoun before an alias in its sentence ("he took the name ..."), if one."""
         text = self.texts[alias.block]
         ends = [m.end() for m in SENTENCE_END.finditer(text, 0, alias.start)]
-        found = PRONOUN_SEX.findall(text, ends[-1] if ends else 0, alias.start)
-        sexes = {"m" if word.lower() in ("he", "him", "his", "himself") else "f" for word in found}
+        sexes = {"m" if found["m"] else "f" for found in PRONOUN.finditer(text, ends[-1] if ends else 0, alias.start)}
         return sexes.pop() if len(sexes) == 1 else None
 
     def _note_birth_surname(self, alias: Candidate, entity_index: int) -> None:
@@ -220,8 +213,7 @@ class Clusterer(FullNames, LoneWords):
                                  if self._gender_fits(root, sex)), None)
             if owner_entity is None or owner_entity is alias_entity:
                 return False  # the person in focus is the alias's own: "Douglass escaped ... he took the name F. D."
-            if alias_entity.mentions > 1 and self._mentions[statement.alias].block != self._block_of_latest(
-                    owner_entity, statement.alias, mentions, person_of):
+            if alias_entity.mentions > 1 and mentions[statement.alias].block != owner_entity.last_end[0]:
                 # a name the document already gives someone, and a focus named in another paragraph:
                 # "Marie Curie" ... "her mother Bronisława Boguska." / "In Paris she called herself Marie"
                 return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from typing import Iterator
 
 from tei_tools.annotate.persons.cluster.entity import Entity
 from tei_tools.annotate.persons.cluster.sexes import gender_of, same_standing, titles_fit_a_woman
@@ -96,9 +97,7 @@ class LoneWords:
             entity = self._entity_containing(parts, frozenset(w for w in parts.words if len(w) > 1), gender)
             if entity:
                 return entity, "glued"
-        holding = self._full_names_with.get(key, [])
-        first_after = bisect_right(holding, position, key=lambda pair: pair[0])
-        later = next((m for _, m in holding[first_after:]  # of the same sex: not "Mrs. W." ... "John W."
+        later = next((m for m in self._full_names_after(key, position)  # of the same sex: not "Mrs. W." ... "John W."
                       if (not m.title or m.title == mention.title) and self._sex_fits(gender, m)
                       and not (gender and _initials_and_surname(m))), None)  # "Mrs. H." ... "B.R. H.": whose?
         if later is not None:  # named in full further on ("The Death of Trotsky" ... "Leon Trotsky")
@@ -111,13 +110,17 @@ class LoneWords:
             return similar, "misspelt"
         return self._new_entity(), "new"
 
+    def _full_names_after(self, key: str, position: int) -> Iterator[Candidate]:
+        """The document's full names that hold the word `key`, after mention `position`, in order."""
+        holding = self._full_names_with.get(key, [])
+        return (mention for _, mention in holding[bisect_right(holding, position, key=lambda pair: pair[0]):])
+
     def _named_in_full_later(self, key: str, position: int, gender: str | None,
                              relatives: list[Entity]) -> Entity | None:
         """The person a later full name makes of a relative's given name: the next full name
         with that given name and the surname of one of the relatives just named."""
         surnames = {surname for relative in relatives for surname in relative.surname_words()}
-        holding = self._full_names_with.get(key, [])
-        for _, later in holding[bisect_right(holding, position, key=lambda pair: pair[0]):]:
+        for later in self._full_names_after(key, position):
             parts = self._parts(later.text)
             if parts.surname in surnames and parts.given == key and self._sex_fits(gender, later):
                 entity, _ = self._link_full(later)
@@ -159,8 +162,8 @@ class LoneWords:
         if self._just_named_in_full(latest, mention):  # "... knew David Voss. Voss was tired."
             return latest
         latest = max(e.last_seen for e in entities)
-        # the person named last is named in this paragraph: "David Bronstein made a success ...
-        # As Bronstein grew in wealth" is the father, though the title names his son
+        # the person named last is named in this paragraph: "Anton Vessel made a success of his
+        # farm ... As Vessel grew in wealth" is the father, though the title names his son
         latest_here = any(e.last_seen == latest and e.last_end[0] == mention.block for e in entities)
 
         def plausibility(entity: Entity) -> tuple[float, int]:
