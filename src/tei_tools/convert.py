@@ -14,26 +14,36 @@ byte, as one at a time. Each source goes through two steps:
    recognised against the personography *as it was when the batch began* (every worker gets
    the same bytes of it, loaded once per worker), so that what a worker finds does not depend
    on which worker it is or what else it has converted;
-2. `finish_text`, in this process, one source at a time in the order given: the new persons
-   get their ids (`reconcile`: matched against the people earlier sources of the batch added,
-   else added, with an id made from the name and numbered past the ids already taken), then
-   the edition is serialized and written.
+   The worker also writes the edition (`draft_edition`), each person the personography
+   already knows under its id and each new person under a stand-in id, since only step 2 can
+   give those;
+2. in this process, one source at a time in the order given: the new persons get their ids
+   (`person_ids`: matched against the people earlier sources of the batch added, else added,
+   with an id made from the name and numbered past the ids already taken), the stand-ins are
+   replaced by them in the draft's bytes (`finish_draft`), and the edition is sealed and written.
 
-Ids depend only on the starting personography and the order of the sources, never on timing.
-One source at a time is exactly these two steps in a row.
+Replacing ids in bytes gives what serializing with the ids would give: only a transcript's
+speakers (tei_tools.annotate.speakers) and two names marked over the same words depend on which
+names share an id, so where such a draft's ids join two people its stand-ins kept apart, or where
+a stand-in could be mistaken for the source's own text, the document is serialized here instead. Ids depend only on
+the starting personography and the order of the sources, never on timing. One source at a time
+(`convert_text`) is exactly these steps in a row.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
 from tei_tools import readers, serialize, source_text
-from tei_tools.annotate import Annotations, annotate_alone, annotate_together
+from tei_tools.annotate import Annotations, add_spans, annotate_alone, annotate_together
+from tei_tools.annotate.persons import Recognition, person_ids
+from tei_tools.annotate.speakers import has_turns
 from tei_tools.atomic import create_atomically, flush_to_disk, write_atomically
 from tei_tools.batch import BatchReport, Document as BatchDocument, Outcome, ProgressCallback, run_batch
 from tei_tools.locking import holding_lock_on
@@ -218,6 +228,57 @@ def finish_text(prepared: Prepared, personography: Personography,
     return prepared.doc, serialize.to_bytes(prepared.doc, schema_href), counts
 
 
+# A new person's id as a worker writes it, until step 2 gives the real one: of one width, so
+# that none is the start of another, and made of what an XML attribute holds unescaped.
+STAND_IN = "tei-tools-id-to-come-"
+_STAND_IN_PATTERN = re.compile(re.escape(STAND_IN).encode() + rb"([0-9]{7})")
+
+
+def _stand_in(person: int) -> str:
+    return f"{STAND_IN}{person:07d}"
+
+
+@dataclass
+class Draft:
+    """A source as its edition, written by a worker with a stand-in id for each new person
+    (picklable, and much smaller than the Document it replaces)."""
+
+    recognition: Recognition
+    data: bytes  # unsealed (serialize.unsealed_bytes): seal() comes after the ids are in
+    compares_ids: bool  # whether the edition depends on which of its persons share an id
+    kind: str
+    counts: dict[str, int]
+    omissions: list[Omission]
+
+
+def draft_edition(prepared: Prepared, schema_href: str | None = None) -> Draft | None:
+    """Step 1's edition (see the module's docstring); None where the document's own text holds
+    something a stand-in id could be mistaken for (it is then serialized in step 2)."""
+    doc = prepared.doc
+    if any(STAND_IN in text for text in (doc.source_text, doc.source_name, repr(doc.meta), schema_href or "")):
+        return None
+    recognition = prepared.annotations.recognition
+    ids = [person.known_id or _stand_in(number) for number, person in enumerate(recognition.persons)]
+    counts = add_spans(doc, prepared.annotations, ids)
+    places = [(mention.block, mention.start, mention.end) for mention in recognition.mentions]
+    compares_ids = has_turns(doc) or len(set(places)) != len(places)
+    return Draft(recognition, serialize.unsealed_bytes(doc, schema_href), compares_ids, doc.kind, counts,
+                 doc.omissions)
+
+
+def finish_draft(draft: Draft, ids: list[str]) -> bytes | None:
+    """The draft sealed with the persons' final `ids` (from `person_ids`); None where the draft
+    compares ids and two people it kept apart are one now, so that it is not the edition."""
+    if draft.compares_ids:
+        persons = draft.recognition.persons
+        mentioned = {mention.person for mention in draft.recognition.mentions}
+        drafted = {persons[number].known_id or _stand_in(number) for number in mentioned}
+        if len(drafted) != len({ids[number] for number in mentioned}):
+            return None
+    data = _STAND_IN_PATTERN.sub(lambda match: ids[int(match[1])].encode(), draft.data)
+    return serialize.seal(data)
+
+
 def _require_body_text(doc: Document, name: str) -> None:
     """TEI needs a body with something in it; a source with no text for one is refused, not faked."""
     if any(True for _ in iter_blocks(doc.body)):
@@ -303,9 +364,9 @@ def convert_files(sources: Iterable[Path], out_dir: Path, *, kind: str | None = 
             on_result(result)
         return Outcome(None, failed=result.status == "failed")
 
-    job = ConvertJob(before, kind, encoding, max_size)
+    job = ConvertJob(before, kind, encoding, max_size, href)
     report = run_batch(job, sources, jobs=jobs, executor=executor, scheduler=scheduler, progress=progress,
-                       consume=finish, local_state=persons.baseline)
+                       consume=finish, local_state=_ConvertState(persons.baseline, job.drafts_allowed))
     if on_batch:
         on_batch(report)
     flush_to_disk()  # the editions, written without a flush each
@@ -326,6 +387,7 @@ class ConvertJob:
     kind: str | None = None
     encoding: str = "utf-8"
     max_size: int | None = DEFAULT_MAX_SIZE
+    schema_href: str | None = None
 
     # converting costs about 4 s per MB of source on one core: workers pay for their start
     # (about a second) from a fifth of a MB on
@@ -334,21 +396,27 @@ class ConvertJob:
     def key(self):
         return ("convert", hashlib.sha256(self.personography).hexdigest())
 
-    def setup(self) -> PersonIndex:
+    @property
+    def drafts_allowed(self) -> bool:
+        """Workers write drafts unless a stand-in id could be mistaken for one of the personography's."""
+        return STAND_IN.encode() not in self.personography
+
+    def setup(self) -> "_ConvertState":
         known = (Personography.from_bytes(self.personography, "<the batch's personography>") if self.personography
                  else Personography.empty()).baseline
         # the word lists and tables load on first use: once per worker, here, not in a document
         prepare_text(_WARM_UP, "warm-up.txt", known)
-        return known
+        return _ConvertState(known, self.drafts_allowed)
 
-    def run(self, known: PersonIndex, documents: list[BatchDocument]) -> list[Outcome]:
-        return [self._one(known, document) for document in documents]
+    def run(self, state: "_ConvertState", documents: list[BatchDocument]) -> list[Outcome]:
+        return [self._one(state, document) for document in documents]
 
-    def _one(self, known: PersonIndex, document: BatchDocument) -> Outcome:
+    def _one(self, state: "_ConvertState", document: BatchDocument) -> Outcome:
         given, location = document.path, document.location
         try:
             text = read_source(location, self.encoding, self.max_size)
-            return Outcome(prepare_text(text, given.name, known, kind=self.kind, sidecar=read_sidecar(location)))
+            prepared = prepare_text(text, given.name, state.known, kind=self.kind, sidecar=read_sidecar(location))
+            return Outcome((draft_edition(prepared, self.schema_href) if state.drafts else None) or prepared)
         except SourceError as exc:  # named as the user named the file, wherever the worker read it
             message = str(exc)
             if message.startswith(str(location.parent)):
@@ -356,6 +424,12 @@ class ConvertJob:
             return Outcome(SourceError(message), failed=True)
         except Exception as exc:  # a bug on an unforeseen input: said in the parent's words
             return Outcome(_Unforeseen(f"{type(exc).__name__}: {_first_line(exc)}"), failed=True)
+
+
+@dataclass(frozen=True)
+class _ConvertState:
+    known: PersonIndex  # the personography as the batch began
+    drafts: bool  # write drafts (ConvertJob.drafts_allowed)
 
 
 _WARM_UP = ("A short text\n\nOn 3 May 1901 Anna Smith wrote to Dr. John Brown: “Come soon.” "
@@ -366,8 +440,8 @@ class _Unforeseen(Exception):
     """A worker met a bug converting a source; str() is 'TypeName: first line'."""
 
 
-def _prepared_or_raise(outcome: Outcome) -> Prepared:
-    if isinstance(outcome.value, Prepared):
+def _prepared_or_raise(outcome: Outcome) -> Prepared | Draft:
+    if isinstance(outcome.value, (Prepared, Draft)):
         return outcome.value
     if isinstance(outcome.value, SourceError):
         raise outcome.value
@@ -386,7 +460,11 @@ def _convert_one(source: Path, out_dir: Path, persons: Personography, kind: str 
             doc, data, counts = convert_text(text, source.name, persons, kind=kind,
                                              sidecar=read_sidecar(source), schema_href=href)
         else:
-            doc, data, counts = finish_text(_prepared_or_raise(prepared), persons, href)
+            done = _prepared_or_raise(prepared)
+            if isinstance(done, Draft):
+                kind_found, data, counts, omissions = _finish_drafted(done, source, persons, kind, encoding, href)
+            else:
+                doc, data, counts = finish_text(done, persons, href)
     except SourceError as exc:
         message = str(exc)
         if message.startswith(f"{source.name}: "):  # convert_text knows the name only: give the path
@@ -398,7 +476,9 @@ def _convert_one(source: Path, out_dir: Path, persons: Personography, kind: str 
     except Exception as exc:  # a bug on an unforeseen input: report it, convert the rest of the batch
         return ConversionResult(source, None, "failed", f"{source}: tei-tools could not convert it "
                                 f"({type(exc).__name__}: {_first_line(exc)}); please report this")
-    result = ConversionResult(source, output, "written", kind=doc.kind, counts=counts, omissions=doc.omissions)
+    if prepared is None or not isinstance(prepared.value, Draft):
+        kind_found, omissions = doc.kind, doc.omissions
+    result = ConversionResult(source, output, "written", kind=kind_found, counts=counts, omissions=omissions)
     try:
         if output.exists():
             existing = output.read_bytes()
@@ -421,6 +501,21 @@ def _convert_one(source: Path, out_dir: Path, persons: Personography, kind: str 
     except OSError as exc:
         result.status, result.message = "failed", f"{output}: cannot write: {exc.strerror or exc}"
     return result
+
+
+def _finish_drafted(draft: Draft, source: Path, persons: Personography, kind: str | None, encoding: str,
+                    href: str) -> tuple[str, bytes, dict[str, int], list[Omission]]:
+    """Step 2 for a worker's draft: (kind, edition, counts, omissions). Where the ids join two of
+    the draft's people (finish_draft), the source is read and serialized again here, with the
+    same ids: a worker's reading, against the same starting personography, is this one's."""
+    ids = person_ids(draft.recognition, persons)
+    data = finish_draft(draft, ids)
+    if data is None:
+        text = read_source(source, encoding, max_size=None)
+        again = prepare_text(text, source.name, persons.baseline, kind=kind, sidecar=read_sidecar(source))
+        add_spans(again.doc, again.annotations, ids)
+        data = serialize.to_bytes(again.doc, href)
+    return draft.kind, data, draft.counts, draft.omissions
 
 
 def _check_output_is_not_an_input(source: Path, output: Path, persons_path: Path | None) -> None:

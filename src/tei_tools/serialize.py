@@ -175,6 +175,11 @@ def to_tei(doc: Document) -> etree._Element:
 
 def to_bytes(doc: Document, schema_href: str | None = None) -> bytes:
     """Serialized edition with xml-model PIs and the digest of these very bytes in the header."""
+    return seal(unsealed_bytes(doc, schema_href))
+
+
+def unsealed_bytes(doc: Document, schema_href: str | None = None) -> bytes:
+    """`to_bytes` before `seal` writes the digest (its placeholder still in the header)."""
     pis = ""
     if schema_href:
         pis = (f'<?xml-model href="{schema_href}.rng" type="application/xml" '
@@ -188,10 +193,9 @@ def to_bytes(doc: Document, schema_href: str | None = None) -> bytes:
         except UnicodeEncodeError:  # a lone surrogate: lxml says what is wrong
             data = None
         if data is not None and text_xml.written_as_is(data):
-            return seal(data)
+            return data
     body = etree.tostring(to_tei(doc), encoding="unicode")
-    data = f'<?xml version="1.0" encoding="UTF-8"?>\n{pis}{body}\n'.encode("utf-8")
-    return seal(data)
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{pis}{body}\n'.encode("utf-8")
 
 
 def _serialized_without_text_tree(doc: Document) -> str | None:

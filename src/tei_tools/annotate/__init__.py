@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from tei_tools.model import Document, Span
 
@@ -49,12 +49,19 @@ def annotate_alone(doc: Document, known: "PersonIndex") -> Annotations:
 
 def annotate_together(doc: Document, found: Annotations, personography: "Personography") -> dict[str, int]:
     """Phase 2: the persons' ids (new people added to `personography`), then every span added."""
-    from tei_tools.annotate.persons import reconcile
+    from tei_tools.annotate.persons import person_ids
+
+    return add_spans(doc, found, person_ids(found.recognition, personography))
+
+
+def add_spans(doc: Document, found: Annotations, ids: Sequence[str]) -> dict[str, int]:
+    """Every annotator's spans added to the blocks, persons' under `ids` (one per person found)."""
+    from tei_tools.annotate.persons import person_spans
     from tei_tools.annotate.speakers import ascribe_turns
 
     blocks = doc.blocks()
     results = {
-        "persons": reconcile(found.recognition, personography),
+        "persons": person_spans(found.recognition, ids),
         "dates": found.dates,
         "quotations": found.quotations,
     }

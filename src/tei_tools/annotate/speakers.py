@@ -36,6 +36,12 @@ def ascribe_turns(doc: Document) -> int:
     return ascribed
 
 
+def has_turns(doc: Document) -> bool:
+    """Whether the document has turns for `ascribe_turns`: the one annotator whose result
+    depends on which marked names share a person (tei_tools.convert's drafts rely on this)."""
+    return next(_turns(doc.body), None) is not None
+
+
 def _turns(nodes: list[Node]) -> Iterator[tuple[Container, Block]]:
     for node in nodes:
         if isinstance(node, Container):

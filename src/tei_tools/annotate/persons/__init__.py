@@ -39,7 +39,8 @@ RESP = "#tei-tools"
 REF_PREFIX = "persons.xml#"
 CERT_ORDER = ("low", "medium", "high")
 
-__all__ = ["FoundMention", "FoundPerson", "Recognition", "annotate_persons", "recognise", "reconcile"]
+__all__ = ["FoundMention", "FoundPerson", "Recognition", "annotate_persons", "person_ids", "person_spans",
+           "recognise", "reconcile"]
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,11 @@ def _without_address_places(mentions: list[Candidate], places: frozenset[str]) -
 
 def reconcile(recognition: Recognition, personography: Personography) -> list[list[Span]]:
     """Give the document's persons their ids, adding the new ones to `personography`."""
+    return person_spans(recognition, person_ids(recognition, personography))
+
+
+def person_ids(recognition: Recognition, personography: Personography) -> list[str]:
+    """Each person's id (one per `recognition.persons`), new people added to `personography`."""
     lexicon = Lexicon.default()
     ids: list[str] = []
     made_here: set[str] = set()  # the document's own new people are not another document's
@@ -160,6 +166,11 @@ def reconcile(recognition: Recognition, personography: Personography) -> list[li
         else:
             _record_forms(person, person_id, personography)
         ids.append(person_id)
+    return ids
+
+
+def person_spans(recognition: Recognition, ids: Sequence[str]) -> list[list[Span]]:
+    """The persName (and roleName) spans of every block, each person's mentions under ids[person]."""
     spans: list[list[Span]] = [[] for _ in range(recognition.block_count)]
     for mention in recognition.mentions:
         spans[mention.block].append(Span.make(mention.start, mention.end, "persName",
