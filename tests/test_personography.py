@@ -269,3 +269,36 @@ def test_persons_are_found_containing_words_in_the_order_they_came():
     twin.add_name("later", "Zed Bronstein", "main")
     assert twin.find_containing(frozenset({"bronstein"}), None) == ids + ["later"]
     assert index.find_containing(frozenset({"bronstein"}), None) == ids  # the copy's additions stay its own
+
+
+def test_the_same_name_many_times_is_numbered_on_past_the_ids_the_file_has():
+    data = Personography.empty().to_bytes().decode().replace(
+        "<p>No persons yet.</p>",
+        '<listPerson><person xml:id="ann-lee"><persName>Ann Lee</persName></person>'
+        '<person xml:id="ann-lee-3"><persName>Ann Lee</persName></person></listPerson>')
+    persons = Personography.from_bytes(data.encode())
+    assert [persons.add("Ann Lee") for _ in range(4)] == ["ann-lee-2", "ann-lee-4", "ann-lee-5", "ann-lee-6"]
+    assert persons.add("Ann Lee 7") == "ann-lee-7" and persons.add("Ann Lee") == "ann-lee-8"
+
+
+def test_listed_aliases_are_an_editors_one_word_forms_and_declared_aliases_only():
+    data = Personography.empty().to_bytes().decode().replace(
+        "<p>No persons yet.</p>",
+        '<listPerson><person xml:id="stalin"><persName>Iosif Dzhugashvili</persName><persName>Koba</persName>'
+        '</person></listPerson>')
+    persons = Personography.from_bytes(data.encode())
+    named = persons.add("Koba")  # automatic, its one word its main name: not a listed alias
+    declared = persons.add("Pyotr Orlov")
+    persons.add_name(declared, "Koba", "alias")
+    assert persons.index.find_word("koba", "form") == ["stalin", named, declared]
+    assert persons.index.find_listed_alias("Koba") == ["stalin", declared]
+    assert persons.index.copy().find_listed_alias("koba") == ["stalin", declared]
+
+
+def test_entries_made_from_a_mention_are_found_by_it_for_the_same_document():
+    persons = Personography.empty()
+    made = persons.add("Orlov", note="Added by tei-tools from the mention “Orlov” in a.txt.")
+    persons.add("Orlov")  # no note: nothing to meet again
+    again = Personography.from_bytes(persons.to_bytes())
+    assert again.baseline.find_made_from("orlov") == [made]
+    assert again.baseline.find("orlov") == [made, "orlov-2"]

@@ -85,18 +85,24 @@ class PersonIndex:
         self._particles = particles
         self._persons: dict[str, Person] = {}
         self._order: dict[str, int] = {}  # person id -> its place in _persons (never removed), for find_containing
-        self._by_form: dict[str, list[str]] = {}
-        self._by_word: dict[str, dict[str, list[str]]] = {role: {} for role in WORD_ROLES}
-        self._children: dict[str, list[str]] = {}  # parent id -> children's ids (listRelation)
+        # key -> the persons' ids, in the order they came (a dict as an ordered set: a list's
+        # membership test made indexing a corpus's many Smiths quadratic)
+        self._by_form: dict[str, dict[str, None]] = {}
+        self._by_word: dict[str, dict[str, dict[str, None]]] = {role: {} for role in WORD_ROLES}
+        self._listed: dict[str, dict[str, None]] = {}  # one-word forms an editor listed or a text declared an alias
+        self._by_form_made: dict[str, dict[str, None]] = {}  # as _by_form, automatic entries with evidence only
+        self._children: dict[str, dict[str, None]] = {}  # parent id -> children's ids (listRelation)
 
     def copy(self) -> "PersonIndex":
         twin = PersonIndex(self._particles)
         twin._persons = {pid: Person(p.id, list(p.names), p.automatic, p.evidence, p.sex)
                          for pid, p in self._persons.items()}
         twin._order = dict(self._order)
-        twin._by_form = {key: list(ids) for key, ids in self._by_form.items()}
-        twin._by_word = {role: {key: list(ids) for key, ids in index.items()} for role, index in self._by_word.items()}
-        twin._children = {parent: list(ids) for parent, ids in self._children.items()}
+        twin._by_form = {key: dict(ids) for key, ids in self._by_form.items()}
+        twin._by_word = {role: {key: dict(ids) for key, ids in index.items()} for role, index in self._by_word.items()}
+        twin._listed = {key: dict(ids) for key, ids in self._listed.items()}
+        twin._by_form_made = {key: dict(ids) for key, ids in self._by_form_made.items()}
+        twin._children = {parent: dict(ids) for parent, ids in self._children.items()}
         return twin
 
     # ------------------------------------------------------------ looking people up
@@ -121,6 +127,15 @@ class PersonIndex:
         """Ids of the persons with `word` in a name form in that role (see WORD_ROLES)."""
         return list(self._by_word[role].get(name_key(word), ()))
 
+    def find_made_from(self, name: str) -> list[str]:
+        """`find`, among the automatic entries whose note says what they were made from."""
+        return list(self._by_form_made.get(name_key(name), ()))
+
+    def find_listed_alias(self, word: str) -> list[str]:
+        """Ids of the persons for whom `word` alone is a name an editor listed (any one-word form of
+        a reviewed entry) or one a text declared their alias (type="alias")."""
+        return list(self._listed.get(name_key(word), ()))
+
     def one_word_forms(self, person_id: str) -> list[str]:
         """The person's names that are a single word: aliases, nicknames, a surname listed alone."""
         return [text for text, _ in self._persons[person_id].names if len(text.split()) == 1]
@@ -133,9 +148,13 @@ class PersonIndex:
         """
         if not words:
             return []
-        pools = [set(self._by_word_any(word)) for word in words]
+        # the persons with the rarest word first, then those of them with every other word: a
+        # set of everyone with a common word per look-up grew with the corpus
+        pools = sorted((self._pools_of(word) for word in words), key=lambda pools: sum(map(len, pools)))
+        common = {pid for pool in pools[0] for pid in pool
+                  if all(any(pid in pool for pool in others) for others in pools[1:])}
         found = []
-        for person_id in sorted(set.intersection(*pools), key=self._order.__getitem__):
+        for person_id in sorted(common, key=self._order.__getitem__):
             for text, _ in self._persons[person_id].names:
                 parts = name_parts(text, self._particles)
                 if words <= parts.word_set() and (given is None or parts.given == given):
@@ -147,8 +166,9 @@ class PersonIndex:
         """The persons the personography's relations make children of `person_id`."""
         return list(self._children.get(person_id, ()))
 
-    def _by_word_any(self, word: str) -> list[str]:
-        return [pid for role in WORD_ROLES for pid in self._by_word[role].get(word, ())]
+    def _pools_of(self, word: str) -> list[dict[str, None]]:
+        """The persons with `word` in a name form, one pool per role that has any."""
+        return [pool for role in WORD_ROLES if (pool := self._by_word[role].get(word))]
 
     # ------------------------------------------------------------ keeping it up to date
 
@@ -158,8 +178,8 @@ class PersonIndex:
     def add_person(self, person: Person) -> None:
         self._persons[person.id] = person
         self._order.setdefault(person.id, len(self._order))
-        for text, _ in person.names:
-            self._index_name(person.id, text)
+        for text, kind in person.names:
+            self._index_name(person, text, kind)
 
     def add_name(self, person_id: str, name: str, kind: str) -> None:
         """Record a name form (for a person this index may not hold yet: a batch's additions)."""
@@ -169,13 +189,18 @@ class PersonIndex:
             self._order[person_id] = len(self._order)
         if name_key(name) not in {name_key(t) for t, _ in person.names}:
             person.names.append((name, kind))
-            self._index_name(person_id, name)
+            self._index_name(person, name, kind)
 
-    def _index_name(self, person_id: str, text: str) -> None:
-        _add_unique(self._by_form, name_key(text), person_id)
+    def _index_name(self, person: Person, text: str, kind: str | None) -> None:
+        person_id, key = person.id, name_key(text)
+        _add_unique(self._by_form, key, person_id)
+        if person.automatic and person.evidence:
+            _add_unique(self._by_form_made, key, person_id)
         parts: NameParts = name_parts(text, self._particles)
         if len(parts.words) == 1:
             _add_unique(self._by_word["form"], parts.words[0], person_id)
+            if not person.automatic or (kind == "alias" and key == parts.words[0]):
+                _add_unique(self._listed, parts.words[0], person_id)
             return
         for word in parts.word_set():
             role = "surname" if word in _surname_halves(parts) else "given" if word == parts.given else "word"
@@ -198,6 +223,7 @@ class Personography:
         self.index = PersonIndex(self._particles)
         self._list = self._find_or_make_list()
         self._taken_ids = set(tree.getroot().xpath("//@xml:id"))
+        self._next_number: dict[str, int] = {}  # see _free_id
         self._elements: dict[str, etree._Element] | None = None  # person id -> element (see _person_element)
         for element in self._list.iter(tei("person")):
             self._read_person(element)
@@ -343,10 +369,14 @@ class Personography:
         etree.indent(element, space=INDENT, level=len(list(self._list.iterancestors())) + 1)
 
     def _free_id(self, wanted: str) -> str:
-        candidate, n = wanted, 2
+        # numbered on from the last number this name took (ids are never freed here): counting
+        # from 2 each time made the thousandth John Smith of a corpus cost a thousand tries
+        n = self._next_number.get(wanted, 2)
+        candidate = wanted if n == 2 else f"{wanted}-{n - 1}"
         while candidate in self._taken_ids:
             candidate, n = f"{wanted}-{n}", n + 1
         self._taken_ids.add(candidate)
+        self._next_number[wanted] = n
         return candidate
 
     def _ensure_tool_resp(self) -> None:
@@ -417,10 +447,8 @@ def _surname_halves(parts: NameParts) -> set[str]:
     return {parts.surname, *(half for half in parts.surname.split("-") if half)}
 
 
-def _add_unique(index: dict[str, list[str]], key: str, person_id: str) -> None:
-    ids = index.setdefault(key, [])
-    if person_id not in ids:
-        ids.append(person_id)
+def _add_unique(index: dict[str, dict[str, None]], key: str, person_id: str) -> None:
+    index.setdefault(key, {})[person_id] = None  # kept where it first came
 
 
 def _append_indented(parent: etree._Element, child: etree._Element) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tei_tools.annotate.names import Lexicon, name_key, name_parts, zipf
+from tei_tools.annotate.names import Lexicon, name_parts, zipf
 from tei_tools.annotate.persons.cluster import Entity, gender_of_given, similar_full_names
 from tei_tools.personography import PersonIndex
 
@@ -54,10 +54,8 @@ def _identify(entity: Entity, index: PersonIndex, lexicon: Lexicon, document: st
     if document and not entity.forms:
         # two of the document's persons wrote alike ("Mrs. Hofland", "Mr. Hofland") made two
         # entries the first time: each meets its own again, in the order they were made
-        for person_id in index.find(entity.first_text):
-            person = index.person(person_id)
-            if (person.automatic and person_id not in taken
-                    and f"“{entity.first_text}” in {document}." in person.evidence):
+        for person_id in index.find_made_from(entity.first_text):
+            if person_id not in taken and f"“{entity.first_text}” in {document}." in index.person(person_id).evidence:
                 return Identification(person_id, "same-document")
     for form in entity.forms:
         ids = index.find(form)
@@ -76,8 +74,7 @@ def _identify(entity: Entity, index: PersonIndex, lexicon: Lexicon, document: st
             if ids:
                 return Identification(_first(ids), "similar")
     for word in sorted(entity.alone, key=lambda w: (-entity.alone[w], w)):
-        ids = [i for i in index.find_word(word, "form")
-               if _listed_alias(index, i, word) and _compatible(entity, index, i, particles)]
+        ids = [i for i in index.find_listed_alias(word) if _compatible(entity, index, i, particles)]
         if len(ids) == 1 and (_zipf(entity, word) < DISTINCTIVE_SURNAME or not entity.forms):
             return Identification(ids[0], "alias")
     for word in sorted(entity.alone, key=lambda w: (-entity.alone[w], w)):
@@ -149,12 +146,6 @@ def _family_stem(surname: str) -> str:
         if surname.endswith(feminine) and len(surname) > len(feminine) + 2:
             return surname[:-len(feminine)] + masculine
     return surname
-
-
-def _listed_alias(index: PersonIndex, person_id: str, word: str) -> bool:
-    """A one-word form an editor wrote, or one the text declared an alias (type="alias")."""
-    person = index.person(person_id)
-    return not person.automatic or any(kind == "alias" and name_key(text) == word for text, kind in person.names)
 
 
 def _first(ids: list[str]) -> str:
