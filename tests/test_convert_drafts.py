@@ -66,7 +66,7 @@ def test_a_transcript_whose_people_the_ids_join_is_not_finished_from_its_draft()
     draft = draft_edition(prepare_text(TRANSCRIPT, "t.txt", Personography.empty().baseline))
     assert draft.compares_ids  # speakers are ascribed by which names share a person
     persons = draft.recognition.persons
-    assert len({m.person for m in draft.recognition.mentions}) >= 2
+    assert len(draft.mentioned) >= 2
     apart = [f"p{number}" for number in range(len(persons))]
     assert finish_draft(draft, apart) is not None
     assert finish_draft(draft, ["same"] * len(persons)) is None
@@ -77,7 +77,7 @@ def test_ids_joining_people_of_a_letter_are_written_into_its_draft():
     assert not draft.compares_ids
     data = finish_draft(draft, ["same"] * len(draft.recognition.persons))
     assert data is not None and STAND_IN.encode() not in data
-    assert data.count(b'ref="persons.xml#same"') == len(draft.recognition.mentions)
+    assert data.count(b'ref="persons.xml#same"') == data.count(b"<persName ") >= len(draft.mentioned) > 1
 
 
 def test_where_a_draft_cannot_be_finished_the_source_is_serialized_again_with_the_same_result(tmp_path, monkeypatch):

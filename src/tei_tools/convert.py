@@ -243,8 +243,9 @@ class Draft:
     """A source as its edition, written by a worker with a stand-in id for each new person
     (picklable, and much smaller than the Document it replaces)."""
 
-    recognition: Recognition
+    recognition: Recognition  # its persons only: the mentions are in `data` already
     data: bytes  # unsealed (serialize.unsealed_bytes): seal() comes after the ids are in
+    mentioned: frozenset[int]  # the persons (indexes into recognition.persons) the edition marks
     compares_ids: bool  # whether the edition depends on which of its persons share an id
     kind: str
     counts: dict[str, int]
@@ -262,7 +263,10 @@ def draft_edition(prepared: Prepared, schema_href: str | None = None) -> Draft |
     counts = add_spans(doc, prepared.annotations, ids)
     places = [(mention.block, mention.start, mention.end) for mention in recognition.mentions]
     compares_ids = has_turns(doc) or len(set(places)) != len(places)
-    return Draft(recognition, serialize.unsealed_bytes(doc, schema_href), compares_ids, doc.kind, counts,
+    # the mentions stay here: a third of what would travel back, and nothing step 2 needs
+    persons_only = Recognition(recognition.document, recognition.block_count, [], recognition.persons)
+    return Draft(persons_only, serialize.unsealed_bytes(doc, schema_href),
+                 frozenset(mention.person for mention in recognition.mentions), compares_ids, doc.kind, counts,
                  doc.omissions)
 
 
@@ -271,9 +275,8 @@ def finish_draft(draft: Draft, ids: list[str]) -> bytes | None:
     compares ids and two people it kept apart are one now, so that it is not the edition."""
     if draft.compares_ids:
         persons = draft.recognition.persons
-        mentioned = {mention.person for mention in draft.recognition.mentions}
-        drafted = {persons[number].known_id or _stand_in(number) for number in mentioned}
-        if len(drafted) != len({ids[number] for number in mentioned}):
+        drafted = {persons[number].known_id or _stand_in(number) for number in draft.mentioned}
+        if len(drafted) != len({ids[number] for number in draft.mentioned}):
             return None
     data = _STAND_IN_PATTERN.sub(lambda match: ids[int(match[1])].encode(), draft.data)
     return serialize.seal(data)
