@@ -113,6 +113,34 @@ def test_a_salutation_is_not_taken_for_the_addressees_name():
     assert "Sir" not in etree.tostring(actions[0], encoding="unicode")
 
 
+def body_refs(root: etree._Element, text: str) -> list[tuple[str, str]]:
+    return [(e.get("ref"), e.get("cert")) for e in root.findall(".//t:text//t:persName", TEI)
+            if "".join(e.itertext()) == text]
+
+
+def test_a_salutation_that_names_someone_gives_the_addressee_where_nothing_else_does():
+    root = edition("Down, Kent\nApril 7th 1871\n\nMy dear Hooker,\n\nMany thanks for the seeds. "
+                   "Huxley was here on Sunday.\n\nYours ever,\nC. Darwin\n")
+    sent, received = root.findall(".//t:correspAction", TEI)
+    assert (sent.get("type"), received.get("type")) == ("sent", "received")
+    [addressee] = received.findall("t:persName", TEI)
+    assert addressee.text == "Hooker"
+    assert [(addressee.get("ref"), addressee.get("cert"))] == body_refs(root, "Hooker")  # as the salute marks him
+    assert (sent.find("t:persName", TEI).get("ref"), sent.find("t:persName", TEI).get("cert")) \
+        == body_refs(root, "C. Darwin")[0]
+
+
+def test_a_salutation_naming_two_persons_gives_both_and_an_address_wins_over_it():
+    root = edition("Bath, 2 June 1810\n\nDear Thomas and Jane Ruddle,\n\nI have your letter.\n\n"
+                   "Yours truly,\nWilliam Hunt\n")
+    names = root.findall(".//t:correspAction[@type='received']/t:persName", TEI)
+    assert [n.text for n in names] == ["Thomas", "Jane Ruddle"] and len({n.get("ref") for n in names}) == 2
+    addressed = edition("Bath, 2 June 1810\n\nMy dear Tom,\n\nI have your letter.\n\nYours truly,\n"
+                        "William Hunt\n\nMr. Thomas Ruddle,\nWells.\n")
+    assert [n.text for n in addressed.findall(".//t:correspAction[@type='received']/t:persName", TEI)] \
+        == ["Mr. Thomas Ruddle"]
+
+
 def test_old_style_datelines_give_both_calendars_and_the_header_declares_them():
     root = edition(source("letter_two_letters_old_style.txt"))
     dates = root.findall(".//t:correspAction/t:date", TEI)

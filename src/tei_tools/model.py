@@ -149,11 +149,13 @@ class Mention:
 @dataclass
 class Correspondence:
     """What a letter's text says about its sending and receiving, for the header's correspDesc
-    (CMIF). Only what the text gives: a salutation ("My dear Sir") is not the addressee's name."""
+    (CMIF). Only what the text gives: a salutation ("My dear Sir") is not the addressee's name,
+    but the person one names ("My dear Hooker,") is the addressee where nothing else names them."""
 
     letter_id: str = ""  # the xml:id of the letter's div
     sender: Mention | None = None  # the signature
     addressee: Mention | None = None  # "To Miss Webb", an address panel's name line
+    salutation: Block | None = None  # the opener's salute: the persons marked in it are addressed
     place: Mention | None = None  # the place in the dateline
     dateline: Block | None = None  # the block whose date is the date of writing
 

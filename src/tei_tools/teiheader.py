@@ -221,7 +221,8 @@ def _corresp_descs(doc: Document) -> list[etree._Element]:
     for facts in doc.correspondence:
         sent = [child for child in (_mention_name(facts.sender), _mention_place(facts.place),
                                     _dateline_date(facts.dateline)) if child is not None]
-        received = [child for child in (_mention_name(facts.addressee),) if child is not None]
+        addressee = _mention_name(facts.addressee)
+        received = [addressee] if addressee is not None else _saluted(facts.salutation)
         if not sent and not received:
             continue
         description = E("correspDesc", ref=f"#{facts.letter_id}" if facts.letter_id else None)
@@ -234,12 +235,26 @@ def _corresp_descs(doc: Document) -> list[etree._Element]:
 
 
 def _mention_name(mention: Mention | None) -> etree._Element | None:
+    """The name as the text writes it, with the @ref (and @cert) of the person marked there."""
     if mention is None or not mention.text.strip():
         return None
     end = len(mention.block.text) if mention.end is None else mention.end
-    ref = next((span.attr("ref") for span in mention.block.spans
-                if span.tag == "persName" and span.attr("ref") and span.start < end and mention.start < span.end), None)
-    return E("persName", mention.text.strip(), ref=ref)
+    span = next((span for span in mention.block.spans
+                 if span.tag == "persName" and span.attr("ref") and span.start < end and mention.start < span.end), None)
+    return E("persName", mention.text.strip(), ref=span and span.attr("ref"), cert=span and span.attr("cert"))
+
+
+def _saluted(salutation: Block | None) -> list[etree._Element]:
+    """The persons a salutation names ("My dear Hooker,", "Dear Tom and Mary,"), each once, as
+    the body marks them; none for "My dear Sir"."""
+    if salutation is None:
+        return []
+    names, refs = [], set()
+    for span in sorted(salutation.spans):
+        if span.tag == "persName" and span.attr("ref") and span.attr("ref") not in refs:
+            refs.add(span.attr("ref"))
+            names.append(_mention_name(Mention(salutation, span.start, span.end)))
+    return names
 
 
 def _mention_place(mention: Mention | None) -> etree._Element | None:

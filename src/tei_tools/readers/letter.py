@@ -213,7 +213,8 @@ def _place(letter: Letter, block: RawBlock, following: RawBlock | None,
             dateline.frames_dates = not dated
             letter.opener.append(dateline)
         elif SALUTE.match(text) and "\n" not in text:
-            letter.opener.append(block.block("salute"))
+            letter.opener.append(salute := block.block("salute"))
+            letter.facts.salutation = letter.facts.salutation or salute
         elif _is_closing(block) and letter.opener:
             letter.closer.extend(_closing(block, letter))
         else:
