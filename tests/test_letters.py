@@ -141,6 +141,31 @@ def test_a_salutation_naming_two_persons_gives_both_and_an_address_wins_over_it(
         == ["Mr. Thomas Ruddle"]
 
 
+DARWIN = ("Down, Kent\nApril 7th 1871\n\nMy dear Hooker,\n\nMany thanks for the seeds.\n\n"
+          "Yours ever,\nC. Darwin\n")
+
+
+def test_an_untitled_letter_is_titled_dated_and_authored_from_its_own_facts():
+    root = edition(DARWIN)
+    assert root.findtext(".//t:titleStmt/t:title[@type='main']", namespaces=TEI) \
+        == "Letter from C. Darwin to Hooker, April 7th 1871"
+    assert root.findtext(".//t:titleStmt/t:author", namespaces=TEI) == "C. Darwin"
+    bibl = root.find(".//t:sourceDesc/t:bibl", TEI)
+    assert (bibl.findtext("t:author", namespaces=TEI), bibl.find("t:date", TEI).get("when")) == ("C. Darwin", "1871-04-07")
+    assert "author" not in bibl.findtext("t:note[@type='not-given']", namespaces=TEI)
+
+
+def test_a_letters_own_title_and_a_collection_of_letters_are_left_as_they_are():
+    titled = edition("A note to the gardener\n\n" + DARWIN)
+    assert titled.findtext(".//t:titleStmt/t:title[@type='main']", namespaces=TEI) == "A note to the gardener"
+    assert titled.findtext(".//t:titleStmt/t:author", namespaces=TEI) == "C. Darwin"
+    two = edition(DARWIN + "\nDown, Kent\nApril 9th 1871\n\nMy dear Huxley,\n\nCome on Sunday.\n\n"
+                  "Yours ever,\nC. Darwin\n", name="two.txt")
+    assert len(two.findall(".//t:correspDesc", TEI)) == 2
+    assert two.findtext(".//t:titleStmt/t:title[@type='main']", namespaces=TEI) == "two"
+    assert two.find(".//t:titleStmt/t:author", TEI) is None
+
+
 def test_old_style_datelines_give_both_calendars_and_the_header_declares_them():
     root = edition(source("letter_two_letters_old_style.txt"))
     dates = root.findall(".//t:correspAction/t:date", TEI)

@@ -3,6 +3,7 @@ was left out (encodingDesc), its languages, calendars and correspondence (profil
 it was generated (revisionDesc). Part of the one serializer (tei_tools.serialize)."""
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import os
 import re
@@ -17,6 +18,7 @@ from tei_tools.tei_elements import DIGEST_PLACEHOLDER, DIGEST_TYPE, JULIAN_POINT
 
 def header(doc: Document, source_digest: str) -> etree._Element:
     generated = generation_date()
+    doc = _with_letter_facts(doc)
     return E("teiHeader", _file_desc(doc, source_digest, generated), _encoding_desc(doc),
              _profile_desc(doc), _revision_desc(doc, source_digest, generated))
 
@@ -214,6 +216,34 @@ def _calendar_desc(doc: Document) -> etree._Element | None:
                xml_id="julian"))
 
 
+def _with_letter_facts(doc: Document) -> Document:
+    """A single letter's own facts where neither the text's title nor a sidecar gives them: its
+    writer (the signature) is its author, its dateline's day its date, and a title made of them
+    as editions title letters ("Letter from C. Darwin to Hooker, April 7th 1871")."""
+    if doc.kind != "letter" or len(doc.correspondence) != 1:
+        return doc
+    facts, meta = doc.correspondence[0], doc.meta
+    sender = facts.sender.text.strip(" ,.") if facts.sender is not None else ""
+    addressees = [name.text for name in _received(facts) if name.text]
+    date = _dateline_date(facts.dateline)
+    when = date.get("when") if date is not None else None
+    title = meta.title
+    if not title and (sender or addressees or when):
+        title = "Letter" + (f" from {sender}" if sender else "") + (f" to {' and '.join(addressees)}" if addressees else "") \
+            + (f", {date.text}" if when else "")
+    authors = meta.authors or ([sender] if sender else [])
+    date_value, date_text = (meta.date, meta.date_text) if meta.date or not when else (when, date.text)
+    if (title, authors, date_value) == (meta.title, meta.authors, meta.date):
+        return doc
+    return dataclasses.replace(doc, meta=dataclasses.replace(meta, title=title, authors=authors, date=date_value,
+                                                             date_text=date_text))
+
+
+def _received(facts) -> list[etree._Element]:
+    addressee = _mention_name(facts.addressee)
+    return [addressee] if addressee is not None else _saluted(facts.salutation)
+
+
 def _corresp_descs(doc: Document) -> list[etree._Element]:
     """One correspDesc per letter (CMIF): sender, place and date of writing, addressee, as the text
     gives them; nothing where the text names nothing."""
@@ -221,8 +251,7 @@ def _corresp_descs(doc: Document) -> list[etree._Element]:
     for facts in doc.correspondence:
         sent = [child for child in (_mention_name(facts.sender), _mention_place(facts.place),
                                     _dateline_date(facts.dateline)) if child is not None]
-        addressee = _mention_name(facts.addressee)
-        received = [addressee] if addressee is not None else _saluted(facts.salutation)
+        received = _received(facts)
         if not sent and not received:
             continue
         description = E("correspDesc", ref=f"#{facts.letter_id}" if facts.letter_id else None)
