@@ -190,3 +190,15 @@ def test_time_coded_turns_are_a_transcript_with_the_time_code_in_the_speaker():
                                             "[00:00:15] Maria Gonzalez:", "(00:01:40) Alan Whitfield:"]
     maria, alan = whos[0][1], whos[1][1]
     assert maria and alan and maria != alan and [who for _, who in whos] == [maria, alan, maria, alan]
+
+
+def test_a_speaker_label_after_a_time_code_names_its_speaker():
+    source = ("The Hour, Episode 2\n\n[00:00:00] KATE MORRIS: Welcome back. I'm Kate Morris.\n\n"
+              "[00:00:04] DAVID CHEN: And I'm David Chen.\n\n(00:12) KATE MORRIS: Grace Fryer was one of them.\n\n"
+              "[00:00:25] HOST: Thank you.\n")
+    _, data, _ = convert_text(source, "hour.txt", Personography.empty(), kind="transcript")
+    root = etree.fromstring(data)
+    turns = [(sp.findtext("t:speaker", namespaces=TEI), sp.get("who")) for sp in root.iterfind(".//t:sp", TEI)]
+    assert turns == [("[00:00:00] KATE MORRIS:", "persons.xml#kate-morris"),
+                     ("[00:00:04] DAVID CHEN:", "persons.xml#david-chen"),
+                     ("(00:12) KATE MORRIS:", "persons.xml#kate-morris"), ("[00:00:25] HOST:", None)]

@@ -12,11 +12,15 @@ Otherwise the turn gets no @who: a role ("HOST:", "Q:") or a first name alone cl
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Iterator
 
 from tei_tools.annotate.names import name_key
 from tei_tools.model import Block, Container, Document, Node
+from tei_tools.readers.speakers import TIME_CODE
+
+LEADING_TIME_CODE = re.compile(rf"{TIME_CODE}[ \t]+")
 
 
 def ascribe_turns(doc: Document) -> int:
@@ -28,12 +32,18 @@ def ascribe_turns(doc: Document) -> int:
     introduced = _introduced_by_surname(doc, persons_by_name)
     ascribed = 0
     for turn, speaker in turns:
-        label = name_key(speaker.text.rstrip(": \t"))
+        label = name_key(_without_time_code(speaker.text).rstrip(": \t"))
         ref = _marked_in(speaker) or _named_elsewhere(label, persons_by_name) or introduced.get(label)
         if ref:
             turn.attrs["who"] = ref
             ascribed += 1
     return ascribed
+
+
+def _without_time_code(label: str) -> str:
+    """The label's words without the time code a transcript may put before them ("[00:01:17] ")."""
+    found = LEADING_TIME_CODE.match(label)
+    return label[found.end():] if found else label
 
 
 def has_turns(doc: Document) -> bool:
