@@ -129,6 +129,23 @@ def test_detect_kind(text, kind):
     assert detect_kind(text) == kind
 
 
+ENCYCLOPEDIA = ("Ada Wong (botanist)\n\nAda Wong (4 June 1902 – 17 November 1981) was a botanist known for her "
+                "ferns.\n\nEarly life\n\nWong was born in Portland, Oregon.\n")
+QUESTIONS = ("Interview with Helena Sorensen, 12 May 2009\n\nQ: When did you first meet him?\n\n"
+             "A: In 1962, in Hellebaek.\n\nQ: What was he like?\n\nA: Demanding.\n")
+
+
+@pytest.mark.parametrize("text, kind", [
+    (ENCYCLOPEDIA, "biography"), (ENCYCLOPEDIA.replace("Ada Wong (4", "Ada Wong (born 4").replace(
+        " – 17 November 1981", ""), "biography"),
+    # the life's dates must open the text: a novel's aside later on is no encyclopedia's first sentence
+    ("The Mill\n\nWe moved to Lowell.\n\nThe widow next door was kind.\n\nOld Greeley (1790–1860) was the "
+     "watchman.\n", "book"),
+    (QUESTIONS, "transcript")])
+def test_detect_kind_of_encyclopedia_articles_and_question_and_answer_interviews(text, kind):
+    assert detect_kind(text) == kind
+
+
 def test_every_block_is_a_slice_of_the_source():
     for source in (BOOK, BIOGRAPHY, TRANSCRIPT):
         doc = read(source, "x.txt")

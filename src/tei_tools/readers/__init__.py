@@ -23,13 +23,17 @@ CUES = {
                    # a speaker's label in capitals: "DAVID OKAFOR: Well, ...", "HOST (Sarah Lin): Welcome"
                    r"(?m)^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?: \([^()\n]{1,40}\))?:[ \t]+\S",
                    # a time code and a speaker's label: "[00:01:17] Alan Reid: Right."
-                   rf"(?m)^{TIME_CODE}[ \t]+[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}:[ \t]+\S"],
+                   rf"(?m)^{TIME_CODE}[ \t]+[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}:[ \t]+\S",
+                   r"(?m)^Q:[ \t]+\S"],  # an interview's questions: "Q: When did you first meet him?"
     "biography": [r"(?im)^(primary|original) sources$", r"(?m)^\(\d{1,3}\) [A-Z]",
                   r"(?m)\w[.\"”] \(\d{1,3}\)$",  # a paragraph ending with a note marker
                   r"[\w.,;:\"”’)]\[\d{1,3}\](?=[\s.,;:\[]|$)",  # an encyclopedia's note marker: "Engine.[1]"
                   r"(?m)^([A-Z][^\n]{0,60})\n\1$",  # a picture's title repeated as its caption
                   r"\b\d{1,2}(?:st|nd|rd|th) (?:January|February|March|April|May|June|July|August|September|"
-                  r"October|November|December), \d{4}\b"],  # "born ... on 7th November, 1879"
+                  r"October|November|December), \d{4}\b",  # "born ... on 7th November, 1879"
+                  # an encyclopedia's first sentence: "Ada Wong (4 June 1902 – 17 November 1981) was a ..."
+                  r"\A(?:[^\n]*\n+){0,2}[A-Z][^\n()]{1,100} \((?:born |b\. )?[^()\n]{0,30}\d{3,4}"
+                  r"(?:\s*[–—-]\s*[^()\n]{0,30}\d{3,4})?\) (?:was|is)\b"],
     "letter": [r"(?im)^(?:my\s+)?(?:very\s+|most\s+)?dear(?:est)?\s+[A-Za-z][^\n]{0,40}$",  # a salutation line
                r"(?i)\b(?:yours\s+(?:ever|truly|sincerely|affectionately|faithfully|obediently)"
                r"|(?:affectionately|faithfully|sincerely|truly|ever|cordially)\s*yours"
