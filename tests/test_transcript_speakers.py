@@ -202,3 +202,18 @@ def test_a_speaker_label_after_a_time_code_names_its_speaker():
     assert turns == [("[00:00:00] KATE MORRIS:", "persons.xml#kate-morris"),
                      ("[00:00:04] DAVID CHEN:", "persons.xml#david-chen"),
                      ("(00:12) KATE MORRIS:", "persons.xml#kate-morris"), ("[00:00:25] HOST:", None)]
+
+
+def test_numbered_speakers_and_a_role_once_are_turns_but_a_record_of_fields_is_not():
+    source = ("Focus group, session 3\n\nInterviewer: Thomas Reilly\nDate: March 14, 1987\n\n"
+              "Speaker 1: The library should stay open later.\n\nSpeaker 2: Agreed. My daughter studies there.\n\n"
+              "Moderator: Let's come back to transport.\n\nSpeaker 1: The bus stops at eight.\n")
+    assert detect_kind(source) == "transcript"
+    _, data, _ = convert_text(source, "group.txt", Personography.empty())
+    root = etree.fromstring(data)
+    assert [sp.findtext("t:speaker", namespaces=TEI) for sp in root.iterfind(".//t:sp", TEI)] == [
+        "Speaker 1:", "Speaker 2:", "Moderator:", "Speaker 1:"]
+    assert all(sp.get("who") is None for sp in root.iterfind(".//t:sp", TEI))  # roles name no one
+    assert "Interviewer: " in "".join(root.find(".//t:body", TEI).itertext())  # kept, not a turn
+    assert not any((sp.findtext("t:speaker", namespaces=TEI) or "").startswith(("Interviewer", "Date"))
+                   for sp in root.iterfind(".//t:sp", TEI))

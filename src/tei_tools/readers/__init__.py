@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from tei_tools.readers import biography, book, journal, letter, transcript
 from tei_tools.readers.cue_counts import Cue, Source
-from tei_tools.readers.speakers import TIME_CODE
+from tei_tools.readers.speakers import NUMBERED_SPEAKER, TIME_CODE
 
 READERS = {module.KIND: module for module in (book, biography, transcript, letter, journal)}
 KINDS = tuple(READERS)
@@ -24,7 +24,8 @@ CUES = {
                    r"(?m)^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?: \([^()\n]{1,40}\))?:[ \t]+\S",
                    # a time code and a speaker's label: "[00:01:17] Alan Reid: Right."
                    rf"(?m)^{TIME_CODE}[ \t]+[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}:[ \t]+\S",
-                   r"(?m)^Q:[ \t]+\S"],  # an interview's questions: "Q: When did you first meet him?"
+                   r"(?m)^Q:[ \t]+\S",  # an interview's questions: "Q: When did you first meet him?"
+                   rf"(?m)^(?:{TIME_CODE}[ \t]+)?{NUMBERED_SPEAKER}:[ \t]+\S"],  # "Speaker 1: I think ..."
     "biography": [r"(?im)^(primary|original) sources$", r"(?m)^\(\d{1,3}\) [A-Z]",
                   r"(?m)\w[.\"”] \(\d{1,3}\)$",  # a paragraph ending with a note marker
                   r"[\w.,;:\"”’)]\[\d{1,3}\](?=[\s.,;:\[]|$)",  # an encyclopedia's note marker: "Engine.[1]"

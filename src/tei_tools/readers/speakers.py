@@ -5,7 +5,8 @@ A turn is encoded as TEI's `sp` (Guidelines 7.2.2, as for drama): the label, col
 `speaker`, the words spoken in `p`; paragraphs after it without a label of their own continue
 the turn. `sp/@who` is added once the persons are known (tei_tools.annotate.speakers).
 
-A label in capitals (or "Q"/"A") is a speaker's wherever it stands. A label in title case ("Note:",
+A label in capitals (or "Q"/"A", a role: "Moderator", a role and a number: "Speaker 1") is a speaker's
+wherever it stands. A label in title case ("Note:",
 "Act One:", "Update:" begin lines of prose too) only when the same label opens two or more
 paragraphs of the text.
 """
@@ -19,10 +20,17 @@ from tei_tools.readers.common import RawBlock
 
 _CAPITALS = r"[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}"
 _TITLE_CASE = r"[A-Z][a-z'’-]+(?: (?:[A-Z][a-z'’.-]+|[A-Z]\.|(?:de|van|von|da|del|al|bin|ibn)))" r"{0,3}"
+# a speaker known only by a role and a number, as transcription services label them: "Speaker 1:"
+NUMBERED_SPEAKER = r"(?:Speaker|Participant|Respondent|Interviewee|Interviewer|Caller|Guest|Voice|Student|Panell?ist" \
+    r"|Man|Woman|Child|Person|Witness) \d{1,2}"
+# the roles of transcribed speech, a speaker's label in title case wherever it stands ("Moderator:")
+ROLE_LABELS = frozenset("""Moderator Interviewer Interviewee Host Co-host Narrator Facilitator Chair Chairman
+    Chairwoman Reporter Caller Announcer Respondent Participant Presenter""".split())
 # a time code before the label, kept in `speaker`: "[00:01:17] ", "(12:04) ", "00:01:17 "
 TIME_CODE = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?"
 # the label, an optional gloss in parentheses ("HOST (Sarah Lin)"), the colon, then the speech
-LABEL = re.compile(rf"^(?P<time>{TIME_CODE}[ \t]+)?(?P<label>(?:(?P<caps>{_CAPITALS})|(?P<title>{_TITLE_CASE}))"
+LABEL = re.compile(rf"^(?P<time>{TIME_CODE}[ \t]+)?(?P<label>(?:(?P<caps>{_CAPITALS})|(?P<numbered>{NUMBERED_SPEAKER})"
+                   rf"|(?P<title>{_TITLE_CASE}))"
                    rf"(?: \((?P<gloss>[^()\n]{{1,40}})\))?:)[ \t]+(?=\S)")
 # what opens a line of prose or a heading in title case with a colon, never a speaker
 NOT_SPEAKERS = frozenset("""act part chapter episode section note notes source sources update editor editor's
@@ -35,10 +43,22 @@ def speaker_label(block: RawBlock, recurring: frozenset[str]) -> re.Match[str] |
     match = LABEL.match(block.text)
     if match is None or match["label"].split()[0].lower().rstrip(":") in NOT_SPEAKERS:
         return None
+    if match["numbered"] or match["title"] in ROLE_LABELS and not _is_field_list(block.text):
+        return match
     if match["caps"]:
         letters = sum(c.isalpha() for c in match["caps"])
         return match if letters >= SHORTEST_CAPITALS or match["caps"] in ("Q", "A") else None
     return match if match["label"] in recurring else None
+
+
+FIELD_LINE = re.compile(r"^[A-Z][\w ]{0,30}:[ \t]")
+
+
+def _is_field_list(text: str) -> bool:
+    """Lines of "Field: value" ("Interviewer: Thomas Reilly" / "Date: March 14, 1987"): a record's
+    description, not a turn."""
+    lines = text.splitlines()
+    return len(lines) > 1 and all(FIELD_LINE.match(line) for line in lines)
 
 
 def recurring_labels(blocks: Sequence[RawBlock]) -> frozenset[str]:
