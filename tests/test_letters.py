@@ -624,3 +624,26 @@ def test_an_address_line_in_capitals_opening_the_file_is_the_address_and_its_nam
     sent, received = tei.findall(".//t:correspDesc/t:correspAction", TEI)
     assert sent.find("t:persName", TEI).get("ref") == "persons.xml#j-kessler"
     assert received.find("t:persName", TEI).text == "REV. EDWIN MARSH"
+
+
+BUSINESS = ("THE MERIDEN BRITANNIA COMPANY\nMERIDEN, CONN.\n\nMarch 3, 1897.\n\nMr. George W. Hale,\n"
+            "142 State Street,\nBoston, Mass.\n\nDear Sir:\n\nYour favor of the 27th ult. is at hand.\n\n"
+            "Very respectfully, your obedient servants,\nTHE MERIDEN BRITANNIA CO.\nper H. C. Wilcox, Sec'y.\n")
+
+
+def test_a_business_letter_has_its_inside_address_in_the_opener_and_a_firm_that_signs():
+    root = edition(BUSINESS)
+    [letter] = root.findall(".//t:body/t:div", TEI)
+    opener = letter.find("t:opener", TEI)
+    assert [child.tag.split("}")[1] for child in opener] == ["dateline", "address", "salute"]
+    assert [line.xpath("string()") for line in opener.findall("t:address/t:addrLine", TEI)] == [
+        "Mr. George W. Hale,", "142 State Street,", "Boston, Mass."]
+    closer = letter.find("t:closer", TEI)
+    assert closer.findtext("t:salute", namespaces=TEI) == "Very respectfully, your obedient servants,"
+    assert closer.find("t:signed", TEI).xpath("string()") == "THE MERIDEN BRITANNIA CO.\nper H. C. Wilcox, Sec'y."
+    received = root.find(".//t:correspAction[@type='received']/t:persName", TEI)
+    assert received.text == "Mr. George W. Hale" and received.get("ref")
+    sent = root.find(".//t:correspAction[@type='sent']", TEI)
+    assert sent.find("t:persName", TEI) is None  # a firm, signed for by its secretary: no one person sent it
+    assert root.findtext(".//t:titleStmt/t:title[@type='main']", namespaces=TEI) == \
+        "Letter to Mr. George W. Hale, March 3, 1897"

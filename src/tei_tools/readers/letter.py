@@ -45,7 +45,7 @@ CLOSING_ADJECTIVES = (r"(?:affectionate|obliged|faithful|sincere|grateful|devote
                       r"attached|true|constant)")
 CLOSING_PHRASE = re.compile(
     r"(?is)^(?P<close>.*(?:yours|thine|your\s+(?:[\w'’-]+\s+){0,6}(?:friend|servant|son|daughter|brother|sister|"
-    r"wife|husband|mother|father|cousin|niece|nephew|admirer|correspondent|child)"
+    r"wife|husband|mother|father|cousin|niece|nephew|admirer|correspondent|child)s?"
     r"|your\s+(?:(?:most|very|ever|much|truly|sincerely|faithfully|gratefully|always)\s+)*" + CLOSING_ADJECTIVES +
     r"(?:\s*(?:,|and|&)\s*(?:(?:most|very|ever|much)\s+)*" + CLOSING_ADJECTIVES + r")*(?=[\s,.!;:]*$))"
     r"(?:[ \t,]+(?:ever|truly|sincerely|faithfully|affectionately|obediently|respectfully|cordially|always|"
@@ -55,6 +55,9 @@ CLOSING_PHRASE = re.compile(
     r"|(?:my\s+)?(?:very\s+|most\s+)?(?:dear(?:est)?|good)\s+[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,2}))*"
     r"[,.!;:]*)(?P<rest>.*)$")
 SIGNATURE = re.compile(r"^[-—–\s]*(?:[A-Z][\w'’.-]*\.?[ \t]*){1,5}[.,]?$")
+# who signed for a firm, and as what: "per H. C. Wilcox, Sec'y.", "by J. Brown, Treasurer"
+SIGNED_FOR = re.compile(r"^(?:per|by|pp\.?|p\.\s?p\.)[ \t]+(?:[A-Z][\w'’.-]*\.?[ \t]*){1,5}"
+                        r"(?:,[ \t]*[A-Z][\w'’.-]*\.?(?:[ \t]+[A-Z][\w'’.-]*\.?)?)?[.,]?$")
 # "To Sir W. Elford--", "TO JOSEPH HILL, ESQ.": the name, and the honours after it
 ADDRESS_TO = re.compile(r"^(?:To|TO)\s+(?:(?:THE|The)\s+(?=(?:REV|Rev|RIGHT|Right|HON|Hon)))?(?P<name>(?:[A-Z][\w'’.]*\.?[ \t]*){1,6}"
                         r"(?:,[ \t]*(?:Esq|ESQ|Esquire|ESQUIRE|Jr|Jun|Sr|Sen|M\.[ \t]?P|D\.[ \t]?D|F\.[ \t]?R\.[ \t]?S)\.?)*)"
@@ -212,6 +215,8 @@ def _place(letter: Letter, block: RawBlock, following: RawBlock | None,
             dateline = _dateline(block, letter)
             dateline.frames_dates = not dated
             letter.opener.append(dateline)
+        elif _is_inside_address(block, following):  # a business letter's: after the dateline, before "Dear Sir:"
+            (letter.opener if letter.opener else letter.top_address).append(_address(block, letter, None))
         elif SALUTE.match(text) and "\n" not in text:
             letter.opener.append(salute := block.block("salute"))
             letter.facts.salutation = letter.facts.salutation or salute
@@ -315,13 +320,26 @@ def _closing(block: RawBlock, letter: Letter) -> list[Node]:
     return nodes
 
 
+def _is_inside_address(block: RawBlock, following: RawBlock | None) -> bool:
+    """The addressee's name and address set above the salutation ("Mr. George W. Hale, / 142
+    State Street, / Boston, Mass." over "Dear Sir:"), as business letters have them."""
+    return (following is not None and bool(SALUTE.match(following.text)) and "\n" in block.text
+            and bool(TITLE_NAME.match(block.text)) and _is_panel(block) and not SALUTE.match(block.text))
+
+
 def _is_signature(text: str) -> bool:
     text = text.strip()
-    return "\n" not in text and len(text) <= 40 and bool(SIGNATURE.match(text)) and not SALUTE.match(text)
+    if "\n" in text:  # a firm's: "THE MERIDEN BRITANNIA CO. / per H. C. Wilcox, Sec'y."
+        lines = [line.strip() for line in text.splitlines()]
+        return len(lines) <= 3 and all(len(line) <= 50 and (SIGNATURE.match(line) or SIGNED_FOR.match(line))
+                                       for line in lines)
+    return len(text) <= 40 and bool(SIGNATURE.match(text)) and not SALUTE.match(text)
 
 
 def _signed(block: RawBlock, letter: Letter) -> Block:
     signed = block.block("signed")
+    if "\n" in block.text.strip():  # a firm and who signed for it: no one name is the sender
+        return signed
     name = block.text.strip("-—– \t")
     start = block.text.index(name)
     end = start + len(name.rstrip(".,"))
