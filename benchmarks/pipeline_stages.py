@@ -34,6 +34,7 @@ MEASURE = r"""
 import json, sys, tempfile, time
 from pathlib import Path
 from tei_tools import convert as C, readers, serialize, source_text
+from tei_tools.convert import jobs as convert_jobs, pipeline as convert_pipeline
 from tei_tools.annotate import Annotations, annotate_together
 from tei_tools.annotate.dates import annotate_dates
 from tei_tools.annotate.persons import recognise
@@ -43,7 +44,7 @@ from tei_tools.personography import Personography
 
 sources = [Path(line) for line in Path(sys.argv[1]).read_text().splitlines()]
 clock = time.process_time
-C.prepare_text(C._WARM_UP, "warm-up.txt", Personography.empty().baseline)
+C.prepare_text(convert_jobs._WARM_UP, "warm-up.txt", Personography.empty().baseline)
 found = dict.fromkeys(json.loads(sys.argv[2]), 0.0)
 persons = Personography.empty()
 out = Path(tempfile.mkdtemp())
@@ -58,7 +59,7 @@ for source in sources:
     text, _ = timed("repair", source_text.repair, text)
     kind = timed("detect kind", readers.detect_kind, text)
     doc = timed("reader", readers.READERS[kind].read, text, source.name)
-    timed("reader", C._normalise_metadata_date, doc)
+    timed("reader", convert_pipeline._normalise_metadata_date, doc)
     blocks = doc.blocks()
     dates = timed("dates", annotate_dates, blocks, julian_until=doc.meta.julian_until or None)
     quotations = timed("quotations", annotate_quotes, blocks)

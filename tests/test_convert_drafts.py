@@ -85,7 +85,7 @@ def test_where_a_draft_cannot_be_finished_the_source_is_serialized_again_with_th
     sources = write_sources(tmp_path / "sources", texts)
     expected = tmp_path / "expected"
     convert_files(sources, expected, jobs=1)
-    monkeypatch.setattr(convert, "finish_draft", lambda draft, ids: None)
+    monkeypatch.setattr(convert.outputs, "finish_draft", lambda draft, ids: None)
     again = tmp_path / "again"
     convert_files(sources, again, jobs=1)
     for name in [*texts, "persons.txt"]:

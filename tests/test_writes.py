@@ -219,7 +219,8 @@ def test_a_full_disk_is_one_line_and_exit_1_and_leaves_no_partial_file(tmp_path,
 
     def disk_full(path, data, **options):
         raise OSError(28, "No space left on device", str(path))
-    monkeypatch.setattr(tei_tools.convert, "write_atomically", disk_full)
+    monkeypatch.setattr(tei_tools.convert, "write_atomically", disk_full)  # the personography
+    monkeypatch.setattr(tei_tools.convert.outputs, "write_atomically", disk_full)  # the editions
     source = tmp_path / "a.txt"
     source.write_text("Anna Petrova wrote.\n", encoding="utf-8")
     out = tmp_path / "out"
