@@ -647,3 +647,22 @@ def test_a_business_letter_has_its_inside_address_in_the_opener_and_a_firm_that_
     assert sent.find("t:persName", TEI) is None  # a firm, signed for by its secretary: no one person sent it
     assert root.findtext(".//t:titleStmt/t:title[@type='main']", namespaces=TEI) == \
         "Letter to Mr. George W. Hale, March 3, 1897"
+
+
+def test_a_clerks_abbreviated_close_and_a_colon_abbreviated_signature_close_the_letter():
+    root = edition("Philadelphia, 4th Octr. 1793\n\nSir, —\n\nI have your letter of the 28th ult.\n\n"
+                   "I am, Sir, with great respect,\nYr. obt. servt.\nTh: Jefferson\n\n"
+                   "P.S. Mr. Randolph desires his compliments.\n")
+    [letter] = root.findall(".//t:body/t:div", TEI)
+    closer = letter.find("t:closer", TEI)
+    assert closer.findtext("t:salute", namespaces=TEI) == "I am, Sir, with great respect,\nYr. obt. servt."
+    assert closer.find("t:signed", TEI).xpath("string()") == "Th: Jefferson"
+    assert letter.find("t:postscript", TEI) is not None
+    assert root.findtext(".//t:correspAction[@type='sent']/t:persName", namespaces=TEI) == "Th: Jefferson"
+
+
+def test_a_paragraph_that_ends_with_yours_is_not_taken_for_a_close():
+    root = edition("Bath, 2 June 1810\n\nMy dear Tom,\n\nWe shall come soon. The house is yours.\n\n"
+                   "Yours ever,\nWilliam Hunt\n")
+    [letter] = root.findall(".//t:body/t:div", TEI)
+    assert [p.text for p in letter.findall("t:p", TEI)] == ["We shall come soon. The house is yours."]

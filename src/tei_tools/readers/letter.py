@@ -46,6 +46,8 @@ CLOSING_ADJECTIVES = (r"(?:affectionate|obliged|faithful|sincere|grateful|devote
 CLOSING_PHRASE = re.compile(
     r"(?is)^(?P<close>.*(?:yours|thine|your\s+(?:[\w'’-]+\s+){0,6}(?:friend|servant|son|daughter|brother|sister|"
     r"wife|husband|mother|father|cousin|niece|nephew|admirer|correspondent|child)s?"
+    # the close as clerks abbreviated it: "Yr. obt. servt.", "your most obedt. hble. Servt."
+    r"|y(?:ou)?r\.?\s+(?:[\w.]+\s+){0,3}(?:serv(?:an)?t|servt|svt|serv)\.?s?"
     r"|your\s+(?:(?:most|very|ever|much|truly|sincerely|faithfully|gratefully|always)\s+)*" + CLOSING_ADJECTIVES +
     r"(?:\s*(?:,|and|&)\s*(?:(?:most|very|ever|much)\s+)*" + CLOSING_ADJECTIVES + r")*(?=[\s,.!;:]*$))"
     r"(?:[ \t,]+(?:ever|truly|sincerely|faithfully|affectionately|obediently|respectfully|cordially|always|"
@@ -54,7 +56,11 @@ CLOSING_PHRASE = re.compile(
     # a vocative after the close: "Yours, my dear William,"
     r"|(?:my\s+)?(?:very\s+|most\s+)?(?:dear(?:est)?|good)\s+[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,2}))*"
     r"[,.!;:]*)(?P<rest>.*)$")
-SIGNATURE = re.compile(r"^[-—–\s]*(?:[A-Z][\w'’.-]*\.?[ \t]*){1,5}[.,]?$")
+# the words of a close as clerks abbreviated them, whose dots end no sentence
+CLOSING_ABBREVIATION = re.compile(r"(?i)\b(?:yrs?|obe?d?t|obedt|hble|humb|servts?|svts?|serv|respy|respfy|affte|"
+                                  r"affly|afft|aff|mo|mst)\.")
+# a name of up to five words, abbreviations with a dot or a colon ("Th: Jefferson", "Jos: Whitehouse")
+SIGNATURE = re.compile(r"^[-—–\s]*(?:[A-Z][\w'’.-]*[.:]?[ \t]*){1,5}[.,]?$")
 # who signed for a firm, and as what: "per H. C. Wilcox, Sec'y.", "by J. Brown, Treasurer"
 SIGNED_FOR = re.compile(r"^(?:per|by|pp\.?|p\.\s?p\.)[ \t]+(?:[A-Z][\w'’.-]*\.?[ \t]*){1,5}"
                         r"(?:,[ \t]*[A-Z][\w'’.-]*\.?(?:[ \t]+[A-Z][\w'’.-]*\.?)?)?[.,]?$")
@@ -301,7 +307,8 @@ def _is_closing(block: RawBlock) -> bool:
     if len(text) > 240 or not CLOSING_START.match(text) or not (match := CLOSING_PHRASE.match(text)):
         return False
     rest = match["rest"].strip()
-    return (len(re.findall(r"[.!?](?:\s|$)", match["close"].rstrip(".!?,;: "))) == 0
+    close = CLOSING_ABBREVIATION.sub(lambda found: found.group()[:-1], match["close"])  # "Yr. obt. servt."
+    return (len(re.findall(r"[.!?](?:\s|$)", close.rstrip(".!?,;: "))) == 0
             and (not rest or _is_signature(rest)))
 
 
