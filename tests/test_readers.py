@@ -141,7 +141,10 @@ QUESTIONS = ("Interview with Helena Sorensen, 12 May 2009\n\nQ: When did you fir
     # the life's dates must open the text: a novel's aside later on is no encyclopedia's first sentence
     ("The Mill\n\nWe moved to Lowell.\n\nThe widow next door was kind.\n\nOld Greeley (1790–1860) was the "
      "watchman.\n", "book"),
-    (QUESTIONS, "transcript")])
+    (QUESTIONS, "transcript"),
+    ("Florence Nightingale\n\nFlorence Nightingale was born in Florence on 12 May 1820.\n\nShe died in 1910.\n",
+     "biography"),
+    ("Chapter One\n\nI was born in a small town. Nobody there was born rich.\n", "book")])
 def test_detect_kind_of_encyclopedia_articles_and_question_and_answer_interviews(text, kind):
     assert detect_kind(text) == kind
 
