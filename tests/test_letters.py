@@ -666,3 +666,25 @@ def test_a_paragraph_that_ends_with_yours_is_not_taken_for_a_close():
                    "Yours ever,\nWilliam Hunt\n")
     [letter] = root.findall(".//t:body/t:div", TEI)
     assert [p.text for p in letter.findall("t:p", TEI)] == ["We shall come soon. The house is yours."]
+
+
+def test_a_formal_letter_to_a_peer_is_read_as_a_letter_with_its_close_and_the_addressee_at_the_foot():
+    source = ("Downing Street, 14 March 1806.\n\nMy Lord,\n\nI am directed by Mr. Fox to acquaint your Lordship "
+              "that the appointment is approved.\n\nI have the honour to be,\nMy Lord,\nYour Lordship's most "
+              "obedient humble servant,\nRobert Adair\n\nThe Earl of Moira.\n")
+    assert detect_kind(source) == "letter"
+    root = edition(source)
+    [letter] = root.findall(".//t:body/t:div", TEI)
+    assert letter.find("t:opener/t:salute", TEI).text == "My Lord,"
+    assert letter.find("t:closer/t:salute", TEI).text.startswith("I have the honour to be,")
+    assert letter.find("t:closer/t:signed", TEI).xpath("string()") == "Robert Adair"
+    assert letter.find("t:address/t:addrLine", TEI).xpath("string()") == "The Earl of Moira."
+    assert root.findtext(".//t:correspAction[@type='received']/t:persName", namespaces=TEI) == "The Earl of Moira"
+
+
+def test_an_endorsement_after_the_signature_is_a_note_not_the_place_and_date_of_writing():
+    root = edition("Sunday night\n\nMy dearest Boy,\n\nYour father is much better.\n\nYour affectionate mother\n"
+                   "E. B.\n\nEndorsed: Recd. 19 Nov. 1877\n")
+    [letter] = root.findall(".//t:body/t:div", TEI)
+    assert letter.find("t:closer/t:dateline", TEI) is None
+    assert letter.find("t:note[@type='endorsement']", TEI).xpath("string()").strip() == "Endorsed: Recd. 19 Nov. 1877"

@@ -42,7 +42,10 @@ CUES = {
                r"|(?:affectionately|faithfully|sincerely|truly|ever|cordially)\s*yours"
                r"|your\s+(?:affectionate|obedient|devoted|loving|faithful)\b)",  # a complimentary close
                r"(?m)^To\s+(?:Sir|Mr|Mrs|Miss|Ms|Dr|Rev|Lady|Lord|the|my|his|her)\b[^\n]{0,50}$",  # an address line
-               r"(?m)^P\.\s?S\.", r"(?i)\A\s*(?:an?\s+|the\s+)?letters?\b"],  # a postscript; a title "Letter ..."
+               r"(?m)^P\.\s?S\.", r"(?i)\A\s*(?:an?\s+|the\s+)?letters?\b",  # a postscript; a title "Letter ..."
+               # the forms of address and of close of formal letters: "My Lord," / "humble servant"
+               r"(?im)^(?:my\s+lord|my\s+lady|sir|madam|dear\s+sirs?|gentlemen|reverend\s+sir)[,:;.!—–-]*[ \t]*$",
+               r"(?i)\b(?:humble|obedient|obliged)\s+servants?\b"],
     "journal": [r"(?m)^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[,.]?\s*(?:[A-Z][a-z]+\.?\s*)?[—–-]*\s*)?"
                 r"(?:Jan|Feb|Mar|Apr|Ap|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th|d)?\b",
                 r"(?m)^\d{1,2}(?:st|nd|rd|th|d)\.\s",  # "1st. Young Soeffjes ..."

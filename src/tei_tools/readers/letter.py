@@ -36,7 +36,8 @@ SALUTE = re.compile(
     r"|my\s+(?:lord|lady|liege)\b[^\n]{0,30}|(?:reverend|rev(?:d)?\.?|worthy|good|kind)\s+(?:sir|madam|friend)\b"
     r"|your\s+(?:grace|excellency|lordship|ladyship|majesty|highness|honou?r))[,:;.!—–-]*$")
 CLOSING_START = re.compile(
-    r"(?i)^[-—–\s]*(?:(?:&|and)\s+)?(?:ever|yours|your|believe\s+me|i\s+am|i\s+remain|i\s+rest|most|very|affectionately|"
+    r"(?i)^[-—–\s]*(?:(?:&|and)\s+)?(?:ever|yours|your|believe\s+me|i\s+am|i\s+remain|i\s+rest|"
+    r"i\s+have\s+the\s+hono(?:u)?r\s+to\s+(?:be|remain)|most|very|affectionately|"
     r"faithfully|sincerely|truly|cordially|respectfully|with\s+(?:best|kind|much|all\s+my|love)|adieu|farewell|"
     r"good-?\s?bye|always|till\s+then|until\s+then)\b")
 # the complimentary close ends at "yours" (glued or not: "faithfullyyours"), "your ... friend", or,
@@ -73,6 +74,10 @@ TO_THE_SAME = re.compile(r"(?i)^To\s+the\s+same\b[\s.,;:—–-]*$")
 # an address line after the signature that is more than a name: "To the Right Honourable the
 # Earl of Sandwich, at Madrid."
 ADDRESS_LINE = re.compile(r"^To\s+(?:the\s+)?[A-Z][^\n]{0,120}$")
+# a peer named by the title alone, as formal letters name the addressee at the foot: "The Earl of Moira."
+PEER = re.compile(r"^(?:The\s+)?(?:(?:Most|Right)\s+Hon(?:ou?rable|\.)\s+(?:the\s+)?)?(?:Earl|Duke|Marquess|Marquis|"
+                  r"Viscount|Baron|Lord|Lady|Countess|Duchess|Bishop|Archbishop)\s+(?:of\s+)?[A-Z][\w'’-]+"
+                  r"(?:\s+[A-Z][\w'’-]+){0,3}[.,]?$")
 TITLE_NAME = re.compile(r"^(?:Sr|Sir|Mr|Mrs|Miss|Ms|Mme|Dr|Rev|Revd|Lady|Lord|Capt|Col|Madame|Mons)\.?\s+[A-Z]"
                         r"|^(?:The\s+)?(?:Right\s+)?Hon(?:ou?rable|\.)\s+(?:the\s+)?[A-Z]")  # "The Honorable John G. Winant"
 POSTSCRIPT = re.compile(r"^(?:P\.\s?P\.\s?S\.|P\.\s?S\.|PS\b|Post-?script\b|N\.\s?B\.)")
@@ -250,14 +255,15 @@ def _place_after_closing(letter: Letter, block: RawBlock) -> None:
     elif "signed" not in has and not letter.after and _is_signature(text):
         letter.closing_blocks.append(block)
         letter.closer.append(_signed(block, letter))
-    elif "dateline" not in has and not letter.after and _is_dateline(block) and "\n" not in text:
+    elif "dateline" not in has and not letter.after and _is_dateline(block) and "\n" not in text \
+            and not ENDORSEMENT.match(text):  # "Endorsed: Recd. 19 Nov. 1877" is no place of writing
         letter.closing_blocks.append(block)
         letter.closer.append(_dateline(block, letter))
     elif ENDORSEMENT.match(text):
         letter.after.append(Container("note", [block.block("p")], {"type": "endorsement"}))
     elif (match := ADDRESS_TO.match(text)) or _is_panel(block):
         letter.after.append(_address(block, letter, match))
-    elif ADDRESS_LINE.match(text) and not _is_body(block):
+    elif (ADDRESS_LINE.match(text) or PEER.match(text)) and not _is_body(block):
         letter.after.append(_address(block, letter, None))
     elif letter.after or "signed" in has:
         # written after the close and the signature (and what followed them): a postscript
@@ -374,7 +380,7 @@ def _address(block: RawBlock, letter: Letter, to: re.Match[str] | None) -> Conta
             start = line.text.index(name)
             letter.facts.addressee = Mention(line, start, start + len(name.rstrip(",. ")))
         else:
-            named = next((line for line in lines if TITLE_NAME.match(line.text)), None)
+            named = next((line for line in lines if TITLE_NAME.match(line.text) or PEER.match(line.text)), None)
             if named is not None:
                 letter.facts.addressee = Mention(named, 0, len(named.text.rstrip(",. ")))
     return Container("address", lines)
