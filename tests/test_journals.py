@@ -167,3 +167,18 @@ def test_letter_and_journal_parts_in_any_order_give_valid_editions_with_every_wo
     for source in sources:
         edition = etree.parse(str(tmp_path / "out" / f"{source.stem}.xml")).getroot()
         assert compare(words(source.read_text(encoding="utf-8")), tei_text_words(edition)) == [], source.name
+
+
+@pytest.mark.parametrize("title, author", [("The Diary of Samuel Ware", "Samuel Ware"),
+                                           ("Diary of Ellen Birch, 1893", "Ellen Birch"),
+                                           ("Journal of a Voyage to California", None),
+                                           ("Journal of Commerce", None)])
+def test_a_diary_whose_title_names_its_writer_has_that_writer_as_its_author(title, author):
+    from tei_tools.convert import convert_text
+    from tei_tools.personography import Personography
+
+    source = f"{title}\n\nJanuary 1. Dined at my brother's. Very cold.\n\nJanuary 2. At the shop all day.\n"
+    _, data, _ = convert_text(source, "diary.txt", Personography.empty(), kind="journal")
+    root = etree.fromstring(data)
+    assert root.findtext(".//t:titleStmt/t:author", namespaces=TEI) == author
+    assert root.findtext(".//t:sourceDesc/t:bibl/t:author", namespaces=TEI) == author

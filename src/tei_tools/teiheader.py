@@ -18,7 +18,7 @@ from tei_tools.tei_elements import DIGEST_PLACEHOLDER, DIGEST_TYPE, JULIAN_POINT
 
 def header(doc: Document, source_digest: str) -> etree._Element:
     generated = generation_date()
-    doc = _with_letter_facts(doc)
+    doc = _with_writer_from_title(_with_letter_facts(doc))
     return E("teiHeader", _file_desc(doc, source_digest, generated), _encoding_desc(doc),
              _profile_desc(doc), _revision_desc(doc, source_digest, generated))
 
@@ -214,6 +214,21 @@ def _calendar_desc(doc: Document) -> etree._Element | None:
              E("calendar", E("p", "Julian calendar (Old Style): the values of @when-custom, @from-custom and "
                                   "@to-custom on dates with @datingMethod=\"#julian\", as the text writes them."),
                xml_id="julian"))
+
+
+# "The Diary of Samuel Ware", "Letters of Private Arthur Hale, 1916": whose diary or letters the title says
+# (two words or more, capitalised: "Journal of Commerce" names no writer)
+WRITER_IN_TITLE = re.compile(r"^(?:The\s+|A\s+)?(?:Diary|Diaries|Journal|Journals|Letters|Correspondence|Notebook|"
+                             r"Notebooks|Memoirs?)\s+of\s+(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+)"
+                             r"\s*(?:[,:(]|\d|$)")
+
+
+def _with_writer_from_title(doc: Document) -> Document:
+    """A diary's or letters' writer, where the title names them and nothing else gives an author."""
+    found = WRITER_IN_TITLE.match(doc.meta.title) if doc.kind in ("journal", "letter") else None
+    if found is None or doc.meta.authors:
+        return doc
+    return dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, authors=[found["name"]]))
 
 
 def _with_letter_facts(doc: Document) -> Document:
