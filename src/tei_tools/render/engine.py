@@ -248,6 +248,23 @@ class Renderer:
                                        marker, parts_for, parts.read, separator)
                 for name, target, parts_for, separator in pages]
 
+    def prepare_site_pages(self, personography: Path | None = None) -> None:
+        """Compile now the stylesheets write_site_pages will use (and make the personography's
+        person index): called while worker processes render the editions, so that this work
+        overlaps theirs instead of following it. A stylesheet that does not compile is left
+        for write_site_pages to report."""
+        names = ["index", "chronology"]
+        if self.params.get("search-page", "search.html"):
+            names.append("search")
+        if self._register_on():
+            names += ["persons", "persons-data"]
+        try:
+            for name in names:
+                self._executable(name)
+            self._personography_parameters(personography)
+        except RenderSetupError:
+            pass
+
     # -- loading ------------------------------------------------------------------------------
 
     def _load(self, path: Path, *, for_text: bool = False) -> "LoadedEdition":
