@@ -656,3 +656,16 @@ def test_the_pages_are_valid_html5(site, request):
         pages += sorted(p for p in (rendered.out / "html").glob("*.html") if p.stat().st_size < limit)
     errors = vnu_errors(pages)
     assert not errors, "\n".join(errors[:20])
+
+
+def test_the_site_pages_stylesheets_compile_ahead_and_a_missing_personography_is_reported_later(tmp_path):
+    """render_site compiles the site pages' stylesheets while workers render the editions
+    (prepare_site_pages); what cannot be set up then is reported where the pages are written."""
+    from tei_tools.render.site_parts import SiteParts
+
+    renderer = Renderer(params={"show-register": "no"})
+    renderer.prepare_site_pages(tmp_path / "missing.xml")
+    assert {"index", "chronology", "search"} <= set(renderer.timings.compile)
+    assert not {"persons", "persons-data"} & set(renderer.timings.compile), "no register, no register pages"
+    with SiteParts() as parts, pytest.raises(RenderSetupError, match="no such personography"):
+        renderer.write_site_pages(parts, tmp_path, tmp_path / "missing.xml")

@@ -34,6 +34,16 @@ def test_assemble_puts_the_parts_where_the_markers_are_and_ends_with_a_newline()
     assert b"".join(assemble("done\n", marker, {}, lambda stored: stored)) == b"done\n"
 
 
+def test_assemble_hands_a_long_page_on_in_blocks_of_bounded_size():
+    """A register of tens of thousands of parts is written in blocks of about a megabyte: not a
+    write per part, and never the whole page in memory."""
+    marker = new_marker()
+    parts = {"p": [f"<li>{n}</li>".encode() * 50 for n in range(5000)]}
+    blocks = list(assemble(f"<ol>{marker}:p;</ol>", marker, parts, lambda stored: stored, b"\n"))
+    assert b"".join(blocks) == b"<ol>" + b"\n".join(parts["p"]) + b"</ol>\n"
+    assert len(blocks) > 1 and max(map(len, blocks)) < 2 * 2 ** 20
+
+
 def test_markers_differ_from_run_to_run():
     assert new_marker() != new_marker()
 

@@ -69,6 +69,10 @@
     <xsl:param name="current" as="xs:string" select="'edition'"/>
     <xsl:param name="content" as="item()*"/>
     <xsl:param name="head-extra" as="item()*" select="()"/>
+    <!-- the node whose template in mode f:page-content writes the content, instead of
+         $content: the content goes straight to the page, never built as a tree first and
+         copied (an edition page's whole text) -->
+    <xsl:param name="content-of" as="node()?" select="()"/>
     <html>
       <xsl:if test="$page-lang">
         <xsl:attribute name="lang" select="$page-lang"/>
@@ -119,7 +123,14 @@
           </nav>
         </header>
         <main id="tt-main">
-          <xsl:sequence select="$content"/>
+          <xsl:choose>
+            <xsl:when test="exists($content-of)">
+              <xsl:apply-templates select="$content-of" mode="f:page-content"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:sequence select="$content"/>
+            </xsl:otherwise>
+          </xsl:choose>
         </main>
         <footer class="site-footer">
           <p><a class="back-to-top" href="#tt-top">Back to top</a></p>

@@ -90,8 +90,15 @@
           <xsl:with-param name="top" select="$top"/>
         </xsl:call-template>
       </xsl:with-param>
-      <!-- an element, not a document: the page is not built twice (a temporary tree copied) -->
-      <xsl:with-param name="content" as="element()">
+      <!-- the article is written straight into the page (mode f:page-content) -->
+      <xsl:with-param name="content-of" select="."/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The page's content: the edition's header, contents, reading text, citation and pager,
+       written where f:page puts its content. -->
+  <xsl:template match="/" mode="f:page-content">
+    <xsl:variable name="top" select="*" as="element()"/>
         <article class="edition" data-pagefind-body="">
           <xsl:apply-templates select="$top" mode="f:header"/>
           <div class="edition-layout">
@@ -109,8 +116,6 @@
           </xsl:call-template>
           <xsl:call-template name="f:pager"/>
         </article>
-      </xsl:with-param>
-    </xsl:call-template>
   </xsl:template>
 
   <!-- Previous and next edition of the site, in the order of the index. -->

@@ -78,7 +78,9 @@
   <xsl:template name="f:metadata">
     <xsl:param name="header" as="element()?"/>
     <xsl:variable name="file" select="$header/fileDesc"/>
-    <xsl:variable name="entries" as="element()*">
+    <!-- only dt and dd elements go in: the list is left out when there are none -->
+    <xsl:where-populated>
+      <dl class="metadata">
       <xsl:for-each select="$file/sourceDesc/*">
         <xsl:variable name="source" as="node()*"><xsl:apply-templates select="." mode="f:source"/></xsl:variable>
         <xsl:if test="normalize-space(string-join($source ! string(.)))">
@@ -138,12 +140,8 @@
         <dt>Language</dt>
         <dd>{string-join($languages, ', ')}</dd>
       </xsl:if>
-    </xsl:variable>
-    <xsl:if test="exists($entries)">
-      <dl class="metadata">
-        <xsl:sequence select="$entries"/>
       </dl>
-    </xsl:if>
+    </xsl:where-populated>
   </xsl:template>
 
   <!-- How the edition was made: editorial declarations, project, revisions. -->

@@ -158,20 +158,39 @@ def site_document(indexes: list[EditionIndex]) -> bytes:
 
 # lxml.html's parser with its options, without its element classes: a Python object looked up
 # for every element the index touches (a fifth of gather's time) for methods it never calls
-_HTML_PARSER = etree.HTMLParser(remove_blank_text=False, remove_comments=False, remove_pis=False,
-                                no_network=True, recover=True, compact=True, default_doctype=True, collect_ids=True)
+_HTML_OPTIONS = dict(remove_blank_text=False, remove_comments=False, remove_pis=False, no_network=True,
+                     recover=True, compact=True, default_doctype=True, collect_ids=True)
+_HTML_PARSER = etree.HTMLParser(**_HTML_OPTIONS)
+# the page as the bytes written to disk (UTF-8, as the stylesheets write it): libxml2 reads them
+# as they are, a third faster than a str, which lxml first turns into bytes
+_HTML_BYTES_PARSER = etree.HTMLParser(encoding="utf-8", **_HTML_OPTIONS)
+# what normalize-space() takes for white space (XPath's, not Python's wider str.split())
+_XML_SPACE = str.maketrans("\t\r\n", "   ")
 
 
-def gather(page_html: str, stem: str, page: str, header: str = "") -> EditionIndex:
-    """The index of one edition page written by xslt/html/edition.xsl."""
-    start = page_html.find('<div class="tt-reading">')
-    has_targets = start >= 0 and ('data-person="' in page_html[start:] or 'id="tt-t-' in page_html[start:])
+def gather(page_html: str | bytes, stem: str, page: str, header: str = "") -> EditionIndex:
+    """The index of one edition page written by xslt/html/edition.xsl (its text, or its bytes
+    in UTF-8 as written)."""
+    if isinstance(page_html, (bytes, bytearray)):
+        reading_start, person, date_id, parser = b'<div class="tt-reading">', b'data-person="', b'id="tt-t-', \
+            _HTML_BYTES_PARSER
+    else:
+        reading_start, person, date_id, parser = '<div class="tt-reading">', 'data-person="', 'id="tt-t-', \
+            _HTML_PARSER
+    start = page_html.find(reading_start)
+    has_targets = start >= 0 and (page_html.find(person, start) >= 0 or page_html.find(date_id, start) >= 0)
     # A page without mentions or dates (a novel of 3 MB) is not parsed whole: its head says it all.
-    document = etree.fromstring(page_html if has_targets or start < 0 else page_html[:start], _HTML_PARSER)
-    index = EditionIndex(stem=stem, page=page, title=_text(document.find(".//h1")),
-                         kind=_text(_first(document.xpath("//p[@class='facets']/span[@class='kind']"))),
-                         year=_text(_first(document.xpath("//p[@class='facets']/span[@class='year']"))),
-                         authors=document.xpath("//meta[@name='citation_author']/@content"), header=header)
+    document = etree.fromstring(page_html if has_targets or start < 0 else page_html[:start], parser)
+    kind = year = None
+    # the first span of each class in the facets, in document order: one pass for both
+    for span in document.xpath("//p[@class='facets']/span[@class='kind' or @class='year']"):
+        if span.get("class") == "kind":
+            kind = kind if kind is not None else span
+        elif year is None:
+            year = span
+    index = EditionIndex(stem=stem, page=page, title=_text(document.find(".//h1")), kind=_text(kind),
+                         year=_text(year), authors=document.xpath("//meta[@name='citation_author']/@content"),
+                         header=header)
     reading = document.xpath("//div[@class='tt-reading']")
     if not has_targets or not reading:
         return index
@@ -183,7 +202,10 @@ def gather(page_html: str, stem: str, page: str, header: str = "") -> EditionInd
     by_passage: dict[etree._Element, list[etree._Element]] = {}
     for target in targets:
         by_passage.setdefault(_passage(target), []).append(target)
-    generated = set(reading[0].xpath("descendant::*[contains(concat(' ', normalize-space(@class), ' '), ' gen ')]"))
+    # the elements of class "gen" (as contains(concat(' ', normalize-space(@class), ' '), ' gen ')
+    # finds them): libxml2 only picks those whose class holds the letters, this keeps the token
+    generated = {element for element in reading[0].xpath("descendant::*[contains(@class, 'gen')]")
+                 if "gen" in element.get("class").translate(_XML_SPACE).split(" ")}
     found: dict[etree._Element, tuple[str, int, int]] = {}
     for passage, members in by_passage.items():
         found.update(_contexts(passage, members, generated))
@@ -191,12 +213,13 @@ def gather(page_html: str, stem: str, page: str, header: str = "") -> EditionInd
     for target in targets:
         whole, start, end = found.get(target) or (_text(target), 0, len(_text(target)))
         section = _section_label(target, sections)
-        if target.get("data-person"):
+        attributes = target.attrib
+        person = attributes.get("data-person")
+        if person:
             before, after = _context_words(whole, start, end)
-            index.mentions.append(Mention(person=target.get("data-person"), id=target.get("id"),
-                                          cert=_certainty(target), before=before, text=whole[start:end],
-                                          after=after, section=section))
-        if target.get("id", "").startswith("tt-t-") or any(target.get(f"data-{k}") for k in _DATE_KEYS):
+            index.mentions.append(Mention(person=person, id=attributes.get("id"), cert=attributes.get("data-cert") or "",
+                                          before=before, text=whole[start:end], after=after, section=section))
+        if attributes.get("id", "").startswith("tt-t-") or any(attributes.get(key) for key in _DATA_DATE_KEYS):
             dated = _dated(target, whole, start, end, section)
             if dated is not None:
                 index.dates.append(dated)
@@ -204,6 +227,7 @@ def gather(page_html: str, stem: str, page: str, header: str = "") -> EditionInd
 
 
 _DATE_KEYS = ("when", "from", "to", "not-before", "not-after")
+_DATA_DATE_KEYS = tuple(f"data-{key}" for key in _DATE_KEYS)
 
 
 def _dated(target, whole: str, start: int, end: int, section: str) -> DatedPassage | None:
@@ -388,11 +412,6 @@ def _division_label(ancestor) -> str | None:
         if link is not None:
             return (link.get("aria-label") or "").removeprefix("Section: ").strip()
     return None
-
-
-def _certainty(element) -> str:
-    """The mention's @cert as the TEI gives it (high, medium, low), or "" when it says none."""
-    return element.get("data-cert") or ""
 
 
 def _first(items: list):

@@ -149,8 +149,9 @@ class Renderer:
                       "text-copy": f"{edition.stem}.txt" if with_text else ""}
         html = self._transform(edition, "edition-html", document=loaded.document, personography=personography,
                                strings=parameters)
-        files = [self._write(out_dir / page_name, html, started=started)]
-        index = gather(html, edition.stem, page_name, loaded.header)
+        page = html.encode("utf-8")  # once: written as it is, and the index is read from these bytes
+        files = [self._write(out_dir / page_name, page, started=started)]
+        index = gather(page, edition.stem, page_name, loaded.header)
         parts = self.site_parts(index, out_dir, personography) if with_parts else None
         if with_text:
             files.append(self._render_text(edition, out_dir, loaded, time.perf_counter()))
@@ -246,6 +247,23 @@ class Renderer:
         return [self._render_site_page(name, out_dir / target, parameters, personography, personography_node,
                                        marker, parts_for, parts.read, separator)
                 for name, target, parts_for, separator in pages]
+
+    def prepare_site_pages(self, personography: Path | None = None) -> None:
+        """Compile now the stylesheets write_site_pages will use (and make the personography's
+        person index): called while worker processes render the editions, so that this work
+        overlaps theirs instead of following it. A stylesheet that does not compile is left
+        for write_site_pages to report."""
+        names = ["index", "chronology"]
+        if self.params.get("search-page", "search.html"):
+            names.append("search")
+        if self._register_on():
+            names += ["persons", "persons-data"]
+        try:
+            for name in names:
+                self._executable(name)
+            self._personography_parameters(personography)
+        except RenderSetupError:
+            pass
 
     # -- loading ------------------------------------------------------------------------------
 
@@ -393,12 +411,12 @@ class Renderer:
         self.timings.render.append((target, time.perf_counter() - started))
         return target
 
-    def _write(self, target: Path, content: str, *, started: float | None) -> Path:
+    def _write(self, target: Path, content: str | bytes, *, started: float | None) -> Path:
+        """`content` (text, or its bytes in UTF-8) with a final newline if it has none."""
         target.parent.mkdir(parents=True, exist_ok=True)
-        if not content.endswith("\n"):
-            content += "\n"
+        data = content.encode("utf-8") if isinstance(content, str) else content
         # a killed run never leaves half a page; the run flushes its pages to disk at its end
-        write_atomically(target, content.encode("utf-8"), durable=False)
+        write_atomically(target, data if data.endswith(b"\n") else (data, b"\n"), durable=False)
         if started is not None:
             self.timings.render.append((target, time.perf_counter() - started))
         return target

@@ -162,8 +162,12 @@ def _render_editions(job: RenderJob, renderer: Renderer, editions: list[Path], o
     `editions`), and are not kept in the results."""
     position = {edition: number for number, edition in enumerate(order)}
     contexts = [_neighbours(order, position[e]) for e in editions]
+    waiting = [parts is not None]  # the site pages' stylesheets are still to be compiled
 
     def spool(number: int, document, outcome: Outcome) -> Outcome:
+        if waiting[0]:  # the first outcome is in: while workers render the rest, compile them here
+            waiting[0] = False
+            renderer.prepare_site_pages(Path(job.personography) if job.personography else None)
         if outcome.failed or not isinstance(outcome.value, EditionResult):
             return outcome
         if parts is not None and outcome.value.parts is not None:

@@ -20,7 +20,7 @@ import secrets
 import tempfile
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterator
 from urllib.parse import unquote
 
 from lxml import etree
@@ -312,28 +312,42 @@ def new_marker() -> str:
     return "tt-part-" + secrets.token_hex(12)
 
 
+# what assemble hands on at a time: a write per part (a register holds tens of thousands) cost
+# more than the parts' reading; a block this size keeps memory flat all the same
+_BLOCK = 1 << 20
+
+
 def assemble(frame: str, marker: str, parts_for: dict[str, list], read: Callable[[object], bytes],
              separator: bytes = b"") -> Iterator[bytes]:
     """The page: the frame with each "MARKER:key;" replaced by the parts stored for key (read
-    with `read`, joined by `separator`; a key may stand more than once), as chunks of bytes; a
-    final newline added if the page has none."""
+    with `read`, joined by `separator`; a key may stand more than once), as blocks of bytes
+    (about _BLOCK each); a final newline added if the page has none."""
     pieces = re.split(re.escape(marker) + r":([^;]*);", frame)
-    last = b""
+    block: list[bytes] = []
+    size = 0
+    last = b""  # the last bytes that were not empty
     for number, piece in enumerate(pieces):
         if number % 2 == 0:
-            chunks: Iterable[bytes] = [piece.encode("utf-8")]
+            data = piece.encode("utf-8")
+            if data:
+                block.append(data)
+                size += len(data)
+                last = data
         else:
-            chunks = _joined((read(stored) for stored in parts_for.get(piece, ())), separator)
-        for chunk in chunks:
-            if chunk:
-                last = chunk
-                yield chunk
+            for count, stored in enumerate(parts_for.get(piece, ())):
+                if count and separator:
+                    block.append(separator)
+                    size += len(separator)
+                    last = separator
+                data = read(stored)
+                if data:
+                    block.append(data)
+                    size += len(data)
+                    last = data
+                if size >= _BLOCK:
+                    yield b"".join(block)
+                    block, size = [], 0
     if not last.endswith(b"\n"):
-        yield b"\n"
-
-
-def _joined(chunks: Iterable[bytes], separator: bytes) -> Iterator[bytes]:
-    for number, chunk in enumerate(chunks):
-        if number and separator:
-            yield separator
-        yield chunk
+        block.append(b"\n")
+    if block:
+        yield b"".join(block)
