@@ -69,3 +69,18 @@ def test_miss_and_mrs_of_one_surname_are_two_women():
     ids = {name: ref for name, ref in found}
     assert ids["Mrs. Quellyby"] != ids["Miss Quellyby"]
     assert len({ref for name, ref in found if name == "Mrs. Quellyby"}) == 1
+
+
+def test_mrs_of_a_surname_used_only_bare_is_not_the_man_so_called():
+    found = convert("The landlord, a heavy man named Pellingham, said nothing. Pellingham filled a jug.",
+                    "Mrs. Pellingham has kept you some supper, said the boy.")
+    ids = dict(found)
+    assert [text for text, _ in found] == ["Pellingham", "Pellingham", "Mrs. Pellingham"]
+    assert found[0][1] == found[1][1] and ids["Mrs. Pellingham"] != found[0][1]
+
+
+def test_miss_of_a_womans_given_name_used_alone_is_still_her():
+    found = convert("Rosalind came down to breakfast late. Rosalind was tired.",
+                    "Miss Rosalind, said the maid, your letters have come.")
+    assert [text for text, _ in found] == ["Rosalind", "Rosalind", "Miss Rosalind"]
+    assert len({ref for _, ref in found}) == 1

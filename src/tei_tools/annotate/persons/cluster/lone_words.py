@@ -63,7 +63,7 @@ class LoneWords:
         not_them = relatives + self._possessor_in_focus(mention) if kin_before else []
         seen = [e for e in self.by_word.get(key, []) if e.merged_into is None and e not in not_them
                 and self._gender_fits(e, gender) and (kin is None or kin in e.kin_titles)
-                and same_standing(e, mention.title) and titles_fit_a_woman(e, gender)
+                and same_standing(e, mention.title) and titles_fit_a_woman(e, gender, key, self.lexicon)
                 and key not in e.birth_surnames]
         if kin is None and any(not e.only_with_kin_title(key) for e in seen):
             seen = [e for e in seen if not e.only_with_kin_title(key)]  # "Mary" after "Aunt Mary": the other Mary
