@@ -141,3 +141,13 @@ def test_converting_again_keeps_two_people_written_alike_apart(tmp_path):
     ids = [ref for _, ref in first]
     assert len(ids) == 3 and ids[0] != ids[1] and ids[1] == ids[2]
     assert again == first
+
+
+def test_mr_of_a_surname_is_not_his_son_named_in_full_later():
+    """"Mr. X ... his son Edmund" / "Edmund X is unlike his father": the Mr. X before is the
+    father; the son is Edmund, then and named in full."""
+    found = convert("Mr. Wexcombe has taken the house in Gay Street, and his son Edmund dines with us.",
+                    "Edmund Wexcombe is very unlike his father. Mr. Wexcombe talks of nothing but horses.")
+    assert [text for text, _ in found] == ["Mr. Wexcombe", "Edmund", "Edmund Wexcombe", "Mr. Wexcombe"]
+    father, son, son_in_full, father_again = (ref for _, ref in found)
+    assert father == father_again and son == son_in_full and father != son

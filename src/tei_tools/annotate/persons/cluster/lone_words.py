@@ -20,6 +20,7 @@ from tei_tools.annotate.persons.judge import Candidate
 # daughter an allowance." / "Sidney Herbert asked Nightingale to take nurses": the daughter)
 TITLE_PERSON = 0.5
 TITLE_PERSON_ACROSS = 1.5
+KIN_LOOK_AHEAD = 60  # mentions to look through for a relative's given name ("his son Edmund")
 RECENT_BLOCKS = 3  # shorter surnames differ by a letter too often (Sedov/Sedova, Dan/Don)
 CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 SENTENCE_END = re.compile(r"[.!?…]\s")
@@ -97,9 +98,11 @@ class LoneWords:
             entity = self._entity_containing(parts, frozenset(w for w in parts.words if len(w) > 1), gender)
             if entity:
                 return entity, "glued"
-        later = next((m for m in self._full_names_after(key, position)  # of the same sex: not "Mrs. W." ... "John W."
+        later = next((m for n, m in self._full_names_after(key, position, with_positions=True)
+                      # of the same sex: not "Mrs. W." ... "John W."
                       if (not m.title or m.title == mention.title) and self._sex_fits(gender, m)
-                      and not (gender and _initials_and_surname(m))), None)  # "Mrs. H." ... "B.R. H.": whose?
+                      and not (gender and _initials_and_surname(m))  # "Mrs. H." ... "B.R. H.": whose?
+                      and not self._introduced_as_kin(m, position, n)), None)
         if later is not None:  # named in full further on ("The Death of Trotsky" ... "Leon Trotsky")
             entity, _ = self._link_full(later)
             if self._gender_fits(entity, gender):  # not the Mrs. Haydon the later "B.R. Haydon" joined
@@ -110,16 +113,32 @@ class LoneWords:
             return similar, "misspelt"
         return self._new_entity(), "new"
 
-    def _full_names_after(self, key: str, position: int) -> Iterator[Candidate]:
-        """The document's full names that hold the word `key`, after mention `position`, in order."""
+    def _full_names_after(self, key: str, position: int, with_positions: bool = False) -> Iterator:
+        """The document's full names that hold the word `key`, after mention `position`, in order
+        (with their positions, as pairs, if `with_positions`)."""
         holding = self._full_names_with.get(key, [])
-        return (mention for _, mention in holding[bisect_right(holding, position, key=lambda pair: pair[0]):])
+        after = holding[bisect_right(holding, position, key=lambda pair: pair[0]):]
+        return iter(after) if with_positions else (mention for _, mention in after)
+
+    def _introduced_as_kin(self, full: Candidate, position: int, full_position: int) -> bool:
+        """Whether the given name of `full` (at `full_position`) is used alone after a kinship
+        word between mention `position` and it: "Mr. Ashford has taken the house, and his son
+        Edmund ..." / "Edmund Ashford is unlike his father": Mr. Ashford is not the one named in
+        full later, the relative is. Looks through KIN_LOOK_AHEAD mentions at most."""
+        given = self._parts(full.text).given
+        if not given:
+            return False
+        end = min(full_position, position + 1 + KIN_LOOK_AHEAD)
+        return any(m.is_single_word and "kin-before" in m.cues and self._word_key(m.key) == given
+                   for m in self._mentions[position + 1:end])
 
     def _named_in_full_later(self, key: str, position: int, gender: str | None,
                              relatives: list[Entity]) -> Entity | None:
         """The person a later full name makes of a relative's given name: the next full name
-        with that given name and the surname of one of the relatives just named."""
-        surnames = {surname for relative in relatives for surname in relative.surname_words()}
+        with that given name and the surname of one of the relatives just named (or the word
+        one is called by alone, not a given name of theirs: "Mr. Ashford ... his son Edmund")."""
+        surnames = {surname for relative in relatives
+                    for surname in relative.surname_words() | (relative.alone.keys() - relative.givens)}
         for later in self._full_names_after(key, position):
             parts = self._parts(later.text)
             if parts.surname in surnames and parts.given == key and self._sex_fits(gender, later):
@@ -158,6 +177,7 @@ class LoneWords:
         most recent. A relative who shares the surname and is named in passing ("her father, Nils
         Lindqvist, was a pastor") does not take the subject's mentions: the subject has been
         named more often."""
+        entities = self._called_so_with_title(entities, key, mention.title)
         latest = max(entities, key=lambda e: e.last_seen)
         if self._just_named_in_full(latest, mention):  # "... knew David Voss. Voss was tired."
             return latest
@@ -182,6 +202,16 @@ class LoneWords:
                 value += 0.5
             return value, entity.last_seen
         return max(entities, key=plausibility)
+
+    @staticmethod
+    def _called_so_with_title(entities: list[Entity], key: str, title: str) -> list[Entity]:
+        """For a titled word alone, where one of the persons has been called by it alone with
+        that title: not those the document has never called by the word alone nor by the title
+        ("Mr. Ashford has taken the house ... his son Edmund" / "Edmund Ashford is unlike his
+        father; Mr. Ashford talks of nothing else": the father)."""
+        if not title or not any(title in e.titles and e.alone[key] for e in entities):
+            return entities
+        return [e for e in entities if e.alone[key] or title in e.titles]
 
     def _just_named_in_full(self, entity: Entity, mention: Candidate) -> bool:
         """Named by a full name in this sentence or the one before, other than as somebody's
