@@ -72,3 +72,20 @@ def test_a_word_ending_in_ss_is_no_plural_of_an_ordinary_word():
     lexicon = Lexicon.default()
     assert not is_ordinary_word("gass", lexicon)
     assert is_ordinary_word("traitors", lexicon)
+
+
+# ---------------------------------------------------------------- very common words as surnames
+
+@pytest.mark.parametrize("sentence, name", [
+    ("After that Frank Little came to town, and they hanged him.", "Frank Little"),
+    ("The minister Walter Long spoke for two hours.", "Walter Long"),
+    ("Who was Malcolm Little?", "Malcolm Little"),
+])
+def test_a_listed_common_word_after_a_given_name_is_its_surname(sentence, name):
+    assert persons_by_block(sentence) == [[name]]
+
+
+def test_an_unlisted_common_word_after_a_given_name_is_still_a_word_of_the_sentence():
+    """'Then' is no surname: only the words names_surname_words.txt lists pass the frequency
+    at which a capitalised word after a given name reads as a word of the sentence."""
+    assert "Jonas Then" not in persons_by_block("We met Jonas Then we left.")[0]
