@@ -84,3 +84,8 @@ def test_miss_of_a_womans_given_name_used_alone_is_still_her():
                     "Miss Rosalind, said the maid, your letters have come.")
     assert [text for text, _ in found] == ["Rosalind", "Rosalind", "Miss Rosalind"]
     assert len({ref for _, ref in found}) == 1
+
+
+def test_mrs_of_a_surname_is_not_the_man_whose_given_name_tells_his_sex():
+    found = dict(convert("Jack Pemberton and I shared the cake. Jack says to tell Mrs. Pemberton he is well."))
+    assert found["Jack Pemberton"] == found["Jack"] != found["Mrs. Pemberton"]
