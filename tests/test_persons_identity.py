@@ -151,3 +151,19 @@ def test_mr_of_a_surname_is_not_his_son_named_in_full_later():
     assert [text for text, _ in found] == ["Mr. Wexcombe", "Edmund", "Edmund Wexcombe", "Mr. Wexcombe"]
     father, son, son_in_full, father_again = (ref for _, ref in found)
     assert father == father_again and son == son_in_full and father != son
+
+
+def test_old_of_a_surname_is_not_the_one_the_document_calls_young():
+    found = convert("Young Mr. Ravensworth is in the back parlour, said the landlord.",
+                    "Arthur Ravensworth stood by the fire. Arthur was restless; there was only old Ravensworth's "
+                    "temper to look forward to.")
+    assert [text for text, _ in found] == ["Mr. Ravensworth", "Arthur Ravensworth", "Arthur", "Ravensworth"]
+    young, full, given, old = (ref for _, ref in found)
+    assert young == full == given != old
+
+
+def test_the_young_and_the_old_of_one_name_are_one_person_at_two_ages():
+    """With a determiner before, 'the young Marx' and 'the old Marx' are one man: no split."""
+    found = convert("Karl Vorbach wrote poems as a student. The young Vorbach admired Hegel.",
+                    "Decades later the old Vorbach still quoted him.")
+    assert len({ref for text, ref in found if "Vorbach" in text}) == 1

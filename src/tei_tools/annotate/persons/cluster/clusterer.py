@@ -139,6 +139,9 @@ class Clusterer(FullNames, LoneWords):
         self._note_form(entity, mention)
         if mention.is_single_word:
             entity.alone[self._word_key(mention.key)] += 1
+            age = self._age_before(mention)
+            if age:
+                entity.ages.add(age)
             if mention.title in self.lexicon.female_titles:
                 entity.alone_as_woman[self._word_key(mention.key)] += 1
             # "Aunt Mary", "Uncle John": a relative's given name; not "Father Gapon", a priest's surname

@@ -31,6 +31,7 @@ class Entity:
     kin_word: str = ""  # "son" for "their son Lev": what they are to the persons of kin_of
     kin_of: list[int] = field(default_factory=list)  # the persons named before the kinship word
     titles: set[str] = field(default_factory=set)
+    ages: set[str] = field(default_factory=set)  # "old", "young": what the document calls them before a name alone
     aliases: list[str] = field(default_factory=list)  # names the text declares to be theirs
     mentions: int = 0
     merged_into: int | None = None  # set when an alias statement merged this person into another
@@ -70,6 +71,7 @@ class Entity:
         self.birth_surnames |= other.birth_surnames
         self.initials |= other.initials
         self.titles |= other.titles
+        self.ages |= other.ages
         self.mentions += other.mentions
         for alias in other.aliases:
             if alias not in self.aliases:

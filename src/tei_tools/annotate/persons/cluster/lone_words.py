@@ -39,6 +39,13 @@ THE_KIN = re.compile(r"\b(the)\s+(?:(?:dear|poor|good|old|kind|excellent|beloved
                      re.IGNORECASE)
 
 
+# "young Mr. Tresham", "old Tresham": father and son, as a rule; not "the young Marx", "his old
+# friend Engels" (a determiner before), one person at two ages or a friend of long standing
+AGE_BEFORE = re.compile(r"(?<![A-Za-z])(?<!the )(?<!The )(?<!a )(?<!an )(?<!my )(?<!his )(?<!her )(?<!our )"
+                        r"(?<!your )(?<!their )([Oo]ld|[Yy]oung)\s+$")
+OTHER_AGE = {"old": "young", "young": "old"}
+
+
 # Kinship names for the same relative: the writer's "Papa" is the writer's "Father"
 KIN_SENSE = {"papa": "father", "pappa": "father", "mama": "mother", "mamma": "mother"}
 
@@ -62,6 +69,9 @@ class LoneWords:
         kin_before = "kin-before" in mention.cues
         relatives = self._named_in_sentence(mention) if kin_before else []  # another Lev: "their son Lev"
         not_them = relatives + self._possessor_in_focus(mention) if kin_before else []
+        other_age = OTHER_AGE.get(self._age_before(mention))
+        if other_age:  # "Young Mr. Tresham" ... "old Tresham's temper": his father
+            not_them = not_them + [e for e in self.by_word.get(key, []) if other_age in e.ages]
         seen = [e for e in self.by_word.get(key, []) if e.merged_into is None and e not in not_them
                 and self._gender_fits(e, gender) and (kin is None or kin in e.kin_titles)
                 and same_standing(e, mention.title) and titles_fit_a_woman(e, gender, key, self.lexicon)
@@ -112,6 +122,14 @@ class LoneWords:
         if similar and similar not in not_them:
             return similar, "misspelt"
         return self._new_entity(), "new"
+
+    def _age_before(self, mention: Candidate) -> str:
+        """"old" or "young" just before a word alone (and its title): "Old Mr. Ashford"."""
+        if not mention.is_single_word:
+            return ""
+        start = mention.title_start if mention.title_start >= 0 else mention.start
+        found = AGE_BEFORE.search(self.texts[mention.block], max(0, start - 12), start)
+        return found.group(1).lower() if found else ""
 
     def _full_names_after(self, key: str, position: int, with_positions: bool = False) -> Iterator:
         """The document's full names that hold the word `key`, after mention `position`, in order
