@@ -89,3 +89,11 @@ def test_an_unlisted_common_word_after_a_given_name_is_still_a_word_of_the_sente
     """'Then' is no surname: only the words names_surname_words.txt lists pass the frequency
     at which a capitalised word after a given name reads as a word of the sentence."""
     assert "Jonas Then" not in persons_by_block("We met Jonas Then we left.")[0]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("He worked in India under Sir Richard Temple, returning in 1880.", "Sir Richard Temple"),
+    ("The estate went to Lady Mary Hall in 1790.", "Lady Mary Hall"),
+])
+def test_a_surname_that_names_buildings_after_a_title_and_a_given_name_is_a_surname(sentence, name):
+    assert persons_by_block(sentence) == [[name]]

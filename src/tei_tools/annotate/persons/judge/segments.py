@@ -148,10 +148,12 @@ def _organisation_cut(indexes: list[int], words: list[Word], classes: RunClasses
         if classes[i] != "cue":
             continue
         before = indexes[:n]
+        while len(before) > 1 and classes[before[0]] == "title":
+            before = before[1:]  # "Sir Richard Temple": the given name after the title
         if len(before) == 1 and (classes[before[0]] == "given" or words[before[0]].key in lexicon.given
                                  or words[before[0]].key in HONORIFICS) \
                 and words[i].key in lexicon.cue_after_surnames:
-            classes[i] = "rare"  # "Stuart Hall", "Shirley Temple", "Mr. Hill": a surname, not a building
+            classes[i] = "rare"  # "Stuart Hall", "Shirley Temple", "Mr. Hill", "Sir Richard Temple": a surname
             continue
         cut = i + 1
     return cut
