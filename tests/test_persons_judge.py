@@ -97,3 +97,13 @@ def test_an_unlisted_common_word_after_a_given_name_is_still_a_word_of_the_sente
 ])
 def test_a_surname_that_names_buildings_after_a_title_and_a_given_name_is_a_surname(sentence, name):
     assert persons_by_block(sentence) == [[name]]
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Pryce was born at Llanidloes, Montgomeryshire, the eldest son of Evan Pryce.", ["Pryce", "Evan Pryce"]),
+    ("She was born at Tregaron, Ceredigion, in 1850.", []),
+    ("He was born in Moscow, Kameneva said, in a cellar.", ["Kameneva"]),  # a verb after: a person
+    ("He lived in Moscow, Lenin said, like a monk.", ["Lenin"]),  # not a birth's or death's place
+])
+def test_the_word_after_the_place_of_a_birth_or_death_and_a_comma_is_its_county(sentence, names):
+    assert persons_by_block(sentence) == [names]

@@ -16,6 +16,7 @@ GLOSS_OPENERS = frozenset({"means", "meaning", "(", ",", "which"})  # the first 
 # What a life's places are told with: "born in Jedburgh", "died at Naples", "buried at Kensal Green"
 LIFE_EVENTS = frozenset({"born", "died", "buried", "lived", "settled", "raised", "educated", "baptised", "baptized",
                          "christened", "grew"})
+BIRTH_AND_DEATH = frozenset({"born", "died", "buried", "baptised", "baptized", "christened"})
 QUOTE_MARKS = frozenset("\"“”‘’'«»„")
 # "of X origin": the word names a people or a land, not a person
 DESCENT = frozenset({"origin", "descent", "extraction", "ancestry", "parentage", "stock", "heritage", "lineage"})
@@ -131,8 +132,8 @@ def context_cues(ctx: Context, lexicon: Lexicon, possessive: bool) -> set[str]:
         cues.add("thing-before")
     if not possessive and after1 in lexicon.things:
         cues.add("thing-after")
-    if after1 == "," and _place_follows(ctx, lexicon):
-        cues.add("place-apposition")  # "Yanovka, Russia", "Lakehurst, New Jersey"
+    if after1 == "," and _place_follows(ctx, lexicon) or not possessive and _after_a_life_place(ctx):
+        cues.add("place-apposition")  # "Yanovka, Russia", "Lakehurst, New Jersey"; "born at Llanidloes, Montgomeryshire"
     if lower1 in FOND_ADJECTIVES and before2 not in ("a", "an"):
         cues.add("fond-before")  # "poor Sancho", "old Chaucer"; but "a little Alehouse" is a thing
     elif lower1 and before2 in ("a", "an", "the") and "determiner" not in cues:
@@ -163,6 +164,15 @@ def context_cues(ctx: Context, lexicon: Lexicon, possessive: bool) -> set[str]:
                 cues.add("thing-apposition")
                 break
     return cues
+
+
+def _after_a_life_place(ctx: Context) -> bool:
+    """Right after the place of a life's event and a comma ("born at Llanidloes, Montgomeryshire",
+    "died in Didsbury, Lancashire"): the county or country of that place."""
+    place = ctx.word_before(2)
+    return ctx.before(1) == "," and place is not None and place.is_capitalised and not place.possessive \
+        and ctx.before(3) in ("in", "at", "near") and ctx.lowercase_before(4) in BIRTH_AND_DEATH \
+        and ctx.after(1) in ("", ",", ".", ";", "(")  # not "born in Moscow, Lenin said"
 
 
 def _place_follows(ctx: Context, lexicon: Lexicon) -> bool:
