@@ -107,3 +107,15 @@ def test_a_surname_that_names_buildings_after_a_title_and_a_given_name_is_a_surn
 ])
 def test_the_word_after_the_place_of_a_birth_or_death_and_a_comma_is_its_county(sentence, names):
     assert persons_by_block(sentence) == [names]
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("The consignment per S.S. Lusitania has been landed in good order.", []),
+    ("We sailed from Suez in the S.S. Arabia with Mr. Ambrose.", ["Mr. Ambrose"]),
+    ("Darwin joined HMS Beagle as naturalist; H.M.S. Victory lay at Portsmouth.", ["Darwin"]),
+    ("The novels of S.S. Van Dine sold well.", ["S.S. Van Dine"]),  # a person's initials
+    ("Dear Sirs, we are, dear Sirs, yours faithfully.", []),
+    ("Our agents, Messrs. Dunlop Brothers, will reply direct.", []),
+])
+def test_ships_salutations_and_firms_are_no_persons(sentence, names):
+    assert persons_by_block(sentence) == [names]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tei_tools.annotate.names import Lexicon, zipf
 from tei_tools.annotate.persons.judge.classes import COMMON_WORD
-from tei_tools.annotate.persons.words import Word
+from tei_tools.annotate.persons.words import SHIP_PREFIXES, STEAMSHIP, Word
 
 FOND_ADJECTIVES = frozenset({"poor", "dear", "old", "young", "little", "good", "honest", "worthy", "excellent"})
 AUXILIARIES = frozenset("has had have was is were are would will could did does also later then never "
@@ -127,7 +127,7 @@ def context_cues(ctx: Context, lexicon: Lexicon, possessive: bool) -> set[str]:
     if before1 == "of" and after1 in DESCENT and not possessive:
         cues.add("descent")  # "a family of Berber origin", "of Huguenot descent": a people
     lower1, lower2 = ctx.lowercase_before(1), ctx.lowercase_before(2)
-    if before1 in lexicon.things or (before1 == "," and before2 in lexicon.things) \
+    if before1 in lexicon.things or (before1 == "," and before2 in lexicon.things) or _ship_prefix(ctx) \
             or (before1 == "by" and before2 in PUBLISHING):
         cues.add("thing-before")
     if not possessive and after1 in lexicon.things:
@@ -164,6 +164,15 @@ def context_cues(ctx: Context, lexicon: Lexicon, possessive: bool) -> set[str]:
                 cues.add("thing-apposition")
                 break
     return cues
+
+
+def _ship_prefix(ctx: Context) -> bool:
+    """Right after "H.M.S.", "HMS", "SS" and the like, written in capitals: a ship's name; and
+    "S.S. Lusitania" after "the", "per" or "aboard" ("S.S. Van Dine" is a person)."""
+    word = ctx.word_before(1)
+    if word is not None and word.text.isupper() and word.text.replace(".", "").lower() in SHIP_PREFIXES:
+        return word.text != STEAMSHIP
+    return ctx.words[ctx.first].text == STEAMSHIP and ctx.before(1) in ("the", "per", "aboard")
 
 
 def _after_a_life_place(ctx: Context) -> bool:
