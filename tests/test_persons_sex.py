@@ -89,3 +89,16 @@ def test_miss_of_a_womans_given_name_used_alone_is_still_her():
 def test_mrs_of_a_surname_is_not_the_man_whose_given_name_tells_his_sex():
     found = dict(convert("Jack Pemberton and I shared the cake. Jack says to tell Mrs. Pemberton he is well."))
     assert found["Jack Pemberton"] == found["Jack"] != found["Mrs. Pemberton"]
+
+
+def test_mrs_of_a_surname_is_not_linked_ahead_to_a_full_name_that_does_not_say_she_is_a_woman():
+    found = convert("Mrs. Quennell sat with us with her two boys, Rolo and Keith. Rolo Quennell is nearly fourteen.",
+                    "Later Ottilie Quennell, his aunt, came in.")
+    ids = dict(found)
+    assert ids["Mrs. Quennell"] != ids["Rolo Quennell"]
+    assert ids["Rolo"] == ids["Rolo Quennell"]
+
+
+def test_mrs_of_a_surname_is_still_linked_ahead_to_a_woman_named_in_full():
+    found = convert("Mrs. Quennell was the first to arrive.", "Hannah Quennell had driven from Leeds.")
+    assert len({ref for _, ref in found}) == 1

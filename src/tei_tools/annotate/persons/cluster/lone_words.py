@@ -111,6 +111,9 @@ class LoneWords:
         later = next((m for n, m in self._full_names_after(key, position, with_positions=True)
                       # of the same sex: not "Mrs. W." ... "John W."
                       if (not m.title or m.title == mention.title) and self._sex_fits(gender, m)
+                      # a woman's title: her given name must say she is one ("Mrs. Baxter ... her two
+                      # boys, Ronnie and Keith. Ronnie Baxter is nearly fourteen": not Ronnie)
+                      and (gender != "f" or m.title or self._gender_of(m) == "f")
                       and not (gender and _initials_and_surname(m))  # "Mrs. H." ... "B.R. H.": whose?
                       and not self._introduced_as_kin(m, position, n)), None)
         if later is not None:  # named in full further on ("The Death of Trotsky" ... "Leon Trotsky")
