@@ -3,6 +3,7 @@ surname: a father and his daughter, a mother and her son, within a document and 
 documents of a batch. Invented families; black-box through the edition's persName/@ref."""
 from __future__ import annotations
 
+import pytest
 from lxml import etree
 
 from tei_tools.convert import convert_files, convert_text
@@ -102,3 +103,9 @@ def test_mrs_of_a_surname_is_not_linked_ahead_to_a_full_name_that_does_not_say_s
 def test_mrs_of_a_surname_is_still_linked_ahead_to_a_woman_named_in_full():
     found = convert("Mrs. Quennell was the first to arrive.", "Hannah Quennell had driven from Leeds.")
     assert len({ref for _, ref in found}) == 1
+
+
+@pytest.mark.parametrize("son", ["Ronnie", "Séamus", "Liam", "Reggie"])
+def test_familiar_irish_scottish_and_welsh_given_names_tell_a_mans_sex(son):
+    found = dict(convert(f"{son} Dunleavy is nearly fourteen and wants to join up. Mrs. Dunleavy won't hear of it."))
+    assert found[f"{son} Dunleavy"] != found["Mrs. Dunleavy"]
