@@ -167,3 +167,13 @@ def test_the_young_and_the_old_of_one_name_are_one_person_at_two_ages():
     found = convert("Karl Vorbach wrote poems as a student. The young Vorbach admired Hegel.",
                     "Decades later the old Vorbach still quoted him.")
     assert len({ref for text, ref in found if "Vorbach" in text}) == 1
+
+
+def test_a_relatives_given_name_after_her_or_his_meets_the_full_name_with_the_possessors_surname():
+    """'... Nora Tiernan. Her brother Tomas ...' names him; the next full name 'Tomas X' of another
+    family is someone else, the later 'Tomas Tiernan' is the brother."""
+    found = convert("My mother was Nora Tiernan. Her brother Tomas was a fisherman; not Tomas Crohan, "
+                    "that was another man entirely. My uncle was Tomas Tiernan, and he never wrote a word.")
+    refs = dict(found)
+    assert [text for text, _ in found] == ["Nora Tiernan", "Tomas", "Tomas Crohan", "Tomas Tiernan"]
+    assert refs["Tomas"] == refs["Tomas Tiernan"] != refs["Tomas Crohan"]

@@ -68,7 +68,8 @@ class LoneWords:
         kin = mention.title if mention.title in self.lexicon.kin_titles else None
         kin_before = "kin-before" in mention.cues
         relatives = self._named_in_sentence(mention) if kin_before else []  # another Lev: "their son Lev"
-        not_them = relatives + self._possessor_in_focus(mention) if kin_before else []
+        possessor = self._possessor_in_focus(mention) if kin_before else []  # "Her brother Tomás": not her
+        not_them = relatives + possessor
         other_age = OTHER_AGE.get(self._age_before(mention))
         if other_age:  # "Young Mr. Tresham" ... "old Tresham's temper": his father
             not_them = not_them + [e for e in self.by_word.get(key, []) if other_age in e.ages]
@@ -102,6 +103,10 @@ class LoneWords:
             entity.kin_word = word.group(1).lower() if word else ""
             entity.kin_of = [relative.index for relative in relatives]
             return entity, "kin"
+        if possessor:  # "... Nora O'Sullivan. Her brother Tomás" ... "not Tomás Ó Criomhthain" ... "Tomás O'Sullivan"
+            named = self._named_in_full_later(key, position, gender, possessor)
+            if named is not None:
+                return named, "ahead"
         glued = CAMEL_CASE.sub(" ", mention.text)  # "JoshIreland": a full name that lost its space
         if glued != mention.text:
             parts = self._parts(glued)
