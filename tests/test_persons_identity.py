@@ -177,3 +177,20 @@ def test_a_relatives_given_name_after_her_or_his_meets_the_full_name_with_the_po
     refs = dict(found)
     assert [text for text, _ in found] == ["Nora Tiernan", "Tomas", "Tomas Crohan", "Tomas Tiernan"]
     assert refs["Tomas"] == refs["Tomas Tiernan"] != refs["Tomas Crohan"]
+
+
+def test_the_woman_a_man_marries_is_the_mrs_or_lady_of_his_surname_after():
+    found = convert("Hugh Tremaine was the son of George Tremaine and Lady Caroline Tremaine. He sat in the Lords "
+                    "beside Lord Rosebery.",
+                    "In 1868 he married Margaret Ellison, the daughter of a coal owner. Lady Tremaine was a noted "
+                    "hostess. Tremaine died in 1909.")
+    refs = dict(found)
+    assert refs["Lady Tremaine"] == refs["Margaret Ellison"] != refs["Lady Caroline Tremaine"]
+    assert refs["Tremaine"] != refs["Margaret Ellison"]  # an untitled surname is not hers
+
+
+def test_the_man_named_before_married_in_the_sentence_gives_his_surname():
+    found = convert("Otto Brenner was the son of Clara Brenner, a widow of Graz.",
+                    "Otto Brenner married Anna Weber in 1901. Mrs. Brenner kept house for forty years after Otto died.")
+    refs = dict(found)
+    assert refs["Mrs. Brenner"] == refs["Anna Weber"]

@@ -76,7 +76,9 @@ class LoneWords:
         seen = [e for e in self.by_word.get(key, []) if e.merged_into is None and e not in not_them
                 and self._gender_fits(e, gender) and (kin is None or kin in e.kin_titles)
                 and same_standing(e, mention.title) and titles_fit_a_woman(e, gender, key, self.lexicon)
-                and key not in e.birth_surnames]
+                and key not in e.birth_surnames
+                # her husband's surname, which only a woman's title makes hers ("Lady Ashcombe")
+                and (gender == "f" or key not in e.married_surnames or e.alone[key] > e.alone_as_woman[key])]
         if kin is None and any(not e.only_with_kin_title(key) for e in seen):
             seen = [e for e in seen if not e.only_with_kin_title(key)]  # "Mary" after "Aunt Mary": the other Mary
         if seen:  # a given name alone means someone close at hand
