@@ -194,3 +194,18 @@ def test_the_man_named_before_married_in_the_sentence_gives_his_surname():
                     "Otto Brenner married Anna Weber in 1901. Mrs. Brenner kept house for forty years after Otto died.")
     refs = dict(found)
     assert refs["Mrs. Brenner"] == refs["Anna Weber"]
+
+
+@pytest.mark.parametrize("sentence", ["Old Dorvilliers his father lived many years among the Yanktons.",
+                                      "Dorvilliers, his elder brother, stayed at the villages."])
+def test_a_surname_alone_with_his_kinship_after_it_is_not_the_man_his_stands_for(sentence):
+    found = convert("Mr. Dorvilliers interpreted for us at the council.", sentence)
+    assert [text for text, _ in found] == ["Mr. Dorvilliers", "Dorvilliers"]
+    assert found[0][1] != found[1][1]
+
+
+@pytest.mark.parametrize("sentence", ["Dorvilliers, his wife and children set off for the villages.",
+                                      "Trotsky loved Lev Dorvilliers. Dorvilliers, his son, died in 1938."])
+def test_a_list_after_a_surname_or_the_man_just_named_in_full_keeps_the_surname_his(sentence):
+    found = convert("Lev Dorvilliers interpreted for us at the council.", sentence)
+    assert len({ref for text, ref in found if "Dorvilliers" in text}) == 1

@@ -32,6 +32,10 @@ KIN_WORD_BEFORE = re.compile(r"\b([a-z]+)\W*$")
 TITLE_BEFORE = re.compile(r"\b([a-z]+)\.?\s+$")
 # "her mother, ", "his younger brother ": whose relative the name after it is
 KIN_POSSESSOR = re.compile(r"\b([Hh]er|[Hh]is)\s+(?:[a-z]+\s+)?([a-z]+)\s*,?\s*$")
+# ", his father,", " her sister.": what the name before it is to the person "his" or "her" stands for
+# (not "Lenin, his wife Krupskaya": a name after the kinship word is the relative)
+KIN_APPOSITION = re.compile(r",?\s+([Hh]er|[Hh]is)\s+([a-z]+)\b(?:\s+([a-z]+)\b)?")
+NAME_NEXT = re.compile(r"[\s,]+(?:[A-Z]|(?:and|or|&)\b)")  # "Trotsky, his wife and children, set off": a list
 POSSESSOR = re.compile(r"\b(my|our|your|his|her|their)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 # "the dear Papa": someone's, not the writer's (the addressee's household's in a greeting); not "the
 # night that Papa"
@@ -69,7 +73,7 @@ class LoneWords:
         kin_before = "kin-before" in mention.cues
         relatives = self._named_in_sentence(mention) if kin_before else []  # another Lev: "their son Lev"
         possessor = self._possessor_in_focus(mention) if kin_before else []  # "Her brother Tomás": not her
-        not_them = relatives + possessor
+        not_them = relatives + possessor + self._whose_relative(mention)  # "Old Dorion his father": not the son
         other_age = OTHER_AGE.get(self._age_before(mention))
         if other_age:  # "Young Mr. Tresham" ... "old Tresham's temper": his father
             not_them = not_them + [e for e in self.by_word.get(key, []) if other_age in e.ages]
@@ -275,6 +279,22 @@ class LoneWords:
         in_focus = max((e for e in self._alive() if not e.genders or sex in e.genders),
                        key=lambda e: e.last_seen, default=None)
         return [in_focus] if in_focus is not None and in_focus.last_seen >= 0 else []
+
+    def _whose_relative(self, mention: Candidate) -> list[Entity]:
+        """The person in focus that "his" or "her" in a kinship word just after the name stands
+        for ("Mr. Dorion interpreted. Old Dorion his father lived among the Yanktons"), who is not
+        the relative so named: the latest person of that sex, or of none known."""
+        text = self.texts[mention.block]
+        found = KIN_APPOSITION.match(text, mention.end)
+        kin = next((n for n in (2, 3) if found and found.group(n) in self.lexicon.kinship), None)
+        if kin is None or NAME_NEXT.match(text, found.end(kin)):
+            return []
+        sex = "f" if found.group(1).lower() == "her" else "m"
+        in_focus = max((e for e in self._alive() if not e.genders or sex in e.genders),
+                       key=lambda e: e.last_seen, default=None)
+        if in_focus is None or in_focus.last_seen < 0 or self._just_named_in_full(in_focus, mention):
+            return []  # "Trotsky loved Lev Sedov. Sedov, his son, ...": Sedov is the one just named
+        return [in_focus]
 
     def _named_in_sentence(self, mention: Candidate) -> list[Entity]:
         """The persons named earlier in the mention's sentence."""
