@@ -119,3 +119,10 @@ def test_the_word_after_the_place_of_a_birth_or_death_and_a_comma_is_its_county(
 ])
 def test_ships_salutations_and_firms_are_no_persons(sentence, names):
     assert persons_by_block(sentence) == [names]
+
+
+def test_a_letter_after_an_abbreviation_and_its_dot_is_no_initial_of_the_name_after():
+    """"his brother Sam is in Co. F. Sam Hartley was taken prisoner": F is the company's letter."""
+    assert persons_by_block("Joe Hartley's brother Sam is in Co. F. Sam Hartley was taken prisoner.") == \
+        [["Joe Hartley", "Sam", "Sam Hartley"]]
+    assert persons_by_block("I wrote to Mr. J. T. Wilson at once.") == [["Mr. J. T. Wilson"]]
