@@ -126,3 +126,20 @@ def test_a_letter_after_an_abbreviation_and_its_dot_is_no_initial_of_the_name_af
     assert persons_by_block("Joe Hartley's brother Sam is in Co. F. Sam Hartley was taken prisoner.") == \
         [["Joe Hartley", "Sam", "Sam Hartley"]]
     assert persons_by_block("I wrote to Mr. J. T. Wilson at once.") == [["Mr. J. T. Wilson"]]
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("The hunters returned with two Elk and 3 Buffaloe.", []),
+    ("In 1905 Trotsky returned to Petersburg.", ["Trotsky"]),  # a year, no count
+    ("We met one Rivet, a trader from the Mandans.", ["Rivet"]),  # "one" names a person too
+    ("Remit per H. C. Wilcox, Sec'y.", ["H. C. Wilcox"]),
+])
+def test_counted_words_and_offices_written_short_are_no_persons(sentence, names):
+    assert persons_by_block(sentence) == [names]
+
+
+@pytest.mark.parametrize("signature", ["Will.", "Frank"])
+def test_a_signature_that_is_one_given_name_is_the_writer(signature):
+    blocks = [Block("p", "Tell Mother I will be well and frank with her.", 0), Block("signed", signature, 0)]
+    spans = annotate_persons(blocks, Personography.empty())[1]
+    assert [signature[s.start:s.end] for s in spans if s.tag == "persName"] == [signature.rstrip(".")]

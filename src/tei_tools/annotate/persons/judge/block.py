@@ -167,6 +167,9 @@ class JudgedBlock:
                 run_end=words[run.last].end)  # (a block that is the name alone, "Ordway" over his entry: no sentence)
             context_first = first - _title_words_before(first, run, titled, words, lexicon)
             candidate.cues = self._context_cues(context_first, last, lexicon)
+            if self.is_signature and words[first].key in lexicon.given \
+                    and all(w.kind == "punct" for w in words[:first] + words[last + 1:]):
+                candidate.cues.add("signature")  # "Your brother, / Will.": the writer, by the name signed
             if self.is_salutation and first > 0 and words[first - 1].key in ("dear", "dearest") \
                     and all(words[i].key in lexicon.given for i in indexes):
                 candidate.cues.add("addressed")  # "Dear Tom,", "My dearest Frank," (not "Dear Friend,")

@@ -74,8 +74,8 @@ def context_cues(ctx: Context, lexicon: Lexicon, possessive: bool) -> set[str]:
     after1, after2 = ctx.after(1), ctx.after(2)
     if possessive:
         cues.add("possessive")
-    if before1 in lexicon.determiners:
-        cues.add("determiner")
+    if before1 in lexicon.determiners or _count_before(ctx, possessive):
+        cues.add("determiner")  # "the Mint", "two Elk", "6 Indians": a thing or a kind, counted
         if before1 in ("the", "a", "an") and not possessive and ctx.last > ctx.first \
                 and all(w.key in lexicon.given for w in ctx.words[ctx.first:ctx.last + 1]):
             cues.add("article-given-names")  # "the Mary Ellen, out of Gloucester": a ship, an inn
@@ -164,6 +164,18 @@ def context_cues(ctx: Context, lexicon: Lexicon, possessive: bool) -> set[str]:
                 cues.add("thing-apposition")
                 break
     return cues
+
+
+# Counts before a capitalised word ("returned with two Elk"); not "one", which introduces a person too
+# ("one Rivet, a trader"), nor a year ("in 1905 Trotsky returned")
+COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen twenty "
+                   "thirty forty fifty hundred dozen".split())
+
+
+def _count_before(ctx: Context, possessive: bool) -> bool:
+    word = ctx.word_before(1)
+    return word is not None and not possessive and ctx.last == ctx.first \
+        and (word.key in COUNTS and word.text.islower() or word.kind == "number" and len(word.text) <= 3)
 
 
 def _ship_prefix(ctx: Context) -> bool:
