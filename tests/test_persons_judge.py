@@ -143,3 +143,11 @@ def test_a_signature_that_is_one_given_name_is_the_writer(signature):
     blocks = [Block("p", "Tell Mother I will be well and frank with her.", 0), Block("signed", signature, 0)]
     spans = annotate_persons(blocks, Personography.empty())[1]
     assert [signature[s.start:s.end] for s in spans if s.tag == "persName"] == [signature.rstrip(".")]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Shannon lost his horse in the night.", "Shannon"),
+    ("Drouillard shot a fat buck near the camp.", "Drouillard"),
+])
+def test_a_rare_word_before_a_verb_of_a_journals_people_is_a_person(sentence, name):
+    assert persons_by_block("The hunters returned late.", sentence) == [[], [name]]
