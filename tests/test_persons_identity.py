@@ -209,3 +209,12 @@ def test_a_surname_alone_with_his_kinship_after_it_is_not_the_man_his_stands_for
 def test_a_list_after_a_surname_or_the_man_just_named_in_full_keeps_the_surname_his(sentence):
     found = convert("Lev Dorvilliers interpreted for us at the council.", sentence)
     assert len({ref for text, ref in found if "Dorvilliers" in text}) == 1
+
+
+def test_a_surname_after_daughter_of_is_neither_the_daughter_nor_the_mother_listed_after_it():
+    found = convert("Ada Quon (1902-1981) was a botanist.",
+                    "Quon was born in Portland, the second daughter of Quon Sang, a merchant, and Mary Lee Quon.")
+    refs = [ref for _, ref in found]
+    texts = [text for text, _ in found]
+    assert texts[:4] == ["Ada Quon", "Quon", "Quon", "Mary Lee Quon"]
+    assert refs[0] == refs[1] and len({refs[1], refs[2], refs[3]}) == 3

@@ -24,6 +24,7 @@ KIN_LOOK_AHEAD = 60  # mentions to look through for a relative's given name ("hi
 RECENT_BLOCKS = 3  # shorter surnames differ by a letter too often (Sedov/Sedova, Dan/Don)
 CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 SENTENCE_END = re.compile(r"[.!?…]\s")
+AND_WORD = re.compile(r"\b(?:and|or)\b|&")
 # A letter's greetings to the addressee's household: "Love to all--", "remember me kindly to".
 GREETING = re.compile(r"\b(?:love|remember me|remembrances?|compliments|regards|respects|wishes)\b[^.!?]*?\bto\b"
                       r"[^.!?]*$", re.IGNORECASE)
@@ -74,6 +75,8 @@ class LoneWords:
         relatives = self._named_in_sentence(mention) if kin_before else []  # another Lev: "their son Lev"
         possessor = self._possessor_in_focus(mention) if kin_before else []  # "Her brother Tomás": not her
         not_them = relatives + possessor + self._whose_relative(mention)  # "Old Dorion his father": not the son
+        if "kin-of" in mention.cues:  # "Wong was born in Portland, the second daughter of Wong Sun": not her
+            not_them = not_them + self._named_in_sentence(mention)
         other_age = OTHER_AGE.get(self._age_before(mention))
         if other_age:  # "Young Mr. Tresham" ... "old Tresham's temper": his father
             not_them = not_them + [e for e in self.by_word.get(key, []) if other_age in e.ages]
@@ -126,7 +129,8 @@ class LoneWords:
                       # boys, Ronnie and Keith. Ronnie Baxter is nearly fourteen": not Ronnie)
                       and (gender != "f" or m.title or self._gender_of(m) == "f")
                       and not (gender and _initials_and_surname(m))  # "Mrs. H." ... "B.R. H.": whose?
-                      and not self._introduced_as_kin(m, position, n)), None)
+                      and not self._introduced_as_kin(m, position, n)
+                      and not self._coordinated_after(mention, m)), None)
         if later is not None:  # named in full further on ("The Death of Trotsky" ... "Leon Trotsky")
             entity, _ = self._link_full(later)
             if self._gender_fits(entity, gender):  # not the Mrs. Haydon the later "B.R. Haydon" joined
@@ -151,6 +155,14 @@ class LoneWords:
         holding = self._full_names_with.get(key, [])
         after = holding[bisect_right(holding, position, key=lambda pair: pair[0]):]
         return iter(after) if with_positions else (mention for _, mention in after)
+
+    def _coordinated_after(self, mention: Candidate, later: Candidate) -> bool:
+        """Whether `later` follows in the same sentence after an "and" ("the second daughter of
+        Wong Sun, a merchant, and Mary Lee Wong"): two people of a list, not one named twice."""
+        if later.block != mention.block or later.start - mention.end > 200:
+            return False
+        between = self.texts[mention.block][mention.end:later.start]
+        return not SENTENCE_END.search(between) and bool(AND_WORD.search(between))
 
     def _introduced_as_kin(self, full: Candidate, position: int, full_position: int) -> bool:
         """Whether the given name of `full` (at `full_position`) is used alone after a kinship
