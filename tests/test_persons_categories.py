@@ -59,6 +59,12 @@ def test_a_name_already_someones_is_no_alias_of_a_focus_named_in_another_paragra
     assert refs["Greta Boman"] != refs["Marta Kessler"] == refs["Marta"]
 
 
+def test_a_nickname_others_called_someone_joins_the_person_in_focus_of_the_pronouns_sex():
+    found = annotate("My mother was Nora Tiernan. Daddy was from Dunquin, Michael Keohane.",
+                     "They called him Micheal Rua, because his hair was red.")
+    assert ids(found, "Micheal Rua") == ids(found, "Michael Keohane") != ids(found, "Nora Tiernan")
+
+
 def test_a_pronoun_introduced_alias_joins_the_person_in_focus():
     found = annotate("Tomas Ruzicka came to Prague in 1901.",
                      "In those years, when he was still known as Tomas Roth, he wrote nothing.")

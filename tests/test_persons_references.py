@@ -32,3 +32,13 @@ def test_a_name_in_running_text_after_a_comma_is_still_a_name():
 def test_a_greeting_before_a_comma_is_no_surname_of_an_author():
     # "Thanks, Elena." opens like "Toole, Betty." but thanks no one's surname
     assert names("Our guest is Elena Varga.", "Thanks, Elena. Happy to be here.") == [["Elena Varga"], ["Elena"]]
+
+
+def test_the_given_names_of_a_dictionary_heading_before_its_peerage_are_no_name_of_their_own():
+    """"Ashcombe, Henry Fitzalan, 3rd Baron": the given names of the subject, read alone, were a
+    person of their own ("Henry Fitzalan", high); as in a reference list, no name is claimed there."""
+    heading = "Wrexley, Henry Fitzalan, 3rd Baron"
+    start = heading.index("Henry")
+    assert in_inverted_author(heading, start, start + len("Henry Fitzalan"))
+    assert "Henry Fitzalan" not in names(heading)[0]
+    assert names("In Leeds, Henry Fitzalan, the baron's son, was born.")[0] == ["Henry Fitzalan"]

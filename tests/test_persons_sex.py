@@ -3,6 +3,7 @@ surname: a father and his daughter, a mother and her son, within a document and 
 documents of a batch. Invented families; black-box through the edition's persName/@ref."""
 from __future__ import annotations
 
+import pytest
 from lxml import etree
 
 from tei_tools.convert import convert_files, convert_text
@@ -69,3 +70,42 @@ def test_miss_and_mrs_of_one_surname_are_two_women():
     ids = {name: ref for name, ref in found}
     assert ids["Mrs. Quellyby"] != ids["Miss Quellyby"]
     assert len({ref for name, ref in found if name == "Mrs. Quellyby"}) == 1
+
+
+def test_mrs_of_a_surname_used_only_bare_is_not_the_man_so_called():
+    found = convert("The landlord, a heavy man named Pellingham, said nothing. Pellingham filled a jug.",
+                    "Mrs. Pellingham has kept you some supper, said the boy.")
+    ids = dict(found)
+    assert [text for text, _ in found] == ["Pellingham", "Pellingham", "Mrs. Pellingham"]
+    assert found[0][1] == found[1][1] and ids["Mrs. Pellingham"] != found[0][1]
+
+
+def test_miss_of_a_womans_given_name_used_alone_is_still_her():
+    found = convert("Rosalind came down to breakfast late. Rosalind was tired.",
+                    "Miss Rosalind, said the maid, your letters have come.")
+    assert [text for text, _ in found] == ["Rosalind", "Rosalind", "Miss Rosalind"]
+    assert len({ref for _, ref in found}) == 1
+
+
+def test_mrs_of_a_surname_is_not_the_man_whose_given_name_tells_his_sex():
+    found = dict(convert("Jack Pemberton and I shared the cake. Jack says to tell Mrs. Pemberton he is well."))
+    assert found["Jack Pemberton"] == found["Jack"] != found["Mrs. Pemberton"]
+
+
+def test_mrs_of_a_surname_is_not_linked_ahead_to_a_full_name_that_does_not_say_she_is_a_woman():
+    found = convert("Mrs. Quennell sat with us with her two boys, Rolo and Keith. Rolo Quennell is nearly fourteen.",
+                    "Later Ottilie Quennell, his aunt, came in.")
+    ids = dict(found)
+    assert ids["Mrs. Quennell"] != ids["Rolo Quennell"]
+    assert ids["Rolo"] == ids["Rolo Quennell"]
+
+
+def test_mrs_of_a_surname_is_still_linked_ahead_to_a_woman_named_in_full():
+    found = convert("Mrs. Quennell was the first to arrive.", "Hannah Quennell had driven from Leeds.")
+    assert len({ref for _, ref in found}) == 1
+
+
+@pytest.mark.parametrize("son", ["Ronnie", "Séamus", "Liam", "Reggie"])
+def test_familiar_irish_scottish_and_welsh_given_names_tell_a_mans_sex(son):
+    found = dict(convert(f"{son} Dunleavy is nearly fourteen and wants to join up. Mrs. Dunleavy won't hear of it."))
+    assert found[f"{son} Dunleavy"] != found["Mrs. Dunleavy"]

@@ -210,6 +210,7 @@ class Lexicon:
                                         "july", "august", "september", "october", "november", "december"})
     kinship_names: frozenset[str] = frozenset()  # "papa", "mama": kinship words used as names
     ordinary_abbreviations: frozenset[str] = frozenset()  # "ev" (evening), "ky" (Kentucky): never a name
+    surname_words: frozenset[str] = frozenset()  # very common words that are surnames: "little", "long"
     longest_title: int = 1
     longest_place: int = 1
 
@@ -256,6 +257,7 @@ class Lexicon:
             famous_ambiguous=_keys([f.rstrip(" *") for f in famous if f.endswith("*")]),
             ordinary_abbreviations=_keys(read_list("names_abbreviations")),
             kinship_names=_keys(read_list("names_kinship_names")),
+            surname_words=_keys(read_list("names_surname_words")),
             kin_titles=frozenset(t for t in titles if t in _keys(read_list("names_kinship"))
                                  or t in ("auntie", "grandpa", "grandma", "bro")),
             longest_title=max(len(t.split()) for t in titles),

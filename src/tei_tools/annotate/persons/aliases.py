@@ -19,7 +19,7 @@ FOCUS = -1  # the owner is the person in focus before the sentence
 # A cue that leads to the alias written right after it (quotation marks allowed between).
 CUE_BEFORE_ALIAS = re.compile(
     r"(?:\b(?:born|née|nee|known as|better known as|also known as|a\.k\.a\.|aka|alias|nicknamed|dubbed|"
-    r"(?:was|is|were|be|being) (?:called|named)|called (?:himself|herself)|calling (?:himself|herself)|"
+    r"(?:was|is|were|be|being) (?:called|named)|called (?:himself|herself|him|her)|calling (?:himself|herself)|"
     r"went by(?: the name(?: of)?)?|"
     r"under the (?:[a-z]+ ){0,2}(?:pseudonym|name|alias|pen[- ]name|nom de plume|nom de guerre)(?: of)?|"
     r"(?:assumed|took|adopted|used|chose|taken|given) the (?:[a-z]+ ){0,2}(?:name|pseudonym|alias)(?: of)?|"
@@ -34,7 +34,7 @@ BETWEEN_ALIAS_AND_OWNER = re.compile(r"^[\"”’'\s]*(?:[-–—,:]|\bwas\b|\bi
 # The last words a cue of CUE_BEFORE_ALIAS can end with: the regular expression is tried only where
 # the text before a mention ends with one of them (it is slow to search, being anchored at the end).
 CUE_ENDINGS = ("born", "née", "nee", "as", "a.k.a.", "aka", "alias", "named", "dubbed", "called", "himself",
-               "herself", "by", "name", "of", "pseudonym", "plume", "guerre", "nickname", "was", "is", "fact",
+               "herself", "him", "her", "by", "name", "of", "pseudonym", "plume", "guerre", "nickname", "was", "is", "fact",
                "really", "actually", "be", "reality")
 QUOTES_BEFORE_ALIAS = "\"“‘'"
 # A personal pronoun, and the sex it tells: "when he was still known as X" (see the clusterer)

@@ -14,8 +14,11 @@ INVERTED_OPENING = re.compile(r"(?:^|\n|;)[ \t]*(?:\[?\d{1,3}[.)\]][ \t]+)?([A-Z
 # Words that open a line before a comma and a name in speech, never as a surname: "Thanks, Maria."
 GREETINGS = frozenset("thanks thank yes no well oh ah hello hi hey sorry okay ok right so now please goodbye bye "
                       "welcome congratulations cheers listen look dear morning evening indeed sure great".split())
-# After the given names: the year of the work, or the full stop that ends the author part
-AUTHOR_ENDS = re.compile(r"\.?[ \t]*\(\d{4}[a-z]?\)|\.[ \t]+[A-Z(\d]|\.?\Z")
+# After the given names: the year of the work, or the full stop that ends the author part, or the
+# peerage or rank a biographical dictionary's heading ends with ("Ashcombe, Henry Fitzalan, 3rd Baron")
+AUTHOR_ENDS = re.compile(r"\.?[ \t]*\(\d{4}[a-z]?\)|\.[ \t]+[A-Z(\d]|\.?\Z|,[ \t]+(?:\d+(?:st|nd|rd|th)[ \t]+)?"
+                         r"(?:Baron|Baroness|Baronet|Bart|Bt|Earl|Countess|Viscount|Viscountess|Marquess|Marquis|"
+                         r"Duke|Duchess|Lord|Lady|Sir|Dame)\b")
 
 
 def in_inverted_author(text: str, start: int, end: int) -> bool:

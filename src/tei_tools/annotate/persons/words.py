@@ -40,6 +40,11 @@ SENTENCE_BREAKS = set(".!?:;\"“”‘(—–…[") | {"\n"}
 SUFFIXES = frozenset({"jr", "sr", "jnr", "snr"})
 # A letter's marks written like initials, as their letters: "P.S.", "P. P. S.", "N.B." are no one's initials
 LETTER_MARKS = frozenset({"ps", "pps", "nb"})
+# What stands before a ship's name, with dots or without ("H.M.S. Beagle", "RMS Titanic"): no initials.
+# "S.S." may be a person's ("S.S. Van Dine"): a steamship's only after "the", "per", "aboard"
+# (judge.context); "SS" without dots is one too.
+SHIP_PREFIXES = frozenset({"ss", "hms", "rms", "uss", "hmas", "hmcs", "hmt", "hmy"})
+STEAMSHIP = "S.S."
 _KEYS: dict[str, str] = {}  # a word's text -> its key, for Word.key, asked for again and again
 KEYS_KEPT = 200_000
 

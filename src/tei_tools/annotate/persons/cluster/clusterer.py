@@ -17,6 +17,12 @@ from tei_tools.personography import PersonIndex
 
 # what stands before a surname alone that names a woman's family: "née Byron", "born Goulden"
 BIRTH_CUE = re.compile(r"\b(?:née|nee|born)\s+\Z", re.IGNORECASE)
+# what stands before the full name of the woman a man marries: "In 1868 he married Margaret Ellison",
+# "he married the widow Anne Davies"
+MARRIED_CUE = re.compile(r"\b(?:married|marrying|wed|wedded|marriage to)\s+(?:(?:the|a|an|his)\s+)?"
+                         r"(?:[a-z]+\s+){0,2}\Z")
+MARRIED_REACH = 48
+PRONOUN_HE = re.compile(r"\b[Hh]e\b")
 
 
 class Clusterer(FullNames, LoneWords):
@@ -45,6 +51,7 @@ class Clusterer(FullNames, LoneWords):
         is the one the document is about: a given name alone joins them however far)."""
         self.texts, self._mentions, self.title_blocks = texts, mentions, title_blocks
         person_of: list[int] = []
+        self._person_of = person_of
         how: list[str] = []
         # word -> the full names that hold it, in document order, as (position, mention)
         self._full_names_with: dict[str, list[tuple[int, Candidate]]] = {}
@@ -66,6 +73,8 @@ class Clusterer(FullNames, LoneWords):
             else:
                 entity, way = self._link_full(mention)
             self._note(entity, mention, position)
+            if not mention.is_single_word:
+                self._note_marriage(entity, mention, position)
             person_of.append(entity.index)
             how.append(way)
             for statement in statements.get(position, []):
@@ -86,6 +95,31 @@ class Clusterer(FullNames, LoneWords):
         "Byron" alone is her father, not her."""
         if alias.is_single_word and BIRTH_CUE.search(self.texts[alias.block], max(0, alias.start - 8), alias.start):
             self._root(entity_index).birth_surnames.add(self._word_key(alias.key))
+
+    def _note_marriage(self, wife: Entity, mention: Candidate, position: int) -> None:
+        """"In 1868 he married Margaret Ellison": the woman a man marries is the "Lady Ashcombe" or
+        "Mrs. Ashcombe" of his surname after (not his mother, "Lady Caroline Ashcombe"). The man
+        is the one named just before in the sentence ("Otto married Anna Weber"), else the one "he"
+        stands for there: the document's main man (its title's, else the man named most)."""
+        text = self.texts[mention.block]
+        start = mention.title_start if mention.title_start >= 0 else mention.start
+        if self._gender_of(mention) == "m" or not MARRIED_CUE.search(text, max(0, start - MARRIED_REACH), start):
+            return
+        ends = [m.end() for m in SENTENCE_END.finditer(text, 0, start)]
+        sentence = ends[-1] if ends else 0
+        before = self._mentions[position - 1] if position else None
+        if before is not None and before.block == mention.block and before.start >= sentence:
+            husband = self._root(self._person_of[position - 1])
+        elif PRONOUN_HE.search(text, sentence, start):
+            men = [e for e in self._alive() if "f" not in e.genders and e.surnames and e is not wife]
+            husband = max(men, key=lambda e: (e.in_title, e.mentions, e.last_seen), default=None)
+        else:
+            return
+        if husband is None or husband is wife or "f" in husband.genders:
+            return
+        for surname in husband.surname_words() - wife.words:
+            wife.married_surnames.add(surname)
+            self.by_word.setdefault(surname, []).append(wife)
 
     def _gender_of(self, mention: Candidate) -> str | None:
         """The gender a mention tells: by its title ("Mrs.", "Lord"), else, for a full name, by its
@@ -139,6 +173,9 @@ class Clusterer(FullNames, LoneWords):
         self._note_form(entity, mention)
         if mention.is_single_word:
             entity.alone[self._word_key(mention.key)] += 1
+            age = self._age_before(mention)
+            if age:
+                entity.ages.add(age)
             if mention.title in self.lexicon.female_titles:
                 entity.alone_as_woman[self._word_key(mention.key)] += 1
             # "Aunt Mary", "Uncle John": a relative's given name; not "Father Gapon", a priest's surname

@@ -17,6 +17,7 @@ class Entity:
     first_text: str = ""  # the first mention as written (with its title)
     first_block: int = 0
     birth_surnames: set[str] = field(default_factory=set)  # "née Byron": her family's name, not hers alone
+    married_surnames: set[str] = field(default_factory=set)  # "he married Margaret Ellison": "Lady Ashcombe" after
     in_title: bool = False  # named in full in the document's title ("Letters of Arthur Hale, 1916")
     words: set[str] = field(default_factory=set)  # words of the names used
     givens: set[str] = field(default_factory=set)
@@ -31,6 +32,7 @@ class Entity:
     kin_word: str = ""  # "son" for "their son Lev": what they are to the persons of kin_of
     kin_of: list[int] = field(default_factory=list)  # the persons named before the kinship word
     titles: set[str] = field(default_factory=set)
+    ages: set[str] = field(default_factory=set)  # "old", "young": what the document calls them before a name alone
     aliases: list[str] = field(default_factory=list)  # names the text declares to be theirs
     mentions: int = 0
     merged_into: int | None = None  # set when an alias statement merged this person into another
@@ -68,8 +70,10 @@ class Entity:
         self.kin_titles |= other.kin_titles
         self.in_title = self.in_title or other.in_title
         self.birth_surnames |= other.birth_surnames
+        self.married_surnames |= other.married_surnames
         self.initials |= other.initials
         self.titles |= other.titles
+        self.ages |= other.ages
         self.mentions += other.mentions
         for alias in other.aliases:
             if alias not in self.aliases:

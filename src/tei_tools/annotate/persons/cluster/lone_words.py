@@ -20,9 +20,11 @@ from tei_tools.annotate.persons.judge import Candidate
 # daughter an allowance." / "Sidney Herbert asked Nightingale to take nurses": the daughter)
 TITLE_PERSON = 0.5
 TITLE_PERSON_ACROSS = 1.5
+KIN_LOOK_AHEAD = 60  # mentions to look through for a relative's given name ("his son Edmund")
 RECENT_BLOCKS = 3  # shorter surnames differ by a letter too often (Sedov/Sedova, Dan/Don)
 CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 SENTENCE_END = re.compile(r"[.!?…]\s")
+AND_WORD = re.compile(r"\b(?:and|or)\b|&")
 # A letter's greetings to the addressee's household: "Love to all--", "remember me kindly to".
 GREETING = re.compile(r"\b(?:love|remember me|remembrances?|compliments|regards|respects|wishes)\b[^.!?]*?\bto\b"
                       r"[^.!?]*$", re.IGNORECASE)
@@ -31,11 +33,22 @@ KIN_WORD_BEFORE = re.compile(r"\b([a-z]+)\W*$")
 TITLE_BEFORE = re.compile(r"\b([a-z]+)\.?\s+$")
 # "her mother, ", "his younger brother ": whose relative the name after it is
 KIN_POSSESSOR = re.compile(r"\b([Hh]er|[Hh]is)\s+(?:[a-z]+\s+)?([a-z]+)\s*,?\s*$")
+# ", his father,", " her sister.": what the name before it is to the person "his" or "her" stands for
+# (not "Lenin, his wife Krupskaya": a name after the kinship word is the relative)
+KIN_APPOSITION = re.compile(r",?\s+([Hh]er|[Hh]is)\s+([a-z]+)\b(?:\s+([a-z]+)\b)?")
+NAME_NEXT = re.compile(r"[\s,]+(?:[A-Z]|(?:and|or|&)\b)")  # "Trotsky, his wife and children, set off": a list
 POSSESSOR = re.compile(r"\b(my|our|your|his|her|their)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 # "the dear Papa": someone's, not the writer's (the addressee's household's in a greeting); not "the
 # night that Papa"
 THE_KIN = re.compile(r"\b(the)\s+(?:(?:dear|poor|good|old|kind|excellent|beloved|little|sweet|worthy)\s+){0,2}$",
                      re.IGNORECASE)
+
+
+# "young Mr. Tresham", "old Tresham": father and son, as a rule; not "the young Marx", "his old
+# friend Engels" (a determiner before), one person at two ages or a friend of long standing
+AGE_BEFORE = re.compile(r"(?<![A-Za-z])(?<!the )(?<!The )(?<!a )(?<!an )(?<!my )(?<!his )(?<!her )(?<!our )"
+                        r"(?<!your )(?<!their )([Oo]ld|[Yy]oung)\s+$")
+OTHER_AGE = {"old": "young", "young": "old"}
 
 
 # Kinship names for the same relative: the writer's "Papa" is the writer's "Father"
@@ -60,11 +73,19 @@ class LoneWords:
         kin = mention.title if mention.title in self.lexicon.kin_titles else None
         kin_before = "kin-before" in mention.cues
         relatives = self._named_in_sentence(mention) if kin_before else []  # another Lev: "their son Lev"
-        not_them = relatives + self._possessor_in_focus(mention) if kin_before else []
+        possessor = self._possessor_in_focus(mention) if kin_before else []  # "Her brother Tomás": not her
+        not_them = relatives + possessor + self._whose_relative(mention)  # "Old Dorion his father": not the son
+        if "kin-of" in mention.cues:  # "Wong was born in Portland, the second daughter of Wong Sun": not her
+            not_them = not_them + self._named_in_sentence(mention)
+        other_age = OTHER_AGE.get(self._age_before(mention))
+        if other_age:  # "Young Mr. Tresham" ... "old Tresham's temper": his father
+            not_them = not_them + [e for e in self.by_word.get(key, []) if other_age in e.ages]
         seen = [e for e in self.by_word.get(key, []) if e.merged_into is None and e not in not_them
                 and self._gender_fits(e, gender) and (kin is None or kin in e.kin_titles)
-                and same_standing(e, mention.title) and titles_fit_a_woman(e, gender)
-                and key not in e.birth_surnames]
+                and same_standing(e, mention.title) and titles_fit_a_woman(e, gender, key, self.lexicon)
+                and key not in e.birth_surnames
+                # her husband's surname, which only a woman's title makes hers ("Lady Ashcombe")
+                and (gender == "f" or key not in e.married_surnames or e.alone[key] > e.alone_as_woman[key])]
         if kin is None and any(not e.only_with_kin_title(key) for e in seen):
             seen = [e for e in seen if not e.only_with_kin_title(key)]  # "Mary" after "Aunt Mary": the other Mary
         if seen:  # a given name alone means someone close at hand
@@ -91,15 +112,25 @@ class LoneWords:
             entity.kin_word = word.group(1).lower() if word else ""
             entity.kin_of = [relative.index for relative in relatives]
             return entity, "kin"
+        if possessor:  # "... Nora O'Sullivan. Her brother Tomás" ... "not Tomás Ó Criomhthain" ... "Tomás O'Sullivan"
+            named = self._named_in_full_later(key, position, gender, possessor)
+            if named is not None:
+                return named, "ahead"
         glued = CAMEL_CASE.sub(" ", mention.text)  # "JoshIreland": a full name that lost its space
         if glued != mention.text:
             parts = self._parts(glued)
             entity = self._entity_containing(parts, frozenset(w for w in parts.words if len(w) > 1), gender)
             if entity:
                 return entity, "glued"
-        later = next((m for m in self._full_names_after(key, position)  # of the same sex: not "Mrs. W." ... "John W."
+        later = next((m for n, m in self._full_names_after(key, position, with_positions=True)
+                      # of the same sex: not "Mrs. W." ... "John W."
                       if (not m.title or m.title == mention.title) and self._sex_fits(gender, m)
-                      and not (gender and _initials_and_surname(m))), None)  # "Mrs. H." ... "B.R. H.": whose?
+                      # a woman's title: her given name must say she is one ("Mrs. Baxter ... her two
+                      # boys, Ronnie and Keith. Ronnie Baxter is nearly fourteen": not Ronnie)
+                      and (gender != "f" or m.title or self._gender_of(m) == "f")
+                      and not (gender and _initials_and_surname(m))  # "Mrs. H." ... "B.R. H.": whose?
+                      and not self._introduced_as_kin(m, position, n)
+                      and not self._coordinated_after(mention, m)), None)
         if later is not None:  # named in full further on ("The Death of Trotsky" ... "Leon Trotsky")
             entity, _ = self._link_full(later)
             if self._gender_fits(entity, gender):  # not the Mrs. Haydon the later "B.R. Haydon" joined
@@ -110,16 +141,48 @@ class LoneWords:
             return similar, "misspelt"
         return self._new_entity(), "new"
 
-    def _full_names_after(self, key: str, position: int) -> Iterator[Candidate]:
-        """The document's full names that hold the word `key`, after mention `position`, in order."""
+    def _age_before(self, mention: Candidate) -> str:
+        """"old" or "young" just before a word alone (and its title): "Old Mr. Ashford"."""
+        if not mention.is_single_word:
+            return ""
+        start = mention.title_start if mention.title_start >= 0 else mention.start
+        found = AGE_BEFORE.search(self.texts[mention.block], max(0, start - 12), start)
+        return found.group(1).lower() if found else ""
+
+    def _full_names_after(self, key: str, position: int, with_positions: bool = False) -> Iterator:
+        """The document's full names that hold the word `key`, after mention `position`, in order
+        (with their positions, as pairs, if `with_positions`)."""
         holding = self._full_names_with.get(key, [])
-        return (mention for _, mention in holding[bisect_right(holding, position, key=lambda pair: pair[0]):])
+        after = holding[bisect_right(holding, position, key=lambda pair: pair[0]):]
+        return iter(after) if with_positions else (mention for _, mention in after)
+
+    def _coordinated_after(self, mention: Candidate, later: Candidate) -> bool:
+        """Whether `later` follows in the same sentence after an "and" ("the second daughter of
+        Wong Sun, a merchant, and Mary Lee Wong"): two people of a list, not one named twice."""
+        if later.block != mention.block or later.start - mention.end > 200:
+            return False
+        between = self.texts[mention.block][mention.end:later.start]
+        return not SENTENCE_END.search(between) and bool(AND_WORD.search(between))
+
+    def _introduced_as_kin(self, full: Candidate, position: int, full_position: int) -> bool:
+        """Whether the given name of `full` (at `full_position`) is used alone after a kinship
+        word between mention `position` and it: "Mr. Ashford has taken the house, and his son
+        Edmund ..." / "Edmund Ashford is unlike his father": Mr. Ashford is not the one named in
+        full later, the relative is. Looks through KIN_LOOK_AHEAD mentions at most."""
+        given = self._parts(full.text).given
+        if not given:
+            return False
+        end = min(full_position, position + 1 + KIN_LOOK_AHEAD)
+        return any(m.is_single_word and "kin-before" in m.cues and self._word_key(m.key) == given
+                   for m in self._mentions[position + 1:end])
 
     def _named_in_full_later(self, key: str, position: int, gender: str | None,
                              relatives: list[Entity]) -> Entity | None:
         """The person a later full name makes of a relative's given name: the next full name
-        with that given name and the surname of one of the relatives just named."""
-        surnames = {surname for relative in relatives for surname in relative.surname_words()}
+        with that given name and the surname of one of the relatives just named (or the word
+        one is called by alone, not a given name of theirs: "Mr. Ashford ... his son Edmund")."""
+        surnames = {surname for relative in relatives
+                    for surname in relative.surname_words() | (relative.alone.keys() - relative.givens)}
         for later in self._full_names_after(key, position):
             parts = self._parts(later.text)
             if parts.surname in surnames and parts.given == key and self._sex_fits(gender, later):
@@ -158,6 +221,7 @@ class LoneWords:
         most recent. A relative who shares the surname and is named in passing ("her father, Nils
         Lindqvist, was a pastor") does not take the subject's mentions: the subject has been
         named more often."""
+        entities = self._called_so_with_title(entities, key, mention.title)
         latest = max(entities, key=lambda e: e.last_seen)
         if self._just_named_in_full(latest, mention):  # "... knew David Voss. Voss was tired."
             return latest
@@ -182,6 +246,16 @@ class LoneWords:
                 value += 0.5
             return value, entity.last_seen
         return max(entities, key=plausibility)
+
+    @staticmethod
+    def _called_so_with_title(entities: list[Entity], key: str, title: str) -> list[Entity]:
+        """For a titled word alone, where one of the persons has been called by it alone with
+        that title: not those the document has never called by the word alone nor by the title
+        ("Mr. Ashford has taken the house ... his son Edmund" / "Edmund Ashford is unlike his
+        father; Mr. Ashford talks of nothing else": the father)."""
+        if not title or not any(title in e.titles and e.alone[key] for e in entities):
+            return entities
+        return [e for e in entities if e.alone[key] or title in e.titles]
 
     def _just_named_in_full(self, entity: Entity, mention: Candidate) -> bool:
         """Named by a full name in this sentence or the one before, other than as somebody's
@@ -217,6 +291,22 @@ class LoneWords:
         in_focus = max((e for e in self._alive() if not e.genders or sex in e.genders),
                        key=lambda e: e.last_seen, default=None)
         return [in_focus] if in_focus is not None and in_focus.last_seen >= 0 else []
+
+    def _whose_relative(self, mention: Candidate) -> list[Entity]:
+        """The person in focus that "his" or "her" in a kinship word just after the name stands
+        for ("Mr. Dorion interpreted. Old Dorion his father lived among the Yanktons"), who is not
+        the relative so named: the latest person of that sex, or of none known."""
+        text = self.texts[mention.block]
+        found = KIN_APPOSITION.match(text, mention.end)
+        kin = next((n for n in (2, 3) if found and found.group(n) in self.lexicon.kinship), None)
+        if kin is None or NAME_NEXT.match(text, found.end(kin)):
+            return []
+        sex = "f" if found.group(1).lower() == "her" else "m"
+        in_focus = max((e for e in self._alive() if not e.genders or sex in e.genders),
+                       key=lambda e: e.last_seen, default=None)
+        if in_focus is None or in_focus.last_seen < 0 or self._just_named_in_full(in_focus, mention):
+            return []  # "Trotsky loved Lev Sedov. Sedov, his son, ...": Sedov is the one just named
+        return [in_focus]
 
     def _named_in_sentence(self, mention: Candidate) -> list[Entity]:
         """The persons named earlier in the mention's sentence."""

@@ -36,8 +36,15 @@ def gender_of_given(given: str | None, lexicon: Lexicon) -> str | None:
     return None
 
 
-def titles_fit_a_woman(entity: Entity, gender: str | None) -> bool:
+def titles_fit_a_woman(entity: Entity, gender: str | None, key: str, lexicon: Lexicon) -> bool:
     """"Mrs. Collins" is not "Sergeant Collins": a woman called by a woman's title is not a person
     the document has called only by titles that tell no sex (ranks, offices, "Dr."), who in the
-    letters and histories editions hold are as a rule men (her husband, her father)."""
-    return gender != "f" or not entity.titles or bool(entity.genders)
+    letters and histories editions hold are as a rule men (her husband, her father); nor one it
+    has called only by the bare surname, with no title nor given name ("a heavy man named
+    Gosling" ... "Mrs. Gosling has kept you some mutton": his wife). Not "Miss Eliza" after
+    "Eliza", a woman's given name."""
+    if gender != "f" or entity.genders:
+        return True
+    if entity.titles:
+        return False
+    return bool(entity.forms) or key in lexicon.female_given

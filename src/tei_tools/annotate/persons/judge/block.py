@@ -141,6 +141,10 @@ class JudgedBlock:
             return [_not_a_name(self.index, text, words, run, classes)]
         found = []
         for indexes, titled in segments:
+            if len(indexes) > 2 and not titled and classes[indexes[0]] == "initial" \
+                    and words[indexes[1]].key in lexicon.given \
+                    and len(words[indexes[0]].text.rstrip(".")) == 1 and _after_abbreviation(words, indexes[0], lexicon):
+                indexes = indexes[1:]  # "his brother Sam is in Co. F. Sam Hartley was taken": a company's letter
             first, last = indexes[0], indexes[-1]
             if words[last].end < len(text) and text[words[last].end].isdigit():
                 continue  # "Igo6", "U2": a code or a misread number, not a name
@@ -163,6 +167,9 @@ class JudgedBlock:
                 run_end=words[run.last].end)  # (a block that is the name alone, "Ordway" over his entry: no sentence)
             context_first = first - _title_words_before(first, run, titled, words, lexicon)
             candidate.cues = self._context_cues(context_first, last, lexicon)
+            if self.is_signature and words[first].key in lexicon.given \
+                    and all(w.kind == "punct" for w in words[:first] + words[last + 1:]):
+                candidate.cues.add("signature")  # "Your brother, / Will.": the writer, by the name signed
             if self.is_salutation and first > 0 and words[first - 1].key in ("dear", "dearest") \
                     and all(words[i].key in lexicon.given for i in indexes):
                 candidate.cues.add("addressed")  # "Dear Tom,", "My dearest Frank," (not "Dear Friend,")
@@ -298,6 +305,11 @@ def _credited_firm(text: str, words: list[Word], first: int, last: int, credit: 
         return True
     return first >= 3 and words[first - 1].key == "for" and words[first - 2].is_capitalised \
         and words[first - 3].is_capitalised and (last + 1 >= len(words) or words[last + 1].key in ("and", ".", ","))
+
+
+def _after_abbreviation(words: list[Word], n: int, lexicon: Lexicon) -> bool:
+    """Whether words[n] comes right after an ordinary abbreviation and its dot ("Co. F.", "No. 4")."""
+    return n > 1 and words[n - 1].text == "." and words[n - 2].key in lexicon.ordinary_abbreviations
 
 
 def _number_follows(words: list[Word], n: int) -> bool:

@@ -9,7 +9,7 @@ from typing import Callable
 from tei_tools.annotate.names import Lexicon, fold, is_roman_numeral, plural_stems, zipf
 from tei_tools.annotate.persons.judge.candidate import Knowledge
 from tei_tools.annotate.persons.word_facts import PerLexicon
-from tei_tools.annotate.persons.words import LETTER_MARKS, SUFFIXES, Word
+from tei_tools.annotate.persons.words import LETTER_MARKS, SHIP_PREFIXES, STEAMSHIP, SUFFIXES, Word
 
 # Zipf frequency at or above which a capitalised word is read as an ordinary English word
 # ("Army" 5.1, "Plot" 4.2) rather than a name ("Stalin" 3.7, "Trotsky" 2.9).
@@ -74,8 +74,8 @@ def _word_class_facts(lexicon: Lexicon, word: WordClassKey) -> WordClassFacts:
     key = fold(text).rstrip(".")
     undecided = (key, "", "", (), False, "", False, False)
     if kind == "initials":
-        if key.replace(".", "") in LETTER_MARKS:
-            return (key, "never") + undecided[2:]  # "P.S.", "N.B."; but "G.A. Henty", "P.A. Kessler" are initials
+        if key.replace(".", "") in LETTER_MARKS or key.replace(".", "") in SHIP_PREFIXES and text != STEAMSHIP:
+            return (key, "never") + undecided[2:]  # "P.S.", "N.B.", "H.M.S."; "G.A. Henty" are initials
         return (key, "initial" if text.count(".") < 3 else "acronym") + undecided[2:]  # L.D. but not G.P.U.
     if kind != "word":
         return (key, "lower") + undecided[2:]
@@ -83,7 +83,7 @@ def _word_class_facts(lexicon: Lexicon, word: WordClassKey) -> WordClassFacts:
         return (key, "generation") + undecided[2:]  # a regnal epithet ("Edward the Fourth", `words`)
     if not text[0].isupper():
         return (key, "particle" if key in lexicon.particles else "lower") + undecided[2:]
-    if key in lexicon.not_persons or key in lexicon.ordinary_abbreviations:
+    if key in lexicon.not_persons or key in lexicon.ordinary_abbreviations or key in SHIP_PREFIXES:
         return (key, "never") + undecided[2:]
     if key in lexicon.titles:
         return (key, "title") + undecided[2:]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tei_tools.annotate.names import Lexicon, zipf
 from tei_tools.annotate.persons.judge.classes import COMMON_WORD
-from tei_tools.annotate.persons.words import Word
+from tei_tools.annotate.persons.words import SHIP_PREFIXES, STEAMSHIP, Word
 
 FOND_ADJECTIVES = frozenset({"poor", "dear", "old", "young", "little", "good", "honest", "worthy", "excellent"})
 AUXILIARIES = frozenset("has had have was is were are would will could did does also later then never "
@@ -16,6 +16,7 @@ GLOSS_OPENERS = frozenset({"means", "meaning", "(", ",", "which"})  # the first 
 # What a life's places are told with: "born in Jedburgh", "died at Naples", "buried at Kensal Green"
 LIFE_EVENTS = frozenset({"born", "died", "buried", "lived", "settled", "raised", "educated", "baptised", "baptized",
                          "christened", "grew"})
+BIRTH_AND_DEATH = frozenset({"born", "died", "buried", "baptised", "baptized", "christened"})
 QUOTE_MARKS = frozenset("\"“”‘’'«»„")
 # "of X origin": the word names a people or a land, not a person
 DESCENT = frozenset({"origin", "descent", "extraction", "ancestry", "parentage", "stock", "heritage", "lineage"})
@@ -73,8 +74,8 @@ def context_cues(ctx: Context, lexicon: Lexicon, possessive: bool) -> set[str]:
     after1, after2 = ctx.after(1), ctx.after(2)
     if possessive:
         cues.add("possessive")
-    if before1 in lexicon.determiners:
-        cues.add("determiner")
+    if before1 in lexicon.determiners or _count_before(ctx, possessive):
+        cues.add("determiner")  # "the Mint", "two Elk", "6 Indians": a thing or a kind, counted
         if before1 in ("the", "a", "an") and not possessive and ctx.last > ctx.first \
                 and all(w.key in lexicon.given for w in ctx.words[ctx.first:ctx.last + 1]):
             cues.add("article-given-names")  # "the Mary Ellen, out of Gloucester": a ship, an inn
@@ -126,13 +127,13 @@ def context_cues(ctx: Context, lexicon: Lexicon, possessive: bool) -> set[str]:
     if before1 == "of" and after1 in DESCENT and not possessive:
         cues.add("descent")  # "a family of Berber origin", "of Huguenot descent": a people
     lower1, lower2 = ctx.lowercase_before(1), ctx.lowercase_before(2)
-    if before1 in lexicon.things or (before1 == "," and before2 in lexicon.things) \
+    if before1 in lexicon.things or (before1 == "," and before2 in lexicon.things) or _ship_prefix(ctx) \
             or (before1 == "by" and before2 in PUBLISHING):
         cues.add("thing-before")
     if not possessive and after1 in lexicon.things:
         cues.add("thing-after")
-    if after1 == "," and _place_follows(ctx, lexicon):
-        cues.add("place-apposition")  # "Yanovka, Russia", "Lakehurst, New Jersey"
+    if after1 == "," and _place_follows(ctx, lexicon) or not possessive and _after_a_life_place(ctx):
+        cues.add("place-apposition")  # "Yanovka, Russia", "Lakehurst, New Jersey"; "born at Llanidloes, Montgomeryshire"
     if lower1 in FOND_ADJECTIVES and before2 not in ("a", "an"):
         cues.add("fond-before")  # "poor Sancho", "old Chaucer"; but "a little Alehouse" is a thing
     elif lower1 and before2 in ("a", "an", "the") and "determiner" not in cues:
@@ -163,6 +164,36 @@ def context_cues(ctx: Context, lexicon: Lexicon, possessive: bool) -> set[str]:
                 cues.add("thing-apposition")
                 break
     return cues
+
+
+# Counts before a capitalised word ("returned with two Elk"); not "one", which introduces a person too
+# ("one Rivet, a trader"), nor a year ("in 1905 Trotsky returned")
+COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen twenty "
+                   "thirty forty fifty hundred dozen".split())
+
+
+def _count_before(ctx: Context, possessive: bool) -> bool:
+    word = ctx.word_before(1)
+    return word is not None and not possessive and ctx.last == ctx.first \
+        and (word.key in COUNTS and word.text.islower() or word.kind == "number" and len(word.text) <= 3)
+
+
+def _ship_prefix(ctx: Context) -> bool:
+    """Right after "H.M.S.", "HMS", "SS" and the like, written in capitals: a ship's name; and
+    "S.S. Lusitania" after "the", "per" or "aboard" ("S.S. Van Dine" is a person)."""
+    word = ctx.word_before(1)
+    if word is not None and word.text.isupper() and word.text.replace(".", "").lower() in SHIP_PREFIXES:
+        return word.text != STEAMSHIP
+    return ctx.words[ctx.first].text == STEAMSHIP and ctx.before(1) in ("the", "per", "aboard")
+
+
+def _after_a_life_place(ctx: Context) -> bool:
+    """Right after the place of a life's event and a comma ("born at Llanidloes, Montgomeryshire",
+    "died in Didsbury, Lancashire"): the county or country of that place."""
+    place = ctx.word_before(2)
+    return ctx.before(1) == "," and place is not None and place.is_capitalised and not place.possessive \
+        and ctx.before(3) in ("in", "at", "near") and ctx.lowercase_before(4) in BIRTH_AND_DEATH \
+        and ctx.after(1) in ("", ",", ".", ";", "(")  # not "born in Moscow, Lenin said"
 
 
 def _place_follows(ctx: Context, lexicon: Lexicon) -> bool:

@@ -7,7 +7,8 @@ from operator import itemgetter
 from tei_tools.annotate.names import Lexicon, zipf
 from tei_tools.annotate.persons.words import Run, Word
 
-# At or above this a capitalised word is never a surname, even after a given name ("But").
+# At or above this a capitalised word is never a surname, even after a given name ("But"), unless
+# names_surname_words.txt lists it ("Frank Little") and given names written out stand before it.
 FUNCTION_WORD = 5.6
 NAME_CLASSES = frozenset({"given", "rare", "known", "initial"})
 # Titles only persons bear, after which even a word for a people or party is a surname ("Mr. White",
@@ -147,10 +148,12 @@ def _organisation_cut(indexes: list[int], words: list[Word], classes: RunClasses
         if classes[i] != "cue":
             continue
         before = indexes[:n]
+        while len(before) > 1 and classes[before[0]] == "title":
+            before = before[1:]  # "Sir Richard Temple": the given name after the title
         if len(before) == 1 and (classes[before[0]] == "given" or words[before[0]].key in lexicon.given
                                  or words[before[0]].key in HONORIFICS) \
                 and words[i].key in lexicon.cue_after_surnames:
-            classes[i] = "rare"  # "Stuart Hall", "Shirley Temple", "Mr. Hill": a surname, not a building
+            classes[i] = "rare"  # "Stuart Hall", "Shirley Temple", "Mr. Hill", "Sir Richard Temple": a surname
             continue
         cut = i + 1
     return cut
@@ -183,9 +186,15 @@ def _can_be_surname(current: list[int], position: int, run: Run, classes: RunCla
         return False
     if classes[position] == "cue" and words[position].key not in lexicon.cue_after_surnames:
         return False
-    if zipf(words[position].key) >= FUNCTION_WORD:  # "G.P.U. But ...": a new sentence
-        return False
+    if zipf(words[position].key) >= FUNCTION_WORD and not (words[position].key in lexicon.surname_words
+                                                           and _after_given_names(naming, classes)):
+        return False  # "G.P.U. But ...": a new sentence
     return position == run.last or classes[position + 1] not in ("cue", "common", "place")
+
+
+def _after_given_names(naming: list[int], classes: RunClasses) -> bool:
+    """Given names written out, no initial (whose dot may end a sentence: "G.P.U. But")."""
+    return all(classes[i] == "given" for i in naming)
 
 
 def _common_middle_name(current: list[int], position: int, run: Run, classes: RunClasses, words: list[Word]) -> bool:
