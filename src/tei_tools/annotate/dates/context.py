@@ -71,6 +71,7 @@ class Found:
     sets_context: bool = True  # False for a year inside a name ("the 1905 Revolution")
     julian_only: bool = False  # a day that exists only in the Julian calendar: a day only if read Old Style
     double_year: bool = False  # written with the legal and the historical year ("10th January 1665/6")
+    yearless: tuple[int, int | None] | None = None  # (month, day or None) of a day or month written without a year
 
     @property
     def length(self) -> int:
@@ -206,6 +207,21 @@ class Context:
         jdn = start + (weekday - start % 7) % 7
         day = calendars.from_jdn(jdn)
         return day.year, day.month, day.day, MEDIUM
+
+    def weekday_from_heading(self, weekday: int, step: int) -> tuple[int, int, int] | None:
+        """The `weekday` before (step -1) or after (+1) the day of the letter's or entry's heading,
+        in the body that heading frames (in its calendar: an Old Style dateline counts Old Style)."""
+        anchor = self.heading
+        if (self.in_heading or anchor is None or anchor.month is None or anchor.day is None
+                or self.recent() is not anchor):
+            return None
+        calendar = calendars.JULIAN if anchor.julian else calendars.GREGORIAN
+        if not calendars.is_valid(anchor.year, anchor.month, anchor.day, calendar):
+            return None
+        jdn = calendars.to_jdn(anchor.year, anchor.month, anchor.day, calendar)  # jdn % 7: 0 = Monday
+        target = jdn - 1 - (jdn - 1 - weekday) % 7 if step < 0 else jdn + 1 + (weekday - jdn - 1) % 7
+        day = calendars.from_jdn(target, calendar)
+        return day.year, day.month, day.day
 
     # ---------------------------------------------------------------- moving on
 

@@ -90,6 +90,10 @@ class Recogniser:
             year,
         ]
         self.short_decade_rule: Rule = (re.compile(r"(?<![\w'’])['’](?P<yy>\d)0['’]?s\b"), self._short_decade)
+        # "the winter of '62": a season of a year written by its last two digits
+        self.short_year_season_rule: Rule = (
+            re.compile(rf"(?i:\b(?P<s>{p.seasons}))(?:\s+of)?\s+['’](?P<yy>\d\d)\b(?![{DASHES}/.,:]\d|['’]?s\b)"),
+            self._short_year_season)
 
     def _compile_headed_rules(self, p: "Pieces") -> None:
         """Rules whose first word comes before a number or "that year": "winter of 1918",
@@ -145,6 +149,9 @@ class Recogniser:
             self._try(self._number_rules(text, position, trigger.end()), text, position, candidates)
             if text[position - 1:position] in ("'", "’"):
                 self._try([self.short_decade_rule], text, position - 1, candidates)
+                if self._head_word_before(text, position):
+                    self._try_before(self.head_before_number, [self.short_year_season_rule], text, position - 1,
+                                     candidates)
             if self._head_word_before(text, position):
                 self._try_before(self.head_before_number, self.headed_rules, text, position, candidates)
         for trigger in self.month_trigger.finditer(text):
@@ -160,7 +167,7 @@ class Recogniser:
         for position in occurrences(text, "ties"):
             self._try_before(self.the_before_decade_word, [self.decade_word_rule], text, position + 4, candidates)
         self.styles.mark_weekdays(text, candidates, weekdays)
-        chosen = longest_first(candidates)
+        chosen = _join_open_ranges(text, longest_first(candidates))
         self.styles.mark_calendars(text, chosen)
         return chosen
 
@@ -234,7 +241,7 @@ class Recogniser:
                 return Reading(self._days(year, month, first, last), cert, year, month, first, from_context=True)
             return Reading(self._days(None, month, first, last))
 
-        yield Found(start, end, resolve=resolve)
+        yield Found(start, end, resolve=resolve, yearless=(month, first) if last is None else None)
 
     def _written_year(self, match: re.Match[str], month: int | None = None, day: int | None = None) -> int | None:
         """The year after a month: four digits in the years' range, or any number with an era.
@@ -307,7 +314,7 @@ class Recogniser:
                 return Reading({"when": iso_month(None, month)})
             return Reading({"when": iso_month(found[0], month)}, found[1], found[0], month, from_context=True)
 
-        yield Found(*match.span(), resolve=resolve)
+        yield Found(*match.span(), resolve=resolve, yearless=(month, None))
 
     def _month_before(self, text: str, position: int) -> int | None:
         """Where the month name that stands just before the cue word starts ("from March to May"),
@@ -359,6 +366,21 @@ class Recogniser:
             return
         hundred_years = start % 100 == 0 and start < 2000
         yield Found(*match.span(), year_span(start, start + (99 if hundred_years else 9)))
+
+    def _short_year_season(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        first, last = self.vocabulary.seasons[match["s"].lower()]
+        short = int(match["yy"])
+
+        def resolve(context: Context) -> Reading | None:
+            year = _short_year_in_context(short, context)
+            if year is None:
+                return None  # "the winter of '62" in no century we know
+            reference = context.year if context.year is not None else context.first_year
+            cert = MEDIUM if abs(year - reference) <= 30 else LOW  # far from the narrative: either century
+            return Reading(month_span(year, first, last), cert, year, first if first <= last else None,
+                           from_context=True)
+
+        yield Found(*match.span(), resolve=resolve)
 
     def _short_decade(self, match: re.Match[str], text: str) -> Iterator[Found]:
         decade = int(match["yy"]) * 10
@@ -449,12 +471,63 @@ def _decade_in_context(decade: int, context: Context) -> Reading:
     return Reading(year_span(start, start + 9), cert)
 
 
+def _short_year_in_context(short: int, context: Context) -> int | None:
+    """A year written by its last two digits ("'62"), in the century that puts it nearest the
+    narrative's year (or the document's first); None with no year to go by."""
+    reference = context.year if context.year is not None else context.first_year
+    if reference is None:
+        return None
+    century = reference // 100 * 100
+    return min((century - 100 + short, century + short, century + 100 + short),
+               key=lambda year: (abs(year - reference), year))
+
+
 def _relative_span(context: Context, offset: int, first: int, last: int) -> Reading | None:
     """ "the summer of that year": the months of the last year named, plus offset."""
     if context.year is None:
         return None
     year = context.year + offset  # the text names the year ("the following year"): what follows is in it
     return Reading(month_span(year, first, last), MEDIUM, year, from_context=True)
+
+
+# what joins the two ends of a range: "12 June to 30 September 1979", "from May till August 1812"
+RANGE_JOIN = re.compile(rf"\s*(?:{DASH}|to|till|until|and)\s+|\s*{DASH}\s*")
+BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+(?:the\s+)?\Z")
+
+
+def _join_open_ranges(text: str, chosen: list[Found]) -> list[Found]:
+    """A day or month without its year that opens a range whose other end has one ("12 June to
+    30 September 1979", "from May to August 1812", "between 3 and ... ") is one range in that
+    year (the year before, if the first end comes later in the year): the year is the text's,
+    where the context's ("12 June" read in the last year named) would be a guess, and often wrong."""
+    joined: list[Found] = []
+    for found in chosen:
+        first = joined[-1] if joined else None
+        if first is not None and first.yearless and (range_end := _range_from(text, first, found)):
+            joined[-1] = range_end
+            continue
+        joined.append(found)
+    return joined
+
+
+def _range_from(text: str, first: Found, last: Found) -> Found | None:
+    join = RANGE_JOIN.fullmatch(text, first.end, last.start)
+    if (join is None or last.values is None or last.custom is not None or last.style or last.double_year
+            or last.year is None or set(last.values) != {"when"}):
+        return None
+    if join.group().strip() == "and" and not BETWEEN_BEFORE.search(text, max(0, first.start - 16), first.start):
+        return None  # "in June and 30 September 1979": no range
+    month, day = first.yearless
+    written = last.values["when"]
+    if not re.fullmatch(r"\d{4}-\d\d" if day is None else r"\d{4}-\d\d-\d\d", written):
+        return None  # a day to a month, a month to a day: not read
+    last_month, last_day = int(written[5:7]), int(written[8:10]) if day is not None else None
+    year = last.year - ((month, day or 0) > (last_month, last_day or 0))
+    if (month, day or 0) == (last_month, last_day or 0) or day is not None and not is_real_day(year, month, day):
+        return None
+    start = iso_month(year, month) if day is None else iso_day(year, month, day)
+    return Found(first.start, last.end, {"from": start, "to": written}, year=last.year, month=last.month,
+                 day=last.day)
 
 
 @lru_cache(maxsize=1)

@@ -23,7 +23,8 @@ from tei_tools.annotate.dates.values import Values, as_julian, parse_day
 from tei_tools.annotate.dates.vocabulary import Vocabulary
 
 ABBREVIATIONS = frozenset("st mr mrs messrs ms dr rev col gen capt lt sgt prof sr jr vol no pp ch ed jan feb mar apr "
-                          "ap jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ev "
+                          "ap jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun mond tuesd wedn "
+                          "wednesd thursd frid satd saturd sund ev "
                           "morng inst ult prox viz cf etc".split())
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.\Z")
 SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")

@@ -1,0 +1,114 @@
+"""The date annotator on forms found in letters, journals and biographies written for this test
+(none from a seed or the shared eval set): days named by their weekday ("Friday last"), days
+of a month named after them ("the 3d and 4th of May"), open ranges whose year is at their end
+("12 June to 30 September 1979"), double dates without a year, short years ("the winter of
+'62"), old weekday abbreviations, and what looks like a day but is none ("the 4th of Hebrews")."""
+from __future__ import annotations
+
+from tei_tools.annotate.dates import annotate_dates
+from tei_tools.model import Block
+
+
+def dates(*blocks: tuple[str, bool]) -> list[tuple[str, dict]]:
+    """(text, values) of every date, in order; each block is (text, frames_dates)."""
+    made = [Block("head" if heading else "p", text, 0, frames_dates=heading) for text, heading in blocks]
+    return [(span.text_in(block.text), dict(span.attrs))
+            for block, spans in zip(made, annotate_dates(made)) for span in spans]
+
+
+HIGH = {"cert": "high", "resp": "#tei-tools"}
+MEDIUM = {"cert": "medium", "resp": "#tei-tools"}
+
+
+# ---------------------------------------------------------------- what is no day
+
+
+def test_a_chapter_or_a_stage_after_of_is_no_day_of_the_entrys_month():
+    found = dates(("March 1856.", True), ("Sunday 9th.", True),
+                  ("He preached from the 4th of Hebrews, on the 3d of his journey.", False))
+    assert found == [("March 1856", {"when": "1856-03"}), ("Sunday 9th", {"when": "1856-03-09", **HIGH})]
+
+
+def test_of_last_month_and_of_this_month_count_from_the_letters_month():
+    found = dates(("Burlington, 3d May 1790.", True),
+                  ("Thine of the 18th of last month came safe, and mine of the 2d of this month.", False))
+    assert found[1:] == [("18th of last month", {"when": "1790-04-18", **HIGH}),
+                         ("2d of this month", {"when": "1790-05-02", **HIGH})]
+
+
+# ---------------------------------------------------------------- days named by what follows
+
+
+def test_the_first_of_two_days_is_in_the_month_named_after_the_second():
+    found = dates(("New York, April 10th, 1776.", True),
+                  ("I was there on the 3d and 4th of May, and from the 5th to the 8th of June 1777.", False))
+    assert found[1:] == [("3d", {"when": "1776-05-03", **HIGH}), ("4th of May", {"when": "1776-05-04", **HIGH}),
+                         ("5th", {"when": "1777-06-05"}), ("8th of June 1777", {"when": "1777-06-08"})]
+
+
+def test_a_day_after_yesterday_evening_or_after_or_is_a_day_of_the_letters_month():
+    found = dates(("Head Quarters, July 10th, 1776.", True),
+                  ("It was read yesterday evening, the 9th. We shall not see land before the 20th or 21st.", False))
+    assert found[1:] == [("9th", {"when": "1776-07-09", **HIGH}), ("20th", {"when": "1776-07-20", **HIGH}),
+                         ("21st", {"when": "1776-07-21", **HIGH})]
+
+
+def test_a_weekday_last_or_next_is_counted_from_the_letters_date():
+    # 14 August 1793 was a Wednesday
+    found = dates(("Philadelphia, Augt. 14th. 1793.", True),
+                  ("Yours came on Friday last; I go on Wednesday next, not Monday last week.", False))
+    assert found[1:] == [("Friday last", {"when": "1793-08-09", **MEDIUM}),
+                         ("Wednesday next", {"when": "1793-08-21", **MEDIUM})]
+    assert dates(("Yours came on Friday last.", False)) == []  # no letter's date to count from
+
+
+def test_a_weekday_last_under_an_old_style_dateline_is_counted_in_that_calendar():
+    # 3 January 1855 (Old Style) was a Monday (15 January New Style)
+    found = dates(("St Petersburg, 3/15 January 1855.", True), ("We met on Sunday last.", False))
+    assert found[1] == ("Sunday last", {"when": "1855-01-14", "when-custom": "1855-01-02",
+                                        "datingMethod": "#julian", **MEDIUM})
+
+
+def test_old_abbreviations_of_weekdays_head_entries():
+    found = dates(("Sept. 1838.", True), ("Sunday 2d.", True), ("Mond. 3d.", True), ("Frid. 7th.", True))
+    assert found[2:] == [("Mond. 3d", {"when": "1838-09-03", **HIGH}), ("Frid. 7th", {"when": "1838-09-07", **HIGH})]
+
+
+# ---------------------------------------------------------------- ranges and double dates
+
+
+def test_an_open_range_takes_the_year_written_at_its_end():
+    found = dates(("She died in 1879.", False),
+                  ("A retrospective held from 12 June to 30 September 1979 restored her. From May to August "
+                   "1812 he was ill. Between 3 December and 2 March 1790 it snowed.", False))
+    assert found[1:] == [("12 June to 30 September 1979", {"from": "1979-06-12", "to": "1979-09-30"}),
+                         ("May to August 1812", {"from": "1812-05", "to": "1812-08"}),
+                         ("3 December and 2 March 1790", {"from": "1789-12-03", "to": "1790-03-02"})]
+
+
+def test_and_without_between_joins_no_range():
+    found = dates(("In 1840, in June and 30 September 1979.", False))
+    assert [text for text, _ in found] == ["1840", "June", "30 September 1979"]
+
+
+def test_a_double_date_without_its_year_takes_the_old_style_days_year_from_the_letter():
+    found = dates(("St Petersburg, 3/15 January 1855.", True),
+                  ("I received your letter of the 20th December (1st January) yesterday, and of the "
+                   "5 January (9 January).", False))
+    # 20 December 1854 (Old Style) was 1 January 1855: one day; 5 and 9 January are no such pair
+    assert found[1:] == [("20th December (1st January)", {"when": "1855-01-01", "when-custom": "1854-12-20",
+                                                          "datingMethod": "#julian", **MEDIUM})]
+    assert dates(("Your letter of the 20th December (1st January) came.", False)) == [
+        ("20th December (1st January)", {"when": "--01-01"})]  # the New Style day: no Julian reading without a year
+
+
+# ---------------------------------------------------------------- short years
+
+
+def test_a_season_of_a_short_year_is_in_the_century_of_the_narrative():
+    found = dates(("It was planted in the spring of 1851 by Mrs. Fairchild, who died in the winter of '62. "
+                   "The funeral was in February.", False))
+    assert found == [("spring of 1851", {"notBefore": "1851-03", "notAfter": "1851-05"}),
+                     ("winter of '62", {"notBefore": "1861-12", "notAfter": "1862-02", **MEDIUM}),
+                     ("February", {"when": "1862-02", **MEDIUM})]
+    assert dates(("She died in the winter of '62.", False)) == []  # no century to go by
