@@ -49,8 +49,9 @@ def test_the_first_of_two_days_is_in_the_month_named_after_the_second():
 def test_a_day_after_yesterday_evening_or_after_or_is_a_day_of_the_letters_month():
     found = dates(("Head Quarters, July 10th, 1776.", True),
                   ("It was read yesterday evening, the 9th. We shall not see land before the 20th or 21st.", False))
-    assert found[1:] == [("9th", {"when": "1776-07-09", **HIGH}), ("20th", {"when": "1776-07-20", **HIGH}),
-                         ("21st", {"when": "1776-07-21", **HIGH})]
+    # days after the letter's are this month's unless past (the month before's): medium
+    assert found[1:] == [("9th", {"when": "1776-07-09", **HIGH}), ("20th", {"when": "1776-07-20", **MEDIUM}),
+                         ("21st", {"when": "1776-07-21", **MEDIUM})]
 
 
 def test_a_weekday_last_or_next_is_counted_from_the_letters_date():
@@ -112,3 +113,22 @@ def test_a_season_of_a_short_year_is_in_the_century_of_the_narrative():
                      ("winter of '62", {"notBefore": "1861-12", "notAfter": "1862-02", **MEDIUM}),
                      ("February", {"when": "1862-02", **MEDIUM})]
     assert dates(("She died in the winter of '62.", False)) == []  # no century to go by
+
+
+# ---------------------------------------------------------------- days in the body of a letter
+
+
+def test_an_ordinal_before_a_noun_is_no_day_but_the_4th_day_of_july_is_a_date():
+    found = dates(("Monticello, Septr. 3d. 1805.", True),
+                  ("On the 3d time of asking, on the 4th day we reached it, of the 20th regiment. Signed this "
+                   "4th day of July, in the year of our Lord 1776, and the fourth day of May, 1777.", False))
+    assert found[1:] == [("4th day of July, in the year of our Lord 1776", {"when": "1776-07-04"}),
+                         ("fourth day of May, 1777", {"when": "1777-05-04"})]
+
+
+def test_a_day_after_the_letters_day_is_less_sure_and_one_its_month_lacks_is_the_month_befores():
+    found = dates(("Monticello, Septr. 3d. 1805.", True),
+                  ("Yours was recieved on the 31st; I go on the 2d to Richmond, and about the 25th to Washington.",
+                   False))
+    assert found[1:] == [("31st", {"when": "1805-08-31", "cert": "low", "resp": "#tei-tools"}),
+                         ("2d", {"when": "1805-09-02", **HIGH}), ("25th", {"when": "1805-09-25", **MEDIUM})]

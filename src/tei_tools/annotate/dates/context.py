@@ -195,8 +195,15 @@ class Context:
         index = anchor.year * 12 + anchor.month - 1 + offset
         year, month = index // 12, index % 12 + 1
         if not is_real_day(year, month, day):
-            return None
-        return year, month, self.certainty(anchor, moved=year != anchor.year and not self.in_heading)
+            if offset or self.in_heading or not anchor.heading or not is_real_day((index - 1) // 12, (index - 1) % 12 + 1, day):
+                return None
+            # "received on the 31st" in a letter of 3 September: a day its month lacks is the month
+            # before's, which has it (cert low: the text does not say so)
+            return (index - 1) // 12, (index - 1) % 12 + 1, LOW
+        cert = self.certainty(anchor, moved=year != anchor.year and not self.in_heading)
+        if cert == HIGH and not (offset or letters_month or self.in_heading) and anchor.day is not None and day > anchor.day:
+            cert = MEDIUM  # "on the 25th" in a letter of the 3d: this month's, or the last's if it is past
+        return year, month, cert
 
     def next_weekday(self, weekday: int) -> tuple[int, int, int, str] | None:
         """The first `weekday` after the previous heading's day (a diary entry headed "Monday")."""

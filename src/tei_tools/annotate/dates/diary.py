@@ -66,7 +66,7 @@ class DiaryRecogniser:
         # (found from the ordinal's ending, then the words before it: cheap scans first)
         self.ordinal_trigger = re.compile(rf"(?<![\d.,:/])(?:[12]\d|3[01]|0?[1-9]){SUFFIX}\b")
         self.narrative_day_before = re.compile(
-            r"\b(?:(?:[Oo]n|[Ss]ince|[Bb]etween|[Bb]efore|[Aa]fter|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|of)"
+            r"\b(?:(?:[Oo]n|[Ss]ince|[Bb]etween|[Aa]bout|[Tt]owards?|[Bb]efore|[Aa]fter|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|of)"
             r"|(?:[Yy]esterday|[Tt]o-?day|[Tt]o-?morrow)(?:\s+(?:morning|evening|afternoon|night))?,?)"
             r"\s+the\s+(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|d)\s+(?:or|and|to)\s+)?\Z")
         # "yesterday, the 16th", "yesterday evening, the 9th", "before the 20th or 21st"
@@ -76,9 +76,10 @@ class DiaryRecogniser:
             rf"\s+(?:or|and|to|till|until)\s+(?:the\s+)?{DAY}{SUFFIX}?\s+(?:of\s+)?(?P<m>{month})"
             rf"(?:[,.]?\s+{year})?")
         # not "the 4th of Hebrews", "the 3d of his journey": after "of", only this or that month
+        not_day = rf"|\s+{_alternation(sorted(vocabulary.not_day_after))}\b" if vocabulary.not_day_after else ""
         self.narrative_day = re.compile(
             rf"(?P<d>{DAY}){SUFFIX}\b(?![^\S\n]*(?:of\s+)?{month}|\s+[A-Z]|[^\S\n]*(?:{cues})"
-            rf"|\s+of\s+(?!{OF_THIS_MONTH}))")
+            rf"|\s+of\s+(?!{OF_THIS_MONTH}){not_day})")
         # "Monday", "Thursday Evening.": a weekday heading an entry, perhaps with the time of day
         self.heading_weekday = re.compile(
             rf"{self.weekday}\.?(?:,?\s+{TIME_OF_DAY})?\.?\s*(?:{DASH}+)?\s*\Z")

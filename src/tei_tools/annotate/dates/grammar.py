@@ -56,8 +56,9 @@ class Pieces:
         # "May 17, 1917", "Jan. 22d. 1839" (a period after the day, as diaries write it)
         # and a weekday between day and year, as diaries write it ("May 14th Monday 1804")
         weekdays = alternation([form for name in v.weekdays for form in (name.capitalize(), name.upper())])
-        self.optional_year = (rf"(?:(?:[,.]?\s+(?P<wd>{weekdays})(?!\w))?[,.]?\s+{self.year_or_era}"
-                              rf"(?!{DASH}\d))?")
+        # "the 4th day of July, in the year 1776", "in the year of our Lord 1776"
+        self.optional_year = (rf"(?:(?:[,.]?\s+(?P<wd>{weekdays})(?!\w))?[,.]?\s+"
+                              rf"(?:in\s+the\s+[Yy]ear\s+(?:of\s+our\s+Lord\s+)?)?{self.year_or_era}(?!{DASH}\d))?")
         self.relative = rf"(?P<rel>{alternation(list(v.relative_years), 'i')})\b"
         self.relative_prefix = alternation([r.rsplit(" ", 1)[0] for r in v.relative_years], "i")
         self.ordinal_word = alternation(list(v.ordinals), "i")

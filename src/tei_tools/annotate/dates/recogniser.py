@@ -77,7 +77,9 @@ class Recogniser:
         """Rules anchored at a number, chosen by its count of digits: "7th November, 1879",
         "44 BC", "1920s", "1917-05-17", "1905-06", "1907", "'20s"."""
         # "3d. Jany 1838": diarists put a full stop after the day's suffix
-        day_month = (re.compile(rf"(?<![\d,.:/])\b{p.day}(?:(?<=[a-z])\.)?(?:\s+(?i:of))?\s+{p.month}{p.optional_year}"),
+        # "the 4th day of July, 1776", as deeds and old letters write it
+        day_month = (re.compile(rf"(?<![\d,.:/])\b{p.day}(?:(?<=[a-z])\.)?(?:\s+day\s+of|\s+(?i:of))?\s+{p.month}"
+                                rf"{p.optional_year}"),
                      self._day_month)
         era_year = (re.compile(rf"(?<![\w$£€#])(?P<n>\d{{1,4}})\s?(?P<era>{p.eras})(?!\w)"), self._era_year)
         year = (re.compile(rf"{ALONE}(?P<y>\d{{4}})\b(?![{DASHES}/.,:]\d|['’]?s\b|%)"), self._year)
@@ -120,9 +122,10 @@ class Recogniser:
             (re.compile(rf"\b{p.full_month}\s+of\s+{p.relative}"), self._month_relative),
             (re.compile(rf"\b{p.full_month}"), self._bare_month),
         ]
-        self.ordinal_before_month = re.compile(rf"(?i:\b{p.ordinal_word})\s+of\s+\Z")
+        self.ordinal_before_month = re.compile(rf"(?i:\b{p.ordinal_word})(?:\s+day)?\s+of\s+\Z")
         self.ordinal_day_rule: Rule = (
-            re.compile(rf"(?i:\b(?P<dw>{p.ordinal_word}))\s+of\s+{p.month}{p.optional_year}"), self._day_month)
+            re.compile(rf"(?i:\b(?P<dw>{p.ordinal_word}))(?:\s+day)?\s+of\s+{p.month}{p.optional_year}"),
+            self._day_month)
 
     def _compile_word_rules(self, p: "Pieces") -> None:
         """"the twentieth century", "the 19th-century novel" (found from "century"); "the
