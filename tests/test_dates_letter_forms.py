@@ -132,3 +132,37 @@ def test_a_day_after_the_letters_day_is_less_sure_and_one_its_month_lacks_is_the
                    False))
     assert found[1:] == [("31st", {"when": "1805-08-31", "cert": "low", "resp": "#tei-tools"}),
                          ("2d", {"when": "1805-09-02", **HIGH}), ("25th", {"when": "1805-09-25", **MEDIUM})]
+
+
+# ---------------------------------------------------------------- Old Style years
+
+
+JULIAN = {"datingMethod": "#julian"}
+LOW = {"cert": "low", "resp": "#tei-tools"}
+
+
+def test_a_double_year_written_with_a_dash_is_one_day_up_to_the_reform():
+    assert dates(("Boston, Feb. 11, 1731-2. The ship came in.", False)) == [
+        ("Feb. 11, 1731-2", {"when": "1732-02-22", "when-custom": "1732-02-11", **JULIAN})]
+    assert dates(("He was born on the 11th of February, 1731-2.", False)) == [
+        ("11th of February, 1731-2", {"when": "1732-02-22", "when-custom": "1732-02-11", **JULIAN})]
+    # after 1752 a dash joins two years
+    assert dates(("On June 3, 1914-15.", False))[1] == ("1914-15", {"from": "1914", "to": "1915"})
+
+
+def test_an_old_style_day_before_lady_day_written_with_one_year_may_give_the_legal_year():
+    found = dates(("Born February 22, 1732 [O.S. February 11, 1731], and 3 May 1731 O.S. at sea.", False))
+    assert found == [("February 22, 1732", {"when": "1732-02-22"}),
+                     # O.S. before the date marks it too; the year may be the legal one (1732 by ours)
+                     ("February 11, 1731", {"when": "1731-02-22", "when-custom": "1731-02-11", **JULIAN, **LOW}),
+                     ("3 May 1731 O.S.", {"when": "1731-05-14", "when-custom": "1731-05-03", **JULIAN})]
+
+
+# ---------------------------------------------------------------- two-digit years
+
+
+def test_a_day_of_a_two_digit_year_is_in_the_century_of_the_narrative():
+    found = dates(("In 1943 he trained; he landed on June 6, '44, and on 3d May '45 it ended.", False))
+    assert found[1:] == [("June 6, '44", {"when": "1944-06-06", **MEDIUM}),
+                         ("3d May '45", {"when": "1945-05-03", **MEDIUM})]
+    assert dates(("He landed on June 6, '44.", False)) == [("June 6, '44", {"when": "--06-06"})]

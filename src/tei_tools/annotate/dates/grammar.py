@@ -12,6 +12,10 @@ DASH = f"[{DASHES}]"
 ALONE = rf"(?<![\w$£€#@/])(?<!\d[{DASHES}.,:])"  # a number not inside a larger one, nor money
 NOT_BEFORE_NUMBER = rf"(?![{DASHES}/]\d)"  # a year not followed by more of a range or date
 
+# "Feb. 11, 1731-2": a double year written with a dash, read so only up to Britain's reform (1752),
+# after which "January 1914-15" is a range
+DOUBLE_YEAR_DASH = rf"(?<=1[0-6]\d\d|17[0-4]\d|175[0-2]){DASH}(?P<dyd>\d{{1,2}})\b(?![{DASHES}/]\d)"
+
 WORD = re.compile(r"[a-z]+")
 FOLLOWING_WORDS = re.compile(r"(?:-| )([a-z]+|%)(?: ([a-z]+))?")
 PARTITIVE = frozenset({"them", "whom", "which", "these", "those", "his", "her", "their", "its", "our", "the"})
@@ -52,7 +56,7 @@ class Pieces:
         # after a month, a year may carry an era ("15 March 44 BC", "October 1066 AD")
         # "10th January 1665/6": the legal year, which began on 25 March, and the historical one
         self.year_or_era = (rf"(?:(?P<ey>\d{{1,4}})\s?(?P<era>{self.eras})(?!\w)|{self.year}"
-                            rf"(?:/(?P<dy>\d{{1,2}})\b(?!/))?)")
+                            rf"(?:/(?P<dy>\d{{1,2}})\b(?!/)|{DOUBLE_YEAR_DASH})?)")
         # "May 17, 1917", "Jan. 22d. 1839" (a period after the day, as diaries write it)
         # and a weekday between day and year, as diaries write it ("May 14th Monday 1804")
         weekdays = alternation([form for name in v.weekdays for form in (name.capitalize(), name.upper())])

@@ -83,7 +83,10 @@ class Recogniser:
                      self._day_month)
         era_year = (re.compile(rf"(?<![\w$£€#])(?P<n>\d{{1,4}})\s?(?P<era>{p.eras})(?!\w)"), self._era_year)
         year = (re.compile(rf"{ALONE}(?P<y>\d{{4}})\b(?![{DASHES}/.,:]\d|['’]?s\b|%)"), self._year)
-        self.short_number_rules: list[Rule] = [day_month, era_year]
+        short_year = r"[,.]?\s+['’](?P<yy>\d\d)\b(?!['’]?s\b|[.,:/]\d)"  # "June 6, '44", "3d May '09"
+        self.short_year_day_month = (re.compile(rf"(?<![\d,.:/])\b{p.day}(?:(?<=[a-z])\.)?(?:\s+(?i:of))?\s+{p.month}"
+                                                rf"{short_year}"), self._day_month_short_year)
+        self.short_number_rules: list[Rule] = [day_month, era_year, self.short_year_day_month]
         self.year_rules: list[Rule] = [year, era_year]
         self.year_and_more_rules: list[Rule] = [
             (re.compile(r"\b(?P<y>\d{3}0)['’]?s\b"), self._decade),
@@ -117,6 +120,8 @@ class Recogniser:
         "February of that year", "in April"; and "the twenty-second of January" before it."""
         self.month_rules: list[Rule] = [
             (re.compile(rf"\b{p.month}\s+(?:the\s+)?{p.day}{p.optional_year}"), self._day_month),
+            (re.compile(rf"\b{p.month}\s+(?:the\s+)?{p.day}[,.]?\s+['’](?P<yy>\d\d)\b(?!['’]?s\b|[.,:/]\d)"),
+             self._day_month_short_year),
             (re.compile(rf"\b{p.month}(?:[,.]?\s+|\s+of\s+){p.year_or_era}(?!{DASH}\d)"), self._month_year),
             (re.compile(rf"\b(?P<m1>{p.any_month})\s*{DASH}\s*{p.month},?\s+{p.year_or_era}"), self._month_range),
             (re.compile(rf"\b{p.full_month}\s+of\s+{p.relative}"), self._month_relative),
@@ -246,6 +251,24 @@ class Recogniser:
 
         yield Found(start, end, resolve=resolve, yearless=(month, first) if last is None else None)
 
+    def _day_month_short_year(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        """"June 6, '44": a day of a year written by its last two digits, in the century nearest the
+        narrative's year; with none to go by, the day without a year."""
+        month = self._month(match["m"])
+        if group_of(match, "d2") or not is_real_day(None, month, int(match["d"])):
+            return
+        day, short = int(match["d"]), int(match["yy"])
+
+        def resolve(context: Context) -> Reading | None:
+            year = _short_year_in_context(short, context)
+            if year is None or not is_real_day(year, month, day):
+                return Reading({"when": iso_day(None, month, day)})
+            reference = context.year if context.year is not None else context.first_year
+            cert = MEDIUM if abs(year - reference) <= 30 else LOW
+            return Reading({"when": iso_day(year, month, day)}, cert, year, month, day, from_context=True)
+
+        yield Found(*match.span(), resolve=resolve)
+
     def _written_year(self, match: re.Match[str], month: int | None = None, day: int | None = None) -> int | None:
         """The year after a month: four digits in the years' range, or any number with an era.
         A double year ("10th January 1665/6") gives the historical year (see `_dual_year`)."""
@@ -255,8 +278,8 @@ class Recogniser:
         year = int(match["y"])
         if not FIRST_YEAR <= year <= LAST_YEAR:
             return None
-        if group_of(match, "dy"):
-            return _dual_year(year, match["dy"], month, day)
+        if written := group_of(match, "dy") or group_of(match, "dyd"):
+            return _dual_year(year, written, month, day)
         return year
 
     @staticmethod
@@ -268,7 +291,7 @@ class Recogniser:
     def _month_year(self, match: re.Match[str], text: str) -> Iterator[Found]:
         month = self._month(match["m"])
         year = self._written_year(match, month)
-        if year is not None and group_of(match, "dy") and DAY_BEFORE.search(text, max(0, match.start() - 12),
+        if year is not None and (group_of(match, "dy") or group_of(match, "dyd")) and DAY_BEFORE.search(text, max(0, match.start() - 12),
                                                                           match.start()):
             return  # "28 March 1665/6": the day was no double year's, so neither is its month
         if year is not None:
@@ -552,4 +575,4 @@ def _dual_year(legal: int, written: str, month: int | None, day: int | None) -> 
 
 def _dual_year_style(match: re.Match[str]) -> dict[str, object]:
     """A double year is Old Style: only the Julian calendar's countries wrote the year so."""
-    return {"style": calendars.JULIAN, "double_year": True} if group_of(match, "dy") else {}
+    return {"style": calendars.JULIAN, "double_year": True} if group_of(match, "dy") or group_of(match, "dyd") else {}
