@@ -166,3 +166,21 @@ def test_a_day_of_a_two_digit_year_is_in_the_century_of_the_narrative():
     assert found[1:] == [("June 6, '44", {"when": "1944-06-06", **MEDIUM}),
                          ("3d May '45", {"when": "1945-05-03", **MEDIUM})]
     assert dates(("He landed on June 6, '44.", False)) == [("June 6, '44", {"when": "--06-06"})]
+
+
+def test_a_double_date_with_the_new_style_day_alone_in_parentheses():
+    assert dates(("Moscow, 12 (24) March 1855. We arrived.", False)) == [
+        ("12 (24) March 1855", {"when": "1855-03-24", "when-custom": "1855-03-12", **JULIAN})]
+    assert dates(("Moscow, March 12th (24th), 1855.", False)) == [
+        ("March 12th (24th), 1855", {"when": "1855-03-24", "when-custom": "1855-03-12", **JULIAN})]
+
+
+def test_a_quakers_numbered_month_is_that_month_from_1752_and_left_alone_before():
+    found = dates(("Burlington, 3d of 5th Month, 1790.", True),
+                  ("Thine of the 18th of last month came; I set out on the 10th instant, and on 6th mo. 2d.", False))
+    assert found == [("3d of 5th Month, 1790", {"when": "1790-05-03"}),
+                     ("18th of last month", {"when": "1790-04-18", **HIGH}),
+                     ("10th instant", {"when": "1790-05-10", **HIGH}),
+                     ("6th mo. 2d", {"when": "1790-06-02", **HIGH})]
+    # before 1752 Friends counted from March: the year alone
+    assert dates(("Written 5th mo. 3d, 1740. He stayed 6 months 3 days.", False)) == [("1740", {"when": "1740"})]

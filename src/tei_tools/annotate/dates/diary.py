@@ -91,6 +91,11 @@ class DiaryRecogniser:
         self.double_month_day = re.compile(
             rf"\b(?P<m>{month})\s+(?P<d>{DAY}){SUFFIX}?\s*\(\s*(?P<m2>{month})\s+(?P<d2>{DAY}){SUFFIX}?"
             rf"(?:,?\s*N\.\s?S\.)?\s*\)(?:\s*,?\s+{year})?")
+        # "12 (24) March 1855", "March 12 (24), 1855": the New Style day alone in the parentheses
+        self.parenthesised_day_month = re.compile(
+            rf"\b(?P<d>{DAY}){SUFFIX}?\s*\(\s*(?P<d2>{DAY}){SUFFIX}?\s*\)\s*(?P<m>{month}),?\s+{year}")
+        self.parenthesised_month_day = re.compile(
+            rf"\b(?P<m>{month})\s+(?P<d>{DAY}){SUFFIX}?\s*\(\s*(?P<d2>{DAY}){SUFFIX}?\s*\)\s*,?\s+{year}")
         self.slash_month_day = re.compile(
             rf"\b(?P<m>{month})\s+(?P<d>{DAY})\s*/\s*(?P<d2>{DAY}){SUFFIX}?,?\s+{year}")
         self.slash_day_month = re.compile(
@@ -110,7 +115,8 @@ class DiaryRecogniser:
         found: list[Found] = []
         for position in self._double_date_places(text):
             window = (max(0, position - 24), min(len(text), position + 48))
-            for pattern in (self.double_day_month, self.double_month_day, self.slash_month_day, self.slash_day_month):
+            for pattern in (self.double_day_month, self.double_month_day, self.parenthesised_day_month,
+                            self.parenthesised_month_day, self.slash_month_day, self.slash_day_month):
                 found.extend(f for m in pattern.finditer(text, *window) for f in self._double(m))
         for position in self.weekday_positions(text) if weekdays is None else weekdays:
             if match := self.weekday_day.match(text, position):

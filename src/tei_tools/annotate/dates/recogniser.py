@@ -86,7 +86,17 @@ class Recogniser:
         short_year = r"[,.]?\s+['’](?P<yy>\d\d)\b(?!['’]?s\b|[.,:/]\d)"  # "June 6, '44", "3d May '09"
         self.short_year_day_month = (re.compile(rf"(?<![\d,.:/])\b{p.day}(?:(?<=[a-z])\.)?(?:\s+(?i:of))?\s+{p.month}"
                                                 rf"{short_year}"), self._day_month_short_year)
-        self.short_number_rules: list[Rule] = [day_month, era_year, self.short_year_day_month]
+        # Quakers' numbered months: "3d of 5th Month, 1790", "5th mo. 3d, 1790" (see _numbered_month)
+        suffix = r"(?:st|nd|rd|th|d)"
+        numbered = rf"(?P<qm>1[0-2]|0?[1-9]){suffix}?\.?\s+(?i:mo\b\.?|month\b)"
+        quaker_year = r"(?:[,.]?\s+(?P<y>\d{4})\b(?![-–/]\d))?"
+        self.numbered_month_rules: list[Rule] = [
+            (re.compile(rf"(?<![\d,.:/])\b(?P<d>[12]\d|3[01]|0?[1-9]){suffix}?\.?\s+(?:day\s+)?of\s+(?:the\s+)?"
+                        rf"{numbered}{quaker_year}"), self._numbered_month),
+            (re.compile(rf"(?<![\d,.:/])\b{numbered},?\s+(?P<d>[12]\d|3[01]|0?[1-9]){suffix}?\b{quaker_year}"),
+             self._numbered_month)]
+        self.short_number_rules: list[Rule] = [day_month, era_year, self.short_year_day_month,
+                                               *self.numbered_month_rules]
         self.year_rules: list[Rule] = [year, era_year]
         self.year_and_more_rules: list[Rule] = [
             (re.compile(r"\b(?P<y>\d{3}0)['’]?s\b"), self._decade),
@@ -250,6 +260,28 @@ class Recogniser:
             return Reading(self._days(None, month, first, last))
 
         yield Found(start, end, resolve=resolve, yearless=(month, first) if last is None else None)
+
+    def _numbered_month(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        """A Quaker's date, the month by its number: "3d of 5th Month, 1790" is 3 May 1790. Up to
+        1751 Friends counted from March (First Month), in the Julian calendar with the year from 25
+        March: such a date is left alone rather than misread."""
+        month, day = int(match["qm"]), int(match["d"])
+        if match["y"]:
+            year = int(match["y"])
+            if 1752 <= year <= LAST_YEAR and is_real_day(year, month, day):
+                yield Found(*match.span(), {"when": iso_day(year, month, day)}, year=year, month=month, day=day)
+            return
+        if not is_real_day(None, month, day):
+            return
+
+        def resolve(context: Context) -> Reading | None:
+            found = context.year_of_day(month, day)
+            if found is None or found[0] < 1752:
+                return None  # no year, or one in which the months were counted from March
+            return Reading({"when": iso_day(found[0], month, day)}, found[1], found[0], month, day,
+                           from_context=True)
+
+        yield Found(*match.span(), resolve=resolve)
 
     def _day_month_short_year(self, match: re.Match[str], text: str) -> Iterator[Found]:
         """"June 6, '44": a day of a year written by its last two digits, in the century nearest the
