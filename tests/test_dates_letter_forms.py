@@ -184,3 +184,13 @@ def test_a_quakers_numbered_month_is_that_month_from_1752_and_left_alone_before(
                      ("6th mo. 2d", {"when": "1790-06-02", **HIGH})]
     # before 1752 Friends counted from March: the year alone
     assert dates(("Written 5th mo. 3d, 1740. He stayed 6 months 3 days.", False)) == [("1740", {"when": "1740"})]
+
+
+def test_a_day_or_month_with_last_or_next_is_the_one_before_or_after_the_letters_date():
+    found = dates(("London, February 10th, 1820.", True),
+                  ("I wrote on the 3rd of March last, again in October last, and shall see you in June next "
+                   "or on the 1st of February next.", False))
+    assert found[1:] == [("3rd of March last", {"when": "1819-03-03", **MEDIUM}),
+                         ("October last", {"when": "1819-10", **MEDIUM}),
+                         ("June next", {"when": "1820-06", **HIGH}),
+                         ("1st of February next", {"when": "1821-02-01", **MEDIUM})]

@@ -128,9 +128,10 @@ class Context:
 
     # ---------------------------------------------------------------- resolving
 
-    def year_of_day(self, month: int, day: int, past: bool = False) -> tuple[int, str] | None:
+    def year_of_day(self, month: int, day: int, past: bool = False, future: bool = False) -> tuple[int, str] | None:
         """The year of a day and month the text gives without it, and how sure it is. `past`: the
-        text looks back ("since the 3rd of March"), so the day is not after the context's."""
+        text looks back ("since the 3rd of March", "the 3rd of March last"), so the day is not after
+        the context's; `future`: it looks ahead ("the 1st of May next"), so the day is after it."""
         anchor = self.recent()
         if anchor is None:
             return None
@@ -140,6 +141,10 @@ class Context:
             # "since 3 May" looks back from the day the letter, the entry or the narration is at
             reference = (anchor.month, anchor.day or 31)
             year = anchor.year if (month, day) <= reference else anchor.year - 1
+            moved = year != anchor.year
+        elif future and not self.in_heading and (anchor.heading or anchor.day is not None):
+            reference = (anchor.month, anchor.day or 1)
+            year = anchor.year if (month, day) > reference else anchor.year + 1
             moved = year != anchor.year
         else:
             year = self._nearest_year(anchor, month, day)
@@ -170,13 +175,17 @@ class Context:
         # a letter or entry speaks of days around the day it was written, before or after
         return min(options, key=lambda y: (abs(calendars.to_jdn(y, month, day) - reference), y != anchor.year))
 
-    def year_of_month(self, month: int) -> tuple[int, str] | None:
-        """The year of a bare month ("In April"): named in this block, or fixed by a heading."""
+    def year_of_month(self, month: int, past: bool = False, future: bool = False) -> tuple[int, str] | None:
+        """The year of a bare month ("In April"): named in this block, or fixed by a heading.
+        `past`, `future`: "in October last" is before the context's month, "in June next" after it."""
         anchor = self.block_anchor()
         if anchor is None and self.heading is not None and self.latest() is self.heading:
             anchor = self.heading
         if anchor is None:
             return None
+        if anchor.month is not None and (past or future) and not self.in_heading:
+            year = anchor.year - (month >= anchor.month) if past else anchor.year + (month <= anchor.month)
+            return year, self.certainty(anchor, year != anchor.year)
         if anchor.month is not None and anchor.heading:
             year = self._nearest_year(anchor, month, 1)
             return year, self.certainty(anchor, year != anchor.year)

@@ -40,6 +40,8 @@ from tei_tools.annotate.dates.values import (Values, iso_day, iso_month, iso_yea
                                              year_span)
 from tei_tools.annotate.dates.vocabulary import Vocabulary, load_vocabulary
 
+# "the 3rd of March last", "in June next": the last such day or month before the letter's date, the next after
+LAST_OR_NEXT = re.compile(r"\s+(last|next)\b(?!\s+(?:but|one|time|night|week|year|month)\b)")
 DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th|d)?\.?\s+(?:of\s+)?\Z")
 Handler = Callable[[re.Match[str], str], Iterator[Found]]
 Rule = tuple[re.Pattern[str], Handler]
@@ -249,17 +251,21 @@ class Recogniser:
 
         looks_back = word_before(text, start) in ("since", "the") and bool(
             re.search(r"(?i)\bsince\s+(?:the\s+)?\Z", text[max(0, start - 12):start]))
+        if relative := LAST_OR_NEXT.match(text, end):  # "the 3rd of March last": the span takes the word
+            end = relative.end()
+        looks_back = looks_back or bool(relative and relative[1] == "last")
+        looks_ahead = bool(relative and relative[1] == "next")
 
         def resolve(context: Context) -> Reading | None:
             if not is_real_day(None, month, first) or (last is not None and not is_real_day(None, month, last)):
                 return None  # a day that exists in no year is not a date
-            found = context.year_of_day(month, last or first, past=looks_back)
+            found = context.year_of_day(month, last or first, past=looks_back, future=looks_ahead)
             if found and is_real_day(found[0], month, first):  # a 29th of February may not fit that year
                 year, cert = found
                 return Reading(self._days(year, month, first, last), cert, year, month, first, from_context=True)
             return Reading(self._days(None, month, first, last))
 
-        yield Found(start, end, resolve=resolve, yearless=(month, first) if last is None else None)
+        yield Found(start, end, resolve=resolve, yearless=(month, first) if last is None and not relative else None)
 
     def _numbered_month(self, match: re.Match[str], text: str) -> Iterator[Found]:
         """A Quaker's date, the month by its number: "3d of 5th Month, 1790" is 3 May 1790. Up to
@@ -365,14 +371,18 @@ class Recogniser:
         if cue in self.vocabulary.month_name_risk_cues and re.match(r" [A-Z][a-z]", text[match.end():]):
             return  # "a novel by April Smith"
         month = self._month(match["m"])
+        end = match.end()
+        if relative := LAST_OR_NEXT.match(text, end):  # "in October last", "in June next"
+            end = relative.end()
+        past, future = bool(relative and relative[1] == "last"), bool(relative and relative[1] == "next")
 
         def resolve(context: Context) -> Reading:
-            found = context.year_of_month(month)
+            found = context.year_of_month(month, past=past, future=future)
             if found is None:
                 return Reading({"when": iso_month(None, month)})
             return Reading({"when": iso_month(found[0], month)}, found[1], found[0], month, from_context=True)
 
-        yield Found(*match.span(), resolve=resolve, yearless=(month, None))
+        yield Found(start, end, resolve=resolve, yearless=None if relative else (month, None))
 
     def _month_before(self, text: str, position: int) -> int | None:
         """Where the month name that stands just before the cue word starts ("from March to May"),
