@@ -194,3 +194,13 @@ def test_a_day_or_month_with_last_or_next_is_the_one_before_or_after_the_letters
                          ("October last", {"when": "1819-10", **MEDIUM}),
                          ("June next", {"when": "1820-06", **HIGH}),
                          ("1st of February next", {"when": "1821-02-01", **MEDIUM})]
+
+
+def test_seasons_and_parts_of_the_year_written_with_the_year():
+    found = dates(("Early in the year 1918 he returned; in the summer of the year 1920, at the end of the year "
+                   "1921, in the latter part of 1922 and the early part of 1923.", False))
+    assert found == [("Early in the year 1918", {"notBefore": "1918-01", "notAfter": "1918-04"}),
+                     ("summer of the year 1920", {"notBefore": "1920-06", "notAfter": "1920-08"}),
+                     ("end of the year 1921", {"notBefore": "1921-09", "notAfter": "1921-12"}),
+                     ("latter part of 1922", {"notBefore": "1922-07", "notAfter": "1922-12"}),
+                     ("early part of 1923", {"notBefore": "1923-01", "notAfter": "1923-04"})]

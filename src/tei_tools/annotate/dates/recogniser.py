@@ -115,14 +115,16 @@ class Recogniser:
     def _compile_headed_rules(self, p: "Pieces") -> None:
         """Rules whose first word comes before a number or "that year": "winter of 1918",
         "early 1917", "end of that year", "AD 79"; the backward patterns find that word."""
-        self.head_before_number = re.compile(rf"(?:(?i:\b{p.heads})(?:\s+of|\s+in)?(?:\s+|-)|\b{p.eras_before}\s?)\Z")
+        self.head_before_number = re.compile(
+            rf"(?:(?i:\b{p.heads})(?:\s+of|\s+in)?(?:\s+the\s+year)?(?:\s+|-)|\b{p.eras_before}\s?)\Z")
         self.head_before_relative = re.compile(rf"(?i:\b{p.heads})\s+of\s+{p.relative_prefix}\s+\Z")
         season_year = rf"{p.year}{p.second_year}?{NOT_BEFORE_NUMBER}"
         self.headed_rules: list[Rule] = [
-            (re.compile(rf"(?i:\b(?P<s>{p.seasons}))(?P<of>\s+of)?\s+(?:{season_year}|{p.relative})"), self._season),
-            (re.compile(rf"(?i:\b(?P<p>early|mid|late))(?:-|\s+in\s+|\s+){p.year}{NOT_BEFORE_NUMBER}"),
+            (re.compile(rf"(?i:\b(?P<s>{p.seasons}))(?P<of>\s+of)?\s+(?:(?:the\s+year\s+)?{season_year}|{p.relative})"),
+             self._season),
+            (re.compile(rf"(?i:\b(?P<p>early|mid|late))(?:-|\s+in\s+(?:the\s+year\s+)?|\s+){p.year}{NOT_BEFORE_NUMBER}"),
              self._part_of_year),
-            (re.compile(rf"(?i:\b(?P<p>{p.parts_of}))\s+of\s+(?:{p.year}{NOT_BEFORE_NUMBER}|{p.relative})"),
+            (re.compile(rf"(?i:\b(?P<p>{p.parts_of}))\s+of\s+(?:(?:the\s+year\s+)?{p.year}{NOT_BEFORE_NUMBER}|{p.relative})"),
              self._part_of_year),
             (re.compile(rf"\b(?P<era>{p.eras_before})\s?(?P<n>\d{{1,4}})\b{NOT_BEFORE_NUMBER}"), self._era_year),
         ]
