@@ -204,3 +204,11 @@ def test_seasons_and_parts_of_the_year_written_with_the_year():
                      ("end of the year 1921", {"notBefore": "1921-09", "notAfter": "1921-12"}),
                      ("latter part of 1922", {"notBefore": "1922-07", "notAfter": "1922-12"}),
                      ("early part of 1923", {"notBefore": "1923-01", "notAfter": "1923-04"})]
+
+
+def test_a_day_before_an_editors_bracketed_year_takes_it_and_frames_the_letter():
+    found = dates(("Three Mile Cross, Septr 20th [1825].", True), ("Yours of the 14th inst. came.", False))
+    assert found == [("Septr 20th", {"when": "1825-09-20"}), ("1825", {"when": "1825"}),
+                     ("14th inst.", {"when": "1825-09-14", **HIGH})]
+    assert dates(("Reading, March 3d [1820?].", True)) == [("March 3d", {"when": "1820-03-03", **LOW}),
+                                                           ("1820", {"when": "1820", **LOW})]

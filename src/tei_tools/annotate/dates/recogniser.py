@@ -189,7 +189,7 @@ class Recogniser:
         for position in occurrences(text, "ties"):
             self._try_before(self.the_before_decade_word, [self.decade_word_rule], text, position + 4, candidates)
         self.styles.mark_weekdays(text, candidates, weekdays)
-        chosen = _join_open_ranges(text, longest_first(candidates))
+        chosen = _with_editors_years(text, _join_open_ranges(text, longest_first(candidates)))
         self.styles.mark_calendars(text, chosen)
         return chosen
 
@@ -563,6 +563,32 @@ def _relative_span(context: Context, offset: int, first: int, last: int) -> Read
 # what joins the two ends of a range: "12 June to 30 September 1979", "from May till August 1812"
 RANGE_JOIN = re.compile(rf"\s*(?:{DASH}|to|till|until|and)\s+|\s*{DASH}\s*")
 BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+(?:the\s+)?\Z")
+
+
+# an editor's year after a day without one: "Septr 20th [1825]", "March 3d [1820?]"
+EDITORS_YEAR = re.compile(r"\s*\[\s*(\?)?\s*(\d{4})\s*(\?)?\s*\]")
+
+
+def _with_editors_years(text: str, chosen: list[Found]) -> list[Found]:
+    """A day and month followed by the year an editor supplies in brackets take that year (cert
+    low where the editor doubts it): the dateline then frames the letter's days as a full one."""
+    for first, second in zip(chosen, chosen[1:]):
+        if first.yearless is None or first.yearless[1] is None or first.resolve is None:
+            continue
+        bracket = EDITORS_YEAR.match(text, first.end)
+        if bracket is None or second.start != bracket.start(2) or second.values is None or second.year is None:
+            continue
+        year, (month, day) = int(bracket[2]), first.yearless
+        if str(second.year) != bracket[2] or not is_real_day(year, month, day):
+            continue
+        values = {"when": iso_day(year, month, day)}
+        if bracket[1] or bracket[3]:
+            values.update(cert=LOW)
+            second.values = {**second.values, "cert": LOW}
+        first.values, first.resolve, first.yearless = values, None, None
+        first.year, first.month, first.day = year, month, day
+        second.sets_context = False  # the day is the frame, not its year alone
+    return chosen
 
 
 def _join_open_ranges(text: str, chosen: list[Found]) -> list[Found]:
