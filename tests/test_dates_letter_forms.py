@@ -212,3 +212,11 @@ def test_a_day_before_an_editors_bracketed_year_takes_it_and_frames_the_letter()
                      ("14th inst.", {"when": "1825-09-14", **HIGH})]
     assert dates(("Reading, March 3d [1820?].", True)) == [("March 3d", {"when": "1820-03-03", **LOW}),
                                                            ("1820", {"when": "1820", **LOW})]
+
+
+def test_a_feast_with_last_or_next_is_the_one_before_or_after_the_letters_date():
+    found = dates(("London, 2d Jany. 1847.", True),
+                  ("It expires at Lady Day next and was signed at Michaelmas last, or at Christmas Day last.", False))
+    assert found[1:] == [("Lady Day next", {"when": "1847-03-25", **HIGH}),
+                         ("Michaelmas last", {"when": "1846-09-29", **MEDIUM}),
+                         ("Christmas Day last", {"when": "1846-12-25", **MEDIUM})]
