@@ -220,3 +220,11 @@ def test_a_feast_with_last_or_next_is_the_one_before_or_after_the_letters_date()
     assert found[1:] == [("Lady Day next", {"when": "1847-03-25", **HIGH}),
                          ("Michaelmas last", {"when": "1846-09-29", **MEDIUM}),
                          ("Christmas Day last", {"when": "1846-12-25", **MEDIUM})]
+
+
+def test_between_two_days_of_a_month_is_one_range():
+    assert dates(("Between 1 and 15 May 1890 it rained; between the 12th and 15th of March 1891 it snowed; "
+                  "between 3 and 4 o'clock on 5 June 1890.", False)) == [
+        ("1 and 15 May 1890", {"from": "1890-05-01", "to": "1890-05-15"}),
+        ("12th and 15th of March 1891", {"from": "1891-03-12", "to": "1891-03-15"}),
+        ("5 June 1890", {"when": "1890-06-05"})]

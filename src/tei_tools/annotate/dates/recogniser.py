@@ -97,8 +97,12 @@ class Recogniser:
                         rf"{numbered}{quaker_year}"), self._numbered_month),
             (re.compile(rf"(?<![\d,.:/])\b{numbered},?\s+(?P<d>[12]\d|3[01]|0?[1-9]){suffix}?\b{quaker_year}"),
              self._numbered_month)]
+        # "between 1 and 15 May 1890", "between the 12th and 15th of March": one range
+        between = (re.compile(rf"(?:(?<=[Bb]etween\s)|(?<=[Bb]etween\sthe\s))(?P<d>[12]\d|3[01]|0?[1-9]){suffix}?\s+and"
+                              rf"\s+(?:the\s+)?(?P<d2>[12]\d|3[01]|0?[1-9]){suffix}?\b(?:\s+(?i:of))?\s+{p.month}"
+                              rf"{p.optional_year}"), self._day_month)
         self.short_number_rules: list[Rule] = [day_month, era_year, self.short_year_day_month,
-                                               *self.numbered_month_rules]
+                                               *self.numbered_month_rules, between]
         self.year_rules: list[Rule] = [year, era_year]
         self.year_and_more_rules: list[Rule] = [
             (re.compile(r"\b(?P<y>\d{3}0)['’]?s\b"), self._decade),
