@@ -128,7 +128,7 @@ def test_an_ordinal_before_a_noun_is_no_day_but_the_4th_day_of_july_is_a_date():
 
 def test_a_day_after_the_letters_day_is_less_sure_and_one_its_month_lacks_is_the_month_befores():
     found = dates(("Monticello, Septr. 3d. 1805.", True),
-                  ("Yours was recieved on the 31st; I go on the 2d to Richmond, and about the 25th to Washington.",
+                  ("Yours of the 31st is here; I go on the 2d to Richmond, and about the 25th to Washington.",
                    False))
     assert found[1:] == [("31st", {"when": "1805-08-31", "cert": "low", "resp": "#tei-tools"}),
                          ("2d", {"when": "1805-09-02", **HIGH}), ("25th", {"when": "1805-09-25", **MEDIUM})]
@@ -228,3 +228,12 @@ def test_between_two_days_of_a_month_is_one_range():
         ("1 and 15 May 1890", {"from": "1890-05-01", "to": "1890-05-15"}),
         ("12th and 15th of March 1891", {"from": "1891-03-12", "to": "1891-03-15"}),
         ("5 June 1890", {"when": "1890-06-05"})]
+
+
+def test_a_day_in_a_past_clause_after_the_letters_day_is_the_month_befores_and_a_future_one_before_it_the_next():
+    # from the lead's unseen business letter (dateline March 3, 1897), in other words
+    found = dates(("Meriden, March 20, 1897.", True),
+                  ("The goods ordered on the 25th were not shipped. Our Mr. Wilcox will call on the 2d. "
+                   "Your favor of the 12th is at hand.", False))
+    assert found[1:] == [("25th", {"when": "1897-02-25", **MEDIUM}), ("2d", {"when": "1897-04-02", **MEDIUM}),
+                         ("12th", {"when": "1897-03-12", **HIGH})]

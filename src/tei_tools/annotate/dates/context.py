@@ -191,16 +191,24 @@ class Context:
             return year, self.certainty(anchor, year != anchor.year)
         return anchor.year, self.certainty(anchor)
 
-    def month_of_day(self, day: int, offset: int = 0, letters_month: bool = False) -> tuple[int, int, str] | None:
+    def month_of_day(self, day: int, offset: int = 0, letters_month: bool = False,
+                     tense: str | None = None) -> tuple[int, int, str] | None:
         """(year, month, cert) for a day without its month: the month of the context's date,
         moved by `offset` months ("ult." -1, "prox." +1). Only an anchor that names a month counts;
         a diary heading whose day is before the previous heading's is in the next month.
-        `letters_month`: "inst.", "ult." count from the month of the letter (its dateline) first."""
+        `letters_month`: "inst.", "ult." count from the month of the letter (its dateline) first.
+        `tense` ("past", "future") of the clause in a letter's or entry's body: a past day after the
+        heading's is the month before's, a future day before it the next month's (cert medium)."""
         anchor = (self.heading if letters_month and self.heading is not None else None) or self.recent()
         if anchor is None or anchor.month is None:
             return None
         if self.in_heading and anchor.heading and anchor.day is not None and day < anchor.day and not offset:
             offset = 1
+        if (tense and not (offset or letters_month or self.in_heading) and anchor.heading and anchor.day is not None
+                and (day > anchor.day if tense == "past" else day < anchor.day)):
+            index = anchor.year * 12 + anchor.month - 1 + (-1 if tense == "past" else 1)
+            if is_real_day(index // 12, index % 12 + 1, day):
+                return index // 12, index % 12 + 1, MEDIUM
         index = anchor.year * 12 + anchor.month - 1 + offset
         year, month = index // 12, index % 12 + 1
         if not is_real_day(year, month, day):

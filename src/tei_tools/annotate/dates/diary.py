@@ -36,6 +36,9 @@ WEEKDAY_GAP = rf"[,.]?\s*(?:{TIME_OF_DAY},?\s*)?(?:{DASH}+\s*)?"
 OF_THIS_MONTH = r"(?:(?:this|that|present|same|current|instant)\b|the\s+(?:present|same|current|month)\b|inst\.)"
 
 
+CLAUSE_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|'ll")
+
+
 def _alternation(words) -> str:
     return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
 
@@ -132,7 +135,7 @@ class DiaryRecogniser:
                     found.extend(self._day_of_next_month(match.start("d"), match.end(), int(match["d"]), named))
                     continue
                 found.append(self._day_only(match.start("d"), match.end(), int(match["d"]), None,
-                                            in_letter_or_entry=True))
+                                            in_letter_or_entry=True, tense=self._tense(text, match.start("d"))))
         if self.cue_trigger.search(text):
             for match in self.day_with_cue.finditer(text):
                 offset = self.vocabulary.day_only_cues[match["cue"].lower()]
@@ -246,14 +249,27 @@ class DiaryRecogniser:
 
         return Found(match.start(), match.end(), resolve=resolve, weekday=weekday, counted_from_weekday=True)
 
+    def _tense(self, text: str, position: int) -> str | None:
+        """"past" or "future" for the clause around `position`, from its words (data/dates.toml,
+        [tense]); None where it has words of two lists, a present one, or none."""
+        start = max((text.rfind(mark, 0, position) for mark in ".;!?"), default=-1) + 1
+        ends = [end for end in (text.find(mark, position) for mark in ".;!?") if end >= 0]
+        words = set(CLAUSE_WORD.findall(text[start:min(ends) if ends else len(text)].lower()))
+        past = not self.vocabulary.past_words.isdisjoint(words)
+        future = not self.vocabulary.future_words.isdisjoint(words)
+        if not self.vocabulary.present_words.isdisjoint(words) or past == future:
+            return None
+        return "past" if past else "future"
+
     def _day_only(self, start: int, end: int, day: int, weekday: int | None, offset: int = 0,
-                  in_letter_or_entry: bool = False, letters_month: bool = False) -> Found:
+                  in_letter_or_entry: bool = False, letters_month: bool = False, tense: str | None = None) -> Found:
         """A day without its month. `in_letter_or_entry`: a date only where a dateline or an entry
-        heading gives the month ("on the 10th" in a novel is no date we can read)."""
+        heading gives the month ("on the 10th" in a novel is no date we can read); `tense`: of its
+        clause (see Context.month_of_day)."""
         def resolve(context: Context) -> Reading | None:
             if in_letter_or_entry and (context.heading is None or context.recent() is not context.heading):
                 return None
-            found = context.month_of_day(day, offset, letters_month)
+            found = context.month_of_day(day, offset, letters_month, tense)
             if found is None:
                 return None  # a day without any month to go by is not a date we can write
             year, month, cert = found
