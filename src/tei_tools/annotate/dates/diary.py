@@ -36,6 +36,7 @@ WEEKDAY_GAP = rf"[,.]?\s*(?:{TIME_OF_DAY},?\s*)?(?:{DASH}+\s*)?"
 OF_THIS_MONTH = r"(?:(?:this|that|present|same|current|instant)\b|the\s+(?:present|same|current|month)\b|inst\.)"
 
 
+CLAUSE_REACH = 300
 CLAUSE_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|'ll")
 
 
@@ -252,9 +253,12 @@ class DiaryRecogniser:
     def _tense(self, text: str, position: int) -> str | None:
         """"past" or "future" for the clause around `position`, from its words (data/dates.toml,
         [tense]); None where it has words of two lists, a present one, or none."""
-        start = max((text.rfind(mark, 0, position) for mark in ".;!?"), default=-1) + 1
-        ends = [end for end in (text.find(mark, position) for mark in ".;!?") if end >= 0]
-        words = set(CLAUSE_WORD.findall(text[start:min(ends) if ends else len(text)].lower()))
+        # within CLAUSE_REACH characters either side: a block without punctuation costs no more
+        low, high = max(0, position - CLAUSE_REACH), min(len(text), position + CLAUSE_REACH)
+        start = max((text.rfind(mark, low, position) for mark in ".;!?"), default=-1) + 1
+        start = max(start, low)
+        ends = [end for end in (text.find(mark, position, high) for mark in ".;!?") if end >= 0]
+        words = set(CLAUSE_WORD.findall(text[start:min(ends) if ends else high].lower()))
         past = not self.vocabulary.past_words.isdisjoint(words)
         future = not self.vocabulary.future_words.isdisjoint(words)
         if not self.vocabulary.present_words.isdisjoint(words) or past == future:

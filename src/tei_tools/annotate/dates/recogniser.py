@@ -101,8 +101,8 @@ class Recogniser:
         between = (re.compile(rf"(?:(?<=[Bb]etween\s)|(?<=[Bb]etween\sthe\s))(?P<d>[12]\d|3[01]|0?[1-9]){suffix}?\s+and"
                               rf"\s+(?:the\s+)?(?P<d2>[12]\d|3[01]|0?[1-9]){suffix}?\b(?:\s+(?i:of))?\s+{p.month}"
                               rf"{p.optional_year}"), self._day_month)
-        self.short_number_rules: list[Rule] = [day_month, era_year, self.short_year_day_month,
-                                               *self.numbered_month_rules, between]
+        self.short_number_rules: list[Rule] = [day_month, era_year]
+        self.between_rule: Rule = between
         self.year_rules: list[Rule] = [year, era_year]
         self.year_and_more_rules: list[Rule] = [
             (re.compile(r"\b(?P<y>\d{3}0)['’]?s\b"), self._decade),
@@ -200,7 +200,17 @@ class Recogniser:
     def _number_rules(self, text: str, start: int, end: int) -> list[Rule]:
         """The rules worth trying on a number, from its length and the character after it."""
         if end - start <= 3:
-            return self.short_number_rules
+            # the rarer forms only where their words are near (cheap scans): "between 1 and 15 May",
+            # "5th mo. 3d", "June 6, '44"
+            rules = self.short_number_rules
+            if "etween" in text[max(0, start - 13):start]:
+                rules = [*rules, self.between_rule]
+            after = text[end:end + 24]
+            if "mo" in after.lower():
+                rules = [*rules, *self.numbered_month_rules]
+            if "'" in after or "’" in after:
+                rules = [*rules, self.short_year_day_month]
+            return rules
         if end - start > 4:
             return []
         following = text[end:end + 2].lstrip()[:1]
