@@ -54,7 +54,7 @@ def annotate_dates(blocks: Sequence[Block], recogniser: Recogniser | None = None
             if checked is not reading:  # a wrong weekday: read again without what it contradicts
                 reading = checked
                 values, calendar_cert = _in_calendar(item, reading, sentence, policy, recogniser, old_style)
-            cert = _least_sure(reading.cert, calendar_cert, values.pop("cert", None))
+            cert = _least_sure(reading.cert, calendar_cert, values.pop("cert", None), _legal_year_cert(item, values))
             values.pop("resp", None)
             if cert:
                 values.update(cert=cert, resp=TOOL)
@@ -88,6 +88,19 @@ def _in_calendar(item: Found, reading: Reading, sentence: str, policy: CalendarP
     if item.julian_only and "when-custom" not in values:
         values = {"when": iso_year(item.year)}
     return values, cert
+
+
+def _legal_year_cert(item: Found, values: Values) -> str | None:
+    """An Old Style day from 1 January to 24 March up to 1752, written with one year ("11 February
+    1731 O.S."), may give the legal year, which began on 25 March: the Gregorian @when is then a
+    year early (1731-02-22 for 1732-02-22). Low, unless a double year ("1731/2") or a double date
+    (both readings written) says which year it is; a year from the context is the context's."""
+    custom = values.get("when-custom", "")
+    if (values.get("datingMethod") != "#julian" or item.year is None or item.double_year or item.custom is not None
+            or not re.fullmatch(r"\d{4}-\d\d(-\d\d)?", custom) or int(custom[:4]) > 1752):
+        return None
+    month, day = int(custom[5:7]), int(custom[8:10]) if len(custom) == 10 else 1
+    return LOW if (month, day) < (3, 25) else None
 
 
 SURER = {LOW: MEDIUM, MEDIUM: HIGH}

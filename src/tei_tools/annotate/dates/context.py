@@ -71,6 +71,7 @@ class Found:
     sets_context: bool = True  # False for a year inside a name ("the 1905 Revolution")
     julian_only: bool = False  # a day that exists only in the Julian calendar: a day only if read Old Style
     double_year: bool = False  # written with the legal and the historical year ("10th January 1665/6")
+    yearless: tuple[int, int | None] | None = None  # (month, day or None) of a day or month written without a year
 
     @property
     def length(self) -> int:
@@ -127,9 +128,10 @@ class Context:
 
     # ---------------------------------------------------------------- resolving
 
-    def year_of_day(self, month: int, day: int, past: bool = False) -> tuple[int, str] | None:
+    def year_of_day(self, month: int, day: int, past: bool = False, future: bool = False) -> tuple[int, str] | None:
         """The year of a day and month the text gives without it, and how sure it is. `past`: the
-        text looks back ("since the 3rd of March"), so the day is not after the context's."""
+        text looks back ("since the 3rd of March", "the 3rd of March last"), so the day is not after
+        the context's; `future`: it looks ahead ("the 1st of May next"), so the day is after it."""
         anchor = self.recent()
         if anchor is None:
             return None
@@ -139,6 +141,10 @@ class Context:
             # "since 3 May" looks back from the day the letter, the entry or the narration is at
             reference = (anchor.month, anchor.day or 31)
             year = anchor.year if (month, day) <= reference else anchor.year - 1
+            moved = year != anchor.year
+        elif future and not self.in_heading and (anchor.heading or anchor.day is not None):
+            reference = (anchor.month, anchor.day or 1)
+            year = anchor.year if (month, day) > reference else anchor.year + 1
             moved = year != anchor.year
         else:
             year = self._nearest_year(anchor, month, day)
@@ -169,33 +175,52 @@ class Context:
         # a letter or entry speaks of days around the day it was written, before or after
         return min(options, key=lambda y: (abs(calendars.to_jdn(y, month, day) - reference), y != anchor.year))
 
-    def year_of_month(self, month: int) -> tuple[int, str] | None:
-        """The year of a bare month ("In April"): named in this block, or fixed by a heading."""
+    def year_of_month(self, month: int, past: bool = False, future: bool = False) -> tuple[int, str] | None:
+        """The year of a bare month ("In April"): named in this block, or fixed by a heading.
+        `past`, `future`: "in October last" is before the context's month, "in June next" after it."""
         anchor = self.block_anchor()
         if anchor is None and self.heading is not None and self.latest() is self.heading:
             anchor = self.heading
         if anchor is None:
             return None
+        if anchor.month is not None and (past or future) and not self.in_heading:
+            year = anchor.year - (month >= anchor.month) if past else anchor.year + (month <= anchor.month)
+            return year, self.certainty(anchor, year != anchor.year)
         if anchor.month is not None and anchor.heading:
             year = self._nearest_year(anchor, month, 1)
             return year, self.certainty(anchor, year != anchor.year)
         return anchor.year, self.certainty(anchor)
 
-    def month_of_day(self, day: int, offset: int = 0, letters_month: bool = False) -> tuple[int, int, str] | None:
+    def month_of_day(self, day: int, offset: int = 0, letters_month: bool = False,
+                     tense: str | None = None) -> tuple[int, int, str] | None:
         """(year, month, cert) for a day without its month: the month of the context's date,
         moved by `offset` months ("ult." -1, "prox." +1). Only an anchor that names a month counts;
         a diary heading whose day is before the previous heading's is in the next month.
-        `letters_month`: "inst.", "ult." count from the month of the letter (its dateline) first."""
+        `letters_month`: "inst.", "ult." count from the month of the letter (its dateline) first.
+        `tense` ("past", "future") of the clause in a letter's or entry's body: a past day after the
+        heading's is the month before's, a future day before it the next month's (cert medium)."""
         anchor = (self.heading if letters_month and self.heading is not None else None) or self.recent()
         if anchor is None or anchor.month is None:
             return None
         if self.in_heading and anchor.heading and anchor.day is not None and day < anchor.day and not offset:
             offset = 1
+        if (tense and not (offset or letters_month or self.in_heading) and anchor.heading and anchor.day is not None
+                and (day > anchor.day if tense == "past" else day < anchor.day)):
+            index = anchor.year * 12 + anchor.month - 1 + (-1 if tense == "past" else 1)
+            if is_real_day(index // 12, index % 12 + 1, day):
+                return index // 12, index % 12 + 1, MEDIUM
         index = anchor.year * 12 + anchor.month - 1 + offset
         year, month = index // 12, index % 12 + 1
         if not is_real_day(year, month, day):
-            return None
-        return year, month, self.certainty(anchor, moved=year != anchor.year and not self.in_heading)
+            if offset or self.in_heading or not anchor.heading or not is_real_day((index - 1) // 12, (index - 1) % 12 + 1, day):
+                return None
+            # "received on the 31st" in a letter of 3 September: a day its month lacks is the month
+            # before's, which has it (cert low: the text does not say so)
+            return (index - 1) // 12, (index - 1) % 12 + 1, LOW
+        cert = self.certainty(anchor, moved=year != anchor.year and not self.in_heading)
+        if cert == HIGH and not (offset or letters_month or self.in_heading) and anchor.day is not None and day > anchor.day:
+            cert = MEDIUM  # "on the 25th" in a letter of the 3d: this month's, or the last's if it is past
+        return year, month, cert
 
     def next_weekday(self, weekday: int) -> tuple[int, int, int, str] | None:
         """The first `weekday` after the previous heading's day (a diary entry headed "Monday")."""
@@ -206,6 +231,21 @@ class Context:
         jdn = start + (weekday - start % 7) % 7
         day = calendars.from_jdn(jdn)
         return day.year, day.month, day.day, MEDIUM
+
+    def weekday_from_heading(self, weekday: int, step: int) -> tuple[int, int, int] | None:
+        """The `weekday` before (step -1) or after (+1) the day of the letter's or entry's heading,
+        in the body that heading frames (in its calendar: an Old Style dateline counts Old Style)."""
+        anchor = self.heading
+        if (self.in_heading or anchor is None or anchor.month is None or anchor.day is None
+                or self.recent() is not anchor):
+            return None
+        calendar = calendars.JULIAN if anchor.julian else calendars.GREGORIAN
+        if not calendars.is_valid(anchor.year, anchor.month, anchor.day, calendar):
+            return None
+        jdn = calendars.to_jdn(anchor.year, anchor.month, anchor.day, calendar)  # jdn % 7: 0 = Monday
+        target = jdn - 1 - (jdn - 1 - weekday) % 7 if step < 0 else jdn + 1 + (weekday - jdn - 1) % 7
+        day = calendars.from_jdn(target, calendar)
+        return day.year, day.month, day.day
 
     # ---------------------------------------------------------------- moving on
 

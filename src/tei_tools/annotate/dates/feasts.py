@@ -54,17 +54,24 @@ class FeastRecogniser:
                     yield Found(*match.span(), {"when": iso_day(year, month, day)}, year=year, month=month, day=day)
             elif heading and self.alone.match(text) or not heading and not NOT_THE_DAY.match(text, match.end("f")):
                 # "Christmas Day." heading an entry, "before Christmas Day": the context's year, as
-                # for "the 28th"; else none ("--12-25")
-                yield Found(*match.span("f"), resolve=_from_the_context(month, day))
+                # for "the 28th"; else none ("--12-25"); "at Lady Day next", "since Michaelmas last":
+                # the next one after the context's day, the last one before it
+                end = match.end("f")
+                relative = None if heading else LAST_OR_NEXT.match(text, end)
+                yield Found(match.start("f"), relative.end() if relative else end,
+                            resolve=_from_the_context(month, day, relative[1] if relative else None))
 
 
 # What a feast's name can name other than its day: "Michaelmas term", "the Lady Day quarter"
 NOT_THE_DAY = re.compile(r"\s+(?:term|terms|sittings|sessions?|quarter|goose|daisy|daisies|rent|holidays|vacation)\b")
 
 
-def _from_the_context(month: int, day: int):
+LAST_OR_NEXT = re.compile(r"\s+(last|next)\b(?!\s+(?:but|one|time|night|week|year|month|term|quarter)\b)")
+
+
+def _from_the_context(month: int, day: int, relative: str | None = None):
     def resolve(context: Context) -> Reading:
-        found = context.year_of_day(month, day)
+        found = context.year_of_day(month, day, past=relative == "last", future=relative == "next")
         if found is None:  # in no year we know: the day without one
             return Reading({"when": f"--{month:02d}-{day:02d}"}, None, None, month, day)
         year, cert = found

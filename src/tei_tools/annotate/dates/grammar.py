@@ -12,6 +12,10 @@ DASH = f"[{DASHES}]"
 ALONE = rf"(?<![\w$£€#@/])(?<!\d[{DASHES}.,:])"  # a number not inside a larger one, nor money
 NOT_BEFORE_NUMBER = rf"(?![{DASHES}/]\d)"  # a year not followed by more of a range or date
 
+# "Feb. 11, 1731-2": a double year written with a dash, read so only up to Britain's reform (1752),
+# after which "January 1914-15" is a range
+DOUBLE_YEAR_DASH = rf"(?<=1[0-6]\d\d|17[0-4]\d|175[0-2]){DASH}(?P<dyd>\d{{1,2}})\b(?![{DASHES}/]\d)"
+
 WORD = re.compile(r"[a-z]+")
 FOLLOWING_WORDS = re.compile(r"(?:-| )([a-z]+|%)(?: ([a-z]+))?")
 PARTITIVE = frozenset({"them", "whom", "which", "these", "those", "his", "her", "their", "its", "our", "the"})
@@ -52,12 +56,13 @@ class Pieces:
         # after a month, a year may carry an era ("15 March 44 BC", "October 1066 AD")
         # "10th January 1665/6": the legal year, which began on 25 March, and the historical one
         self.year_or_era = (rf"(?:(?P<ey>\d{{1,4}})\s?(?P<era>{self.eras})(?!\w)|{self.year}"
-                            rf"(?:/(?P<dy>\d{{1,2}})\b(?!/))?)")
+                            rf"(?:/(?P<dy>\d{{1,2}})\b(?!/)|{DOUBLE_YEAR_DASH})?)")
         # "May 17, 1917", "Jan. 22d. 1839" (a period after the day, as diaries write it)
         # and a weekday between day and year, as diaries write it ("May 14th Monday 1804")
         weekdays = alternation([form for name in v.weekdays for form in (name.capitalize(), name.upper())])
-        self.optional_year = (rf"(?:(?:[,.]?\s+(?P<wd>{weekdays})(?!\w))?[,.]?\s+{self.year_or_era}"
-                              rf"(?!{DASH}\d))?")
+        # "the 4th day of July, in the year 1776", "in the year of our Lord 1776"
+        self.optional_year = (rf"(?:(?:[,.]?\s+(?P<wd>{weekdays})(?!\w))?[,.]?\s+"
+                              rf"(?:in\s+the\s+[Yy]ear\s+(?:of\s+our\s+Lord\s+)?)?{self.year_or_era}(?!{DASH}\d))?")
         self.relative = rf"(?P<rel>{alternation(list(v.relative_years), 'i')})\b"
         self.relative_prefix = alternation([r.rsplit(" ", 1)[0] for r in v.relative_years], "i")
         self.ordinal_word = alternation(list(v.ordinals), "i")

@@ -40,6 +40,8 @@ from tei_tools.annotate.dates.values import (Values, iso_day, iso_month, iso_yea
                                              year_span)
 from tei_tools.annotate.dates.vocabulary import Vocabulary, load_vocabulary
 
+# "the 3rd of March last", "in June next": the last such day or month before the letter's date, the next after
+LAST_OR_NEXT = re.compile(r"\s+(last|next)\b(?!\s+(?:but|one|time|night|week|year|month)\b)")
 DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th|d)?\.?\s+(?:of\s+)?\Z")
 Handler = Callable[[re.Match[str], str], Iterator[Found]]
 Rule = tuple[re.Pattern[str], Handler]
@@ -77,11 +79,30 @@ class Recogniser:
         """Rules anchored at a number, chosen by its count of digits: "7th November, 1879",
         "44 BC", "1920s", "1917-05-17", "1905-06", "1907", "'20s"."""
         # "3d. Jany 1838": diarists put a full stop after the day's suffix
-        day_month = (re.compile(rf"(?<![\d,.:/])\b{p.day}(?:(?<=[a-z])\.)?(?:\s+(?i:of))?\s+{p.month}{p.optional_year}"),
+        # "the 4th day of July, 1776", as deeds and old letters write it
+        day_month = (re.compile(rf"(?<![\d,.:/])\b{p.day}(?:(?<=[a-z])\.)?(?:\s+day\s+of|\s+(?i:of))?\s+{p.month}"
+                                rf"{p.optional_year}"),
                      self._day_month)
         era_year = (re.compile(rf"(?<![\w$£€#])(?P<n>\d{{1,4}})\s?(?P<era>{p.eras})(?!\w)"), self._era_year)
         year = (re.compile(rf"{ALONE}(?P<y>\d{{4}})\b(?![{DASHES}/.,:]\d|['’]?s\b|%)"), self._year)
+        short_year = r"[,.]?\s+['’](?P<yy>\d\d)\b(?!['’]?s\b|[.,:/]\d)"  # "June 6, '44", "3d May '09"
+        self.short_year_day_month = (re.compile(rf"(?<![\d,.:/])\b{p.day}(?:(?<=[a-z])\.)?(?:\s+(?i:of))?\s+{p.month}"
+                                                rf"{short_year}"), self._day_month_short_year)
+        # Quakers' numbered months: "3d of 5th Month, 1790", "5th mo. 3d, 1790" (see _numbered_month)
+        suffix = r"(?:st|nd|rd|th|d)"
+        numbered = rf"(?P<qm>1[0-2]|0?[1-9]){suffix}?\.?\s+(?i:mo\b\.?|month\b)"
+        quaker_year = r"(?:[,.]?\s+(?P<y>\d{4})\b(?![-–/]\d))?"
+        self.numbered_month_rules: list[Rule] = [
+            (re.compile(rf"(?<![\d,.:/])\b(?P<d>[12]\d|3[01]|0?[1-9]){suffix}?\.?\s+(?:day\s+)?of\s+(?:the\s+)?"
+                        rf"{numbered}{quaker_year}"), self._numbered_month),
+            (re.compile(rf"(?<![\d,.:/])\b{numbered},?\s+(?P<d>[12]\d|3[01]|0?[1-9]){suffix}?\b{quaker_year}"),
+             self._numbered_month)]
+        # "between 1 and 15 May 1890", "between the 12th and 15th of March": one range
+        between = (re.compile(rf"(?:(?<=[Bb]etween\s)|(?<=[Bb]etween\sthe\s))(?P<d>[12]\d|3[01]|0?[1-9]){suffix}?\s+and"
+                              rf"\s+(?:the\s+)?(?P<d2>[12]\d|3[01]|0?[1-9]){suffix}?\b(?:\s+(?i:of))?\s+{p.month}"
+                              rf"{p.optional_year}"), self._day_month)
         self.short_number_rules: list[Rule] = [day_month, era_year]
+        self.between_rule: Rule = between
         self.year_rules: list[Rule] = [year, era_year]
         self.year_and_more_rules: list[Rule] = [
             (re.compile(r"\b(?P<y>\d{3}0)['’]?s\b"), self._decade),
@@ -90,18 +111,24 @@ class Recogniser:
             year,
         ]
         self.short_decade_rule: Rule = (re.compile(r"(?<![\w'’])['’](?P<yy>\d)0['’]?s\b"), self._short_decade)
+        # "the winter of '62": a season of a year written by its last two digits
+        self.short_year_season_rule: Rule = (
+            re.compile(rf"(?i:\b(?P<s>{p.seasons}))(?:\s+of)?\s+['’](?P<yy>\d\d)\b(?![{DASHES}/.,:]\d|['’]?s\b)"),
+            self._short_year_season)
 
     def _compile_headed_rules(self, p: "Pieces") -> None:
         """Rules whose first word comes before a number or "that year": "winter of 1918",
         "early 1917", "end of that year", "AD 79"; the backward patterns find that word."""
-        self.head_before_number = re.compile(rf"(?:(?i:\b{p.heads})(?:\s+of|\s+in)?(?:\s+|-)|\b{p.eras_before}\s?)\Z")
+        self.head_before_number = re.compile(
+            rf"(?:(?i:\b{p.heads})(?:\s+of|\s+in)?(?:\s+the\s+year)?(?:\s+|-)|\b{p.eras_before}\s?)\Z")
         self.head_before_relative = re.compile(rf"(?i:\b{p.heads})\s+of\s+{p.relative_prefix}\s+\Z")
         season_year = rf"{p.year}{p.second_year}?{NOT_BEFORE_NUMBER}"
         self.headed_rules: list[Rule] = [
-            (re.compile(rf"(?i:\b(?P<s>{p.seasons}))(?P<of>\s+of)?\s+(?:{season_year}|{p.relative})"), self._season),
-            (re.compile(rf"(?i:\b(?P<p>early|mid|late))(?:-|\s+in\s+|\s+){p.year}{NOT_BEFORE_NUMBER}"),
+            (re.compile(rf"(?i:\b(?P<s>{p.seasons}))(?P<of>\s+of)?\s+(?:(?:the\s+year\s+)?{season_year}|{p.relative})"),
+             self._season),
+            (re.compile(rf"(?i:\b(?P<p>early|mid|late))(?:-|\s+in\s+(?:the\s+year\s+)?|\s+){p.year}{NOT_BEFORE_NUMBER}"),
              self._part_of_year),
-            (re.compile(rf"(?i:\b(?P<p>{p.parts_of}))\s+of\s+(?:{p.year}{NOT_BEFORE_NUMBER}|{p.relative})"),
+            (re.compile(rf"(?i:\b(?P<p>{p.parts_of}))\s+of\s+(?:(?:the\s+year\s+)?{p.year}{NOT_BEFORE_NUMBER}|{p.relative})"),
              self._part_of_year),
             (re.compile(rf"\b(?P<era>{p.eras_before})\s?(?P<n>\d{{1,4}})\b{NOT_BEFORE_NUMBER}"), self._era_year),
         ]
@@ -111,14 +138,17 @@ class Recogniser:
         "February of that year", "in April"; and "the twenty-second of January" before it."""
         self.month_rules: list[Rule] = [
             (re.compile(rf"\b{p.month}\s+(?:the\s+)?{p.day}{p.optional_year}"), self._day_month),
+            (re.compile(rf"\b{p.month}\s+(?:the\s+)?{p.day}[,.]?\s+['’](?P<yy>\d\d)\b(?!['’]?s\b|[.,:/]\d)"),
+             self._day_month_short_year),
             (re.compile(rf"\b{p.month}(?:[,.]?\s+|\s+of\s+){p.year_or_era}(?!{DASH}\d)"), self._month_year),
             (re.compile(rf"\b(?P<m1>{p.any_month})\s*{DASH}\s*{p.month},?\s+{p.year_or_era}"), self._month_range),
             (re.compile(rf"\b{p.full_month}\s+of\s+{p.relative}"), self._month_relative),
             (re.compile(rf"\b{p.full_month}"), self._bare_month),
         ]
-        self.ordinal_before_month = re.compile(rf"(?i:\b{p.ordinal_word})\s+of\s+\Z")
+        self.ordinal_before_month = re.compile(rf"(?i:\b{p.ordinal_word})(?:\s+day)?\s+of\s+\Z")
         self.ordinal_day_rule: Rule = (
-            re.compile(rf"(?i:\b(?P<dw>{p.ordinal_word}))\s+of\s+{p.month}{p.optional_year}"), self._day_month)
+            re.compile(rf"(?i:\b(?P<dw>{p.ordinal_word}))(?:\s+day)?\s+of\s+{p.month}{p.optional_year}"),
+            self._day_month)
 
     def _compile_word_rules(self, p: "Pieces") -> None:
         """"the twentieth century", "the 19th-century novel" (found from "century"); "the
@@ -145,6 +175,9 @@ class Recogniser:
             self._try(self._number_rules(text, position, trigger.end()), text, position, candidates)
             if text[position - 1:position] in ("'", "’"):
                 self._try([self.short_decade_rule], text, position - 1, candidates)
+                if self._head_word_before(text, position):
+                    self._try_before(self.head_before_number, [self.short_year_season_rule], text, position - 1,
+                                     candidates)
             if self._head_word_before(text, position):
                 self._try_before(self.head_before_number, self.headed_rules, text, position, candidates)
         for trigger in self.month_trigger.finditer(text):
@@ -160,14 +193,24 @@ class Recogniser:
         for position in occurrences(text, "ties"):
             self._try_before(self.the_before_decade_word, [self.decade_word_rule], text, position + 4, candidates)
         self.styles.mark_weekdays(text, candidates, weekdays)
-        chosen = longest_first(candidates)
+        chosen = _with_editors_years(text, _join_open_ranges(text, longest_first(candidates)))
         self.styles.mark_calendars(text, chosen)
         return chosen
 
     def _number_rules(self, text: str, start: int, end: int) -> list[Rule]:
         """The rules worth trying on a number, from its length and the character after it."""
         if end - start <= 3:
-            return self.short_number_rules
+            # the rarer forms only where their words are near (cheap scans): "between 1 and 15 May",
+            # "5th mo. 3d", "June 6, '44"
+            rules = self.short_number_rules
+            if "etween" in text[max(0, start - 13):start]:
+                rules = [*rules, self.between_rule]
+            after = text[end:end + 24]
+            if "mo" in after.lower():
+                rules = [*rules, *self.numbered_month_rules]
+            if "'" in after or "’" in after:
+                rules = [*rules, self.short_year_day_month]
+            return rules
         if end - start > 4:
             return []
         following = text[end:end + 2].lstrip()[:1]
@@ -224,17 +267,61 @@ class Recogniser:
 
         looks_back = word_before(text, start) in ("since", "the") and bool(
             re.search(r"(?i)\bsince\s+(?:the\s+)?\Z", text[max(0, start - 12):start]))
+        if relative := LAST_OR_NEXT.match(text, end):  # "the 3rd of March last": the span takes the word
+            end = relative.end()
+        looks_back = looks_back or bool(relative and relative[1] == "last")
+        looks_ahead = bool(relative and relative[1] == "next")
 
         def resolve(context: Context) -> Reading | None:
             if not is_real_day(None, month, first) or (last is not None and not is_real_day(None, month, last)):
                 return None  # a day that exists in no year is not a date
-            found = context.year_of_day(month, last or first, past=looks_back)
+            found = context.year_of_day(month, last or first, past=looks_back, future=looks_ahead)
             if found and is_real_day(found[0], month, first):  # a 29th of February may not fit that year
                 year, cert = found
                 return Reading(self._days(year, month, first, last), cert, year, month, first, from_context=True)
             return Reading(self._days(None, month, first, last))
 
-        yield Found(start, end, resolve=resolve)
+        yield Found(start, end, resolve=resolve, yearless=(month, first) if last is None and not relative else None)
+
+    def _numbered_month(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        """A Quaker's date, the month by its number: "3d of 5th Month, 1790" is 3 May 1790. Up to
+        1751 Friends counted from March (First Month), in the Julian calendar with the year from 25
+        March: such a date is left alone rather than misread."""
+        month, day = int(match["qm"]), int(match["d"])
+        if match["y"]:
+            year = int(match["y"])
+            if 1752 <= year <= LAST_YEAR and is_real_day(year, month, day):
+                yield Found(*match.span(), {"when": iso_day(year, month, day)}, year=year, month=month, day=day)
+            return
+        if not is_real_day(None, month, day):
+            return
+
+        def resolve(context: Context) -> Reading | None:
+            found = context.year_of_day(month, day)
+            if found is None or found[0] < 1752:
+                return None  # no year, or one in which the months were counted from March
+            return Reading({"when": iso_day(found[0], month, day)}, found[1], found[0], month, day,
+                           from_context=True)
+
+        yield Found(*match.span(), resolve=resolve)
+
+    def _day_month_short_year(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        """"June 6, '44": a day of a year written by its last two digits, in the century nearest the
+        narrative's year; with none to go by, the day without a year."""
+        month = self._month(match["m"])
+        if group_of(match, "d2") or not is_real_day(None, month, int(match["d"])):
+            return
+        day, short = int(match["d"]), int(match["yy"])
+
+        def resolve(context: Context) -> Reading | None:
+            year = _short_year_in_context(short, context)
+            if year is None or not is_real_day(year, month, day):
+                return Reading({"when": iso_day(None, month, day)})
+            reference = context.year if context.year is not None else context.first_year
+            cert = MEDIUM if abs(year - reference) <= 30 else LOW
+            return Reading({"when": iso_day(year, month, day)}, cert, year, month, day, from_context=True)
+
+        yield Found(*match.span(), resolve=resolve)
 
     def _written_year(self, match: re.Match[str], month: int | None = None, day: int | None = None) -> int | None:
         """The year after a month: four digits in the years' range, or any number with an era.
@@ -245,8 +332,8 @@ class Recogniser:
         year = int(match["y"])
         if not FIRST_YEAR <= year <= LAST_YEAR:
             return None
-        if group_of(match, "dy"):
-            return _dual_year(year, match["dy"], month, day)
+        if written := group_of(match, "dy") or group_of(match, "dyd"):
+            return _dual_year(year, written, month, day)
         return year
 
     @staticmethod
@@ -258,7 +345,7 @@ class Recogniser:
     def _month_year(self, match: re.Match[str], text: str) -> Iterator[Found]:
         month = self._month(match["m"])
         year = self._written_year(match, month)
-        if year is not None and group_of(match, "dy") and DAY_BEFORE.search(text, max(0, match.start() - 12),
+        if year is not None and (group_of(match, "dy") or group_of(match, "dyd")) and DAY_BEFORE.search(text, max(0, match.start() - 12),
                                                                           match.start()):
             return  # "28 March 1665/6": the day was no double year's, so neither is its month
         if year is not None:
@@ -300,14 +387,18 @@ class Recogniser:
         if cue in self.vocabulary.month_name_risk_cues and re.match(r" [A-Z][a-z]", text[match.end():]):
             return  # "a novel by April Smith"
         month = self._month(match["m"])
+        end = match.end()
+        if relative := LAST_OR_NEXT.match(text, end):  # "in October last", "in June next"
+            end = relative.end()
+        past, future = bool(relative and relative[1] == "last"), bool(relative and relative[1] == "next")
 
         def resolve(context: Context) -> Reading:
-            found = context.year_of_month(month)
+            found = context.year_of_month(month, past=past, future=future)
             if found is None:
                 return Reading({"when": iso_month(None, month)})
             return Reading({"when": iso_month(found[0], month)}, found[1], found[0], month, from_context=True)
 
-        yield Found(*match.span(), resolve=resolve)
+        yield Found(start, end, resolve=resolve, yearless=None if relative else (month, None))
 
     def _month_before(self, text: str, position: int) -> int | None:
         """Where the month name that stands just before the cue word starts ("from March to May"),
@@ -359,6 +450,21 @@ class Recogniser:
             return
         hundred_years = start % 100 == 0 and start < 2000
         yield Found(*match.span(), year_span(start, start + (99 if hundred_years else 9)))
+
+    def _short_year_season(self, match: re.Match[str], text: str) -> Iterator[Found]:
+        first, last = self.vocabulary.seasons[match["s"].lower()]
+        short = int(match["yy"])
+
+        def resolve(context: Context) -> Reading | None:
+            year = _short_year_in_context(short, context)
+            if year is None:
+                return None  # "the winter of '62" in no century we know
+            reference = context.year if context.year is not None else context.first_year
+            cert = MEDIUM if abs(year - reference) <= 30 else LOW  # far from the narrative: either century
+            return Reading(month_span(year, first, last), cert, year, first if first <= last else None,
+                           from_context=True)
+
+        yield Found(*match.span(), resolve=resolve)
 
     def _short_decade(self, match: re.Match[str], text: str) -> Iterator[Found]:
         decade = int(match["yy"]) * 10
@@ -449,12 +555,89 @@ def _decade_in_context(decade: int, context: Context) -> Reading:
     return Reading(year_span(start, start + 9), cert)
 
 
+def _short_year_in_context(short: int, context: Context) -> int | None:
+    """A year written by its last two digits ("'62"), in the century that puts it nearest the
+    narrative's year (or the document's first); None with no year to go by."""
+    reference = context.year if context.year is not None else context.first_year
+    if reference is None:
+        return None
+    century = reference // 100 * 100
+    return min((century - 100 + short, century + short, century + 100 + short),
+               key=lambda year: (abs(year - reference), year))
+
+
 def _relative_span(context: Context, offset: int, first: int, last: int) -> Reading | None:
     """ "the summer of that year": the months of the last year named, plus offset."""
     if context.year is None:
         return None
     year = context.year + offset  # the text names the year ("the following year"): what follows is in it
     return Reading(month_span(year, first, last), MEDIUM, year, from_context=True)
+
+
+# what joins the two ends of a range: "12 June to 30 September 1979", "from May till August 1812"
+RANGE_JOIN = re.compile(rf"\s*(?:{DASH}|to|till|until|and)\s+|\s*{DASH}\s*")
+BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+(?:the\s+)?\Z")
+
+
+# an editor's year after a day without one: "Septr 20th [1825]", "March 3d [1820?]"
+EDITORS_YEAR = re.compile(r"\s*\[\s*(\?)?\s*(\d{4})\s*(\?)?\s*\]")
+
+
+def _with_editors_years(text: str, chosen: list[Found]) -> list[Found]:
+    """A day and month followed by the year an editor supplies in brackets take that year (cert
+    low where the editor doubts it): the dateline then frames the letter's days as a full one."""
+    for first, second in zip(chosen, chosen[1:]):
+        if first.yearless is None or first.yearless[1] is None or first.resolve is None:
+            continue
+        bracket = EDITORS_YEAR.match(text, first.end)
+        if bracket is None or second.start != bracket.start(2) or second.values is None or second.year is None:
+            continue
+        year, (month, day) = int(bracket[2]), first.yearless
+        if str(second.year) != bracket[2] or not is_real_day(year, month, day):
+            continue
+        values = {"when": iso_day(year, month, day)}
+        if bracket[1] or bracket[3]:
+            values.update(cert=LOW)
+            second.values = {**second.values, "cert": LOW}
+        first.values, first.resolve, first.yearless = values, None, None
+        first.year, first.month, first.day = year, month, day
+        second.sets_context = False  # the day is the frame, not its year alone
+    return chosen
+
+
+def _join_open_ranges(text: str, chosen: list[Found]) -> list[Found]:
+    """A day or month without its year that opens a range whose other end has one ("12 June to
+    30 September 1979", "from May to August 1812", "between 3 and ... ") is one range in that
+    year (the year before, if the first end comes later in the year): the year is the text's,
+    where the context's ("12 June" read in the last year named) would be a guess, and often wrong."""
+    joined: list[Found] = []
+    for found in chosen:
+        first = joined[-1] if joined else None
+        if first is not None and first.yearless and (range_end := _range_from(text, first, found)):
+            joined[-1] = range_end
+            continue
+        joined.append(found)
+    return joined
+
+
+def _range_from(text: str, first: Found, last: Found) -> Found | None:
+    join = RANGE_JOIN.fullmatch(text, first.end, last.start)
+    if (join is None or last.values is None or last.custom is not None or last.style or last.double_year
+            or last.year is None or set(last.values) != {"when"}):
+        return None
+    if join.group().strip() == "and" and not BETWEEN_BEFORE.search(text, max(0, first.start - 16), first.start):
+        return None  # "in June and 30 September 1979": no range
+    month, day = first.yearless
+    written = last.values["when"]
+    if not re.fullmatch(r"\d{4}-\d\d" if day is None else r"\d{4}-\d\d-\d\d", written):
+        return None  # a day to a month, a month to a day: not read
+    last_month, last_day = int(written[5:7]), int(written[8:10]) if day is not None else None
+    year = last.year - ((month, day or 0) > (last_month, last_day or 0))
+    if (month, day or 0) == (last_month, last_day or 0) or day is not None and not is_real_day(year, month, day):
+        return None
+    start = iso_month(year, month) if day is None else iso_day(year, month, day)
+    return Found(first.start, last.end, {"from": start, "to": written}, year=last.year, month=last.month,
+                 day=last.day)
 
 
 @lru_cache(maxsize=1)
@@ -476,4 +659,4 @@ def _dual_year(legal: int, written: str, month: int | None, day: int | None) -> 
 
 def _dual_year_style(match: re.Match[str]) -> dict[str, object]:
     """A double year is Old Style: only the Julian calendar's countries wrote the year so."""
-    return {"style": calendars.JULIAN, "double_year": True} if group_of(match, "dy") else {}
+    return {"style": calendars.JULIAN, "double_year": True} if group_of(match, "dy") or group_of(match, "dyd") else {}

@@ -23,7 +23,8 @@ from tei_tools.annotate.dates.values import Values, as_julian, parse_day
 from tei_tools.annotate.dates.vocabulary import Vocabulary
 
 ABBREVIATIONS = frozenset("st mr mrs messrs ms dr rev col gen capt lt sgt prof sr jr vol no pp ch ed jan feb mar apr "
-                          "ap jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ev "
+                          "ap jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun mond tuesd wedn "
+                          "wednesd thursd frid satd saturd sund ev "
                           "morng inst ult prox viz cf etc".split())
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.\Z")
 SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
@@ -62,6 +63,9 @@ class Styles:
         # the marker joins the date's span: "October 25, 1917 (O.S.)", "7 November 1917 N.S."
         self.old_after = re.compile(rf"[ \t]*,?[ \t]*(?:\([ \t]*(?:{old})[ \t]*\)|(?:{old})(?!\w))")
         self.new_after = re.compile(rf"[ \t]*,?[ \t]*(?:\([ \t]*(?:{new})[ \t]*\)|(?:{new})(?!\w))")
+        # "[O.S. February 11, 1731]", "(N.S. 7 November)": a marker opening a bracket before the date
+        self.old_before = re.compile(rf"[(\[][ \t]*(?:{old})[ \t]*,?[ \t]*\Z")
+        self.new_before = re.compile(rf"[(\[][ \t]*(?:{new})[ \t]*,?[ \t]*\Z")
         # "October 25, 1917 (November 7, N.S.)": the parenthesis ends with an N.S. marker
         self.new_in_parentheses = re.compile(rf"\s*\(([^()]{{3,40}}?),?\s*(?:{new})\s*\)")
 
@@ -92,6 +96,10 @@ class Styles:
                     item.style, item.end = calendars.JULIAN, marker.end()
                 elif marker := self.new_after.match(text, item.end):
                     item.style, item.end = calendars.GREGORIAN, marker.end()
+                elif self.old_before.search(text, max(0, item.start - 24), item.start):
+                    item.style = calendars.JULIAN
+                elif self.new_before.search(text, max(0, item.start - 24), item.start):
+                    item.style = calendars.GREGORIAN
         for first, second in zip(found, found[1:]):
             marked = self.new_in_parentheses.match(text, first.end)
             if first.style is None and marked and second.start < marked.end():

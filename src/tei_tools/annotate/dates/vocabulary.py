@@ -43,6 +43,10 @@ class Vocabulary:
     looking_back_cues: frozenset[str]
     month_cues: frozenset[str]
     month_name_risk_cues: frozenset[str]
+    not_day_after: frozenset[str]  # "the 3d time", "the 20th regiment": no day of the month
+    past_words: frozenset[str]  # the tense of a clause around a day without its month
+    future_words: frozenset[str]
+    present_words: frozenset[str]
     quantity_nouns: frozenset[str]
     not_plural: frozenset[str]
     weekdays: dict[str, int]  # "sunday", "sun." -> 6 (0 = Monday)
@@ -79,6 +83,10 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
         year_cues=words(cues["year_before"]), capitalised_year_cues=words(cues["year_before_capitalised"]),
         not_year_cues=words(cues["not_year_before"]), looking_back_cues=words(cues.get("year_looking_back", [])),
         month_cues=words(cues["month_before"]), month_name_risk_cues=words(cues["month_before_name_risk"]),
+        not_day_after=words(cues.get("not_day_after", [])),
+        past_words=words(data.get("tense", {}).get("past", [])),
+        future_words=words(data.get("tense", {}).get("future", [])),
+        present_words=words(data.get("tense", {}).get("present", [])),
         quantity_nouns=words(quantity["nouns"]), not_plural=words(quantity["not_plural"]),
         weekdays={name.lower(): number for number, names in enumerate(data["weekdays"]["names"])
                   for name in names},
