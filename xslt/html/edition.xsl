@@ -254,12 +254,35 @@
         $division/@type)[1]))"/>
     <xsl:variable name="noun" select="($f:division-nouns($type), if ($type) then f:capitalised(replace($type, '[-_]+', ' '))
         else 'Section')[1]"/>
-    <xsl:variable name="siblings" select="$division/../*[node-name() = node-name($division)][string(@type) = string($division/@type)]"/>
     <xsl:variable name="n" select="normalize-space($division/@n)"/>
+    <!-- (its place among them, how many they are), looked up: counted per division, a
+         transcript of 4,000 sections cost the square of that -->
+    <xsl:variable name="place" select="if (map:contains($f:division-places, generate-id($division)))
+        then $f:division-places(generate-id($division)) else f:division-place($division)"/>
     <xsl:sequence select="
         if ($n != '' and string-length($n) le 12) then $noun || ' ' || $n
-        else if (count($siblings) gt 1) then $noun || ' ' || (count($division/preceding-sibling::*[node-name() = node-name($division)][string(@type) = string($division/@type)]) + 1)
+        else if ($place[2] gt 1) then $noun || ' ' || $place[1]
         else $noun"/>
+  </xsl:function>
+
+  <!-- Each division's (place, count) among its parent's children of its name and @type. -->
+  <xsl:variable name="f:division-places" as="map(xs:string, xs:integer+)">
+    <xsl:map>
+      <xsl:for-each-group select="//(div | div1 | div2 | div3 | div4 | div5 | div6 | div7 | group | floatingText)"
+          group-by="generate-id(..) || '|' || namespace-uri() || '|' || local-name() || '|' || string(@type)">
+        <xsl:variable name="size" select="count(current-group())"/>
+        <xsl:for-each select="current-group()">
+          <xsl:map-entry key="generate-id()" select="(position(), $size)"/>
+        </xsl:for-each>
+      </xsl:for-each-group>
+    </xsl:map>
+  </xsl:variable>
+
+  <xsl:function name="f:division-place" as="xs:integer+">
+    <xsl:param name="division" as="element()"/>
+    <xsl:variable name="siblings" select="$division/../*[node-name() = node-name($division)][string(@type) = string($division/@type)]"/>
+    <xsl:sequence select="(count($division/preceding-sibling::*[node-name() = node-name($division)]
+        [string(@type) = string($division/@type)]) + 1, count($siblings))"/>
   </xsl:function>
 
   <xsl:variable name="f:division-nouns" as="map(xs:string, xs:string)" select="map {
