@@ -151,3 +151,11 @@ def test_a_signature_that_is_one_given_name_is_the_writer(signature):
 ])
 def test_a_rare_word_before_a_verb_of_a_journals_people_is_a_person(sentence, name):
     assert persons_by_block("The hunters returned late.", sentence) == [[], [name]]
+
+
+def test_a_compass_point_after_from_the_or_wind_is_a_bearing_and_no_ones_initials():
+    found = persons_by_block("Fresh gale from the N.W. Shipped a heavy sea. Mr. Bigelow is sick.",
+                             "The wind S.S.E. Capt. Ellery took a sight.",
+                             "S.E. Hinton wrote the book. We read S.E. Hinton at school.")
+    assert found[0] == ["Mr. Bigelow"] and found[1] == ["Capt. Ellery"]
+    assert found[2] == ["S.E. Hinton", "S.E. Hinton"]  # initials where no bearing word stands before them

@@ -150,6 +150,12 @@ class JudgedBlock:
                 continue  # "Igo6", "U2": a code or a misread number, not a name
             if _time_of_day(words[first:last + 1]):
                 continue  # "at half past 4 o'Clock P. M;": the afternoon, not a person P. M.
+            if _bearing(words, first):  # "a gale from the N.W. Shipped a sea": a bearing, no initials
+                if len(indexes) == 1:
+                    continue
+                indexes = indexes[1:]
+                first = indexes[0]
+                titled = False
             if len(indexes) == 1 and not words[last].possessive and _number_follows(words, last):
                 continue  # "Jan 31", "Jan. 31, 2023", "May 1937": a date
             if len(indexes) == 1 and len(words[first].text) == 1 and first > 0 \
@@ -251,6 +257,20 @@ def _kinship_word_as_name(run: Run, words: list[Word], classes: tuple[str, ...],
         if n < 0 or words[n].key not in POSSESSIVE_PRONOUNS:
             return None
     return last
+
+
+# The points of the compass written as initials ("N.W.", "S.S.E."): a bearing after these words
+COMPASS_POINTS = frozenset("ne nw se sw nne nnw sse ssw ene ese wnw wsw".split())
+BEFORE_BEARINGS = frozenset({"the", "from", "to", "towards", "wind", "winds", "breeze", "gale", "course", "bore",
+                             "bearing", "steered", "stood"})
+
+
+def _bearing(words: list[Word], first: int) -> bool:
+    """Initials that are a compass point after "the", "from", "wind" ... ("from the N.W."), where
+    no one's initials stand ("S.E. Hinton" at a sentence's start stays a name)."""
+    word = words[first]
+    return (word.kind == "initials" and word.text.isupper() and word.key.replace(".", "") in COMPASS_POINTS
+            and first > 0 and words[first - 1].key in BEFORE_BEARINGS)
 
 
 def _without_letter_marks(runs: list[Run], words: list[Word]) -> list[Run]:
