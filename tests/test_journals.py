@@ -182,3 +182,16 @@ def test_a_diary_whose_title_names_its_writer_has_that_writer_as_its_author(titl
     root = etree.fromstring(data)
     assert root.findtext(".//t:titleStmt/t:author", namespaces=TEI) == author
     assert root.findtext(".//t:sourceDesc/t:bibl/t:author", namespaces=TEI) == author
+
+
+def test_a_paragraph_opened_by_a_weekday_alone_is_that_days_entry_dated_on_from_the_last():
+    source = ("Diary of Harriet Lowe, 1838\n\nApril 28th. Saturday. Walked to the village.\n\n"
+              "Sunday. Church twice. Mr. Crane preached.\n\nMonday. Rain all day.\n\n"
+              "Sunday was fine, she said, and it was.\n")
+    _, data, _ = convert_text(source, "diary.txt", Personography.empty(), kind="journal")
+    root = etree.fromstring(data)
+    entries = root.findall(".//t:body//t:div[@type='entry']", TEI)
+    assert [e.find("t:dateline", TEI).xpath("string()") for e in entries] == ["April 28th.", "Sunday.", "Monday."]
+    assert [e.find("t:dateline/t:date", TEI).get("when") for e in entries] == ["1838-04-28", "1838-04-29", "1838-04-30"]
+    # a weekday in a sentence ("Sunday was fine") opens no entry: it is a paragraph of Monday's
+    assert entries[-1].findall("t:p", TEI)[-1].text == "Sunday was fine, she said, and it was."

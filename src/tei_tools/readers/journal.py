@@ -34,6 +34,8 @@ BYLINE = re.compile(
 # after a dateline's date: its punctuation and dashes ("Jan 9th. ", "June 24th—— ", "Ap. 23d. — ")
 DATELINE_END = re.compile(r"[.,:;]?(?:\s*[—–-]+)?\s*(?=\S)")
 HEADING_MAX = 100
+# a weekday alone opening a paragraph, with a full stop or a dash after it: "Sunday. Church twice."
+WEEKDAY_HEADING = re.compile(r"^(?P<day>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\.|\s*[—–-]+))[ \t]+(?=\S)")
 
 
 def read(source: str, name: str) -> Document:
@@ -93,7 +95,7 @@ class _Builder:
             self.month_number = MONTHS.split("|").index(match["month"]) + 1
         elif _is_entry_heading(block):
             self._open_entry(block, [_dateline(block)])
-        elif (cut := _inline_dateline(block)) is not None:
+        elif (cut := _inline_dateline(block)) is not None or (cut := self._weekday_heading(text)) is not None:
             dateline, rest = block.part(0, cut), block.part(cut, len(text))
             self._open_entry(dateline, [_dateline(dateline)] + ([rest.block("p")] if rest else []))
         elif match := BYLINE.match(text):
@@ -107,6 +109,14 @@ class _Builder:
         bylines, self.pending_bylines = self.pending_bylines, []
         self._close_entry()
         self.entry = Container("div", bylines, {"type": "entry"})
+
+    def _weekday_heading(self, text: str) -> int | None:
+        """Where a day's heading that names only its weekday ends ("Sunday. Church twice."), in a
+        diary whose entries are dated already: that day's entry. None elsewhere."""
+        if self.entry is None or not any(isinstance(n, Block) and n.tag == "dateline" for n in self.entry.children):
+            return None
+        match = WEEKDAY_HEADING.match(text)
+        return match.end("day") if match else None
 
     def _container(self) -> Container | None:
         if self.entry is not None:
