@@ -81,3 +81,13 @@ def persons_marked(blocks) -> list[tuple[str, str, str]]:
             found.append((block.text[roles.get(span.start, span.start):span.end].strip(),
                           span.attr("ref").removeprefix("persons.xml#"), span.attr("cert")))
     return found
+
+
+def converted_tei(source: str, name: str = "source.txt", kind: str | None = None):
+    """The root element of the edition `convert_text` makes of `source` (empty personography)."""
+    from lxml import etree
+
+    from tei_tools.convert import convert_text
+    from tei_tools.personography import Personography
+
+    return etree.fromstring(convert_text(source, name, Personography.empty(), kind=kind)[1])

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from conftest import converted_tei
 from tei_tools.convert import convert_text
 from tei_tools.model import Block, Container
 from tei_tools.personography import Personography
@@ -174,12 +175,8 @@ def test_letter_and_journal_parts_in_any_order_give_valid_editions_with_every_wo
                                            ("Journal of a Voyage to California", None),
                                            ("Journal of Commerce", None)])
 def test_a_diary_whose_title_names_its_writer_has_that_writer_as_its_author(title, author):
-    from tei_tools.convert import convert_text
-    from tei_tools.personography import Personography
-
     source = f"{title}\n\nJanuary 1. Dined at my brother's. Very cold.\n\nJanuary 2. At the shop all day.\n"
-    _, data, _ = convert_text(source, "diary.txt", Personography.empty(), kind="journal")
-    root = etree.fromstring(data)
+    root = converted_tei(source, "diary.txt", kind="journal")
     assert root.findtext(".//t:titleStmt/t:author", namespaces=TEI) == author
     assert root.findtext(".//t:sourceDesc/t:bibl/t:author", namespaces=TEI) == author
 
@@ -188,8 +185,7 @@ def test_a_paragraph_opened_by_a_weekday_alone_is_that_days_entry_dated_on_from_
     source = ("Diary of Harriet Lowe, 1838\n\nApril 28th. Saturday. Walked to the village.\n\n"
               "Sunday. Church twice. Mr. Crane preached.\n\nMonday. Rain all day.\n\n"
               "Sunday was fine, she said, and it was.\n")
-    _, data, _ = convert_text(source, "diary.txt", Personography.empty(), kind="journal")
-    root = etree.fromstring(data)
+    root = converted_tei(source, "diary.txt", kind="journal")
     entries = root.findall(".//t:body//t:div[@type='entry']", TEI)
     assert [e.find("t:dateline", TEI).xpath("string()") for e in entries] == ["April 28th.", "Sunday.", "Monday."]
     assert [e.find("t:dateline/t:date", TEI).get("when") for e in entries] == ["1838-04-28", "1838-04-29", "1838-04-30"]

@@ -271,22 +271,23 @@ def test_persons_are_found_containing_words_in_the_order_they_came():
     assert index.find_containing(frozenset({"bronstein"}), None) == ids  # the copy's additions stay its own
 
 
+def listing(persons: str) -> Personography:
+    """A personography whose listPerson holds `persons` (TEI person elements, as written)."""
+    data = Personography.empty().to_bytes().decode().replace("<p>No persons yet.</p>",
+                                                             f"<listPerson>{persons}</listPerson>")
+    return Personography.from_bytes(data.encode())
+
+
 def test_the_same_name_many_times_is_numbered_on_past_the_ids_the_file_has():
-    data = Personography.empty().to_bytes().decode().replace(
-        "<p>No persons yet.</p>",
-        '<listPerson><person xml:id="ann-lee"><persName>Ann Lee</persName></person>'
-        '<person xml:id="ann-lee-3"><persName>Ann Lee</persName></person></listPerson>')
-    persons = Personography.from_bytes(data.encode())
+    persons = listing('<person xml:id="ann-lee"><persName>Ann Lee</persName></person>'
+                      '<person xml:id="ann-lee-3"><persName>Ann Lee</persName></person>')
     assert [persons.add("Ann Lee") for _ in range(4)] == ["ann-lee-2", "ann-lee-4", "ann-lee-5", "ann-lee-6"]
     assert persons.add("Ann Lee 7") == "ann-lee-7" and persons.add("Ann Lee") == "ann-lee-8"
 
 
 def test_listed_aliases_are_an_editors_one_word_forms_and_declared_aliases_only():
-    data = Personography.empty().to_bytes().decode().replace(
-        "<p>No persons yet.</p>",
-        '<listPerson><person xml:id="stalin"><persName>Iosif Dzhugashvili</persName><persName>Koba</persName>'
-        '</person></listPerson>')
-    persons = Personography.from_bytes(data.encode())
+    persons = listing('<person xml:id="stalin"><persName>Iosif Dzhugashvili</persName><persName>Koba</persName>'
+                      '</person>')
     named = persons.add("Koba")  # automatic, its one word its main name: not a listed alias
     declared = persons.add("Pyotr Orlov")
     persons.add_name(declared, "Koba", "alias")

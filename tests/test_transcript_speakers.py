@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from conftest import converted_tei
 from tei_tools.convert import convert_text
 from tei_tools.model import Block, Container
 from tei_tools.personography import Personography
@@ -196,8 +197,7 @@ def test_a_speaker_label_after_a_time_code_names_its_speaker():
     source = ("The Hour, Episode 2\n\n[00:00:00] KATE MORRIS: Welcome back. I'm Kate Morris.\n\n"
               "[00:00:04] DAVID CHEN: And I'm David Chen.\n\n(00:12) KATE MORRIS: Grace Fryer was one of them.\n\n"
               "[00:00:25] HOST: Thank you.\n")
-    _, data, _ = convert_text(source, "hour.txt", Personography.empty(), kind="transcript")
-    root = etree.fromstring(data)
+    root = converted_tei(source, "hour.txt", kind="transcript")
     turns = [(sp.findtext("t:speaker", namespaces=TEI), sp.get("who")) for sp in root.iterfind(".//t:sp", TEI)]
     assert turns == [("[00:00:00] KATE MORRIS:", "persons.xml#kate-morris"),
                      ("[00:00:04] DAVID CHEN:", "persons.xml#david-chen"),
@@ -209,8 +209,7 @@ def test_numbered_speakers_and_a_role_once_are_turns_but_a_record_of_fields_is_n
               "Speaker 1: The library should stay open later.\n\nSpeaker 2: Agreed. My daughter studies there.\n\n"
               "Moderator: Let's come back to transport.\n\nSpeaker 1: The bus stops at eight.\n")
     assert detect_kind(source) == "transcript"
-    _, data, _ = convert_text(source, "group.txt", Personography.empty())
-    root = etree.fromstring(data)
+    root = converted_tei(source, "group.txt")
     assert [sp.findtext("t:speaker", namespaces=TEI) for sp in root.iterfind(".//t:sp", TEI)] == [
         "Speaker 1:", "Speaker 2:", "Moderator:", "Speaker 1:"]
     assert all(sp.get("who") is None for sp in root.iterfind(".//t:sp", TEI))  # roles name no one

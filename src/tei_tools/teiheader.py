@@ -12,15 +12,16 @@ from collections import Counter
 from lxml import etree
 
 from tei_tools import __version__
-from tei_tools.model import Block, Document, Mention, Responsibility, Span
+from tei_tools.model import Block, Correspondence, Document, Mention, Responsibility, Span
 from tei_tools.tei_elements import DIGEST_PLACEHOLDER, DIGEST_TYPE, JULIAN_POINTER, LANGUAGES, TOOL_ID, E
 
 
 def header(doc: Document, source_digest: str) -> etree._Element:
     generated = generation_date()
-    doc = _with_writer_from_title(_with_letter_facts(doc))
+    actions = [_actions(facts) for facts in doc.correspondence]  # read once: the title may use them
+    doc = _with_writer_from_title(_with_letter_facts(doc, actions))
     return E("teiHeader", _file_desc(doc, source_digest, generated), _encoding_desc(doc),
-             _profile_desc(doc), _revision_desc(doc, source_digest, generated))
+             _profile_desc(doc, actions), _revision_desc(doc, source_digest, generated))
 
 
 def _file_desc(doc: Document, source_digest: str, generated: str) -> etree._Element:
@@ -172,10 +173,10 @@ def _normalization(doc: Document) -> etree._Element | None:
     return element
 
 
-def _profile_desc(doc: Document) -> etree._Element:
+def _profile_desc(doc: Document, actions: list["LetterActions"]) -> etree._Element:
     code = doc.meta.language or "en"
     return E("profileDesc", E("langUsage", E("language", LANGUAGES.get(code, code), ident=code)),
-             _calendar_desc(doc), *_corresp_descs(doc))
+             _calendar_desc(doc), *_corresp_descs(doc, actions))
 
 
 # ---------------------------------------------------------------- dates and correspondence (header)
@@ -231,16 +232,16 @@ def _with_writer_from_title(doc: Document) -> Document:
     return dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, authors=[found["name"]]))
 
 
-def _with_letter_facts(doc: Document) -> Document:
+def _with_letter_facts(doc: Document, actions: list["LetterActions"]) -> Document:
     """A single letter's own facts where neither the text's title nor a sidecar gives them: its
     writer (the signature) is its author, its dateline's day its date, and a title made of them
     as editions title letters ("Letter from C. Darwin to Hooker, April 7th 1871")."""
     if doc.kind != "letter" or len(doc.correspondence) != 1:
         return doc
-    facts, meta = doc.correspondence[0], doc.meta
+    facts, meta, (sent, received) = doc.correspondence[0], doc.meta, actions[0]
     sender = facts.sender.text.strip(" ,.") if facts.sender is not None else ""
-    addressees = [name.text for name in _received(facts) if name.text]
-    date = _dateline_date(facts.dateline)
+    addressees = [name.text for name in received if name.text]
+    date = next((child for child in sent if etree.QName(child).localname == "date"), None)
     when = date.get("when") if date is not None else None
     title = meta.title
     if not title and (sender or addressees or when):
@@ -254,19 +255,23 @@ def _with_letter_facts(doc: Document) -> Document:
                                                              date_text=date_text))
 
 
-def _received(facts) -> list[etree._Element]:
+LetterActions = tuple[list[etree._Element], list[etree._Element]]  # (what was sent, who received it)
+
+
+def _actions(facts: Correspondence) -> LetterActions:
+    """A letter's correspAction children, as the text gives them: sender, place and date of
+    writing; the addressee (an address's, else the persons the salutation names)."""
+    sent = [child for child in (_mention_name(facts.sender), _mention_place(facts.place),
+                                _dateline_date(facts.dateline)) if child is not None]
     addressee = _mention_name(facts.addressee)
-    return [addressee] if addressee is not None else _saluted(facts.salutation)
+    return sent, [addressee] if addressee is not None else _saluted(facts.salutation)
 
 
-def _corresp_descs(doc: Document) -> list[etree._Element]:
+def _corresp_descs(doc: Document, actions: list[LetterActions]) -> list[etree._Element]:
     """One correspDesc per letter (CMIF): sender, place and date of writing, addressee, as the text
     gives them; nothing where the text names nothing."""
     descriptions = []
-    for facts in doc.correspondence:
-        sent = [child for child in (_mention_name(facts.sender), _mention_place(facts.place),
-                                    _dateline_date(facts.dateline)) if child is not None]
-        received = _received(facts)
+    for facts, (sent, received) in zip(doc.correspondence, actions):
         if not sent and not received:
             continue
         description = E("correspDesc", ref=f"#{facts.letter_id}" if facts.letter_id else None)

@@ -99,16 +99,7 @@ def _convert_one(source: Path, out_dir: Path, persons: Personography, kind: str 
     output = out_dir / f"{source.stem}.xml"
     try:
         _check_output_is_not_an_input(source, output, persons_path)
-        if prepared is None:
-            text = read_source(source, encoding, max_size)
-            doc, data, counts = convert_text(text, source.name, persons, kind=kind,
-                                             sidecar=read_sidecar(source), schema_href=href)
-        else:
-            done = _prepared_or_raise(prepared)
-            if isinstance(done, Draft):
-                kind_found, data, counts, omissions = _finish_drafted(done, source, persons, kind, encoding, href)
-            else:
-                doc, data, counts = finish_text(done, persons, href)
+        kind_found, data, counts, omissions = _edition(source, persons, kind, encoding, href, max_size, prepared)
     except SourceError as exc:
         message = str(exc)
         if message.startswith(f"{source.name}: "):  # convert_text knows the name only: give the path
@@ -120,8 +111,6 @@ def _convert_one(source: Path, out_dir: Path, persons: Personography, kind: str 
     except Exception as exc:  # a bug on an unforeseen input: report it, convert the rest of the batch
         return ConversionResult(source, None, "failed", f"{source}: tei-tools could not convert it "
                                 f"({type(exc).__name__}: {_first_line(exc)}); please report this")
-    if prepared is None or not isinstance(prepared.value, Draft):
-        kind_found, omissions = doc.kind, doc.omissions
     result = ConversionResult(source, output, "written", kind=kind_found, counts=counts, omissions=omissions)
     try:
         if output.exists():
@@ -145,6 +134,21 @@ def _convert_one(source: Path, out_dir: Path, persons: Personography, kind: str 
     except OSError as exc:
         result.status, result.message = "failed", f"{output}: cannot write: {exc.strerror or exc}"
     return result
+
+
+def _edition(source: Path, persons: Personography, kind: str | None, encoding: str, href: str,
+             max_size: int | None, prepared: Outcome | None) -> tuple[str, bytes, dict[str, int], list[Omission]]:
+    """(kind, edition, counts, omissions): converted here, or finished from what a worker `prepared`."""
+    if prepared is None:
+        text = read_source(source, encoding, max_size)
+        doc, data, counts = convert_text(text, source.name, persons, kind=kind, sidecar=read_sidecar(source),
+                                         schema_href=href)
+        return doc.kind, data, counts, doc.omissions
+    done = _prepared_or_raise(prepared)
+    if isinstance(done, Draft):
+        return _finish_drafted(done, source, persons, kind, encoding, href)
+    doc, data, counts = finish_text(done, persons, href)
+    return doc.kind, data, counts, doc.omissions
 
 
 def _finish_drafted(draft: Draft, source: Path, persons: Personography, kind: str | None, encoding: str,

@@ -42,6 +42,9 @@ from tei_tools.annotate.dates.vocabulary import Vocabulary, load_vocabulary
 
 # "the 3rd of March last", "in June next": the last such day or month before the letter's date, the next after
 LAST_OR_NEXT = re.compile(r"\s+(last|next)\b(?!\s+(?:but|one|time|night|week|year|month)\b)")
+# a year written by its last two digits after a day: "June 6, '44", "3d May '09"
+SHORT_YEAR = r"[,.]?\s+['’](?P<yy>\d\d)\b(?!['’]?s\b|[.,:/]\d)"
+SHORT_YEAR_NEAR = 30  # years from the narrative's within which a two-digit year's century is likely
 DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th|d)?\.?\s+(?:of\s+)?\Z")
 Handler = Callable[[re.Match[str], str], Iterator[Found]]
 Rule = tuple[re.Pattern[str], Handler]
@@ -85,9 +88,8 @@ class Recogniser:
                      self._day_month)
         era_year = (re.compile(rf"(?<![\w$£€#])(?P<n>\d{{1,4}})\s?(?P<era>{p.eras})(?!\w)"), self._era_year)
         year = (re.compile(rf"{ALONE}(?P<y>\d{{4}})\b(?![{DASHES}/.,:]\d|['’]?s\b|%)"), self._year)
-        short_year = r"[,.]?\s+['’](?P<yy>\d\d)\b(?!['’]?s\b|[.,:/]\d)"  # "June 6, '44", "3d May '09"
         self.short_year_day_month = (re.compile(rf"(?<![\d,.:/])\b{p.day}(?:(?<=[a-z])\.)?(?:\s+(?i:of))?\s+{p.month}"
-                                                rf"{short_year}"), self._day_month_short_year)
+                                                rf"{SHORT_YEAR}"), self._day_month_short_year)
         # Quakers' numbered months: "3d of 5th Month, 1790", "5th mo. 3d, 1790" (see _numbered_month)
         suffix = r"(?:st|nd|rd|th|d)"
         numbered = rf"(?P<qm>1[0-2]|0?[1-9]){suffix}?\.?\s+(?i:mo\b\.?|month\b)"
@@ -138,7 +140,7 @@ class Recogniser:
         "February of that year", "in April"; and "the twenty-second of January" before it."""
         self.month_rules: list[Rule] = [
             (re.compile(rf"\b{p.month}\s+(?:the\s+)?{p.day}{p.optional_year}"), self._day_month),
-            (re.compile(rf"\b{p.month}\s+(?:the\s+)?{p.day}[,.]?\s+['’](?P<yy>\d\d)\b(?!['’]?s\b|[.,:/]\d)"),
+            (re.compile(rf"\b{p.month}\s+(?:the\s+)?{p.day}{SHORT_YEAR}"),
              self._day_month_short_year),
             (re.compile(rf"\b{p.month}(?:[,.]?\s+|\s+of\s+){p.year_or_era}(?!{DASH}\d)"), self._month_year),
             (re.compile(rf"\b(?P<m1>{p.any_month})\s*{DASH}\s*{p.month},?\s+{p.year_or_era}"), self._month_range),
@@ -267,10 +269,8 @@ class Recogniser:
 
         looks_back = word_before(text, start) in ("since", "the") and bool(
             re.search(r"(?i)\bsince\s+(?:the\s+)?\Z", text[max(0, start - 12):start]))
-        if relative := LAST_OR_NEXT.match(text, end):  # "the 3rd of March last": the span takes the word
-            end = relative.end()
-        looks_back = looks_back or bool(relative and relative[1] == "last")
-        looks_ahead = bool(relative and relative[1] == "next")
+        end, past, looks_ahead = _last_or_next(text, end)  # "the 3rd of March last": the span takes the word
+        looks_back = looks_back or past
 
         def resolve(context: Context) -> Reading | None:
             if not is_real_day(None, month, first) or (last is not None and not is_real_day(None, month, last)):
@@ -281,7 +281,7 @@ class Recogniser:
                 return Reading(self._days(year, month, first, last), cert, year, month, first, from_context=True)
             return Reading(self._days(None, month, first, last))
 
-        yield Found(start, end, resolve=resolve, yearless=(month, first) if last is None and not relative else None)
+        yield Found(start, end, resolve=resolve, yearless=(month, first) if last is None and not (past or looks_ahead) else None)
 
     def _numbered_month(self, match: re.Match[str], text: str) -> Iterator[Found]:
         """A Quaker's date, the month by its number: "3d of 5th Month, 1790" is 3 May 1790. Up to
@@ -314,11 +314,9 @@ class Recogniser:
         day, short = int(match["d"]), int(match["yy"])
 
         def resolve(context: Context) -> Reading | None:
-            year = _short_year_in_context(short, context)
+            year, cert = _short_year_in_context(short, context)
             if year is None or not is_real_day(year, month, day):
                 return Reading({"when": iso_day(None, month, day)})
-            reference = context.year if context.year is not None else context.first_year
-            cert = MEDIUM if abs(year - reference) <= 30 else LOW
             return Reading({"when": iso_day(year, month, day)}, cert, year, month, day, from_context=True)
 
         yield Found(*match.span(), resolve=resolve)
@@ -388,9 +386,7 @@ class Recogniser:
             return  # "a novel by April Smith"
         month = self._month(match["m"])
         end = match.end()
-        if relative := LAST_OR_NEXT.match(text, end):  # "in October last", "in June next"
-            end = relative.end()
-        past, future = bool(relative and relative[1] == "last"), bool(relative and relative[1] == "next")
+        end, past, future = _last_or_next(text, end)  # "in October last", "in June next"
 
         def resolve(context: Context) -> Reading:
             found = context.year_of_month(month, past=past, future=future)
@@ -398,7 +394,7 @@ class Recogniser:
                 return Reading({"when": iso_month(None, month)})
             return Reading({"when": iso_month(found[0], month)}, found[1], found[0], month, from_context=True)
 
-        yield Found(start, end, resolve=resolve, yearless=None if relative else (month, None))
+        yield Found(start, end, resolve=resolve, yearless=None if past or future else (month, None))
 
     def _month_before(self, text: str, position: int) -> int | None:
         """Where the month name that stands just before the cue word starts ("from March to May"),
@@ -456,11 +452,9 @@ class Recogniser:
         short = int(match["yy"])
 
         def resolve(context: Context) -> Reading | None:
-            year = _short_year_in_context(short, context)
+            year, cert = _short_year_in_context(short, context)
             if year is None:
                 return None  # "the winter of '62" in no century we know
-            reference = context.year if context.year is not None else context.first_year
-            cert = MEDIUM if abs(year - reference) <= 30 else LOW  # far from the narrative: either century
             return Reading(month_span(year, first, last), cert, year, first if first <= last else None,
                            from_context=True)
 
@@ -555,15 +549,25 @@ def _decade_in_context(decade: int, context: Context) -> Reading:
     return Reading(year_span(start, start + 9), cert)
 
 
-def _short_year_in_context(short: int, context: Context) -> int | None:
-    """A year written by its last two digits ("'62"), in the century that puts it nearest the
-    narrative's year (or the document's first); None with no year to go by."""
+def _short_year_in_context(short: int, context: Context) -> tuple[int | None, str]:
+    """(year, cert) of a year written by its last two digits ("'62"): in the century that puts it
+    nearest the narrative's year (or the document's first), medium within SHORT_YEAR_NEAR years
+    of it, else low (either century may be meant); (None, "") with no year to go by."""
     reference = context.year if context.year is not None else context.first_year
     if reference is None:
-        return None
+        return None, ""
     century = reference // 100 * 100
-    return min((century - 100 + short, century + short, century + 100 + short),
-               key=lambda year: (abs(year - reference), year))
+    year = min((century - 100 + short, century + short, century + 100 + short),
+               key=lambda candidate: (abs(candidate - reference), candidate))
+    return year, MEDIUM if abs(year - reference) <= SHORT_YEAR_NEAR else LOW
+
+
+def _last_or_next(text: str, end: int) -> tuple[int, bool, bool]:
+    """(where the date ends, looks back, looks ahead): "last" or "next" after it belongs to it."""
+    relative = LAST_OR_NEXT.match(text, end)
+    if relative is None:
+        return end, False, False
+    return relative.end(), relative[1] == "last", relative[1] == "next"
 
 
 def _relative_span(context: Context, offset: int, first: int, last: int) -> Reading | None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Sequence
 
 from tei_tools.annotate.names import Lexicon, NameParts, name_key, name_parts
@@ -52,6 +53,7 @@ class Clusterer(FullNames, LoneWords):
         self.texts, self._mentions, self.title_blocks = texts, mentions, title_blocks
         person_of: list[int] = []
         self._person_of = person_of
+        self._sentence_ends: dict[int, list[int]] = {}  # block -> the ends of its sentences (_sentence_start)
         how: list[str] = []
         # word -> the full names that hold it, in document order, as (position, mention)
         self._full_names_with: dict[str, list[tuple[int, Candidate]]] = {}
@@ -86,9 +88,19 @@ class Clusterer(FullNames, LoneWords):
     def _pronoun_sex(self, alias: Candidate) -> str | None:
         """The sex of the pronoun before an alias in its sentence ("he took the name ..."), if one."""
         text = self.texts[alias.block]
-        ends = [m.end() for m in SENTENCE_END.finditer(text, 0, alias.start)]
-        sexes = {"m" if found["m"] else "f" for found in PRONOUN.finditer(text, ends[-1] if ends else 0, alias.start)}
+        start = self._sentence_start(alias.block, alias.start)
+        sexes = {"m" if found["m"] else "f" for found in PRONOUN.finditer(text, start, alias.start)}
         return sexes.pop() if len(sexes) == 1 else None
+
+    def _sentence_start(self, block: int, position: int) -> int:
+        """Where the sentence holding text position `position` of a block starts: the block's
+        sentence ends are found once (a scan from the block's start per question cost the square
+        of a long one-line block)."""
+        ends = self._sentence_ends.get(block)
+        if ends is None:
+            ends = self._sentence_ends[block] = [m.end() for m in SENTENCE_END.finditer(self.texts[block])]
+        before = bisect_right(ends, position) - 1
+        return ends[before] if before >= 0 else 0
 
     def _note_birth_surname(self, alias: Candidate, entity_index: int) -> None:
         """"Augusta Ada King (née Byron)": the surname she was born with is her family's; a later
@@ -105,8 +117,7 @@ class Clusterer(FullNames, LoneWords):
         start = mention.title_start if mention.title_start >= 0 else mention.start
         if self._gender_of(mention) == "m" or not MARRIED_CUE.search(text, max(0, start - MARRIED_REACH), start):
             return
-        ends = [m.end() for m in SENTENCE_END.finditer(text, 0, start)]
-        sentence = ends[-1] if ends else 0
+        sentence = self._sentence_start(mention.block, start)
         before = self._mentions[position - 1] if position else None
         if before is not None and before.block == mention.block and before.start >= sentence:
             husband = self._root(self._person_of[position - 1])

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from typing import Iterator
 
+from tei_tools.annotate.persons.aliases import SENTENCE_END
 from tei_tools.annotate.persons.cluster.entity import Entity
 from tei_tools.annotate.persons.cluster.sexes import gender_of, same_standing, titles_fit_a_woman
 from tei_tools.annotate.persons.cluster.spelling import MISSPELLING_MIN_LENGTH, similar_spelling
@@ -23,7 +24,6 @@ TITLE_PERSON_ACROSS = 1.5
 KIN_LOOK_AHEAD = 60  # mentions to look through for a relative's given name ("his son Edmund")
 RECENT_BLOCKS = 3  # shorter surnames differ by a letter too often (Sedov/Sedova, Dan/Don)
 CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")
-SENTENCE_END = re.compile(r"[.!?…]\s")
 AND_WORD = re.compile(r"\b(?:and|or)\b|&")
 # A letter's greetings to the addressee's household: "Love to all--", "remember me kindly to".
 GREETING = re.compile(r"\b(?:love|remember me|remembrances?|compliments|regards|respects|wishes)\b[^.!?]*?\bto\b"
@@ -34,9 +34,9 @@ TITLE_BEFORE = re.compile(r"\b([a-z]+)\.?\s+$")
 # "her mother, ", "his younger brother ": whose relative the name after it is
 KIN_POSSESSOR = re.compile(r"\b([Hh]er|[Hh]is)\s+(?:[a-z]+\s+)?([a-z]+)\s*,?\s*$")
 # ", his father,", " her sister.": what the name before it is to the person "his" or "her" stands for
-# (not "Lenin, his wife Krupskaya": a name after the kinship word is the relative)
+# (not "Halvorsen, his wife Ingrid": a name after the kinship word is the relative)
 KIN_APPOSITION = re.compile(r",?\s+([Hh]er|[Hh]is)\s+([a-z]+)\b(?:\s+([a-z]+)\b)?")
-NAME_NEXT = re.compile(r"[\s,]+(?:[A-Z]|(?:and|or|&)\b)")  # "Trotsky, his wife and children, set off": a list
+NAME_NEXT = re.compile(r"[\s,]+(?:[A-Z]|(?:and|or|&)\b)")  # "Halvorsen, his wife and sons, set off": a list
 POSSESSOR = re.compile(r"\b(my|our|your|his|her|their)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 # "the dear Papa": someone's, not the writer's (the addressee's household's in a greeting); not "the
 # night that Papa"
@@ -116,7 +116,7 @@ class LoneWords:
             named = self._named_in_full_later(key, position, gender, possessor)
             if named is not None:
                 return named, "ahead"
-        glued = CAMEL_CASE.sub(" ", mention.text)  # "JoshIreland": a full name that lost its space
+        glued = CAMEL_CASE.sub(" ", mention.text)  # "TomWaring": a full name that lost its space
         if glued != mention.text:
             parts = self._parts(glued)
             entity = self._entity_containing(parts, frozenset(w for w in parts.words if len(w) > 1), gender)
