@@ -199,6 +199,7 @@ class Lexicon:
     place_phrase_starts: frozenset[str]  # first words of the places of more than one word
     female_titles: frozenset[str] = frozenset()  # "mrs", "lady": the person is a woman
     male_titles: frozenset[str] = frozenset()
+    rank_titles: frozenset[str] = frozenset()  # "captain", "sergeant": held by men as a rule
     female_given: frozenset[str] = frozenset()  # "ada", "mary": given names of women only
     male_given: frozenset[str] = frozenset()
     given_abbreviations: dict[str, str] = field(default_factory=dict)  # "jas" -> "James"
@@ -250,6 +251,7 @@ class Lexicon:
             place_phrase_starts=frozenset(p.split()[0] for p in places if " " in p),
             female_titles=_keys(read_list("names_titles_female")),
             male_titles=_keys(read_list("names_titles_male")),
+            rank_titles=_keys(read_list("names_titles_ranks")),
             female_given=_keys(read_list("names_given_female")),
             male_given=_keys(read_list("names_given_male")),
             given_abbreviations=given_abbreviations,

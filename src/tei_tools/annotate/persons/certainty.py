@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 LEVELS = ("low", "medium", "high")
 SURE_NAME = 4.0  # a score at least this is a name beyond reasonable doubt
 LIKELY_NAME = 1.5
+# The ways a name meets its person that are guesses: further on, by a similar spelling or an initial
+GUESSED = frozenset({"ahead", "similar", "misspelt", "initial", "glued"})
 
 
 def mention_certs(mentions: Sequence[Candidate], clustering: Clustering, persons: Sequence["FoundPerson"],
@@ -40,12 +42,19 @@ def mention_certs(mentions: Sequence[Candidate], clustering: Clustering, persons
     certs = []
     sharing = _persons_sharing_words(clustering)
     written = Counter(mention.key for mention in mentions)  # how often the document writes each name
+    first_titled: dict[tuple[int, str, str], int] = {}  # (person, title, word) -> the level its guess set
     for n, mention in enumerate(mentions):
         person = persons[clustering.person_of[n]]
         reviewed = person.known_id is not None and not known.person(person.known_id).automatic
         name = _name_level(mention, person.entity, reviewed, texts[mention.block], lexicon, written)
         identity = _identity_level(mention, clustering.how[n], person, sharing, reviewed and person.known_id in
                                    known.find(mention.text))
+        if mention.title and mention.is_single_word:
+            # "Mrs. Penrose" met "Amy Penrose" only further on (a guess: her mother?): each later
+            # "Mrs. Penrose" is that person for no better reason than the first was
+            titled = (clustering.person_of[n], mention.title, mention.key)
+            first = first_titled.setdefault(titled, identity if clustering.how[n] in GUESSED else len(LEVELS))
+            identity = min(identity, first)
         certs.append(LEVELS[min(name, identity)])
     return certs
 

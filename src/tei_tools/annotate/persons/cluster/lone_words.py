@@ -9,7 +9,7 @@ from typing import Iterator
 
 from tei_tools.annotate.persons.aliases import SENTENCE_END
 from tei_tools.annotate.persons.cluster.entity import Entity
-from tei_tools.annotate.persons.cluster.sexes import gender_of, same_standing, titles_fit_a_woman
+from tei_tools.annotate.persons.cluster.sexes import gender_of, rank_fits, same_standing, titles_fit_a_woman
 from tei_tools.annotate.persons.cluster.spelling import MISSPELLING_MIN_LENGTH, similar_spelling
 from tei_tools.annotate.persons.judge import Candidate
 
@@ -83,6 +83,7 @@ class LoneWords:
         seen = [e for e in self.by_word.get(key, []) if e.merged_into is None and e not in not_them
                 and self._gender_fits(e, gender) and (kin is None or kin in e.kin_titles)
                 and same_standing(e, mention.title) and titles_fit_a_woman(e, gender, key, self.lexicon)
+                and rank_fits(e, mention.title, self.lexicon)
                 and key not in e.birth_surnames
                 # her husband's surname, which only a woman's title makes hers ("Lady Ashcombe")
                 and (gender == "f" or key not in e.married_surnames or e.alone[key] > e.alone_as_woman[key])]
@@ -128,6 +129,8 @@ class LoneWords:
                       # a woman's title: her given name must say she is one ("Mrs. Baxter ... her two
                       # boys, Ronnie and Keith. Ronnie Baxter is nearly fourteen": not Ronnie)
                       and (gender != "f" or m.title or self._gender_of(m) == "f")
+                      # a man's rank: not a woman ("General Denikin" ... "Greta Denikin")
+                      and not (mention.title in self.lexicon.rank_titles and self._gender_of(m) == "f")
                       and not (gender and _initials_and_surname(m))  # "Mrs. H." ... "B.R. H.": whose?
                       and not self._introduced_as_kin(m, position, n)
                       and not self._coordinated_after(mention, m)), None)
@@ -137,7 +140,8 @@ class LoneWords:
                 self._note_form(entity, later)
                 return entity, "ahead"
         similar = self._misspelt_surname(key, gender)
-        if similar and similar not in not_them:
+        # one called by this very word was weighed above and set aside: no misspelling of it
+        if similar and similar not in not_them and similar not in self.by_word.get(key, ()):
             return similar, "misspelt"
         return self._new_entity(), "new"
 

@@ -48,3 +48,13 @@ def titles_fit_a_woman(entity: Entity, gender: str | None, key: str, lexicon: Le
     if entity.titles:
         return False
     return bool(entity.forms) or key in lexicon.female_given
+
+
+def rank_fits(entity: Entity, title: str, lexicon: Lexicon) -> bool:
+    """"Captain Penrose" is not the "Mrs. Penrose" (nor the "Amy Penrose") the document has
+    named: a rank, held by a man as a rule in the papers editions hold, does not join a person
+    known only as a woman, unless the document has given her a rank before ("Lieutenant Ellen
+    Ripley" ... "Lieutenant Ripley")."""
+    if title not in lexicon.rank_titles or entity.genders != {"f"}:
+        return True
+    return bool(entity.titles & lexicon.rank_titles)
