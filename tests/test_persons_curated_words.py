@@ -160,3 +160,15 @@ def test_a_salutations_common_noun_is_no_person(salutation):
 @pytest.mark.parametrize("verb", ["played", "dined", "preached", "stayed", "talked"])
 def test_a_given_name_before_a_verb_people_do_is_a_person(verb):
     assert [text for _, text in marked(f"In the garden Julian {verb} all the afternoon.")] == ["Julian"]
+
+
+@pytest.mark.parametrize("title", ["Canon", "Archdeacon", "Prebendary"])
+def test_a_clergymans_style_is_a_title_not_a_given_name(title):
+    assert marked(f"The sermon was preached by {title} Ambrose Lindvall of Ripon.") == [
+        ("persName", f"{title} Ambrose Lindvall"), ("roleName", title)]
+
+
+@pytest.mark.parametrize("place", ["Ashby Vale", "the Crown Inn"])
+def test_a_vale_or_an_inn_is_a_place(place):
+    assert marked(f"The mill at {place} employed two hundred hands under Josiah Crabbe.") == [
+        ("persName", "Josiah Crabbe")]
