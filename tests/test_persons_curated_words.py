@@ -172,3 +172,8 @@ def test_a_clergymans_style_is_a_title_not_a_given_name(title):
 def test_a_vale_or_an_inn_is_a_place(place):
     assert marked(f"The mill at {place} employed two hundred hands under Josiah Crabbe.") == [
         ("persName", "Josiah Crabbe")]
+
+
+def test_a_baronetcy_is_no_person():
+    assert marked("In 1881 she married Sir Hugh Dunmore, 3rd Baronet, a widower.") == [
+        ("persName", "Sir Hugh Dunmore"), ("roleName", "Sir")]

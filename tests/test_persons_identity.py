@@ -263,3 +263,47 @@ def test_a_title_that_met_its_person_only_further_on_stays_as_unsure_each_time()
     amy = next(ref for name, ref, _ in found if name == "Amy Pellowe")
     assert len(mrs) == 3 and {ref for ref, _ in mrs} == {amy}
     assert all(cert in ("low", "medium") for _, cert in mrs)
+
+
+# ---------------------------------------------------------------- namesakes, wives and married names
+
+
+def test_a_namesake_with_a_generation_mark_is_not_the_man_named_without_it():
+    """"the eldest son of Josiah Wedmore" ... "their son, Josiah Wedmore III": the grandson, not
+    his grandfather's name spelt otherwise."""
+    found = convert("Josiah Wedmore founded the works at Etruria in 1770.",
+                    "His grandson, Josiah Wedmore III, later ran the London showroom.")
+    refs = dict(found)
+    assert refs["Josiah Wedmore"] != refs["Josiah Wedmore III"]
+
+
+@pytest.mark.parametrize("mark", ["III", "Jr."])
+def test_two_spellings_of_a_name_with_different_generation_marks_are_not_similar(mark):
+    from tei_tools.annotate.names import name_parts
+    from tei_tools.annotate.persons.cluster import similar_full_names
+
+    one, other = "Josiah Wedmore", f"Josiah Wedmore {mark}"
+    assert not similar_full_names(name_parts(one), one, name_parts(other), other)
+    assert similar_full_names(name_parts(other), other, name_parts(other), other)
+
+
+def test_mrs_of_a_surname_is_the_woman_who_married_into_it_not_the_sister_born_with_it():
+    found = convert("Josiah Wedmore the Younger entered his father's firm in 1820. He married Catherine Aldridge "
+                    "in 1828.",
+                    "His sister Eliza Wedmore married the engineer Robert Stannard. Wedmore died in 1871.",
+                    "His wife survived him by twenty years. Mrs. Wedmore founded a school for the children.")
+    refs = dict(found)
+    assert refs["Mrs. Wedmore"] == refs["Catherine Aldridge"] != refs["Eliza Wedmore"]
+
+
+def test_a_name_she_was_known_by_after_a_marriage_is_hers_not_a_relatives_named_later():
+    found = convert("Clara Hollis Marchbanks, known after her second marriage as Lady Dunmore, was a travel "
+                    "writer.",
+                    "In 1881 she married Sir Hugh Dunmore. Her stepdaughter, Violet Dunmore, went with her to "
+                    "the Balkans. Lady Dunmore died in 1923.")
+    refs = {}
+    for text, ref in found:
+        refs.setdefault(text, set()).add(ref)
+    clara, = refs["Clara Hollis Marchbanks"]
+    violet, = refs["Violet Dunmore"]
+    assert refs["Lady Dunmore"] == {clara} and violet != clara

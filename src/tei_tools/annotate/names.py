@@ -100,6 +100,16 @@ def is_roman_numeral(word: str) -> bool:
     return len(word) > 1 and word.isupper() and bool(ROMAN_NUMERAL.match(word))
 
 
+def generation_mark(text: str) -> str:
+    """The mark that tells one of a family's namesakes from another: "iii" of "Josiah Wedmore
+    III", "jr" of "John Hale Jr.", "" for a name without one."""
+    words = text.replace(".", " ").replace(",", " ").split()
+    if len(words) < 2:
+        return ""
+    last = words[-1]
+    return fold(last) if is_roman_numeral(last) or fold(last) in GENERATION_SUFFIXES else ""
+
+
 # ---------------------------------------------------------------- the parts of a name
 
 @dataclass(frozen=True)

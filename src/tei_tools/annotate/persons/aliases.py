@@ -18,7 +18,7 @@ from tei_tools.annotate.persons.judge import Candidate
 FOCUS = -1  # the owner is the person in focus before the sentence
 # A cue that leads to the alias written right after it (quotation marks allowed between).
 CUE_BEFORE_ALIAS = re.compile(
-    r"(?:\b(?:born|née|nee|known as|better known as|also known as|a\.k\.a\.|aka|alias|nicknamed|dubbed|"
+    r"(?:\b(?:born|née|nee|known (?:[a-z]+ ){0,4}as|a\.k\.a\.|aka|alias|nicknamed|dubbed|"
     r"(?:was|is|were|be|being) (?:called|named)|called (?:himself|herself|him|her)|calling (?:himself|herself)|"
     r"went by(?: the name(?: of)?)?|"
     r"under the (?:[a-z]+ ){0,2}(?:pseudonym|name|alias|pen[- ]name|nom de plume|nom de guerre)(?: of)?|"

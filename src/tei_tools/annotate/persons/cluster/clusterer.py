@@ -65,6 +65,7 @@ class Clusterer(FullNames, LoneWords):
         for statement in alias_statements(mentions, texts):
             later = statement.alias if statement.owner == FOCUS else max(statement.alias, statement.owner)
             statements.setdefault(later, []).append(statement)
+        self._aliases = {statement.alias for found in statements.values() for statement in found}
         for position, mention in enumerate(mentions):
             if mention.is_single_word and len(mention.key) == 1 and mention.title:
                 entity, way = self._link_initials(mention, position)  # "Mr D's"

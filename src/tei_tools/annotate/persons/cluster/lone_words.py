@@ -9,7 +9,8 @@ from typing import Iterator
 
 from tei_tools.annotate.persons.aliases import SENTENCE_END
 from tei_tools.annotate.persons.cluster.entity import Entity
-from tei_tools.annotate.persons.cluster.sexes import gender_of, rank_fits, same_standing, titles_fit_a_woman
+from tei_tools.annotate.persons.cluster.sexes import (MARRIED_TITLES, gender_of, rank_fits, same_standing,
+                                                      titles_fit_a_woman)
 from tei_tools.annotate.persons.cluster.spelling import MISSPELLING_MIN_LENGTH, similar_spelling
 from tei_tools.annotate.persons.judge import Candidate
 
@@ -21,6 +22,7 @@ from tei_tools.annotate.persons.judge import Candidate
 # daughter an allowance." / "Sidney Herbert asked Nightingale to take nurses": the daughter)
 TITLE_PERSON = 0.5
 TITLE_PERSON_ACROSS = 1.5
+WOMAN_IN_PASSING = 2.0  # what a bare surname loses for a woman named in passing (`_woman_in_passing`)
 KIN_LOOK_AHEAD = 60  # mentions to look through for a relative's given name ("his son Edmund")
 RECENT_BLOCKS = 3  # shorter surnames differ by a letter too often (Sedov/Sedova, Dan/Don)
 CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -123,17 +125,9 @@ class LoneWords:
             entity = self._entity_containing(parts, frozenset(w for w in parts.words if len(w) > 1), gender)
             if entity:
                 return entity, "glued"
-        later = next((m for n, m in self._full_names_after(key, position, with_positions=True)
-                      # of the same sex: not "Mrs. W." ... "John W."
-                      if (not m.title or m.title == mention.title) and self._sex_fits(gender, m)
-                      # a woman's title: her given name must say she is one ("Mrs. Baxter ... her two
-                      # boys, Ronnie and Keith. Ronnie Baxter is nearly fourteen": not Ronnie)
-                      and (gender != "f" or m.title or self._gender_of(m) == "f")
-                      # a man's rank: not a woman ("General Denikin" ... "Greta Denikin")
-                      and not (mention.title in self.lexicon.rank_titles and self._gender_of(m) == "f")
-                      and not (gender and _initials_and_surname(m))  # "Mrs. H." ... "B.R. H.": whose?
-                      and not self._introduced_as_kin(m, position, n)
-                      and not self._coordinated_after(mention, m)), None)
+        # (not an alias the text gives someone: "known after her second marriage as Lady Dunmore"
+        # is hers, not the "Violet Dunmore" further on)
+        later = None if position in self._aliases else self._full_name_further_on(mention, key, position, gender)
         if later is not None:  # named in full further on ("The Death of Trotsky" ... "Leon Trotsky")
             entity, _ = self._link_full(later)
             if self._gender_fits(entity, gender):  # not the Mrs. Haydon the later "B.R. Haydon" joined
@@ -144,6 +138,20 @@ class LoneWords:
         if similar and similar not in not_them and similar not in self.by_word.get(key, ()):
             return similar, "misspelt"
         return self._new_entity(), "new"
+
+    def _full_name_further_on(self, mention: Candidate, key: str, position: int, gender: str | None) -> Candidate | None:
+        """The first full name after the word alone that holds it and may be the same person."""
+        return next((m for n, m in self._full_names_after(key, position, with_positions=True)
+                     # of the same sex: not "Mrs. W." ... "John W."
+                     if (not m.title or m.title == mention.title) and self._sex_fits(gender, m)
+                     # a woman's title: her given name must say she is one ("Mrs. Baxter ... her two
+                     # boys, Ronnie and Keith. Ronnie Baxter is nearly fourteen": not Ronnie)
+                     and (gender != "f" or m.title or self._gender_of(m) == "f")
+                     # a man's rank: not a woman ("General Denikin" ... "Greta Denikin")
+                     and not (mention.title in self.lexicon.rank_titles and self._gender_of(m) == "f")
+                     and not (gender and _initials_and_surname(m))  # "Mrs. H." ... "B.R. H.": whose?
+                     and not self._introduced_as_kin(m, position, n)
+                     and not self._coordinated_after(mention, m)), None)
 
     def _age_before(self, mention: Candidate) -> str:
         """"old" or "young" just before a word alone (and its title): "Old Mr. Ashford"."""
@@ -227,8 +235,11 @@ class LoneWords:
         named more often."""
         entities = self._called_so_with_title(entities, key, mention.title)
         latest = max(entities, key=lambda e: e.last_seen)
-        if self._just_named_in_full(latest, mention):  # "... knew David Voss. Voss was tired."
-            return latest
+        passing_women = {e.index for e in entities if self._woman_in_passing(e, key, mention)}
+        if len(passing_women) == len(entities):
+            passing_women = set()
+        if self._just_named_in_full(latest, mention) and latest.index not in passing_women:
+            return latest  # "... knew David Voss. Voss was tired."
         latest = max(e.last_seen for e in entities)
         # the person named last is named in this paragraph: "Anton Vessel made a success of his
         # farm ... As Vessel grew in wealth" is the father, though the title names his son
@@ -241,15 +252,27 @@ class LoneWords:
             # stepfather David Hardie)
             called_so = entity.alone[key] - (0 if mention.title else entity.alone_as_woman[key])
             value = 2.0 if called_so else 0.0
+            if mention.title in MARRIED_TITLES and key in entity.married_surnames and not called_so:
+                value += 2.0  # "He married Catherine Aldridge" ... "Mrs. Wedmore": his wife, not his sister
             if entity.in_title and not mention.title:
                 value += TITLE_PERSON if latest_here else TITLE_PERSON_ACROSS
             value += math.log2(1 + entity.mentions)
+            if entity.index in passing_women:
+                value -= WOMAN_IN_PASSING
             if entity.last_seen == latest:
                 value += 1.0
             if entity.last_end[0] == mention.block:
                 value += 0.5
             return value, entity.last_seen
         return max(entities, key=plausibility)
+
+    def _woman_in_passing(self, entity: Entity, key: str, mention: Candidate) -> bool:
+        """A woman the document last named in full as somebody's relative, and has never called
+        by the surname alone: a bare surname ("His sister Eliza Wedmore married Robert Stannard.
+        Wedmore died in 1871.") is, as a rule in the prose editions hold, a man's or the main
+        person's, not hers."""
+        return not mention.title and entity.genders == {"f"} and not entity.alone[key] \
+            and not entity.in_title and entity.last_full_as_kin
 
     @staticmethod
     def _called_so_with_title(entities: list[Entity], key: str, title: str) -> list[Entity]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from tei_tools.annotate.names import NameParts, name_key
+from tei_tools.annotate.names import NameParts, generation_mark, name_key
 
 SIMILAR_NAMES = 0.85  # SequenceMatcher ratio above which two spellings are one name (Sergi/Sergei)
 MISSPELLING_MIN_LENGTH = 6
@@ -23,6 +23,8 @@ def similar_full_names(parts: NameParts, text: str, other: NameParts, other_text
         return False
     if parts.given[0] != other.given[0] or parts.surname[0] != other.surname[0]:
         return False
+    if generation_mark(text) != generation_mark(other_text):
+        return False  # "Josiah Wedmore III" is not his grandfather Josiah Wedmore spelt otherwise
     if not similar_spelling(name_key(text), name_key(other_text)):
         return False
     return parts.given == other.given or parts.surname == other.surname \
