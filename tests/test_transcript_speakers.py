@@ -72,7 +72,8 @@ def test_who_speaks_is_the_person_named_in_the_label_or_named_so_in_the_text():
     assert ingrid and tobias and ingrid != tobias
     labels = [label for label, _ in whos]
     assert labels[0] == "HOST ("  # the text before the marked name; the name is in persName
-    assert [who for _, who in whos] == [ingrid, tobias, ingrid, tobias, None, ingrid]  # "HOST:" alone names no one
+    # "HOST:" alone is the host the first label names ("HOST (Ingrid Halvorsen):")
+    assert [who for _, who in whos] == [ingrid, tobias, ingrid, tobias, ingrid, ingrid]
 
 
 def test_every_word_is_kept_and_the_edition_is_valid(tmp_path):
@@ -216,3 +217,30 @@ def test_numbered_speakers_and_a_role_once_are_turns_but_a_record_of_fields_is_n
     assert "Interviewer: " in "".join(root.find(".//t:body", TEI).itertext())  # kept, not a turn
     assert not any((sp.findtext("t:speaker", namespaces=TEI) or "").startswith(("Interviewer", "Date"))
                    for sp in root.iterfind(".//t:sp", TEI))
+
+
+def test_a_role_is_the_one_person_a_label_ties_it_to_and_no_one_where_two_share_it():
+    one_host = ("The Archive Hour\n\nHOST (Priya Natarajan): Welcome. My guest is Tom Barker.\n\n"
+                "TOM BARKER: Thanks.\n\nHOST: So who was she?\n\nTOM BARKER: A photographer.\n")
+    whos = speakers_and_whos(one_host)
+    assert whos[2][1] == whos[0][1] and whos[0][1] and whos[0][1] != whos[1][1]
+    two_hosts = ("The Archive Hour\n\nHOST (Priya Natarajan): Welcome.\n\nHOST (Dev Anand): And welcome from me."
+                 "\n\nTOM BARKER: Thanks.\n\nHOST: So who was she?\n\nTOM BARKER: A photographer.\n")
+    assert speakers_and_whos(two_hosts)[3][1] is None
+
+
+def test_initials_label_the_one_person_named_in_full_before_the_turns_with_them():
+    source = ("Oral History Interview with Walter Pennington\n\nInterviewer: Susan Mayhew\nDate: 9 June 1987\n\n"
+              "SM: Can you tell me about your father?\n\nWP: My father was Harold Pennington, a collier.\n\n"
+              "SM: And your mother?\n\nWP: Mother was Lizzie.\n")
+    whos = speakers_and_whos(source)
+    assert [label for label, _ in whos] == ["SM:", "WP:", "SM:", "WP:"]
+    assert whos[0][1] == whos[2][1] and whos[1][1] == whos[3][1] and None not in (whos[0][1], whos[1][1])
+    assert whos[0][1] != whos[1][1] and "mayhew" in whos[0][1] and "pennington" in whos[1][1]
+
+
+def test_initials_that_two_full_names_share_give_no_who():
+    source = ("Oral History Interview with Walter Pennington\n\nInterviewer: Susan Mayhew\nDate: 9 June 1987\n\n"
+              "SM: Can you tell me about your father?\n\nWP: My father was William Pennington, a collier.\n\n"
+              "SM: And your mother?\n\nWP: Mother was Lizzie.\n")
+    assert [who for _, who in speakers_and_whos(source)][1::2] == [None, None]

@@ -7,8 +7,13 @@ A turn's label names its speaker in one of two ways the persons annotator can vo
   bears it there.
 - a label of one word that is the surname of exactly one person named in full before the turns
   begin ("REILLY:" under "Interviewer: Thomas Reilly", as oral histories label their speakers),
-  where no other person the document marks bears that word.
-Otherwise the turn gets no @who: a role ("HOST:", "Q:") or a first name alone claims no one.
+  where no other person the document marks bears that word; or, in capitals, the initials of
+  exactly one such person ("SM:" under "Interviewer: Susan Mayhew"), where no other full name
+  the document marks has those initials;
+- a role ("HOST:") that a label of the document ties to one person, and one only ("HOST (Sarah
+  Lin):" in the first turn): that person, in every turn of that role.
+Otherwise the turn gets no @who: a role no label ties to a name ("Q:"), or a first name alone,
+claims no one.
 """
 from __future__ import annotations
 
@@ -21,6 +26,8 @@ from tei_tools.model import Block, Container, Document, Node
 from tei_tools.readers.speakers import TIME_CODE
 
 LEADING_TIME_CODE = re.compile(rf"{TIME_CODE}[ \t]+")
+INITIALS_LABEL = re.compile(r"[A-Z]{2,3}")  # "SM", "JFK": a speaker's initials, in capitals
+ROLE_WITH_NAME = re.compile(r"^\s*([^\W\d][^()\[\]]*?)\s*[(\[][^()\[\]]*[)\]]\s*$")  # "HOST (Priya Natarajan)"
 
 
 def ascribe_turns(doc: Document) -> int:
@@ -30,10 +37,14 @@ def ascribe_turns(doc: Document) -> int:
         return 0
     persons_by_name = _persons_by_name(doc)
     introduced = _introduced_by_surname(doc, persons_by_name)
+    initialled = _introduced_by_initials(doc, persons_by_name)
+    roles = _roles_named(turns)
     ascribed = 0
     for turn, speaker in turns:
-        label = name_key(_without_time_code(speaker.text).rstrip(": \t"))
-        ref = _marked_in(speaker) or _named_elsewhere(label, persons_by_name) or introduced.get(label)
+        written = _without_time_code(speaker.text).rstrip(": \t")
+        label = name_key(written)
+        ref = _marked_in(speaker) or _named_elsewhere(label, persons_by_name) or introduced.get(label) \
+            or (initialled.get(label) if INITIALS_LABEL.fullmatch(written) else None) or roles.get(label)
         if ref:
             turn.attrs["who"] = ref
             ascribed += 1
@@ -90,6 +101,40 @@ def _introduced_by_surname(doc: Document, persons_by_name: dict[str, set[str]]) 
             bearers[word] |= refs
     return {surname: next(iter(refs)) for surname, refs in introduced.items()
             if len(refs) == 1 and bearers[surname] == refs}
+
+
+def _introduced_by_initials(doc: Document, persons_by_name: dict[str, set[str]]) -> dict[str, str]:
+    """Initials ("sm") -> the one person named in full before the first turn with those initials
+    (of each word of the name), where no other full name the document marks has them."""
+    def initials(name: str) -> str:
+        return "".join(word[0] for word in name.split())
+
+    introduced: dict[str, set[str]] = defaultdict(set)
+    for block in doc.blocks():
+        if block.tag == "speaker":
+            break
+        for span in block.spans:
+            name = name_key(block.text[span.start:span.end])
+            if span.tag == "persName" and span.attr("ref") and " " in name:
+                introduced[initials(name)].add(span.attr("ref"))
+    bearers: dict[str, set[str]] = defaultdict(set)
+    for name, refs in persons_by_name.items():
+        if " " in name:
+            bearers[initials(name)] |= refs
+    return {letters: next(iter(refs)) for letters, refs in introduced.items()
+            if len(refs) == 1 and bearers[letters] == refs}
+
+
+def _roles_named(turns: list[tuple[Container, Block]]) -> dict[str, str]:
+    """Role (folded) -> the one person the labels that name someone beside it name ("HOST
+    (Priya Natarajan):" ties "host" to her), for roles tied to one person only."""
+    tied: dict[str, set[str]] = defaultdict(set)
+    for _, speaker in turns:
+        ref = _marked_in(speaker)
+        role = ROLE_WITH_NAME.match(_without_time_code(speaker.text).rstrip(": \t"))
+        if ref and role:
+            tied[name_key(role.group(1))].add(ref)
+    return {role: next(iter(refs)) for role, refs in tied.items() if len(refs) == 1 and role}
 
 
 def _persons_by_name(doc: Document) -> dict[str, set[str]]:
