@@ -177,3 +177,15 @@ def test_a_vale_or_an_inn_is_a_place(place):
 def test_a_baronetcy_is_no_person():
     assert marked("In 1881 she married Sir Hugh Dunmore, 3rd Baronet, a widower.") == [
         ("persName", "Sir Hugh Dunmore"), ("roleName", "Sir")]
+
+
+@pytest.mark.parametrize("sentence", ["By 1861 the mill belonged to Pryor, Wells & Co., and William Hale ran it.",
+                                      "The bales of Hargreaves & Sons came to William Hale.",
+                                      "Messrs. Hargreaves & Dunn, of Manchester, wrote to William Hale."])
+def test_a_firms_name_is_no_person(sentence):
+    assert [text for tag, text in marked(sentence) if tag == "persName"] == ["William Hale"]
+
+
+def test_an_ampersand_for_and_between_persons_leaves_them_persons():
+    assert [text for tag, text in marked("Mr. Dunn & Mrs. Dunn came to tea.") if tag == "persName"] == [
+        "Mr. Dunn", "Mrs. Dunn"]

@@ -148,6 +148,8 @@ def context_cues(ctx: Context, lexicon: Lexicon, possessive: bool) -> set[str]:
         verb = after2 if after1 in AUXILIARIES else after1
         if verb in lexicon.verbs:
             cues.add("verb-after")
+    if _firm_name_after(ctx):
+        cues.add("firm-after")  # "Pryor, Wells & Co.", "Hargreaves & Sons": a firm's name
     if after1 == "who" or (after1 == "," and after2 == "who"):
         cues.add("who-after")
     if after1 == "," and after2 in lexicon.determiners:  # "Max Eastman, the American writer"
@@ -176,6 +178,44 @@ def _count_before(ctx: Context, possessive: bool) -> bool:
     word = ctx.word_before(1)
     return word is not None and not possessive and ctx.last == ctx.first \
         and (word.key in COUNTS and word.text.islower() or word.kind == "number" and len(word.text) <= 3)
+
+
+# The words after "&" that end a firm's name: "& Co.", "& Sons", "& Bros."
+FIRM_ENDINGS = frozenset({"co", "co.", "coy", "company", "son", "sons", "bros", "bros.", "brothers"})
+FIRM_REACH = 4  # capitalised words of partners' names between the name and the ending ("X, Wells & Co.")
+
+
+def _firm_name_after(ctx: Context) -> bool:
+    """The name opens or stands in a firm's name: "&" and a firm's ending follow it, with only
+    other capitalised names and commas between ("Rathbone, Pryce & Co."), or, after "Messrs.",
+    "&" and another name. Not "Mary & I": in letters "&" is often "and", and only the ending
+    (or the partners' "Messrs.") makes a firm."""
+    # "Messrs. Hargreaves & Dunn": the partners' firm (the title opens the context of a titled name)
+    partners = ctx.words[ctx.first].key in ("messrs", "messrs.") or ctx.before(1) in ("messrs", "messrs.")
+    if ctx.before(1) == "&" and _after_messrs(ctx):
+        return True  # the partner after "&": "Messrs. Hargreaves & Dunn"
+    for k in range(1, 2 * FIRM_REACH + 1):
+        word = ctx.word_after(k)
+        if word is None:
+            return False
+        if word.text == "&":
+            following = ctx.word_after(k + 1)
+            return following is not None and (following.text.lower() in FIRM_ENDINGS
+                                              or partners and following.is_capitalised)
+        if not (word.text == "," or word.is_capitalised):
+            return False
+    return False
+
+
+def _after_messrs(ctx: Context) -> bool:
+    """"Messrs." opens the names and commas before the "&" just before the segment."""
+    for k in range(2, 2 * FIRM_REACH + 2):
+        word = ctx.word_before(k)
+        if word is None or not (word.text == "," or word.is_capitalised):
+            return False
+        if word.key in ("messrs", "messrs."):
+            return True
+    return False
 
 
 def _ship_prefix(ctx: Context) -> bool:

@@ -14,6 +14,8 @@ from tei_tools.annotate.persons.words import written_in_syllables
 # Cues that a capitalised word is a person even where nouns are capitalised: "Dido's passion",
 # "poor Sancho", "old Chaucer".
 PERSONAL = frozenset({"possessive", "fond-before"})
+# Cues that count against a name even after a title: "Messrs. Hargreaves & Dunn" is a firm.
+AGAINST_A_TITLE = frozenset({"firm-after"})
 # In a document that capitalises common nouns, a lone capitalised word at least this common
 # needs more than its rarity to be a name ("Champagne" 3.9, "Adieu" 2.8; "Froissart" 1.7).
 OLD_STYLE_WORD = 2.5
@@ -54,7 +56,7 @@ def score(candidate: Candidate, lexicon: Lexicon, knowledge: Knowledge) -> float
             total += POSITIVE[cue]
         elif cue == "after-possessive" and knowledge.word_strength(candidate.key) >= 2.0:
             continue  # "Dryden's Virgil": a person the document or the lists know
-        elif not candidate.titled:
+        elif not candidate.titled or cue in AGAINST_A_TITLE:
             total += NEGATIVE[cue]
     return total
 
