@@ -189,3 +189,14 @@ def test_a_firms_name_is_no_person(sentence):
 def test_an_ampersand_for_and_between_persons_leaves_them_persons():
     assert [text for tag, text in marked("Mr. Dunn & Mrs. Dunn came to tea.") if tag == "persName"] == [
         "Mr. Dunn", "Mrs. Dunn"]
+
+
+@pytest.mark.parametrize("entry", ["Fair. To Callander. The road beautiful beyond description.",
+                                   "To Inverary; rain all day."])
+def test_a_journals_stage_to_a_place_is_no_person(entry):
+    assert [text for tag, text in marked(entry + " Tea with Mrs. Grant.") if tag == "persName"] == ["Mrs. Grant"]
+
+
+def test_a_name_after_to_within_a_sentence_is_still_weighed_as_a_name():
+    assert [text for tag, text in marked("I wrote to Callander about the lease.") if tag == "persName"] == [
+        "Callander"]

@@ -104,7 +104,8 @@ def context_cues(ctx: Context, lexicon: Lexicon, possessive: bool) -> set[str]:
     if previous is not None and previous.possessive and previous.is_capitalised \
             and previous.end + 2 >= ctx.words[ctx.first].start - 1:
         cues.add("after-possessive")  # "Dante's Inferno", "Swedenborg's Arcana": a work or a thing
-    if before1 in ("to", "from", "into", "towards") and any(ctx.before(k) in lexicon.motion for k in range(2, 6)):
+    if before1 in ("to", "from", "into", "towards") and any(ctx.before(k) in lexicon.motion for k in range(2, 6)) \
+            or _journey_stage(ctx):
         cues.add("motion-to")
     elif before1 == "from":
         cues.add("from")  # "a mill worker from Oldham", though also "a letter from Lenin"
@@ -205,6 +206,19 @@ def _firm_name_after(ctx: Context) -> bool:
         if not (word.text == "," or word.is_capitalised):
             return False
     return False
+
+
+SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
+
+
+def _journey_stage(ctx: Context) -> bool:
+    """A journal's stage, a sentence of its own: "To Callander." (travelled to): "To" opens the
+    sentence and a full stop or semicolon ends it right after the name."""
+    to = ctx.word_before(1)
+    if to is None or to.text != "To" or ctx.after(1) not in (".", ";"):
+        return False
+    opener = ctx.word_before(2)
+    return opener is None or opener.text in SENTENCE_ENDS
 
 
 def _after_messrs(ctx: Context) -> bool:
