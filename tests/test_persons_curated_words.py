@@ -200,3 +200,9 @@ def test_a_journals_stage_to_a_place_is_no_person(entry):
 def test_a_name_after_to_within_a_sentence_is_still_weighed_as_a_name():
     assert [text for tag, text in marked("I wrote to Callander about the lease.") if tag == "persName"] == [
         "Callander"]
+
+
+@pytest.mark.parametrize("people", ["Scotchman", "Welshman", "Highlander", "Dutchman"])
+def test_a_man_of_a_nation_is_no_persons_name(people):
+    assert [text for tag, text in marked(f"He was the most silent {people} that Anna Kessler ever knew.")
+            if tag == "persName"] == ["Anna Kessler"]
