@@ -307,3 +307,19 @@ def test_a_name_she_was_known_by_after_a_marriage_is_hers_not_a_relatives_named_
     clara, = refs["Clara Hollis Marchbanks"]
     violet, = refs["Violet Dunmore"]
     assert refs["Lady Dunmore"] == {clara} and violet != clara
+
+
+def test_a_title_and_an_initial_used_again_are_the_same_person_and_never_a_womans_given_name():
+    found = convert("Mr. H. called yesterday with his sister, and stayed to tea.",
+                    "Believe me ever, my dearest Harriet, your affectionate cousin.",
+                    "P.S. Tell Tom that Mr. H. has not forgot the fishing-rod.")
+    refs = [ref for text, ref in found if text == "Mr. H."]
+    harriet = next(ref for text, ref in found if text == "Harriet")
+    assert len(refs) == 2 and refs[0] == refs[1] != harriet
+
+
+def test_mrs_and_mr_of_one_initial_stay_two_persons():
+    found = convert("Mrs. H. called yesterday.", "Mr. H. has not forgot the rod. Mrs. H. was well.")
+    mrs = {ref for text, ref in found if text == "Mrs. H."}
+    mr = {ref for text, ref in found if text == "Mr. H."}
+    assert len(mrs) == 1 and len(mr) == 1 and mrs != mr

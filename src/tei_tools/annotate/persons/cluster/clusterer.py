@@ -198,6 +198,8 @@ class Clusterer(FullNames, LoneWords):
             entity.genders.add(gender)
         if mention.title:
             entity.titles.add(mention.title)
+            if all(c == "initial" for c in mention.classes):
+                entity.titled_initials.add((mention.title, name_key(mention.text)[:1]))
             if mention.title in self.lexicon.kin_titles:
                 entity.kin_titles.add(mention.title)
         entity.mentions += 1

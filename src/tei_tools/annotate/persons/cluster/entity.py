@@ -32,6 +32,7 @@ class Entity:
     kin_word: str = ""  # "son" for "their son Lev": what they are to the persons of kin_of
     kin_of: list[int] = field(default_factory=list)  # the persons named before the kinship word
     titles: set[str] = field(default_factory=set)
+    titled_initials: set[tuple[str, str]] = field(default_factory=set)  # ("mr", "h") for "Mr. H."
     ages: set[str] = field(default_factory=set)  # "old", "young": what the document calls them before a name alone
     aliases: list[str] = field(default_factory=list)  # names the text declares to be theirs
     mentions: int = 0
@@ -73,6 +74,7 @@ class Entity:
         self.married_surnames |= other.married_surnames
         self.initials |= other.initials
         self.titles |= other.titles
+        self.titled_initials |= other.titled_initials
         self.ages |= other.ages
         self.mentions += other.mentions
         for alias in other.aliases:

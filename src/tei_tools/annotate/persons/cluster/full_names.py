@@ -4,7 +4,7 @@ from __future__ import annotations
 from tei_tools.annotate.names import NameParts, looks_patronymic, name_key
 from tei_tools.annotate.persons.cluster.entity import Entity
 from tei_tools.annotate.persons.cluster.lone_words import RECENT_BLOCKS
-from tei_tools.annotate.persons.cluster.sexes import gender_of
+from tei_tools.annotate.persons.cluster.sexes import gender_of, gender_of_given
 from tei_tools.annotate.persons.cluster.spelling import similar_full_names
 from tei_tools.annotate.persons.judge import Candidate
 
@@ -109,9 +109,13 @@ class FullNames:
         begins with it, the most recent one of that gender."""
         letter = name_key(mention.text)[:1]
         gender = gender_of(mention.title, self.lexicon)
+        called_so = [e for e in self._alive() if (mention.title, letter) in e.titled_initials]
+        if mention.title and called_so:  # "Mr. H. called" ... "Tell Tom that Mr. H. has not forgot"
+            return max(called_so, key=lambda e: e.last_seen), "initial"  # as sure as the first
         if mention.title and letter:
             fitting = [e for e in self._alive() if self._gender_fits(e, gender)
-                       and any(s.startswith(letter) for s in e.surnames | {w for w in e.alone if w not in e.givens})]
+                       and any(s.startswith(letter) for s in e.surnames | {w for w in e.alone if w not in e.givens
+                                                                          and self._given_sex_fits(w, gender)})]
             if fitting:  # one called by the same title first ("Mr. Dickinson" for "Mr D's")
                 return max(fitting, key=lambda e: (mention.title in e.titles, e.last_seen)), "initial"
         same = [e for e in self.by_form.get(name_key(mention.text), ()) if e.merged_into is None]
@@ -126,6 +130,12 @@ class FullNames:
             self._note_form(entity, later)
             return entity, "initial"
         return self._new_entity(), "new"
+
+    def _given_sex_fits(self, word: str, gender: str | None) -> bool:
+        """Whether a word used alone may be the name a titled initial stands for: not a woman's
+        given name under a man's title ("Harriet" for "Mr. H."), nor the reverse."""
+        given = gender_of_given(word, self.lexicon)
+        return gender is None or given is None or given == gender
 
     def _person_of_initials(self, mention: Candidate) -> Entity | None:
         """"E. H." signing a letter of "Emily Hart": initials alone (two or more, no title) stand
