@@ -206,3 +206,10 @@ def test_a_name_after_to_within_a_sentence_is_still_weighed_as_a_name():
 def test_a_man_of_a_nation_is_no_persons_name(people):
     assert [text for tag, text in marked(f"He was the most silent {people} that Anna Kessler ever knew.")
             if tag == "persName"] == ["Anna Kessler"]
+
+
+@pytest.mark.parametrize("peer", ["the Earl of Stamford", "the Marquess of Bute", "the Countess of Blessington",
+                                  "the Dean of Ripon"])
+def test_the_place_of_a_peers_or_a_deans_style_is_no_persons_name(peer):
+    assert [text for tag, text in marked(f"The land was leased from {peer} by Anna Kessler.")
+            if tag == "persName"] == ["Anna Kessler"]
