@@ -213,3 +213,8 @@ def test_a_man_of_a_nation_is_no_persons_name(people):
 def test_the_place_of_a_peers_or_a_deans_style_is_no_persons_name(peer):
     assert [text for tag, text in marked(f"The land was leased from {peer} by Anna Kessler.")
             if tag == "persName"] == ["Anna Kessler"]
+
+
+@pytest.mark.parametrize("name", ["Jean-Paul Sartre", "Mei-Ling Zhao", "Marie-Louise Dubois"])
+def test_a_hyphenated_given_name_is_part_of_the_name(name):
+    assert [text for tag, text in marked(f"In 1961 {name} wrote to the committee.") if tag == "persName"] == [name]

@@ -323,3 +323,13 @@ def test_mrs_and_mr_of_one_initial_stay_two_persons():
     mrs = {ref for text, ref in found if text == "Mrs. H."}
     mr = {ref for text, ref in found if text == "Mr. H."}
     assert len(mrs) == 1 and len(mr) == 1 and mrs != mr
+
+
+def test_a_surname_written_first_is_not_split_off_to_the_person_whose_surname_it_also_is():
+    """"Mei-Ling Zhao ... was born to Zhao Wen-Hsiung": her father, surname first; not her "Zhao"
+    and a person "Wen-Hsiung"."""
+    found = convert("Mei-Ling Zhao is a computer scientist.",
+                    "Zhao was born in Tainan to Zhao Wen-Hsiung, an engineer, and Lin Shu-Fen, a schoolteacher.")
+    refs = dict(found)
+    assert [text for text, _ in found] == ["Mei-Ling Zhao", "Zhao", "Zhao Wen-Hsiung", "Lin Shu-Fen"]
+    assert refs["Zhao"] == refs["Mei-Ling Zhao"] != refs["Zhao Wen-Hsiung"]

@@ -44,6 +44,7 @@ class DocumentKnowledge:
         self.personography = personography
         self.document_words: dict[str, tuple[int, int]] = {}  # word -> where a full name first held it
         self.document_surnames: set[str] = set()
+        self.surname_forms: dict[str, set[str]] = {}  # surname -> the full names (keys) it is the surname of
         self.document_forms: set[str] = set()  # name keys of the document's full names of three words or more
         self.class_cache: dict[tuple[str, str, bool], str] = {}  # classes.class_key -> class
         texts: set[str] = set()
@@ -92,6 +93,7 @@ class DocumentKnowledge:
             parts = name_parts(candidate.text)
             if parts.surname:
                 self.document_surnames.add(parts.surname)
+                self.surname_forms.setdefault(parts.surname, set()).add(" ".join(parts.words))
                 if len(parts.words) > 2:
                     self.document_forms.add(" ".join(parts.words))
             for person_id in self._reviewed(self.personography.find(candidate.text)):
@@ -153,8 +155,10 @@ class DocumentKnowledge:
         padded = f" {key} "
         return any(padded in f" {form} " for form in self.document_forms)
 
-    def is_surname(self, key: str) -> bool:
-        return key in self.document_surnames or bool(self._reviewed(self.personography.find_word(key, "surname")))
+    def is_surname(self, key: str, besides: str = "") -> bool:
+        if bool(self.surname_forms.get(key, set()) - {besides}):
+            return True
+        return bool(self._reviewed(self.personography.find_word(key, "surname")))
 
     def _reviewed(self, ids: list[str]) -> list[str]:
         return [i for i in ids if not self.personography.person(i).automatic]

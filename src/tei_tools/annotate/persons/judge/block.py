@@ -353,9 +353,12 @@ def _split_adjacent_surnames(indexes: list[int], words: list[Word], classes: Run
         return [indexes]
     if all(words[i].key in lexicon.famous for i in indexes):  # "great men Bacon Shakespeare"
         return [[i] for i in indexes]
-    if all(knowledge.is_surname(words[i].key) for i in indexes) \
-            and not knowledge.is_known_form(" ".join(words[i].key for i in indexes)) \
-            and not knowledge.is_part_of_document_form(" ".join(words[i].key for i in indexes)):  # "Branwell Brontë"
+    pair = " ".join(words[i].key for i in indexes)
+    # each a surname of another of the document's names: not "Zhao Wen-Hsiung", whose own surname
+    # "Wen-Hsiung" is (surname first, as Chinese names are written), beside "Mei-Ling Zhao"
+    if all(knowledge.is_surname(words[i].key, besides=pair) for i in indexes) \
+            and not knowledge.is_known_form(pair) \
+            and not knowledge.is_part_of_document_form(pair):  # "Branwell Brontë"
         return [[i] for i in indexes]
     return [indexes]
 

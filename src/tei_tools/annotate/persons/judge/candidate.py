@@ -40,8 +40,9 @@ class Knowledge(Protocol):
     def is_lowercase_in_document(self, key: str) -> bool:
         """True when the word also occurs in lower case in the document (an ordinary word)."""
 
-    def is_surname(self, key: str) -> bool:
-        """True when the word is the surname of a full name of the document or personography."""
+    def is_surname(self, key: str, besides: str = "") -> bool:
+        """True when the word is the surname of a full name of the document (other than the
+        name key `besides`) or of the personography."""
 
     def is_part_of_document_form(self, key: str) -> bool:
         """True when the words are the end or the middle of a longer full name of the document

@@ -24,6 +24,7 @@ ENGLISH_ENDING = re.compile(r"(?:ing|ings|ed|ly|ness|ment|ments|tion|tions|sion|
                             r"fold|wise|wards?|hood|ships?|dom|ity|ities|ize|ized|ical|ically)$")
 # Endings of adjectives made from words: suburbian, heathish, bluish.
 DERIVED_ENDING = re.compile(r"(?:ish|ian|ean|esque|like)$")
+MIN_STEM = 3  # letters before an English ending for it to make an English word ("Hounded", not "Ling")
 
 
 WordClassKey = tuple[str, str, bool]
@@ -95,7 +96,7 @@ def _word_class_facts(lexicon: Lexicon, word: WordClassKey) -> WordClassFacts:
         return (key, "group") + undecided[2:]
     if key in lexicon.cue_after:
         late = "cue"
-    elif key in lexicon.given or key in lexicon.given_abbreviations:
+    elif key in lexicon.given or key in lexicon.given_abbreviations or _compound_given_name(text, key, lexicon):
         late = "given"
     elif key in lexicon.places:
         late = "place"
@@ -108,6 +109,13 @@ def _word_class_facts(lexicon: Lexicon, word: WordClassKey) -> WordClassFacts:
 
 
 word_class_facts = PerLexicon(_word_class_facts)
+
+
+def _compound_given_name(text: str, key: str, lexicon: Lexicon) -> bool:
+    """"Jean-Paul", "Marie-Louise", "Anna-Lena": capitalised parts joined by a hyphen, the first a
+    given name (the whole, as wordfreq counts its parts, would pass for a common word)."""
+    parts = text.split("-")
+    return len(parts) > 1 and all(part[:1].isupper() for part in parts) and key.split("-")[0] in lexicon.given
 
 
 def _group_word(key: str) -> bool:
@@ -188,8 +196,9 @@ def is_ordinary_word(key: str, lexicon: Lexicon) -> bool:
         stem = key[:derived.start()].rsplit("-", 1)[-1]
         if zipf(stem) >= 3.5 or stem in lexicon.places or zipf(stem + "e") >= 3.5:
             return True
-    if frequency >= 2.0 and ENGLISH_ENDING.search(key):
-        return True
+    ending = ENGLISH_ENDING.search(key)
+    if frequency >= 2.0 and ending and ending.start() - (key.rfind("-") + 1) >= MIN_STEM:
+        return True  # not "Mei-Ling", "Ling": no English word is "l" + "ing"
     return _plural_of_ordinary_word(key, lexicon)
 
 
