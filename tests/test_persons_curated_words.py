@@ -218,3 +218,16 @@ def test_the_place_of_a_peers_or_a_deans_style_is_no_persons_name(peer):
 @pytest.mark.parametrize("name", ["Jean-Paul Sartre", "Mei-Ling Zhao", "Marie-Louise Dubois"])
 def test_a_hyphenated_given_name_is_part_of_the_name(name):
     assert [text for tag, text in marked(f"In 1961 {name} wrote to the committee.") if tag == "persName"] == [name]
+
+
+def certs(text: str) -> list[tuple[str, str]]:
+    block = Block("p", text, 0)
+    (spans,) = annotate_persons([block], Personography.empty())
+    return [(text[s.start:s.end], s.attr("cert")) for s in spans if s.tag == "persName"]
+
+
+@pytest.mark.parametrize("verb", ["reading", "read", "re-read"])
+def test_a_name_that_is_read_may_be_a_work_and_says_so(verb):
+    """"I have been reading Jane Eyre": a novel, or (reading Byron) an author for the works."""
+    assert certs(f"I have been {verb} Jane Eyre again. Anna Kessler sends her love.") == [
+        ("Jane Eyre", "low"), ("Anna Kessler", "high")]

@@ -61,6 +61,8 @@ def mention_certs(mentions: Sequence[Candidate], clustering: Clustering, persons
 
 def _name_level(mention: Candidate, entity: Entity, reviewed: bool, text: str, lexicon: Lexicon,
                 written: Counter) -> int:
+    if "read-before" in mention.cues and not reviewed:
+        return 0  # "reading Jane Eyre": a novel, or "reading Byron", its author: for an editor to say
     if mention.is_full_name and not mention.titled and not reviewed and not mention.decisive_for \
             and not _opens_with_a_given_name(mention, lexicon):
         # "Greenswith Channing", "Childe Harolde": no title, given name or initial opens it, no

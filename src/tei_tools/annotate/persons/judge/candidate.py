@@ -20,11 +20,11 @@ NEGATIVE = {"thing-before": -4.0, "place-noun-of": -4.0, "thing-after": -3.0, "p
             "thing-apposition": -3.0, "determiner": -2.5, "motion-to": -2.0, "place-preposition": -1.5,
             "beside-place": -1.5, "in-phrase": -1.5, "from": -1.0, "place-verb": -2.0, "gloss": -3.0,
             "of-capitalised": -2.0, "after-possessive": -2.5, "the-possessive": -3.0, "work-title": -6.0,
-            "epithet": -4.0, "article-given-names": -2.0, "descent": -4.0, "credit-firm": -4.0, "firm-after": -4.0, "determiner-adjective": -1.5,
+            "epithet": -4.0, "article-given-names": -2.0, "descent": -4.0, "credit-firm": -4.0, "firm-after": -4.0, "read-before": 0.0, "determiner-adjective": -1.5,
             "possessive-landmark": -4.0}
 DECISIVE_POSITIVE = frozenset(POSITIVE) - {"possessive", "kin-before", "kin-of", "fond-before"}
 DECISIVE_NEGATIVE = frozenset(NEGATIVE) - {"from", "in-phrase", "beside-place", "place-verb", "after-possessive",
-                                            "determiner-adjective", "possessive-landmark"}
+                                            "determiner-adjective", "possessive-landmark", "read-before"}
 
 
 class Knowledge(Protocol):

@@ -10,6 +10,8 @@ from tei_tools.annotate.persons.words import SHIP_PREFIXES, STEAMSHIP, Word
 FOND_ADJECTIVES = frozenset({"poor", "dear", "old", "young", "little", "good", "honest", "worthy", "excellent"})
 AUXILIARIES = frozenset("has had have was is were are would will could did does also later then never "
                         "always once soon finally now only often still had just".split())
+# What is read is a work, or an author standing for the works ("reading Jane Eyre", "reading Byron").
+READING_VERBS = frozenset({"read", "reading", "reread", "re-read", "rereading", "re-reading", "perused", "perusing"})
 # "Published by Dutton": the name after these and "by" is a firm.
 PUBLISHING = frozenset({"published", "printed", "issued", "distributed", "imprint"})
 GLOSS_OPENERS = frozenset({"means", "meaning", "(", ",", "which"})  # the first words of a gloss after a word
@@ -149,6 +151,8 @@ def context_cues(ctx: Context, lexicon: Lexicon, possessive: bool) -> set[str]:
         verb = after2 if after1 in AUXILIARIES else after1
         if verb in lexicon.verbs:
             cues.add("verb-after")
+    if before1 in READING_VERBS and not possessive:
+        cues.add("read-before")  # "reading Jane Eyre", "reading Byron": a work, or its author for it
     if _firm_name_after(ctx):
         cues.add("firm-after")  # "Pryor, Wells & Co.", "Hargreaves & Sons": a firm's name
     if after1 == "who" or (after1 == "," and after2 == "who"):
