@@ -244,3 +244,21 @@ def test_initials_that_two_full_names_share_give_no_who():
               "SM: Can you tell me about your father?\n\nWP: My father was William Pennington, a collier.\n\n"
               "SM: And your mother?\n\nWP: Mother was Lizzie.\n")
     assert [who for _, who in speakers_and_whos(source)][1::2] == [None, None]
+
+
+def test_a_surname_label_is_the_guest_the_host_names_in_full_before_the_guest_first_speaks():
+    source = ("Panel Discussion\n\nMODERATOR (Dr. Fiona Kerr): Our panellists are Professor Amara Okafor and "
+              "Mr. Henrik Sjöberg. Amara, can I start with you?\n\nOKAFOR: Thank you, Fiona.\n\n"
+              "SJÖBERG: That's very familiar.\n\nMODERATOR: Henrik, how did that happen?\n\nSJÖBERG: Nobody asked.\n")
+    whos = speakers_and_whos(source)
+    assert [label for label, _ in whos] == ["MODERATOR (Dr. Fiona Kerr):", "OKAFOR:", "SJÖBERG:", "MODERATOR:",
+                                            "SJÖBERG:"]
+    refs = [who for _, who in whos]
+    assert refs[0] == refs[3] and refs[2] == refs[4] and len({refs[0], refs[1], refs[2]}) == 3 and None not in refs
+    assert "okafor" in refs[1] and "sjoberg" in refs[2]
+
+
+def test_a_surname_label_named_in_full_only_after_its_first_turn_gives_no_who():
+    source = ("Panel Discussion\n\nOKAFOR: Thank you.\n\nHOST: And our guest is Professor Amara Okafor.\n\n"
+              "OKAFOR: Yes.\n")
+    assert [who for _, who in speakers_and_whos(source)] == [None, None, None]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Iterator
+from typing import Callable, Iterator
 
 from tei_tools.annotate.names import name_key
 from tei_tools.model import Block, Container, Document, Node
@@ -85,44 +85,48 @@ def _named_elsewhere(label: str, persons_by_name: dict[str, set[str]]) -> str | 
 
 
 def _introduced_by_surname(doc: Document, persons_by_name: dict[str, set[str]]) -> dict[str, str]:
-    """Surname -> the one person named in full (two words or more) before the first turn whose
-    surname it is, for surnames no other marked person bears anywhere in the document."""
-    introduced: dict[str, set[str]] = defaultdict(set)
-    for block in doc.blocks():
-        if block.tag == "speaker":
-            break
-        for span in block.spans:
-            words = name_key(block.text[span.start:span.end]).split()
-            if span.tag == "persName" and span.attr("ref") and len(words) > 1:
-                introduced[words[-1]].add(span.attr("ref"))
+    """Surname -> the one person named in full (two words or more) before the label's first turn
+    whose surname it is, for surnames no other marked person bears anywhere in the document."""
     bearers: dict[str, set[str]] = defaultdict(set)  # every marked person a word of whose name it is
     for name, refs in persons_by_name.items():
         for word in name.split():
             bearers[word] |= refs
-    return {surname: next(iter(refs)) for surname, refs in introduced.items()
-            if len(refs) == 1 and bearers[surname] == refs}
+    return {surname: ref for surname, ref in _introduced(doc, lambda words: words[-1]).items()
+            if bearers[surname] == {ref}}
 
 
 def _introduced_by_initials(doc: Document, persons_by_name: dict[str, set[str]]) -> dict[str, str]:
-    """Initials ("sm") -> the one person named in full before the first turn with those initials
-    (of each word of the name), where no other full name the document marks has them."""
-    def initials(name: str) -> str:
-        return "".join(word[0] for word in name.split())
-
-    introduced: dict[str, set[str]] = defaultdict(set)
-    for block in doc.blocks():
-        if block.tag == "speaker":
-            break
-        for span in block.spans:
-            name = name_key(block.text[span.start:span.end])
-            if span.tag == "persName" and span.attr("ref") and " " in name:
-                introduced[initials(name)].add(span.attr("ref"))
+    """Initials ("sm") -> the one person named in full before the label's first turn with those
+    initials (of each word of the name), where no other full name the document marks has them."""
     bearers: dict[str, set[str]] = defaultdict(set)
     for name, refs in persons_by_name.items():
         if " " in name:
-            bearers[initials(name)] |= refs
-    return {letters: next(iter(refs)) for letters, refs in introduced.items()
-            if len(refs) == 1 and bearers[letters] == refs}
+            bearers[_initials(name)] |= refs
+    return {letters: ref for letters, ref in _introduced(doc, lambda words: _initials(" ".join(words))).items()
+            if bearers[letters] == {ref}}
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split())
+
+
+def _introduced(doc: Document, label_of: Callable[[list[str]], str]) -> dict[str, str]:
+    """Label -> the one person named in full, before the first turn so labelled, whose name
+    gives that label (`label_of` its words): the host's introduction of the guests counts
+    ("... Professor Amara Okafor ..." in the first turn, then "OKAFOR:")."""
+    named: dict[str, set[str]] = defaultdict(set)  # label -> the persons named so far who give it
+    found: dict[str, set[str]] = {}  # label -> the persons named before its first turn
+    for block in doc.blocks():
+        if block.tag == "speaker":
+            label = name_key(_without_time_code(block.text).rstrip(": \t"))
+            if label not in found:
+                found[label] = set(named.get(label, ()))
+            continue
+        for span in block.spans:
+            words = name_key(block.text[span.start:span.end]).split()
+            if span.tag == "persName" and span.attr("ref") and len(words) > 1:
+                named[label_of(words)].add(span.attr("ref"))
+    return {label: next(iter(refs)) for label, refs in found.items() if len(refs) == 1}
 
 
 def _roles_named(turns: list[tuple[Container, Block]]) -> dict[str, str]:

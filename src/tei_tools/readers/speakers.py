@@ -18,8 +18,12 @@ from typing import Sequence
 
 from tei_tools.readers.common import RawBlock
 
-_CAPITALS = r"[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}"
-_TITLE_CASE = r"[A-Z][a-z'’-]+(?: (?:[A-Z][a-z'’.-]+|[A-Z]\.|(?:de|van|von|da|del|al|bin|ibn)))" r"{0,3}"
+# capital and small letters, those of names in European languages too ("SJÖBERG:", "Łukasz Nowak:")
+_UPPER = "A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŒŘŚŠŤŮŰŹŻŽ"
+_LOWER = "a-zß-öø-ÿąćčďęěłńňőœřśšťůűźżž"
+_CAPITALS = rf"[{_UPPER}][{_UPPER}.'’-]*(?: [{_UPPER}][{_UPPER}.'’-]*){{0,3}}"
+_TITLE_CASE = rf"[{_UPPER}][{_LOWER}'’-]+(?: (?:[{_UPPER}][{_LOWER}'’.-]+|[{_UPPER}]\.|(?:de|van|von|da|del|al|bin|ibn)))" \
+    r"{0,3}"
 # a speaker known only by a role and a number, as transcription services label them: "Speaker 1:"
 NUMBERED_SPEAKER = r"(?:Speaker|Participant|Respondent|Interviewee|Interviewer|Caller|Guest|Voice|Student|Panell?ist" \
     r"|Man|Woman|Child|Person|Witness) \d{1,2}"
