@@ -231,3 +231,16 @@ def test_a_name_that_is_read_may_be_a_work_and_says_so(verb):
     """"I have been reading Jane Eyre": a novel, or (reading Byron) an author for the works."""
     assert certs(f"I have been {verb} Jane Eyre again. Anna Kessler sends her love.") == [
         ("Jane Eyre", "low"), ("Anna Kessler", "high")]
+
+
+@pytest.mark.parametrize("sentence, name", [("Capt. Heald Called a Council of the chiefs.", "Capt. Heald"),
+                                            ("Mr. Kinzie Says they are not to be trusted.", "Mr. Kinzie"),
+                                            ("Lieut. Helm Sick with the ague all day.", "Lieut. Helm"),
+                                            ("Genl. Hull had given up the place.", "Genl. Hull")])
+def test_a_titled_surname_ends_before_a_capitalised_word_of_the_sentence(sentence, name):
+    assert [text for tag, text in marked(sentence) if tag == "persName"] == [name]
+
+
+def test_a_titled_given_name_and_surname_stay_whole():
+    assert [text for tag, text in marked("Dr. Oliver Wendell spoke at length.") if tag == "persName"] == [
+        "Dr. Oliver Wendell"]

@@ -137,6 +137,9 @@ class JudgedBlock:
         if knowledge.capitalises_nouns:
             segments = [(_without_verb_at_end(indexes, words, lexicon, knowledge), titled)
                         for indexes, titled in segments]
+        else:  # a short letter or journal that capitalises at will: "Capt. Heald Called a Council"
+            segments = [(_without_word_after_titled_surname(indexes, words, classes, lexicon, knowledge)
+                         if titled else indexes, titled) for indexes, titled in segments]
         if not segments:
             return [_not_a_name(self.index, text, words, run, classes)]
         found = []
@@ -361,6 +364,24 @@ def _split_adjacent_surnames(indexes: list[int], words: list[Word], classes: Run
             and not knowledge.is_part_of_document_form(pair):  # "Branwell Brontë"
         return [[i] for i in indexes]
     return [indexes]
+
+
+def _without_word_after_titled_surname(indexes: list[int], words: list[Word], classes: RunClasses, lexicon: Lexicon,
+                                       knowledge: Knowledge) -> list[int]:
+    """"Capt. Heald Called a Council", "Lieut. Helm Sick with the ague": after a title, a surname
+    (no given name or initial before it) and then an ordinary word, a verb or an adjective with
+    the sentence going on in lower case, is the surname alone: the word is the sentence's, not a
+    second surname. Too few words for `_capitalises_common_nouns` to tell, in a short letter."""
+    if len(indexes) != 2:
+        return indexes
+    first, last = indexes
+    if classes[first] in ("given", "initial") or words[first].key in lexicon.given or words[last].possessive \
+            or classes[last] != "common" or knowledge.word_strength(words[last].key) > 0:
+        return indexes
+    following = words[last + 1] if last + 1 < len(words) else None
+    if following is None or following.kind != "word" or not following.text.islower():
+        return indexes
+    return indexes[:1]
 
 
 def _without_verb_at_end(indexes: list[int], words: list[Word], lexicon: Lexicon, knowledge: Knowledge) -> list[int]:
