@@ -12,7 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import REPO, SHARED, needs_shared
-from tei_tools.batch import BatchSetupError, Document, Outcome, _chunks, run_batch
+from tei_tools import batch
+from tei_tools.batch import BatchSetupError, Document, Outcome, _chunks, parallel_saving, run_batch, runs_here
+from tei_tools.convert import ConvertJob
+from tei_tools.render.site import RenderJob
 from tei_tools.cli.validate import command
 from tei_tools.validate import UnusableInputError, ValidateJob, Validator
 from tei_tools.validate.jobs import messages_of
@@ -114,17 +117,19 @@ def test_an_unusable_schema_stops_a_parallel_batch(tmp_path):
                   min_parallel_bytes=0)
 
 
-def _big_edition(folder: Path) -> Path:
-    """A 1.2 MB edition: enough input for a local pool to start."""
-    big = folder / "big.xml"
-    big.write_bytes((DATA / "valid" / "biography.xml").read_bytes().replace(
-        b"</body>", b"<p>" + b"words " * 200_000 + b"</p></body>"))
-    return big
+def _big_editions(folder: Path) -> list[Path]:
+    """Two editions of 3 MB each: enough input for a local pool of two to pay for its start
+    (tei_tools.batch.runs_here; one big file among small ones would not be)."""
+    text = (DATA / "valid" / "biography.xml").read_bytes().replace(
+        b"</body>", b"<p>" + b"words " * 500_000 + b"</p></body>")
+    for name in ("big-1.xml", "big-2.xml"):
+        (folder / name).write_bytes(text)
+    return [folder / "big-1.xml", folder / "big-2.xml"]
 
 
 def test_the_command_gives_the_same_output_whatever_the_jobs(tmp_path):
     _mixed_folder(tmp_path)
-    _big_edition(tmp_path)
+    _big_editions(tmp_path)
     one, two = run(tmp_path, "--jobs", "1", "--format", "json"), run(tmp_path, "--jobs", "2", "--format", "json")
     assert one.exit_code == two.exit_code == 1
     first, second = json.loads(one.output), json.loads(two.output)
@@ -147,10 +152,10 @@ def test_json_carries_the_batch_figures():
 
 def test_a_large_batch_goes_to_the_workers(tmp_path):
     paths = _mixed_folder(tmp_path)
-    big = _big_edition(tmp_path)
-    report = run_batch(ValidateJob(), paths + [big], jobs=2)
-    assert report.executor == "local" and report.bytes > 1_000_000
-    assert messages_of(paths + [big], report.outcomes) == Validator("project").validate_files(paths + [big])
+    big = _big_editions(tmp_path)
+    report = run_batch(ValidateJob(), paths + big, jobs=2)
+    assert report.executor == "local" and report.bytes > 6_000_000
+    assert messages_of(paths + big, report.outcomes) == Validator("project").validate_files(paths + big)
 
 
 def test_stats_print_the_closing_figures():
@@ -257,6 +262,45 @@ def test_chunks_hold_about_the_same_bytes():
     assert [i for chunk in chunks for i in chunk] == list(range(len(sizes)))
     assert chunks[0] == range(0, 1) and chunks[1] == range(1, 2) and chunks[2] == range(2, 3)  # big files alone
     assert max(sum(sizes[i] for i in chunk) for chunk in chunks[3:]) <= sum(sizes) / 8 + 100_000
+
+
+def test_what_workers_save_is_bounded_by_the_largest_document():
+    assert parallel_saving([300_000] * 4, 2) == 600_000
+    assert parallel_saving([258_000, 20_000, 18_000], 2) == 38_000  # the seeds: one big file
+    assert parallel_saving([5_000_000, 1_000], 4) == 1_000
+    assert parallel_saving([], 2) == 0
+
+
+def _no_pool_running(monkeypatch):
+    monkeypatch.setattr(batch, "_POOLS", {})
+
+
+def test_a_batch_goes_to_workers_only_when_they_save_more_than_they_cost(monkeypatch):
+    _no_pool_running(monkeypatch)
+    convert = ConvertJob()
+    # converting: 2.1 s a MB; the seeds (one big source and two small ones) stay here, sixty
+    # sources of 14 kB (0.84 MB; measured: 2.1 s in workers against 2.7 s here) go out
+    assert runs_here(convert, [258_000, 20_000, 18_000], 2)
+    assert not runs_here(convert, [14_000] * 60, 2)
+    assert runs_here(convert, [14_000] * 20, 2)  # 0.28 MB: measured 1.3 s in workers, 1.2 s here
+    # validating with lxml is ten times cheaper a MB: 4 MB of editions stay here, 8 MB go out
+    validate = ValidateJob()
+    assert runs_here(validate, [29_000] * 140, 2) and not runs_here(validate, [29_000] * 280, 2)
+    # the caller's limit, when given, is the bytes the workers must save
+    assert not runs_here(convert, [14_000] * 20, 2, min_parallel_bytes=0)
+    assert runs_here(convert, [14_000] * 60, 2, min_parallel_bytes=500_000)
+
+
+def test_workers_already_running_cost_only_the_hand_over(monkeypatch):
+    _no_pool_running(monkeypatch)
+    validate, sizes = ValidateJob(), [29_000] * 140
+    assert runs_here(validate, sizes, 2)
+    monkeypatch.setattr(batch, "_POOLS", {2: object()})  # as after a build's conversion
+    assert not runs_here(validate, sizes, 2)
+    assert runs_here(validate, [2_000] * 3, 2)  # three small files: not worth the hand-over
+    # a state this process holds already (a renderer) would have to be made again in each worker
+    assert runs_here(RenderJob(), [20_000] * 20, 2, has_local_state=True)
+    assert not runs_here(RenderJob(), [20_000] * 20, 2, has_local_state=False)
 
 
 def test_the_collector_is_tuned_in_the_pools_workers_and_left_alone_in_the_callers_process(tmp_path):

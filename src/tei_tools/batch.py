@@ -44,9 +44,17 @@ from pathlib import Path
 from typing import Any, Callable, Hashable, Iterable, Protocol, Sequence
 
 EXECUTORS = ("local", "dask")
-# Below this much input a local pool costs more to start (a fork server, an import and a schema
-# compilation per worker: about a second) than it saves; such batches run in this process.
-MIN_PARALLEL_BYTES = 1_000_000
+# A local batch goes to worker processes only when they save more time than starting them
+# costs (see runs_here): a fork server and its imports, the workers forked from it. Measured on
+# a 2-core machine: the point where `--jobs 2` overtakes `--jobs 1` was 0.35-0.4 MB of sources
+# for convert, 1.2 MB of editions for render and 4.5-5 MB for validate, each of evenly sized
+# files; a pool already running costs nothing more to use.
+POOL_START_SECONDS = 0.45
+# Handing a batch to workers already running (documents and outcomes pickled, workers woken):
+# a small batch stays here even then.
+POOL_DISPATCH_SECONDS = 0.05
+# A job that says nothing of its own cost: about what rendering costs (seconds per MB on one core).
+DEFAULT_SECONDS_PER_MB = 0.8
 # Chunks out at a time per worker: enough to keep every worker busy, few enough that results
 # waiting for an earlier, slower chunk never pile up.
 CHUNKS_IN_FLIGHT_PER_WORKER = 4
@@ -89,7 +97,9 @@ class Job(Protocol):
 
     # Optional: `preload`, the modules a fork server started for this job imports (default
     # PRELOAD); `largest_first = True`, the chunks with the most bytes go out first when nothing
-    # consumes the outcomes in order (no worker is then left with a big file at the end).
+    # consumes the outcomes in order (no worker is then left with a big file at the end);
+    # `seconds_per_mb`, what a MB of its input costs on one core, and `setup_seconds`, what a
+    # worker's setup costs (see runs_here).
 
 ProgressCallback = Callable[[int, int, int], None]  # (documents done, total, bytes done)
 Consumer = Callable[[int, Document, Outcome], Outcome | None]  # in input order; returns what to keep
@@ -151,10 +161,11 @@ def run_batch(job: Job, paths: Iterable[str | Path], *, jobs: int | None = None,
 
     `contexts`: one per path, handed to the job with its document. `consume`: called with each
     outcome in the order of `paths`, as soon as every earlier one is in; what it returns is kept
-    in the report instead (None: the outcome without its value). A local batch smaller than
-    `min_parallel_bytes` (default: the job's own `min_parallel_bytes`, else MIN_PARALLEL_BYTES)
-    runs in this process (same output), with `local_state` as the job's
-    state when given (a renderer or validator this process has already set up)."""
+    in the report instead (None: the outcome without its value). A local batch that workers
+    would not make faster (see runs_here; with `min_parallel_bytes`, one whose workers would
+    take fewer bytes than that off this process's share) runs in this process (same output),
+    with `local_state` as the job's state when given (a renderer or validator this process has
+    already set up)."""
     if executor not in EXECUTORS:
         raise BatchSetupError(f"unknown executor {executor!r}: use one of {', '.join(EXECUTORS)}")
     paths = [Path(p) for p in paths]
@@ -167,14 +178,12 @@ def run_batch(job: Job, paths: Iterable[str | Path], *, jobs: int | None = None,
     jobs = default_jobs() if not jobs or jobs < 1 else jobs
     chunks = _chunks(len(documents), jobs, chunk_size or getattr(job, "chunk_size", lambda n, j: None)(
         len(documents), jobs), sizes)
-    if min_parallel_bytes is None:
-        min_parallel_bytes = getattr(job, "min_parallel_bytes", MIN_PARALLEL_BYTES)
     started = time.perf_counter()
     collector = _Collector(documents, sizes, progress, consume)
     if executor == "dask":
         used = "dask"
         _run_dask(job, documents, chunks, jobs, scheduler, collector)
-    elif jobs == 1 or len(chunks) <= 1 or sum(sizes) < min_parallel_bytes:
+    elif jobs == 1 or len(chunks) <= 1 or runs_here(job, sizes, jobs, local_state is not None, min_parallel_bytes):
         used = "serial"
         state = local_state if local_state is not None else worker_state(job)
         for chunk in chunks:
@@ -187,6 +196,28 @@ def run_batch(job: Job, paths: Iterable[str | Path], *, jobs: int | None = None,
     seconds = time.perf_counter() - started
     return BatchReport(collector.outcomes(), len(documents), sum(sizes), seconds,
                        1 if used == "serial" else jobs, used)
+
+
+def parallel_saving(sizes: Sequence[int], jobs: int) -> int:
+    """The bytes `jobs` workers take off what one process would work through: all of them less
+    the share of the busiest worker, which is at least the largest document (a batch of one big
+    file and a few small ones gains next to nothing)."""
+    total = sum(sizes)
+    return int(total - max(max(sizes, default=0), total / jobs))
+
+
+def runs_here(job: Job, sizes: Sequence[int], jobs: int, has_local_state: bool = False,
+              min_parallel_bytes: int | None = None) -> bool:
+    """Whether a local batch is quicker in this process than in `jobs` workers: what the workers
+    save (parallel_saving, at the job's `seconds_per_mb`) against what they cost, starting the
+    pool (unless one of that size is running), handing the documents over and, when this process
+    already holds the job's state, setting it up in the workers (the job's `setup_seconds`)."""
+    saving = parallel_saving(sizes, jobs)
+    if min_parallel_bytes is not None:
+        return saving < min_parallel_bytes
+    cost = POOL_DISPATCH_SECONDS + (0.0 if jobs in _POOLS else POOL_START_SECONDS) + (
+        getattr(job, "setup_seconds", 0.0) if has_local_state else 0.0)
+    return saving / 1_000_000 * getattr(job, "seconds_per_mb", DEFAULT_SECONDS_PER_MB) < cost
 
 
 class _Collector:

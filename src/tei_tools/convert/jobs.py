@@ -24,9 +24,12 @@ class ConvertJob:
     max_size: int | None = DEFAULT_MAX_SIZE
     schema_href: str | None = None
 
-    # converting costs about 4 s per MB of source on one core: workers pay for their start
-    # (about a second) from a fifth of a MB on
-    min_parallel_bytes = 200_000
+    # What workers must save to be worth starting (tei_tools.batch.runs_here): converting costs
+    # about 2.1 s per MB of source on one core (0.48 MB/s on 150 generated sources); a worker's
+    # setup (the personography, a warm-up loading the word lists) costs what this process pays
+    # for the same on its first source, so it does not count against the workers.
+    seconds_per_mb = 2.1
+    setup_seconds = 0.0
 
     def key(self):
         return ("convert", hashlib.sha256(self.personography).hexdigest())
