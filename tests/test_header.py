@@ -95,7 +95,9 @@ def test_every_sidecar_field_lands_where_tei_puts_it(tmp_path, kind, validator):
 
 def test_without_a_sidecar_the_header_says_what_it_knows_and_no_more(tmp_path, validator):
     path, root = convert_with(tmp_path, "book", None)
-    assert text(root, "//t:titleStmt/t:title[@type='main']") == "winter"  # the file's stem
+    # the heading the text opens with is its title; nothing says it is the title of a book
+    assert text(root, "//t:titleStmt/t:title[@type='main']") == "A Winter in Vienna"
+    assert not xpath(root, "//t:sourceDesc//t:title")
     assert not xpath(root, "//t:titleStmt/t:author") and not xpath(root, "//t:sourceDesc//t:publisher")
     # issue 9: the software is never the publisher; without a sidecar the header says none was named
     assert text(root, "//t:publicationStmt/t:authority") == "No publisher or authority was named for this edition"
@@ -105,6 +107,23 @@ def test_without_a_sidecar_the_header_says_what_it_knows_and_no_more(tmp_path, v
     assert not xpath(root, "//t:sourceDesc//t:date") and not xpath(root, "//t:sourceDesc//t:ref")
     assert root.get(f"{{{XML_NS}}}lang") == "en" and text(root, "//t:langUsage/t:language") == "English"
     assert validator.validate_file(path) == []
+
+
+@pytest.mark.parametrize("opening, title", [
+    ("Summers at Larkfield\n\n", "Summers at Larkfield"),
+    ("Margaret Ellen Howard, 1931\u20132019\n\n", "Margaret Ellen Howard, 1931\u20132019"),
+    ("Chapter 3\n\n", "winter"),  # a part's label is no title of the whole: the file's stem
+    ("", "winter"),  # the text opens with a paragraph
+])
+def test_a_text_without_metadata_is_titled_by_its_opening_heading_or_else_its_file(tmp_path, opening, title):
+    source = tmp_path / "winter.txt"
+    source.write_text(opening + "Anna Petrova came to Vienna in May 1913 and stayed a year.\n\n"
+                      "She wrote to her brother every week.\n", encoding="utf-8")
+    convert_files([source], tmp_path / "out", kind="book", personography=tmp_path / "out" / "persons.xml")
+    root = etree.parse(str(tmp_path / "out" / "winter.xml")).getroot()
+    assert text(root, "//t:titleStmt/t:title[@type='main']") == title
+    if opening:  # the heading stays in the text as it was
+        assert text(root, "//t:body//t:head") == opening.strip()
 
 
 def test_an_unknown_language_code_is_declared_by_its_code(tmp_path, validator):

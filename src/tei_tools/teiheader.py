@@ -28,13 +28,36 @@ def _file_desc(doc: Document, source_digest: str, generated: str) -> etree._Elem
     """What the edition is: its title, who made it (the tool; the source's own credits stay with
     the source, in sourceDesc), who publishes it and under what terms, and what it is made from."""
     meta = doc.meta
-    title = meta.title or doc.source_name.rsplit(".", 1)[0]
+    title = meta.title or opening_heading(doc) or doc.source_name.rsplit(".", 1)[0]
     title_stmt = E("titleStmt", E("title", title, type="main"),
                    E("title", f"A TEI edition of the {_kind_label(doc.kind)}", type="sub"),
                    *[E("author", name) for name in meta.authors])
     title_stmt.append(E("respStmt", E("resp", "Conversion to TEI and automatic markup of persons, dates and quotations"),
                         E("name", f"tei-tools {__version__}"), xml_id=TOOL_ID))
     return E("fileDesc", title_stmt, _publication_stmt(doc, generated), E("sourceDesc", _source_bibl(doc, source_digest)))
+
+
+# A heading that labels a part of a longer work ("Chapter 3", "Prologue", "II."), not the text.
+_PART_LABEL = re.compile(
+    r"(?i)^(?:(?:chapter|part|book|section|act|scene|canto|letter|entry|episode)\s+[\w.-]{1,12}\.?"
+    r"|prologue|epilogue|preface|foreword|introduction|afterword|interlude|coda|contents"
+    r"|\d{1,3}\.?|(?-i:[IVXLC]{1,7})\.?)$")
+TITLE_LINE_LIMIT = 150  # characters: a longer first line is a sentence, not a title
+
+
+def opening_heading(doc: Document) -> str:
+    """The line the text opens with when the reader made it a heading ("Summers at Larkfield",
+    "Margaret Ellen Howard, 1931–2019"): the title the text gives itself, for an edition whose
+    source names none otherwise (its metadata, a credit line, a sidecar); "" when the text opens
+    otherwise or with a part's label ("Chapter 3"), which is no title of the whole."""
+    blocks = doc.blocks()
+    first = blocks[0] if blocks else None
+    if first is None or first.tag != "head" or doc.source_text[:first.offset].strip():
+        return ""
+    line = " ".join(first.text.split())
+    if "\n" in first.text.strip() or not line or len(line) > TITLE_LINE_LIMIT or _PART_LABEL.match(line):
+        return ""
+    return line
 
 
 def _publication_stmt(doc: Document, generated: str) -> etree._Element:
