@@ -106,6 +106,26 @@ def test_the_header_names_sender_place_date_and_addressee_as_cmif_has_them():
     assert [e.text for e in received] == ["Mr. Edmund Mallory"]
 
 
+FOOT_ADDRESS = ("Bath, 14th April 1812.\n\nMy dear Sister,\n\nI write in haste, for the post goes at four.\n\n"
+                "Your ever affectionate sister,\nAnne\n\n{address}\n")
+
+
+def test_an_address_line_with_the_place_after_the_name_gives_the_addressee_and_the_place():
+    root = edition(FOOT_ADDRESS.format(address="To Miss Mary Musgrove, Uppercross."))
+    sent, received = root.findall(".//t:correspAction", TEI)
+    assert received.get("type") == "received" and [e.text for e in received] == ["Miss Mary Musgrove"]
+    (line,) = root.findall(".//t:address/t:addrLine", TEI)
+    assert "".join(line.itertext()) == "To Miss Mary Musgrove, Uppercross."  # the words as they were
+    assert [e.text for e in line.findall("t:placeName", TEI)] == ["Uppercross"]
+    assert not [e for e in line.findall("t:persName", TEI) if "Uppercross" in "".join(e.itertext())]
+
+
+@pytest.mark.parametrize("address", ["To Mr. Smith, 12 High Street, London.", "To the Editor, London."])
+def test_a_street_address_or_an_untitled_addressee_is_not_read_as_a_name_and_a_place(address):
+    root = edition(FOOT_ADDRESS.format(address=address))
+    assert not root.findall(".//t:address//t:placeName", TEI)
+
+
 def test_a_salutation_is_not_taken_for_the_addressees_name():
     root = edition("Bath, 2 June 1810\n\nMy dear Sir,\n\nI have your letter.\n\nYours truly,\nW. Hunt\n")
     actions = root.findall(".//t:correspAction", TEI)

@@ -65,10 +65,16 @@ SIGNATURE = re.compile(r"^[-—–\s]*(?:[A-Z][\w'’.-]*[.:]?[ \t]*){1,5}[.,]?$
 # who signed for a firm, and as what: "per H. C. Wilcox, Sec'y.", "by J. Brown, Treasurer"
 SIGNED_FOR = re.compile(r"^(?:per|by|pp\.?|p\.\s?p\.)[ \t]+(?:[A-Z][\w'’.-]*\.?[ \t]*){1,5}"
                         r"(?:,[ \t]*[A-Z][\w'’.-]*\.?(?:[ \t]+[A-Z][\w'’.-]*\.?)?)?[.,]?$")
+# the titles an addressee's name begins with (TITLE_NAME, below, for a whole line)
+TITLE_NAME_START = r"(?:Sr|Sir|Mr|Mrs|Miss|Ms|Mme|Dr|Rev|Revd|Lady|Lord|Capt|Col|Madame|Mons)\.?\s+[A-Z]"
 # "To Sir W. Elford--", "TO JOSEPH HILL, ESQ.": the name, and the honours after it
-ADDRESS_TO = re.compile(r"^(?:To|TO)\s+(?:(?:THE|The)\s+(?=(?:REV|Rev|RIGHT|Right|HON|Hon)))?(?P<name>(?:[A-Z][\w'’.]*\.?[ \t]*){1,6}"
-                        r"(?:,[ \t]*(?:Esq|ESQ|Esquire|ESQUIRE|Jr|Jun|Sr|Sen|M\.[ \t]?P|D\.[ \t]?D|F\.[ \t]?R\.[ \t]?S)\.?)*)"
-                        r"[\s,.;:—–-]*$")
+_ADDRESSED_NAME = (r"(?:To|TO)\s+(?:(?:THE|The)\s+(?=(?:REV|Rev|RIGHT|Right|HON|Hon)))?(?P<name>(?:[A-Z][\w'’.]*\.?[ \t]*){1,6}"
+                   r"(?:,[ \t]*(?:Esq|ESQ|Esquire|ESQUIRE|Jr|Jun|Sr|Sen|M\.[ \t]?P|D\.[ \t]?D|F\.[ \t]?R\.[ \t]?S)\.?)*)")
+ADDRESS_TO = re.compile(rf"^{_ADDRESSED_NAME}[\s,.;:—–-]*$")
+# "To Miss Mary Musgrove, Uppercross.": a titled name, then the place the letter goes to (a
+# few capitalised words, no street number: those are an address's lines, not a place's name)
+ADDRESS_TO_PLACE = re.compile(rf"^{_ADDRESSED_NAME.replace('(?P<name>', '(?P<name>(?=' + TITLE_NAME_START + ')')}"
+                              r",[ \t]*(?P<place>[A-Z][\w'’-]+(?:,?[ \t]+[A-Z][\w'’-]+){0,3})[.,]?[ \t]*$")
 # a collection's heading for a letter to the previous letter's addressee
 TO_THE_SAME = re.compile(r"(?i)^To\s+the\s+same\b[\s.,;:—–-]*$")
 # an address line after the signature that is more than a name: "To the Right Honourable the
@@ -372,6 +378,8 @@ def _is_panel(block: RawBlock) -> bool:
 def _address(block: RawBlock, letter: Letter, to: re.Match[str] | None) -> Container:
     lines = [Block("addrLine", part.text, part.offset) for part in block.line_parts()]
     to = to or ADDRESS_TO.match(lines[0].text)  # "To Mr. Edmund Mallory" over the lines of an address
+    if to is None and len(lines) == 1 and (to := ADDRESS_TO_PLACE.match(lines[0].text)):
+        lines[0].spans.append(Span.make(to.start("place"), to.end("place"), "placeName"))
     if letter.facts.addressee is None:
         if to:
             name = to["name"].strip()
