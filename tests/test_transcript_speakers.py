@@ -258,6 +258,17 @@ def test_a_surname_label_is_the_guest_the_host_names_in_full_before_the_guest_fi
     assert "okafor" in refs[1] and "sjoberg" in refs[2]
 
 
+def test_a_given_name_a_few_turns_after_the_full_name_is_that_person_speaker_labels_not_counted():
+    source = ("Panel Discussion\n\nMODERATOR (Dr. Fiona Kerr): Our panellists are Professor Amara Okafor and "
+              "Mr. Henrik Sjöberg.\n\nOKAFOR: Thank you, Fiona.\n\nSJÖBERG: That's very familiar.\n\n"
+              "MODERATOR: Henrik, how did that happen?\n\nSJÖBERG: Nobody asked.\n")
+    _, data, _ = convert_text(source, "panel.txt", Personography.empty())
+    root = etree.fromstring(data)
+    refs = {"".join(e.itertext()): e.get("ref") for e in root.iterfind(".//{*}text//{*}persName")}
+    # three turns (six blocks, three of them labels) after "Mr. Henrik Sjöberg": him, not a new Henrik
+    assert refs["Henrik"] == refs["Mr. Henrik Sjöberg"] and refs["Henrik"].endswith("#henrik-sjoberg")
+
+
 def test_a_surname_label_named_in_full_only_after_its_first_turn_gives_no_who():
     source = ("Panel Discussion\n\nOKAFOR: Thank you.\n\nHOST: And our guest is Professor Amara Okafor.\n\n"
               "OKAFOR: Yes.\n")

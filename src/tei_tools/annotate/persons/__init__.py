@@ -104,7 +104,8 @@ def _recognise(blocks: Sequence[Block], known: PersonIndex, document: str) -> Re
     mentions = without_inverted_authors(mentions, texts)  # "Toole, Betty Alexandra (1998)"
     # the document's title: a title page's, or the heading it opens with (a biography's name)
     titles = frozenset(n for n, block in enumerate(blocks) if block.tag == "titlePart" or n == 0 and block.tag == "head")
-    clustering = Clusterer(lexicon, known).cluster(mentions, texts, titles)
+    labels = frozenset(n for n, block in enumerate(blocks) if block.tag == "speaker")
+    clustering = Clusterer(lexicon, known).cluster(mentions, texts, titles, labels)
     persons = []
     identified: dict[int, str] = {}  # entity index -> personography id, for kinship references
     for entity in clustering.entities:

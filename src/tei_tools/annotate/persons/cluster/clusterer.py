@@ -47,10 +47,15 @@ class Clusterer(FullNames, LoneWords):
         self._parts_cache: dict[str, NameParts] = {}
 
     def cluster(self, mentions: Sequence[Candidate], texts: Sequence[str],
-                title_blocks: frozenset[int] = frozenset()) -> Clustering:
+                title_blocks: frozenset[int] = frozenset(), label_blocks: frozenset[int] = frozenset()) -> Clustering:
         """`title_blocks`: the blocks that are the document's title (a person named in full there
-        is the one the document is about: a given name alone joins them however far)."""
+        is the one the document is about: a given name alone joins them however far).
+        `label_blocks`: the blocks that only label what follows (a transcript's speaker labels),
+        which do not count in how far apart two blocks are (`blocks_apart`)."""
         self.texts, self._mentions, self.title_blocks = texts, mentions, title_blocks
+        self._labels_before = [0]  # block -> the label blocks before it
+        for n in range(len(texts)):
+            self._labels_before.append(self._labels_before[-1] + (n in label_blocks))
         person_of: list[int] = []
         self._person_of = person_of
         self._sentence_ends: dict[int, list[int]] = {}  # block -> the ends of its sentences (_sentence_start)
@@ -149,6 +154,11 @@ class Clusterer(FullNames, LoneWords):
         """Whether a mention's sex, by its title or given name (`_gender_of`), is not other than `gender`."""
         other = self._gender_of(mention)
         return gender is None or other is None or gender == other
+
+    def blocks_apart(self, first: int, last: int) -> int:
+        """How many blocks of text `last` is after `first`, labels not counted: in a transcript,
+        "HOST:" and "SJÖBERG:" between two turns leave them one turn apart."""
+        return last - first - (self._labels_before[last] - self._labels_before[first])
 
     def _parts(self, text: str) -> NameParts:
         parts = self._parts_cache.get(text)

@@ -151,7 +151,7 @@ class FullNames:
         """The first mention within RECENT_BLOCKS blocks after, under the same title, whose
         surname (or word) begins with `letter`."""
         for later in self._mentions[position + 1:position + 1 + LOOK_AHEAD]:
-            if later.block - mention.block > RECENT_BLOCKS:
+            if self.blocks_apart(mention.block, later.block) > RECENT_BLOCKS:
                 break
             if later.title != mention.title or all(c == "initial" for c in later.classes):
                 continue

@@ -94,7 +94,7 @@ class LoneWords:
         if seen:  # a given name alone means someone close at hand
             most = self.most_mentions
             seen = [e for e in seen if key not in e.givens or key in e.surnames or e.alone[key]
-                    or mention.block - e.last_end[0] <= RECENT_BLOCKS or e.mentions == most
+                    or self.blocks_apart(e.last_end[0], mention.block) <= RECENT_BLOCKS or e.mentions == most
                     or e.in_title]  # named in full in the document's title
         if seen:
             return self._most_plausible(seen, key, mention), "word"
