@@ -142,6 +142,9 @@ QUESTIONS = ("Interview with Helena Sorensen, 12 May 2009\n\nQ: When did you fir
     ("The Mill\n\nWe moved to Lowell.\n\nThe widow next door was kind.\n\nOld Greeley (1790–1860) was the "
      "watchman.\n", "book"),
     (QUESTIONS, "transcript"),
+    # a birth name and what she was known as between the dates and "was"
+    ("Dorothy Wynne\n\nDorothy Wynne (n\u00e9e Pryce; 12 March 1874 \u2013 3 January 1951), known to her "
+     "students as \"Miss Dot\", was a Welsh botanist.\n\nEarly life\n\nWynne was born in Aberystwyth.\n", "biography"),
     ("Florence Nightingale\n\nFlorence Nightingale was born in Florence on 12 May 1820.\n\nShe died in 1910.\n",
      "biography"),
     ("Chapter One\n\nI was born in a small town. Nobody there was born rich.\n", "book")])

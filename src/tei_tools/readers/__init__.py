@@ -32,9 +32,10 @@ CUES = {
                   r"(?m)^([A-Z][^\n]{0,60})\n\1$",  # a picture's title repeated as its caption
                   r"\b\d{1,2}(?:st|nd|rd|th) (?:January|February|March|April|May|June|July|August|September|"
                   r"October|November|December), \d{4}\b",  # "born ... on 7th November, 1879"
-                  # an encyclopedia's first sentence: "Ada Wong (4 June 1902 – 17 November 1981) was a ..."
+                  # an encyclopedia's first sentence: "Ada Wong (4 June 1902 – 17 November 1981) was a ...",
+                  # also with what she was known as between: "(née Pryce; 1874 – 1951), known as "Dot", was"
                   r"\A(?:[^\n]*\n+){0,2}[A-Z][^\n()]{1,100} \((?:born |b\. )?[^()\n]{0,30}\d{3,4}"
-                  r"(?:\s*[–—-]\s*[^()\n]{0,30}\d{3,4})?\) (?:was|is)\b",
+                  r"(?:\s*[–—-]\s*[^()\n]{0,30}\d{3,4})?\)(?:,[^\n,]{1,80},)? (?:was|is)\b",
                   # or a life told from its start: "Florence Nightingale was born in Florence ..."
                   r"\A(?:[^\n]*\n+){0,2}(?:[A-Z][\w'’.-]+ ){1,4}(?:was|is) born\b"],
     "letter": [r"(?im)^(?:my\s+)?(?:very\s+|most\s+)?dear(?:est)?\s+[A-Za-z][^\n]{0,40}$",  # a salutation line
