@@ -664,9 +664,50 @@ def test_a_business_letter_has_its_inside_address_in_the_opener_and_a_firm_that_
     received = root.find(".//t:correspAction[@type='received']/t:persName", TEI)
     assert received.text == "Mr. George W. Hale" and received.get("ref")
     sent = root.find(".//t:correspAction[@type='sent']", TEI)
-    assert sent.find("t:persName", TEI) is None  # a firm, signed for by its secretary: no one person sent it
+    # a firm, signed for by its secretary: the firm sent it (CMIF's orgName), no one person
+    assert sent.find("t:persName", TEI) is None and sent.findtext("t:orgName", namespaces=TEI) == "THE MERIDEN BRITANNIA CO."
     assert root.findtext(".//t:titleStmt/t:title[@type='main']", namespaces=TEI) == \
-        "Letter to Mr. George W. Hale, March 3, 1897"
+        "Letter from THE MERIDEN BRITANNIA CO. to Mr. George W. Hale, March 3, 1897"
+
+
+FIRM_TO_FIRM = """HARTLEY & SONS, IRONFOUNDERS
+LEEDS
+
+14th October 1887.
+
+Messrs. Bramwell & Co.,
+Sheffield.
+
+Dear Sirs,
+
+We are in receipt of your order of the 10th inst. Our Mr. Whitaker will call upon you on Monday next.
+
+We are, Gentlemen,
+Yours faithfully,
+HARTLEY & SONS
+per J. Hartley
+"""
+
+
+def test_a_firm_writing_to_a_firm_is_sender_and_addressee_as_orgname_and_no_person():
+    root = edition(FIRM_TO_FIRM)
+    [letter] = root.findall(".//t:body/t:div", TEI)
+    opener, closer = letter.find("t:opener", TEI), letter.find("t:closer", TEI)
+    assert [child.tag.split("}")[1] for child in opener] == ["dateline", "address", "salute"]
+    assert [child.tag.split("}")[1] for child in closer] == ["salute", "signed"]
+    assert closer.findtext("t:salute", namespaces=TEI) == "We are, Gentlemen,\nYours faithfully,"
+    sent, received = root.findall(".//t:correspAction", TEI)
+    assert [(e.tag.split("}")[1], e.text) for e in sent][0] == ("orgName", "HARTLEY & SONS")
+    assert [(e.tag.split("}")[1], e.text) for e in received] == [("orgName", "Messrs. Bramwell & Co.")]
+    # neither firm is a person anywhere; the clerk who signed for it is
+    names = ["".join(e.itertext()) for e in root.iter("{http://www.tei-c.org/ns/1.0}persName")]
+    assert not [n for n in names if "Bramwell" in n or "HARTLEY" in n] and "J. Hartley" in names
+
+
+def test_a_sentence_opening_like_a_firms_close_is_no_close():
+    text = FIRM_TO_FIRM.replace("We are in receipt of your order", "We are, as you know, yours to command for the order")
+    [letter] = edition(text).findall(".//t:body/t:div", TEI)
+    assert len(letter.findall("t:p", TEI)) == 1
 
 
 def test_a_clerks_abbreviated_close_and_a_colon_abbreviated_signature_close_the_letter():

@@ -140,6 +140,7 @@ class Mention:
     block: Block
     start: int = 0
     end: int | None = None
+    is_firm: bool = False  # a firm's name ("Messrs. Bramwell & Co."): an orgName, no person
 
     @property
     def text(self) -> str:

@@ -262,7 +262,8 @@ def _with_letter_facts(doc: Document, actions: list["LetterActions"]) -> Documen
     if doc.kind != "letter" or len(doc.correspondence) != 1:
         return doc
     facts, meta, (sent, received) = doc.correspondence[0], doc.meta, actions[0]
-    sender = facts.sender.text.strip(" ,.") if facts.sender is not None else ""
+    # (a firm keeps the dot of its "Co.")
+    sender = facts.sender.text.strip(" ," if facts.sender.is_firm else " ,.") if facts.sender is not None else ""
     addressees = [name.text for name in received if name.text]
     date = next((child for child in sent if etree.QName(child).localname == "date"), None)
     when = date.get("when") if date is not None else None
@@ -310,6 +311,8 @@ def _mention_name(mention: Mention | None) -> etree._Element | None:
     """The name as the text writes it, with the @ref (and @cert) of the person marked there."""
     if mention is None or not mention.text.strip():
         return None
+    if mention.is_firm:  # CMIF names a firm that writes or is written to by orgName
+        return E("orgName", mention.text.strip())
     end = len(mention.block.text) if mention.end is None else mention.end
     span = next((span for span in mention.block.spans
                  if span.tag == "persName" and span.attr("ref") and span.start < end and mention.start < span.end), None)

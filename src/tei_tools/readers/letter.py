@@ -37,6 +37,7 @@ SALUTE = re.compile(
     r"|your\s+(?:grace|excellency|lordship|ladyship|majesty|highness|honou?r))[,:;.!—–-]*$")
 CLOSING_START = re.compile(
     r"(?i)^[-—–\s]*(?:(?:&|and)\s+)?(?:ever|yours|your|believe\s+me|i\s+am|i\s+remain|i\s+rest|"
+    r"we\s+are|we\s+remain|(?:we|i)\s+beg\s+to\s+remain|"  # a firm's: "We are, Gentlemen, / Yours faithfully,"
     r"i\s+have\s+the\s+hono(?:u)?r\s+to\s+(?:be|remain)|most|very|affectionately|"
     r"faithfully|sincerely|truly|cordially|respectfully|with\s+(?:best|kind|much|all\s+my|love)|adieu|farewell|"
     r"good-?\s?bye|always|till\s+then|until\s+then)\b")
@@ -62,6 +63,11 @@ CLOSING_ABBREVIATION = re.compile(r"(?i)\b(?:yrs?|obe?d?t|obedt|hble|humb|servts
                                   r"affly|afft|aff|mo|mst)\.")
 # a name of up to five words, abbreviations with a dot or a colon ("Th: Jefferson", "Jos: Whitehouse")
 SIGNATURE = re.compile(r"^[-—–\s]*(?:[A-Z][\w'’.-]*[.:]?[ \t]*){1,5}[.,]?$")
+# a firm's name: "HARTLEY & SONS", "Smith, Elder & Co.", "Messrs. Bramwell & Co.", "THE MERIDEN BRITANNIA CO."
+FIRM = re.compile(r"^(?:Messrs\.?[ \t]+)?[A-Z][\w'’.-]*(?:,?[ \t]+[A-Z][\w'’.-]*){0,4}[ \t]+&[ \t]+"
+                  r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}[.,]?$"
+                  r"|^(?:Messrs\.?|MESSRS\.?)[ \t]+[A-Z][^\n]{0,60}$"
+                  r"|^(?:THE[ \t]+)?[A-Z][A-Z'’.-]*(?:[ \t]+[A-Z][A-Z'’.-]*){0,4}[ \t]+(?:CO|COMPANY|BROS|BROTHERS|SONS|LTD|LIMITED)\.?,?$")
 # who signed for a firm, and as what: "per H. C. Wilcox, Sec'y.", "by J. Brown, Treasurer"
 SIGNED_FOR = re.compile(r"^(?:per|by|pp\.?|p\.\s?p\.)[ \t]+(?:[A-Z][\w'’.-]*\.?[ \t]*){1,5}"
                         r"(?:,[ \t]*[A-Z][\w'’.-]*\.?(?:[ \t]+[A-Z][\w'’.-]*\.?)?)?[.,]?$")
@@ -84,7 +90,7 @@ ADDRESS_LINE = re.compile(r"^To\s+(?:the\s+)?[A-Z][^\n]{0,120}$")
 PEER = re.compile(r"^(?:The\s+)?(?:(?:Most|Right)\s+Hon(?:ou?rable|\.)\s+(?:the\s+)?)?(?:Earl|Duke|Marquess|Marquis|"
                   r"Viscount|Baron|Lord|Lady|Countess|Duchess|Bishop|Archbishop)\s+(?:of\s+)?[A-Z][\w'’-]+"
                   r"(?:\s+[A-Z][\w'’-]+){0,3}[.,]?$")
-TITLE_NAME = re.compile(r"^(?:Sr|Sir|Mr|Mrs|Miss|Ms|Mme|Dr|Rev|Revd|Lady|Lord|Capt|Col|Madame|Mons)\.?\s+[A-Z]"
+TITLE_NAME = re.compile(r"^(?:Sr|Sir|Mr|Mrs|Miss|Ms|Mme|Dr|Rev|Revd|Lady|Lord|Capt|Col|Madame|Mons|Messrs|Mess)\.?\s+[A-Z]"
                         r"|^(?:The\s+)?(?:Right\s+)?Hon(?:ou?rable|\.)\s+(?:the\s+)?[A-Z]")  # "The Honorable John G. Winant"
 POSTSCRIPT = re.compile(r"^(?:P\.\s?P\.\s?S\.|P\.\s?S\.|PS\b|Post-?script\b|N\.\s?B\.)")
 ENDORSEMENT = re.compile(r"(?i)^\[?\s*(?:endorsed|docketed|endorsement|docket)\b")
@@ -350,14 +356,18 @@ def _is_signature(text: str) -> bool:
     text = text.strip()
     if "\n" in text:  # a firm's: "THE MERIDEN BRITANNIA CO. / per H. C. Wilcox, Sec'y."
         lines = [line.strip() for line in text.splitlines()]
-        return len(lines) <= 3 and all(len(line) <= 50 and (SIGNATURE.match(line) or SIGNED_FOR.match(line))
-                                       for line in lines)
+        return len(lines) <= 3 and all(len(line) <= 50 and (SIGNATURE.match(line) or SIGNED_FOR.match(line)
+                                                            or FIRM.match(line)) for line in lines)
     return len(text) <= 40 and bool(SIGNATURE.match(text)) and not SALUTE.match(text)
 
 
 def _signed(block: RawBlock, letter: Letter) -> Block:
     signed = block.block("signed")
-    if "\n" in block.text.strip():  # a firm and who signed for it: no one name is the sender
+    if "\n" in block.text.strip():  # a firm and who signed for it: the firm is the sender, no one person
+        first = block.text.strip().splitlines()[0].strip()
+        if FIRM.match(first):
+            start = block.text.index(first)
+            letter.facts.sender = Mention(signed, start, start + len(first.rstrip(",")), is_firm=True)
         return signed
     name = block.text.strip("-—– \t")
     start = block.text.index(name)
@@ -388,9 +398,11 @@ def _address(block: RawBlock, letter: Letter, to: re.Match[str] | None) -> Conta
             start = line.text.index(name)
             letter.facts.addressee = Mention(line, start, start + len(name.rstrip(",. ")))
         else:
-            named = next((line for line in lines if TITLE_NAME.match(line.text) or PEER.match(line.text)), None)
+            named = next((line for line in lines if TITLE_NAME.match(line.text) or PEER.match(line.text)
+                          or FIRM.match(line.text.strip())), None)
             if named is not None:
-                letter.facts.addressee = Mention(named, 0, len(named.text.rstrip(",. ")))
+                firm = bool(FIRM.match(named.text.strip()))  # keeps its "Co.": an abbreviation's dot
+                letter.facts.addressee = Mention(named, 0, len(named.text.rstrip(", " if firm else ",. ")), is_firm=firm)
     return Container("address", lines)
 
 
