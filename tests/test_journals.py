@@ -181,13 +181,31 @@ def test_a_diary_whose_title_names_its_writer_has_that_writer_as_its_author(titl
     assert root.findtext(".//t:sourceDesc/t:bibl/t:author", namespaces=TEI) == author
 
 
+QUAKER = ("Journal of Hannah Whitall, 1782\n\n1st mo. 5th. {first}. Attended meeting at Haddonfield.\n\n"
+          "1st mo. 7th. {second}. Very cold.\n")
+
+
+def test_a_quakers_numbered_weekday_heads_the_entry_and_is_checked_against_the_date():
+    # 5 and 7 January 1782 were a Saturday (Seventh-day) and a Monday (Second-day)
+    right = converted_tei(QUAKER.format(first="Seventh-day", second="Second-day"), "journal.txt", kind="journal")
+    datelines = right.findall(".//t:body//t:dateline", TEI)
+    assert [d.xpath("string()") for d in datelines] == ["1st mo. 5th. Seventh-day.", "1st mo. 7th. Second-day."]
+    assert [d.find("t:date", TEI).get("when") for d in datelines] == ["1782-01-05", "1782-01-07"]
+    # a weekday the day cannot have: the title's year is not claimed for it
+    wrong = converted_tei(QUAKER.format(first="First-day", second="Third-day"), "journal.txt", kind="journal")
+    dates = wrong.findall(".//t:body//t:dateline/t:date", TEI)
+    assert [(d.get("when"), d.get("cert")) for d in dates] == [("--01-05", "low"), ("--01-07", "low")]
+
+
 def test_a_paragraph_opened_by_a_weekday_alone_is_that_days_entry_dated_on_from_the_last():
     source = ("Diary of Harriet Lowe, 1838\n\nApril 28th. Saturday. Walked to the village.\n\n"
               "Sunday. Church twice. Mr. Crane preached.\n\nMonday. Rain all day.\n\n"
               "Sunday was fine, she said, and it was.\n")
     root = converted_tei(source, "diary.txt", kind="journal")
     entries = root.findall(".//t:body//t:div[@type='entry']", TEI)
-    assert [e.find("t:dateline", TEI).xpath("string()") for e in entries] == ["April 28th.", "Sunday.", "Monday."]
+    # the weekday after the first entry's date is its heading's too
+    assert [e.find("t:dateline", TEI).xpath("string()") for e in entries] == ["April 28th. Saturday.", "Sunday.",
+                                                                             "Monday."]
     assert [e.find("t:dateline/t:date", TEI).get("when") for e in entries] == ["1838-04-28", "1838-04-29", "1838-04-30"]
     # a weekday in a sentence ("Sunday was fine") opens no entry: it is a paragraph of Monday's
     assert entries[-1].findall("t:p", TEI)[-1].text == "Sunday was fine, she said, and it was."

@@ -34,8 +34,12 @@ BYLINE = re.compile(
 # after a dateline's date: its punctuation and dashes ("Jan 9th. ", "June 24th—— ", "Ap. 23d. — ")
 DATELINE_END = re.compile(r"[.,:;]?(?:\s*[—–-]+)?\s*(?=\S)")
 HEADING_MAX = 100
+# a weekday's name, the Quakers' numbered days too ("First-day" is Sunday)
+WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh)-day)"
 # a weekday alone opening a paragraph, with a full stop or a dash after it: "Sunday. Church twice."
-WEEKDAY_HEADING = re.compile(r"^(?P<day>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\.|\s*[—–-]+))[ \t]+(?=\S)")
+WEEKDAY_HEADING = re.compile(rf"^(?P<day>{WEEKDAY}(?:\.|\s*[—–-]+))[ \t]+(?=\S)")
+# the weekday after an entry's opening date, with its stop: "1st mo. 5th. First-day. Attended ..."
+WEEKDAY_AFTER_DATE = re.compile(rf"{WEEKDAY}[.,;:](?:\s*[—–-]+)?[ \t]*(?=\S)")
 
 
 def read(source: str, name: str) -> Document:
@@ -218,6 +222,8 @@ def _inline_dateline(block: RawBlock) -> int | None:
     match = DATELINE_END.match(text, end)
     if match is None or match.end() == end or text[end:match.end()].strip() == "" and not text[end:end + 1] in "—–-":
         return None  # no punctuation after the date: it is part of a sentence ("January 5 was cold")
+    if weekday := WEEKDAY_AFTER_DATE.match(text, match.end()):  # the entry's heading names its weekday too
+        return weekday.start() + len(weekday.group().rstrip())
     return end + len(text[end:match.end()].rstrip())
 
 
