@@ -239,6 +239,27 @@ def test_initials_label_the_one_person_named_in_full_before_the_turns_with_them(
     assert whos[0][1] != whos[1][1] and "mayhew" in whos[0][1] and "pennington" in whos[1][1]
 
 
+def test_an_interviews_particulars_give_the_source_its_date_and_interviewer_and_stay_in_the_text():
+    source = ("Oral History Interview with Walter Pennington\n\nInterviewer: Susan Mayhew\nDate: 9 June 1987\n"
+              "Location: Barnsley, South Yorkshire\n\nSM: Can you tell me about your father?\n\n"
+              "WP: My father was Harold Pennington, a collier.\n\nSM: And your mother?\n\nWP: Mother was Lizzie.\n")
+    _, data, _ = convert_text(source, "oral-history.txt", Personography.empty())
+    root = etree.fromstring(data)
+    bibl = root.find(".//t:sourceDesc/t:bibl", TEI)
+    assert bibl.find("t:date", TEI).get("when") == "1987-06-09" and bibl.findtext("t:date", namespaces=TEI) == "9 June 1987"
+    assert [(r.findtext("t:resp", namespaces=TEI), r.findtext("t:name", namespaces=TEI))
+            for r in bibl.findall("t:respStmt", TEI)] == [("Interviewer", "Susan Mayhew")]
+    assert "date" not in bibl.findtext("t:note[@type='not-given']", namespaces=TEI)
+    assert "Location: Barnsley, South Yorkshire" in "".join(root.find(".//t:text", TEI).itertext())
+
+
+def test_labelled_lines_that_are_not_an_interviews_particulars_give_no_date():
+    source = ("The Archive Hour\n\nNote: Date: unknown\nWarning: strong language\n\n"
+              "HOST: Welcome.\n\nGUEST: Thanks.\n\nHOST: So.\n\nGUEST: Yes.\n")
+    _, data, _ = convert_text(source, "episode.txt", Personography.empty())
+    assert etree.fromstring(data).find(".//t:sourceDesc/t:bibl/t:date", TEI) is None
+
+
 def test_initials_that_two_full_names_share_give_no_who():
     source = ("Oral History Interview with Walter Pennington\n\nInterviewer: Susan Mayhew\nDate: 9 June 1987\n\n"
               "SM: Can you tell me about your father?\n\nWP: My father was William Pennington, a collier.\n\n"

@@ -51,6 +51,8 @@ def read(source: str, name: str) -> Document:
     blocks = drop_furniture(split_blocks(source), doc.omissions)
     speakers = recurring_labels(blocks)
     front, rest = _front(doc, blocks, speakers)
+    for block in rest[:2]:  # an interview's particulars, before or after its summary
+        _record_particulars(doc.meta, block.text)
     doc.front = front
     body, back = _split_back(rest)
     doc.body = _divisions(body, speakers)
@@ -225,6 +227,30 @@ def _credit(text: str) -> list[Responsibility]:
         return []
     return [Responsibility(role, name, affiliation) for role in _roles(match["what"])
             for name, affiliation in _names(match["who"])]
+
+
+# An oral history's particulars, a line each: "Interviewer: Susan Mayhew", "Date: 9 June 1987"
+PARTICULAR = re.compile(r"^(?P<label>[A-Z][A-Za-z ]{2,30}?):[ \t]+(?P<value>\S[^\n]{0,120}?)[ \t]*$")
+PARTICULAR_ROLES = {"interviewer": "Interviewer", "interviewed by": "Interviewer", "transcriber": "Transcriber",
+                    "transcribed by": "Transcriber", "transcription": "Transcriber"}
+PARTICULAR_DATES = ("date", "date of interview", "interview date", "recorded", "date recorded")
+PARTICULAR_LABELS = set(PARTICULAR_ROLES) | set(PARTICULAR_DATES) | {
+    "location", "place", "interviewee", "narrator", "subject", "duration", "length", "project", "collection"}
+
+
+def _record_particulars(meta: Metadata, text: str) -> None:
+    """The interview's date and who interviewed or transcribed, from a block of labelled lines
+    (every line one of PARTICULAR_LABELS): the header's source description says what the text
+    gives, not that it gives no date."""
+    matches = [PARTICULAR.match(line.strip()) for line in text.splitlines() if line.strip()]
+    if len(matches) < 2 or not all(m and m["label"].lower() in PARTICULAR_LABELS for m in matches):
+        return
+    for match in matches:
+        label, value = match["label"].lower(), match["value"]
+        if label in PARTICULAR_ROLES and (resp := Responsibility(PARTICULAR_ROLES[label], value)) not in meta.responsibilities:
+            meta.responsibilities.append(resp)
+        elif label in PARTICULAR_DATES and not meta.date_text:
+            meta.date_text = value
 
 
 def _record_credit(meta: Metadata, text: str) -> None:
