@@ -162,6 +162,17 @@ def test_old_of_a_surname_is_not_the_one_the_document_calls_young():
     assert young == full == given != old
 
 
+def test_a_child_named_by_birth_order_is_not_the_parent_of_that_name_and_old_is_the_parent():
+    found = convert("Duncan Baird came to Glenmorven in 1841. He had married Catherine MacLeod, and they had four "
+                    "sons. The eldest, Duncan, went to Glasgow as a clerk; the second, Alasdair, stayed on the farm.",
+                    "Old Duncan died in 1870.")
+    refs = dict(found[:2])
+    texts = [text for text, _ in found]
+    assert texts == ["Duncan Baird", "Catherine MacLeod", "Duncan", "Alasdair", "Duncan"]
+    father, son, old = found[0][1], found[2][1], found[4][1]
+    assert son != father and old == father and refs["Catherine MacLeod"] not in (son, father)
+
+
 def test_the_young_and_the_old_of_one_name_are_one_person_at_two_ages():
     """With a determiner before, 'the young Marx' and 'the old Marx' are one man: no split."""
     found = convert("Karl Vorbach wrote poems as a student. The young Vorbach admired Hegel.",

@@ -51,6 +51,10 @@ THE_KIN = re.compile(r"\b(the)\s+(?:(?:dear|poor|good|old|kind|excellent|beloved
 AGE_BEFORE = re.compile(r"(?<![A-Za-z])(?<!the )(?<!The )(?<!a )(?<!an )(?<!my )(?<!his )(?<!her )(?<!our )"
                         r"(?<!your )(?<!their )([Oo]ld|[Yy]oung)\s+$")
 OTHER_AGE = {"old": "young", "young": "old"}
+# "they had four sons. The eldest, Duncan, ...": one of the children, named after the order of
+# their births, never the parent of that name named before
+BIRTH_ORDER_BEFORE = re.compile(r"\b[Tt]he\s+(?:eldest|youngest|elder|younger|oldest|middle|second|third|fourth|"
+                                r"fifth|sixth|seventh)(?:\s+(?:son|daughter|child|boy|girl|brother|sister))?,?\s+\Z")
 
 
 # Kinship names for the same relative: the writer's "Papa" is the writer's "Father"
@@ -79,6 +83,8 @@ class LoneWords:
         not_them = relatives + possessor + self._whose_relative(mention)  # "Old Dorion his father": not the son
         if "kin-of" in mention.cues:  # "Wong was born in Portland, the second daughter of Wong Sun": not her
             not_them = not_them + self._named_in_sentence(mention)
+        if mention.is_single_word and BIRTH_ORDER_BEFORE.search(self.texts[mention.block][max(0, mention.start - 40):mention.start]):
+            not_them = not_them + [e for e in self.by_word.get(key, []) if key in e.givens]  # "The eldest, Duncan": a son
         other_age = OTHER_AGE.get(self._age_before(mention))
         if other_age:  # "Young Mr. Tresham" ... "old Tresham's temper": his father
             not_them = not_them + [e for e in self.by_word.get(key, []) if other_age in e.ages]
@@ -96,6 +102,8 @@ class LoneWords:
             seen = [e for e in seen if key not in e.givens or key in e.surnames or e.alone[key]
                     or self.blocks_apart(e.last_end[0], mention.block) <= RECENT_BLOCKS or e.mentions == most
                     or e.in_title]  # named in full in the document's title
+        if len(seen) > 1 and other_age:  # "Old Duncan" of a father and a son of that name: the one named first
+            seen = [min(seen, key=lambda e: e.index)] if other_age == "young" else [max(seen, key=lambda e: e.index)]
         if seen:
             return self._most_plausible(seen, key, mention), "word"
         if kin:
