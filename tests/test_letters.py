@@ -126,6 +126,57 @@ def test_a_street_address_or_an_untitled_addressee_is_not_read_as_a_name_and_a_p
     assert not root.findall(".//t:address//t:placeName", TEI)
 
 
+NUMBERED_COLLECTION = """Letters of Eliza Fenwick
+
+I.
+
+To Mary Hays.
+
+Barbados, 4th March 1814.
+
+My dear Friend,
+
+Your letter reached me only yesterday.
+
+Ever your affectionate
+E. Fenwick
+
+II.
+
+To the same.
+
+Barbados, 20th June 1814.
+
+Dear Mary,
+
+The fever has been very bad this season.
+
+Yours ever,
+E. F.
+"""
+
+
+def test_a_number_alone_over_the_address_heads_each_letter_of_a_collection():
+    root = edition(NUMBERED_COLLECTION, "letters.txt")
+    letters = root.findall(".//t:body/t:div[@type='letter']", TEI)
+    assert [d.findtext("t:head", namespaces=TEI) for d in letters] == ["I.", "II."]
+    assert [len(d.findall("t:p", TEI)) for d in letters] == [1, 1]  # the body's paragraph alone: all else has its place
+    first = letters[0]
+    assert first.find("t:closer/t:salute", TEI).text == "Ever your affectionate"  # the signature on the next line
+    assert "".join(first.find("t:closer/t:signed", TEI).itertext()) == "E. Fenwick"
+    descs = root.findall(".//t:correspDesc", TEI)
+    assert [d.get("ref") for d in descs] == ["#letter1", "#letter2"]
+    assert [d.find("t:correspAction[@type='sent']/t:date", TEI).get("when") for d in descs] == ["1814-03-04", "1814-06-20"]
+    assert [d.findtext("t:correspAction[@type='received']/t:persName", namespaces=TEI) for d in descs] == [
+        "Mary Hays", "Mary Hays"]  # "To the same."
+
+
+def test_a_number_alone_in_a_letters_body_heads_nothing():
+    (div,) = letter.read("Bath, 2 June 1810\n\nMy dear Sir,\n\nI have your letter.\n\n2.\n\nThe second point is "
+                         "this.\n\nYours truly,\nW. Hunt\n", "x").body
+    assert [tag for tag, _ in tree(div.children)].count("head") == 0
+
+
 def test_a_salutation_is_not_taken_for_the_addressees_name():
     root = edition("Bath, 2 June 1810\n\nMy dear Sir,\n\nI have your letter.\n\nYours truly,\nW. Hunt\n")
     actions = root.findall(".//t:correspAction", TEI)

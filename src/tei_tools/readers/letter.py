@@ -51,7 +51,8 @@ CLOSING_PHRASE = re.compile(
     # the close as clerks abbreviated it: "Yr. obt. servt.", "your most obedt. hble. Servt."
     r"|y(?:ou)?r\.?\s+(?:[\w.]+\s+){0,3}(?:serv(?:an)?t|servt|svt|serv)\.?s?"
     r"|your\s+(?:(?:most|very|ever|much|truly|sincerely|faithfully|gratefully|always)\s+)*" + CLOSING_ADJECTIVES +
-    r"(?:\s*(?:,|and|&)\s*(?:(?:most|very|ever|much)\s+)*" + CLOSING_ADJECTIVES + r")*(?=[\s,.!;:]*$))"
+    # (the adjective ends the close's line: "Ever your affectionate / E. Fenwick")
+    r"(?:\s*(?:,|and|&)\s*(?:(?:most|very|ever|much)\s+)*" + CLOSING_ADJECTIVES + r")*(?=[ \t,.!;:]*(?:\n|$)))"
     r"(?:[ \t,]+(?:ever|truly|sincerely|faithfully|affectionately|obediently|respectfully|cordially|always|"
     r"gratefully|devotedly|(?:most|very)\s+\w+ly|(?:until|till|unto)\s+death|for\s?ever|as\s+ever|as\s+always|"
     r"in\s+haste|in\s+love|in\s+christ|in\s+the\s+lord"
@@ -98,6 +99,8 @@ ENDORSEMENT = re.compile(r"(?i)^\[?\s*(?:endorsed|docketed|endorsement|docket)\b
 # "The Correspondence of J. Kessler (1841-1850)"; a dateline never opens so
 COLLECTION_TITLE = re.compile(r"(?i)^(?:the\s+|some\s+|selected\s+|family\s+|war\s+)*(?:letters|correspondence)\b")
 LETTER_HEADING = re.compile(r"(?i)^letter\s+(?:\d{1,4}|[ivxlc]{1,7}|no\.?\s*\d{1,4}|the\s+\w+)\b[^\n]{0,80}$")
+# a collection's number alone over a letter ("II." over "To the same." or its dateline)
+NUMBER_HEADING = re.compile(r"^(?:[IVXLC]{1,7}|\d{1,3})\.?$")
 # a dateline without a date: "Tuesday night", "Bath, Sunday morning"
 WEEKDAY_DATELINE = re.compile(r"^(?:[A-Z][\w'’.-]*[ ,]+){0,4}(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
                               rf"(?:[ ,]+(?i:{TIME_OF_DAY}))?[.,]?$")
@@ -206,10 +209,21 @@ def _split_trailing_closing(letter: Letter) -> None:
             return
 
 
+def _is_letter_heading(block: RawBlock, following: RawBlock | None) -> bool:
+    """"LETTER IV.", or a number alone ("II.") when the letter's address, dateline or salutation
+    follows it."""
+    if LETTER_HEADING.match(block.text):
+        return True
+    return (bool(NUMBER_HEADING.match(block.text.strip())) and following is not None
+            and (bool(ADDRESS_TO.match(following.text) or TO_THE_SAME.match(following.text)
+                      or ADDRESS_LINE.match(following.text) or SALUTE.match(following.text))
+                 or _is_dateline(following)))
+
+
 def _starts_a_letter(block: RawBlock, following: RawBlock | None) -> bool:
     """After a closed letter: a heading, or an address line or dateline that a salutation or the
     body follows (else it is the closed letter's address panel or closing dateline)."""
-    if LETTER_HEADING.match(block.text):
+    if _is_letter_heading(block, following):
         return True
     if ADDRESS_TO.match(block.text) or TO_THE_SAME.match(block.text) or _is_dateline(block):
         # a postscript is the closed letter's, however long ("Windsor, Monday. / P.S. Tell him ...")
@@ -222,7 +236,7 @@ def _place(letter: Letter, block: RawBlock, following: RawBlock | None,
            previous_addressee: Mention | None = None) -> None:
     text = block.text
     if not letter.started:
-        if LETTER_HEADING.match(text) and not letter.opener:
+        if _is_letter_heading(block, following) and not letter.opener:
             letter.head.append(block.block("head"))
         elif (match := ADDRESS_TO.match(text)) and not letter.opener:
             letter.top_address.append(_address(block, letter, match))  # "TO THE REV. WILLIAM UNWIN."
