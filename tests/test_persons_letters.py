@@ -302,3 +302,17 @@ def test_an_initial_without_its_dot_stays_inside_the_name():
     # "m" in lower case elsewhere ("5 m") makes no word of the sentence of the M of Bertrand M Patenaude
     assert names("The road was 5 m wide.", "We read Bertrand M Patenaude on the subject.") == [
         "Bertrand M Patenaude"]
+
+
+def test_my_relative_in_letters_is_not_the_writer_the_title_names():
+    # "Letters of Eliza Fenwick": her daughter Eliza is another Eliza, in letters ("my" is the writer)
+    found = annotate_blocks([Block("head", "Letters of Eliza Fenwick", 0),
+                             Block("dateline", "Barbados, 4th March 1814.", 0),
+                             Block("salute", "My dear Friend,", 0),
+                             Block("p", "My daughter Eliza has taken a house near the garrison.", 0)])
+    (writer, first), (given, other) = [(n, ref) for n, ref, _ in found][0], [(n, ref) for n, ref, _ in found][1]
+    assert (writer, given) == ("Eliza Fenwick", "Eliza") and first != other
+    # and elsewhere (a biography quoting her mother) "my daughter" may be the title's person: not decided so
+    prose = annotate_blocks([Block("head", "Eliza Fenwick", 0),
+                             Block("p", "Her mother wrote: my daughter Eliza has taken a house.", 0)])
+    assert [ref for name, ref, _ in prose if name == "Eliza"] == [prose[0][1]]

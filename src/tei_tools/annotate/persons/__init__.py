@@ -105,7 +105,9 @@ def _recognise(blocks: Sequence[Block], known: PersonIndex, document: str) -> Re
     # the document's title: a title page's, or the heading it opens with (a biography's name)
     titles = frozenset(n for n, block in enumerate(blocks) if block.tag == "titlePart" or n == 0 and block.tag == "head")
     labels = frozenset(n for n, block in enumerate(blocks) if block.tag == "speaker")
-    clustering = Clusterer(lexicon, known).cluster(mentions, texts, titles, labels)
+    # letters and journals (their datelines, salutations, signatures): "my" is the writer
+    first_person = any(block.tag in ("dateline", "salute", "signed") for block in blocks)
+    clustering = Clusterer(lexicon, known).cluster(mentions, texts, titles, labels, first_person)
     persons = []
     identified: dict[int, str] = {}  # entity index -> personography id, for kinship references
     for entity in clustering.entities:

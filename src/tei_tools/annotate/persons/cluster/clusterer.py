@@ -47,11 +47,15 @@ class Clusterer(FullNames, LoneWords):
         self._parts_cache: dict[str, NameParts] = {}
 
     def cluster(self, mentions: Sequence[Candidate], texts: Sequence[str],
-                title_blocks: frozenset[int] = frozenset(), label_blocks: frozenset[int] = frozenset()) -> Clustering:
+                title_blocks: frozenset[int] = frozenset(), label_blocks: frozenset[int] = frozenset(),
+                written_by_title_person: bool = False) -> Clustering:
         """`title_blocks`: the blocks that are the document's title (a person named in full there
         is the one the document is about: a given name alone joins them however far).
         `label_blocks`: the blocks that only label what follows (a transcript's speaker labels),
-        which do not count in how far apart two blocks are (`blocks_apart`)."""
+        which do not count in how far apart two blocks are (`blocks_apart`).
+        `written_by_title_person`: the document is letters or a journal, whose "my" is its writer,
+        the person its title names ("Letters of Eliza Fenwick": "my daughter Eliza" is not her)."""
+        self.written_by_title_person = written_by_title_person
         self.texts, self._mentions, self.title_blocks = texts, mentions, title_blocks
         self._labels_before = [0]  # block -> the label blocks before it
         for n in range(len(texts)):

@@ -35,6 +35,8 @@ KIN_WORD_BEFORE = re.compile(r"\b([a-z]+)\W*$")
 TITLE_BEFORE = re.compile(r"\b([a-z]+)\.?\s+$")
 # "her mother, ", "his younger brother ": whose relative the name after it is
 KIN_POSSESSOR = re.compile(r"\b([Hh]er|[Hh]is)\s+(?:[a-z]+\s+)?([a-z]+)\s*,?\s*$")
+# "my daughter ", "our cousin ": the writer's relative
+MY_KIN = re.compile(r"\b(?:[Mm]y|[Oo]ur)\s+(?:[a-z]+\s+)?([a-z]+)\s*,?\s*$")
 # ", his father,", " her sister.": what the name before it is to the person "his" or "her" stands for
 # (not "Halvorsen, his wife Ingrid": a name after the kinship word is the relative)
 KIN_APPOSITION = re.compile(r",?\s+([Hh]er|[Hh]is)\s+([a-z]+)\b(?:\s+([a-z]+)\b)?")
@@ -83,6 +85,8 @@ class LoneWords:
         not_them = relatives + possessor + self._whose_relative(mention)  # "Old Dorion his father": not the son
         if "kin-of" in mention.cues:  # "Wong was born in Portland, the second daughter of Wong Sun": not her
             not_them = not_them + self._named_in_sentence(mention)
+        if kin_before and self.written_by_title_person and self._writers_relative(mention):
+            not_them = not_them + [e for e in self.by_word.get(key, []) if e.in_title]  # "my daughter Eliza": not the writer
         if mention.is_single_word and BIRTH_ORDER_BEFORE.search(self.texts[mention.block][max(0, mention.start - 40):mention.start]):
             not_them = not_them + [e for e in self.by_word.get(key, []) if key in e.givens]  # "The eldest, Duncan": a son
         other_age = OTHER_AGE.get(self._age_before(mention))
@@ -313,6 +317,12 @@ class LoneWords:
                         and similar_spelling(key, surname):
                     return entity
         return None
+
+    def _writers_relative(self, mention: Candidate) -> bool:
+        """Whether "my" or "our" and a kinship word stand before the name ("my daughter Eliza")."""
+        start = mention.title_start if mention.title_start >= 0 else mention.start
+        found = MY_KIN.search(self.texts[mention.block], max(0, start - 40), start)
+        return found is not None and found.group(1).lower() in self.lexicon.kinship
 
     def _possessor_in_focus(self, mention: Candidate) -> list[Entity]:
         """The person in focus that "her" or "his" before a kinship word stands for, who is
