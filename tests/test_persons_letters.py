@@ -316,3 +316,15 @@ def test_my_relative_in_letters_is_not_the_writer_the_title_names():
     prose = annotate_blocks([Block("head", "Eliza Fenwick", 0),
                              Block("p", "Her mother wrote: my daughter Eliza has taken a house.", 0)])
     assert [ref for name, ref, _ in prose if name == "Eliza"] == [prose[0][1]]
+
+
+def test_a_given_name_in_a_salutation_greets_the_addressee_named_in_an_address_before():
+    def blocks(first: Block) -> list[Block]:
+        return [Block("head", "Letters of Eliza Fenwick", 0), first, Block("p", "Mrs. Rutherford called.", 0),
+                Block("p", "Mrs. Rutherford stayed to dine.", 0), Block("p", "The fever has been bad.", 0),
+                Block("p", "The ships are late.", 0), Block("salute", "Dear Mary,", 0)]
+    refs = dict((name, ref) for name, ref, _ in annotate_blocks(blocks(Block("addrLine", "To Mary Hays.", 0))))
+    assert refs["Mary"] == refs["Mary Hays"]
+    # named so far before in a paragraph, not an address, she is not taken for the one greeted
+    refs = dict((name, ref) for name, ref, _ in annotate_blocks(blocks(Block("p", "I met Mary Hays.", 0))))
+    assert refs["Mary"] != refs["Mary Hays"]

@@ -107,7 +107,10 @@ def _recognise(blocks: Sequence[Block], known: PersonIndex, document: str) -> Re
     labels = frozenset(n for n, block in enumerate(blocks) if block.tag == "speaker")
     # letters and journals (their datelines, salutations, signatures): "my" is the writer
     first_person = any(block.tag in ("dateline", "salute", "signed") for block in blocks)
-    clustering = Clusterer(lexicon, known).cluster(mentions, texts, titles, labels, first_person)
+    addresses = frozenset(n for n, block in enumerate(blocks) if block.tag == "addrLine")
+    salutations = frozenset(n for n, block in enumerate(blocks) if block.tag == "salute")
+    clustering = Clusterer(lexicon, known).cluster(mentions, texts, titles, labels, first_person, addresses,
+                                                   salutations)
     persons = []
     identified: dict[int, str] = {}  # entity index -> personography id, for kinship references
     for entity in clustering.entities:

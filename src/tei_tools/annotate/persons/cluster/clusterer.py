@@ -48,7 +48,8 @@ class Clusterer(FullNames, LoneWords):
 
     def cluster(self, mentions: Sequence[Candidate], texts: Sequence[str],
                 title_blocks: frozenset[int] = frozenset(), label_blocks: frozenset[int] = frozenset(),
-                written_by_title_person: bool = False) -> Clustering:
+                written_by_title_person: bool = False, address_blocks: frozenset[int] = frozenset(),
+                salutation_blocks: frozenset[int] = frozenset()) -> Clustering:
         """`title_blocks`: the blocks that are the document's title (a person named in full there
         is the one the document is about: a given name alone joins them however far).
         `label_blocks`: the blocks that only label what follows (a transcript's speaker labels),
@@ -56,6 +57,8 @@ class Clusterer(FullNames, LoneWords):
         `written_by_title_person`: the document is letters or a journal, whose "my" is its writer,
         the person its title names ("Letters of Eliza Fenwick": "my daughter Eliza" is not her)."""
         self.written_by_title_person = written_by_title_person
+        # a letter's address lines and salutations: "Dear Mary" greets the Mary Hays of an address
+        self.address_blocks, self.salutation_blocks = address_blocks, salutation_blocks
         self.texts, self._mentions, self.title_blocks = texts, mentions, title_blocks
         self._labels_before = [0]  # block -> the label blocks before it
         for n in range(len(texts)):
@@ -223,6 +226,7 @@ class Clusterer(FullNames, LoneWords):
         if not mention.is_single_word:
             entity.last_full_end = (mention.block, mention.end)
             entity.in_title = entity.in_title or mention.block in self.title_blocks
+            entity.in_address = entity.in_address or mention.block in self.address_blocks
             entity.last_full_as_kin = "kin-before" in mention.cues
 
     def _note_form(self, entity: Entity, mention: Candidate) -> None:

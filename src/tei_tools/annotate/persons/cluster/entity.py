@@ -19,6 +19,7 @@ class Entity:
     birth_surnames: set[str] = field(default_factory=set)  # "née Byron": her family's name, not hers alone
     married_surnames: set[str] = field(default_factory=set)  # "he married Margaret Ellison": "Lady Ashcombe" after
     in_title: bool = False  # named in full in the document's title ("Letters of Arthur Hale, 1916")
+    in_address: bool = False  # named in full in a letter's address ("To Mary Hays."): an addressee
     words: set[str] = field(default_factory=set)  # words of the names used
     givens: set[str] = field(default_factory=set)
     surnames: set[str] = field(default_factory=set)
@@ -70,6 +71,7 @@ class Entity:
         self.genders |= other.genders
         self.kin_titles |= other.kin_titles
         self.in_title = self.in_title or other.in_title
+        self.in_address = self.in_address or other.in_address
         self.birth_surnames |= other.birth_surnames
         self.married_surnames |= other.married_surnames
         self.initials |= other.initials

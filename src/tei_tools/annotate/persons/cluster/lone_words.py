@@ -105,7 +105,8 @@ class LoneWords:
             most = self.most_mentions
             seen = [e for e in seen if key not in e.givens or key in e.surnames or e.alone[key]
                     or self.blocks_apart(e.last_end[0], mention.block) <= RECENT_BLOCKS or e.mentions == most
-                    or e.in_title]  # named in full in the document's title
+                    or e.in_title  # named in full in the document's title
+                    or e.in_address and mention.block in self.salutation_blocks]  # "To Mary Hays." ... "Dear Mary,"
         if len(seen) > 1 and other_age:  # "Old Duncan" of a father and a son of that name: the one named first
             seen = [min(seen, key=lambda e: e.index)] if other_age == "young" else [max(seen, key=lambda e: e.index)]
         if seen:
