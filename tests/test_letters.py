@@ -177,6 +177,36 @@ def test_a_number_alone_in_a_letters_body_heads_nothing():
     assert [tag for tag, _ in tree(div.children)].count("head") == 0
 
 
+SUPERSCRIBED = """London, the 12th of March 1664/5.
+
+Sir,
+
+I received yours of the 2d instant.
+
+I am, Sir, your most humble servant,
+Tho. Hervey.
+
+For my honoured friend Mr. John Evelyn, at Says Court, Deptford.
+"""
+
+
+def test_an_older_letters_superscription_names_the_addressee_and_the_place_and_the_dateline_its_place():
+    root = edition(SUPERSCRIBED)
+    sent, received = root.findall(".//t:correspAction", TEI)
+    assert [(e.tag.split("}")[1], e.text) for e in sent][:2] == [("persName", "Tho. Hervey"), ("placeName", "London")]
+    assert [e.text for e in received] == ["Mr. John Evelyn"]
+    (line,) = root.findall(".//t:address/t:addrLine", TEI)
+    assert "".join(line.itertext()) == "For my honoured friend Mr. John Evelyn, at Says Court, Deptford."
+    assert [e.text for e in line.findall("t:placeName", TEI)] == ["Says Court, Deptford"]
+    assert not root.findall(".//t:postscript", TEI)
+
+
+def test_a_sentence_that_opens_with_the_before_a_date_names_no_place():
+    from tei_tools.readers.common import place_before_date
+    assert place_before_date("It’s the winter of 1901; ten years on.") is None
+    assert place_before_date("Bath, this 3d of May 1801") == (0, 4)
+
+
 def test_a_salutation_is_not_taken_for_the_addressees_name():
     root = edition("Bath, 2 June 1810\n\nMy dear Sir,\n\nI have your letter.\n\nYours truly,\nW. Hunt\n")
     actions = root.findall(".//t:correspAction", TEI)

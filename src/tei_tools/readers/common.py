@@ -229,6 +229,7 @@ def leading_date(text: str, within: int = 48) -> tuple[int, int] | None:
 WEEKDAY_NAME = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 PLACE_NAME = re.compile(r"^(?P<place>[A-Z][\w'’.-]*(?:[ ,]+(?:[A-Z][\w'’.-]*|on|upon|by|near|de|la|le)){0,6})"
                         r"[\s,.;:—–-]*$")
+THE_BEFORE_DAY = re.compile(r",\s+(?:the|this)$")  # after the comma only: not "It’s the winter of 1901"
 NOT_PLACES = frozenset("journal diary entry letter notes memorandum in on at by the last this since from before "
                        "after dear my".split())
 
@@ -240,7 +241,8 @@ def place_before_date(text: str) -> tuple[int, int] | None:
     if weekday := WEEKDAY_NAME.search(text, 0, cut):
         cut = weekday.start()
     before = text[:cut]
-    match = PLACE_NAME.match(before.strip().rstrip("[(").strip())
+    # "London, the 12th of March": the article before the day is no part of the place
+    match = PLACE_NAME.match(THE_BEFORE_DAY.sub("", before.strip().rstrip("[(").strip()))
     if cut == 0 or not match or match["place"].split()[0].rstrip(".,").lower() in NOT_PLACES:
         return None
     start = before.index(match["place"])

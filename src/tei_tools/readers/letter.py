@@ -87,6 +87,13 @@ TO_THE_SAME = re.compile(r"(?i)^To\s+the\s+same\b[\s.,;:—–-]*$")
 # an address line after the signature that is more than a name: "To the Right Honourable the
 # Earl of Sandwich, at Madrid."
 ADDRESS_LINE = re.compile(r"^To\s+(?:the\s+)?[A-Z][^\n]{0,120}$")
+# an older letter's superscription: "For my honoured friend Mr. John Evelyn, at Says Court, Deptford."
+SUPERSCRIPTION = re.compile(r"^(?:For|To)\s+(?:the\s+)?(?:my\s+)?(?:(?:much|very|most|ever|right)\s+)?"
+                            r"(?:honou?red|worthy|esteemed|respected|loving|worshipful|honourable|honorable)\b[^\n]{0,150}$")
+# the titled name inside such a line, and the place after its "at"
+TITLED_NAME_IN_LINE = re.compile(r"\b(?:Sr|Sir|Mr|Mrs|Miss|Ms|Mme|Dr|Rev|Revd|Lady|Lord|Capt|Col|Madame|Mons)\.?[ \t]+"
+                                 r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,4}")
+AT_PLACE = re.compile(r",?[ \t]+at[ \t]+(?P<place>[A-Z][\w'’-]*(?:,?[ \t]+[A-Z][\w'’-]*){0,4})[.,]?[ \t]*$")
 # a peer named by the title alone, as formal letters name the addressee at the foot: "The Earl of Moira."
 PEER = re.compile(r"^(?:The\s+)?(?:(?:Most|Right)\s+Hon(?:ou?rable|\.)\s+(?:the\s+)?)?(?:Earl|Duke|Marquess|Marquis|"
                   r"Viscount|Baron|Lord|Lady|Countess|Duchess|Bishop|Archbishop)\s+(?:of\s+)?[A-Z][\w'’-]+"
@@ -289,7 +296,7 @@ def _place_after_closing(letter: Letter, block: RawBlock) -> None:
         letter.after.append(Container("note", [block.block("p")], {"type": "endorsement"}))
     elif (match := ADDRESS_TO.match(text)) or _is_panel(block):
         letter.after.append(_address(block, letter, match))
-    elif (ADDRESS_LINE.match(text) or PEER.match(text)) and not _is_body(block):
+    elif (ADDRESS_LINE.match(text) or PEER.match(text)) and not _is_body(block) or SUPERSCRIPTION.match(text):
         letter.after.append(_address(block, letter, None))
     elif letter.after or "signed" in has:
         # written after the close and the signature (and what followed them): a postscript
@@ -414,7 +421,12 @@ def _address(block: RawBlock, letter: Letter, to: re.Match[str] | None) -> Conta
         else:
             named = next((line for line in lines if TITLE_NAME.match(line.text) or PEER.match(line.text)
                           or FIRM.match(line.text.strip())), None)
-            if named is not None:
+            if named is None and SUPERSCRIPTION.match(lines[0].text) and (
+                    inside := TITLED_NAME_IN_LINE.search(lines[0].text)):
+                letter.facts.addressee = Mention(lines[0], inside.start(), inside.end())
+                if place := AT_PLACE.search(lines[0].text, inside.end()):
+                    lines[0].spans.append(Span.make(place.start("place"), place.end("place"), "placeName"))
+            elif named is not None:
                 firm = bool(FIRM.match(named.text.strip()))  # keeps its "Co.": an abbreviation's dot
                 letter.facts.addressee = Mention(named, 0, len(named.text.rstrip(", " if firm else ",. ")), is_firm=firm)
     return Container("address", lines)
