@@ -19,7 +19,10 @@ def dated(*blocks: tuple[str, bool]) -> list[list[tuple[str, dict]]]:
     ("It was Lady Day of 1752.", "Lady Day of 1752", "1752-03-25"),
     ("She wrote on St Valentine’s Day 1845.", "St Valentine’s Day 1845", "1845-02-14"),
     ("Saint Patrick's Day, 1916 was wet.", "Saint Patrick's Day, 1916", "1916-03-17"),
-    ("We sat up on New Year’s\nEve, 1899.", "New Year’s\nEve, 1899", "1899-12-31")])
+    ("We sat up on New Year’s\nEve, 1899.", "New Year’s\nEve, 1899", "1899-12-31"),
+    # hyphened, the day in lower case, as older letters wrote them
+    ("The rent is due at Lady-day 1665.", "Lady-day 1665", "1665-03-25"),
+    ("We came home on Christmas-day, 1790.", "Christmas-day, 1790", "1790-12-25")])
 def test_a_feast_with_its_year_is_its_day(text, span, when):
     assert dated((text, False)) == [[(span, {"when": when})]]
 
@@ -32,6 +35,8 @@ def test_a_feast_that_names_no_day_or_a_movable_one_is_no_day(text):
 
 def test_a_feast_alone_in_no_year_we_know_is_the_day_without_a_year():
     assert dated(("Christmas Day was quiet.", False)) == [[("Christmas Day", {"when": "--12-25"})]]
+    assert dated(("The ships will be ready by Lady-day.", False)) == [[("Lady-day", {"when": "--03-25"})]]
+    assert dated(("The lady-in-waiting and a Christmas-tree.", False)) == [[]]  # no feast's name
 
 
 def test_a_feast_alone_in_a_letter_takes_the_year_nearest_its_date():

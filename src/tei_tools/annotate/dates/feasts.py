@@ -19,20 +19,22 @@ from tei_tools.annotate.dates.vocabulary import Vocabulary
 
 
 def _written_forms(name: str) -> str:
-    """The name as a pattern: either apostrophe, any space between words, "St.", "St" or "Saint"."""
+    """The name as a pattern: either apostrophe, any space between words, "St.", "St" or "Saint";
+    or a hyphen, the next word in lower case, as older letters wrote them ("by Lady-day")."""
     saint = name.startswith("St. ")
-    words = (name[4:] if saint else name).split()
-    pattern = r"\s+".join(re.escape(word).replace("'", "['’]") for word in words)
+    words = [re.escape(word).replace("'", "['’]") for word in (name[4:] if saint else name).split()]
+    pattern = words[0] + "".join(rf"(?:\s+{word}|-(?i:{word[0]}){word[1:]})" for word in words[1:])
     return r"(?:St\.?|Saint)\s+" + pattern if saint else pattern
 
 
 class FeastRecogniser:
     def __init__(self, vocabulary: Vocabulary):
-        self.days = {self._key(name): day for name, day in vocabulary.feasts.items()}
+        self.days = {self._key(name).lower(): day for name, day in vocabulary.feasts.items()}
         names = "|".join(_written_forms(name) for name in sorted(vocabulary.feasts, key=len, reverse=True))
         # a cheap test before the pattern: the last word of some name, up to an apostrophe
         # ("Day", "Michaelmas", "Hallowe" of "Hallowe'en"), is in the text
-        self.keywords = tuple(sorted({name.split()[-1].split("'")[0] for name in vocabulary.feasts}))
+        self.keywords = tuple(sorted({form for name in vocabulary.feasts
+                                      for form in (name.split()[-1].split("'")[0], name.split()[-1].split("'")[0].lower())}))
         self.pattern = re.compile(rf"\b(?P<f>{names})(?![\w'’])(?:(?:,?\s+|\s+of\s+|\s+in\s+)(?P<y>\d{{4}})\b"
                                   rf"(?![{DASHES}/]\d|['’]?s\b))?") if names else None
         self.alone = re.compile(rf"\s*(?:{names})\.?\s*\Z") if names else None
@@ -40,14 +42,14 @@ class FeastRecogniser:
     @staticmethod
     def _key(written: str) -> str:
         """The data's spelling of a name as the text wrote it."""
-        key = " ".join(written.replace("’", "'").split())
+        key = " ".join(written.replace("’", "'").replace("-", " ").split())
         return re.sub(r"^(?:St\.?|Saint) ", "St. ", key)
 
     def find(self, text: str, heading: bool = False) -> Iterator[Found]:
         if self.pattern is None or not any(keyword in text for keyword in self.keywords):
             return
         for match in self.pattern.finditer(text):
-            month, day = self.days[self._key(match["f"])]
+            month, day = self.days[self._key(match["f"]).lower()]
             if match["y"]:
                 year = int(match["y"])
                 if FIRST_YEAR <= year <= LAST_YEAR and is_real_day(year, month, day):
