@@ -328,3 +328,8 @@ def test_a_given_name_in_a_salutation_greets_the_addressee_named_in_an_address_b
     # named so far before in a paragraph, not an address, she is not taken for the one greeted
     refs = dict((name, ref) for name, ref, _ in annotate_blocks(blocks(Block("p", "I met Mary Hays.", 0))))
     assert refs["Mary"] != refs["Mary Hays"]
+
+
+def test_a_surname_that_is_a_title_word_before_jr_and_initials_of_a_place_after_its_comma():
+    assert names("In Washington, D.C. Martin Luther King Jr. spoke from the steps.") == ["Martin Luther King Jr."]
+    assert names("D.C. Fontana wrote the episode.") == ["D.C. Fontana"]  # initials of a name still

@@ -153,7 +153,7 @@ class JudgedBlock:
                 continue  # "Igo6", "U2": a code or a misread number, not a name
             if _time_of_day(words[first:last + 1]):
                 continue  # "at half past 4 o'Clock P. M;": the afternoon, not a person P. M.
-            if _bearing(words, first):  # "a gale from the N.W. Shipped a sea": a bearing, no initials
+            if _bearing(words, first) or _place_initials(words, first):  # "a gale from the N.W. Shipped a sea": a bearing, no initials
                 if len(indexes) == 1:
                     continue
                 indexes = indexes[1:]
@@ -266,6 +266,17 @@ def _kinship_word_as_name(run: Run, words: list[Word], classes: tuple[str, ...],
 COMPASS_POINTS = frozenset("ne nw se sw nne nnw sse ssw ene ese wnw wsw".split())
 BEFORE_BEARINGS = frozenset({"the", "from", "to", "towards", "wind", "winds", "breeze", "gale", "course", "bore",
                              "bearing", "steered", "stood"})
+
+
+# Initials that follow a place and its comma as part of its name: "Washington, D.C."
+PLACE_INITIALS = frozenset({"dc"})
+
+
+def _place_initials(words: list[Word], first: int) -> bool:
+    """"in Washington, D.C. Martin Luther King Jr. spoke": the district, not initials of the name after it."""
+    word = words[first]
+    return (word.kind == "initials" and word.key.replace(".", "") in PLACE_INITIALS and first > 1
+            and words[first - 1].text == "," and words[first - 2].text[:1].isupper())
 
 
 def _bearing(words: list[Word], first: int) -> bool:

@@ -182,8 +182,8 @@ def _can_be_surname(current: list[int], position: int, run: Run, classes: RunCla
     if not all_given and not (titled and len(naming) == 1 and classes[naming[0]] in NAME_CLASSES) \
             and not _ends_a_full_name(naming, position, run, classes, words):
         return False
-    if classes[position] == "title" and position != run.last:
-        return False
+    if classes[position] == "title" and position != run.last and classes[position + 1] != "generation":
+        return False  # (before "Jr." it is the surname: "Martin Luther King Jr.")
     if classes[position] == "cue" and words[position].key not in lexicon.cue_after_surnames:
         return False
     if zipf(words[position].key) >= FUNCTION_WORD and not (words[position].key in lexicon.surname_words
