@@ -151,9 +151,13 @@ JENKINS: In 1924, I believe. I went to work at the Grove Park Inn as a maid that
 """
 
 
+def converted(source: str, name: str = "oral-history.txt") -> etree._Element:
+    _, data, _ = convert_text(source, name, Personography.empty())
+    return etree.fromstring(data)
+
+
 def speakers_and_whos(source: str) -> list[tuple[str, str | None]]:
-    _, data, _ = convert_text(source, "oral-history.txt", Personography.empty())
-    root = etree.fromstring(data)
+    root = converted(source)
     return [("".join(sp.find("t:speaker", TEI).itertext()), sp.get("who")) for sp in root.iterfind(".//t:sp", TEI)]
 
 
@@ -243,8 +247,7 @@ def test_an_interviews_particulars_give_the_source_its_date_and_interviewer_and_
     source = ("Oral History Interview with Walter Pennington\n\nInterviewer: Susan Mayhew\nDate: 9 June 1987\n"
               "Location: Barnsley, South Yorkshire\n\nSM: Can you tell me about your father?\n\n"
               "WP: My father was Harold Pennington, a collier.\n\nSM: And your mother?\n\nWP: Mother was Lizzie.\n")
-    _, data, _ = convert_text(source, "oral-history.txt", Personography.empty())
-    root = etree.fromstring(data)
+    root = converted(source)
     bibl = root.find(".//t:sourceDesc/t:bibl", TEI)
     assert bibl.find("t:date", TEI).get("when") == "1987-06-09" and bibl.findtext("t:date", namespaces=TEI) == "9 June 1987"
     assert [(r.findtext("t:resp", namespaces=TEI), r.findtext("t:name", namespaces=TEI))
@@ -256,8 +259,7 @@ def test_an_interviews_particulars_give_the_source_its_date_and_interviewer_and_
 def test_labelled_lines_that_are_not_an_interviews_particulars_give_no_date():
     source = ("The Archive Hour\n\nNote: Date: unknown\nWarning: strong language\n\n"
               "HOST: Welcome.\n\nGUEST: Thanks.\n\nHOST: So.\n\nGUEST: Yes.\n")
-    _, data, _ = convert_text(source, "episode.txt", Personography.empty())
-    assert etree.fromstring(data).find(".//t:sourceDesc/t:bibl/t:date", TEI) is None
+    assert converted(source, "episode.txt").find(".//t:sourceDesc/t:bibl/t:date", TEI) is None
 
 
 def test_initials_that_two_full_names_share_give_no_who():
@@ -283,8 +285,7 @@ def test_a_given_name_a_few_turns_after_the_full_name_is_that_person_speaker_lab
     source = ("Panel Discussion\n\nMODERATOR (Dr. Fiona Kerr): Our panellists are Professor Amara Okafor and "
               "Mr. Henrik Sjöberg.\n\nOKAFOR: Thank you, Fiona.\n\nSJÖBERG: That's very familiar.\n\n"
               "MODERATOR: Henrik, how did that happen?\n\nSJÖBERG: Nobody asked.\n")
-    _, data, _ = convert_text(source, "panel.txt", Personography.empty())
-    root = etree.fromstring(data)
+    root = converted(source, "panel.txt")
     refs = {"".join(e.itertext()): e.get("ref") for e in root.iterfind(".//{*}text//{*}persName")}
     # three turns (six blocks, three of them labels) after "Mr. Henrik Sjöberg": him, not a new Henrik
     assert refs["Henrik"] == refs["Mr. Henrik Sjöberg"] and refs["Henrik"].endswith("#henrik-sjoberg")

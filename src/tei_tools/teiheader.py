@@ -12,7 +12,8 @@ from collections import Counter
 from lxml import etree
 
 from tei_tools import __version__
-from tei_tools.model import Block, Correspondence, Document, Mention, Responsibility, Span
+from tei_tools.model import Block, Correspondence, Document, Mention, Responsibility, Span, iter_blocks
+from tei_tools.readers.book import CHAPTER_HEADING
 from tei_tools.tei_elements import DIGEST_PLACEHOLDER, DIGEST_TYPE, JULIAN_POINTER, LANGUAGES, TOOL_ID, E
 
 
@@ -37,11 +38,9 @@ def _file_desc(doc: Document, source_digest: str, generated: str) -> etree._Elem
     return E("fileDesc", title_stmt, _publication_stmt(doc, generated), E("sourceDesc", _source_bibl(doc, source_digest)))
 
 
-# A heading that labels a part of a longer work ("Chapter 3", "Prologue", "II."), not the text.
-_PART_LABEL = re.compile(
-    r"(?i)^(?:(?:chapter|part|book|section|act|scene|canto|letter|entry|episode)\s+[\w.-]{1,12}\.?"
-    r"|prologue|epilogue|preface|foreword|introduction|afterword|interlude|coda|contents"
-    r"|\d{1,3}\.?|(?-i:[IVXLC]{1,7})\.?)$")
+# Headings that label a part of a longer work, besides the book reader's chapter headings
+# ("Chapter 3", "Prologue", "II."): no title of the whole text.
+OTHER_PART_LABEL = re.compile(r"(?i)^(?:(?:section|act|scene|canto|letter|entry|episode)\s+[\w.-]{1,12}\.?|contents)$")
 TITLE_LINE_LIMIT = 150  # characters: a longer first line is a sentence, not a title
 
 
@@ -50,12 +49,12 @@ def opening_heading(doc: Document) -> str:
     "Margaret Ellen Howard, 1931–2019"): the title the text gives itself, for an edition whose
     source names none otherwise (its metadata, a credit line, a sidecar); "" when the text opens
     otherwise or with a part's label ("Chapter 3"), which is no title of the whole."""
-    blocks = doc.blocks()
-    first = blocks[0] if blocks else None
+    first = next((block for part in (doc.front, doc.body, doc.back) for block in iter_blocks(part)), None)
     if first is None or first.tag != "head" or doc.source_text[:first.offset].strip():
         return ""
     line = " ".join(first.text.split())
-    if "\n" in first.text.strip() or not line or len(line) > TITLE_LINE_LIMIT or _PART_LABEL.match(line):
+    if "\n" in first.text.strip() or not line or len(line) > TITLE_LINE_LIMIT \
+            or CHAPTER_HEADING.match(line) or OTHER_PART_LABEL.match(line):
         return ""
     return line
 

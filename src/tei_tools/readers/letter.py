@@ -73,7 +73,8 @@ FIRM = re.compile(r"^(?:Messrs\.?[ \t]+)?[A-Z][\w'’.-]*(?:,?[ \t]+[A-Z][\w'’
 SIGNED_FOR = re.compile(r"^(?:per|by|pp\.?|p\.\s?p\.)[ \t]+(?:[A-Z][\w'’.-]*\.?[ \t]*){1,5}"
                         r"(?:,[ \t]*[A-Z][\w'’.-]*\.?(?:[ \t]+[A-Z][\w'’.-]*\.?)?)?[.,]?$")
 # the titles an addressee's name begins with (TITLE_NAME, below, for a whole line)
-TITLE_NAME_START = r"(?:Sr|Sir|Mr|Mrs|Miss|Ms|Mme|Dr|Rev|Revd|Lady|Lord|Capt|Col|Madame|Mons)\.?\s+[A-Z]"
+ADDRESS_TITLES = r"(?:Sr|Sir|Mr|Mrs|Miss|Ms|Mme|Dr|Rev|Revd|Lady|Lord|Capt|Col|Madame|Mons)"
+TITLE_NAME_START = rf"{ADDRESS_TITLES}\.?\s+[A-Z]"
 # "To Sir W. Elford--", "TO JOSEPH HILL, ESQ.": the name, and the honours after it
 _ADDRESSED_NAME = (r"(?:To|TO)\s+(?:(?:THE|The)\s+(?=(?:REV|Rev|RIGHT|Right|HON|Hon)))?(?P<name>(?:[A-Z][\w'’.]*\.?[ \t]*){1,6}"
                    r"(?:,[ \t]*(?:Esq|ESQ|Esquire|ESQUIRE|Jr|Jun|Sr|Sen|M\.[ \t]?P|D\.[ \t]?D|F\.[ \t]?R\.[ \t]?S)\.?)*)")
@@ -91,14 +92,13 @@ ADDRESS_LINE = re.compile(r"^To\s+(?:the\s+)?[A-Z][^\n]{0,120}$")
 SUPERSCRIPTION = re.compile(r"^(?:For|To)\s+(?:the\s+)?(?:my\s+)?(?:(?:much|very|most|ever|right)\s+)?"
                             r"(?:honou?red|worthy|esteemed|respected|loving|worshipful|honourable|honorable)\b[^\n]{0,150}$")
 # the titled name inside such a line, and the place after its "at"
-TITLED_NAME_IN_LINE = re.compile(r"\b(?:Sr|Sir|Mr|Mrs|Miss|Ms|Mme|Dr|Rev|Revd|Lady|Lord|Capt|Col|Madame|Mons)\.?[ \t]+"
-                                 r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,4}")
+TITLED_NAME_IN_LINE = re.compile(rf"\b{ADDRESS_TITLES}\.?[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){{0,4}}")
 AT_PLACE = re.compile(r",?[ \t]+at[ \t]+(?P<place>[A-Z][\w'’-]*(?:,?[ \t]+[A-Z][\w'’-]*){0,4})[.,]?[ \t]*$")
 # a peer named by the title alone, as formal letters name the addressee at the foot: "The Earl of Moira."
 PEER = re.compile(r"^(?:The\s+)?(?:(?:Most|Right)\s+Hon(?:ou?rable|\.)\s+(?:the\s+)?)?(?:Earl|Duke|Marquess|Marquis|"
                   r"Viscount|Baron|Lord|Lady|Countess|Duchess|Bishop|Archbishop)\s+(?:of\s+)?[A-Z][\w'’-]+"
                   r"(?:\s+[A-Z][\w'’-]+){0,3}[.,]?$")
-TITLE_NAME = re.compile(r"^(?:Sr|Sir|Mr|Mrs|Miss|Ms|Mme|Dr|Rev|Revd|Lady|Lord|Capt|Col|Madame|Mons|Messrs|Mess)\.?\s+[A-Z]"
+TITLE_NAME = re.compile(rf"^(?:{ADDRESS_TITLES}|Messrs|Mess)\.?\s+[A-Z]"
                         r"|^(?:The\s+)?(?:Right\s+)?Hon(?:ou?rable|\.)\s+(?:the\s+)?[A-Z]")  # "The Honorable John G. Winant"
 POSTSCRIPT = re.compile(r"^(?:P\.\s?P\.\s?S\.|P\.\s?S\.|PS\b|Post-?script\b|N\.\s?B\.)")
 ENDORSEMENT = re.compile(r"(?i)^\[?\s*(?:endorsed|docketed|endorsement|docket)\b")

@@ -33,8 +33,8 @@ class FeastRecogniser:
         names = "|".join(_written_forms(name) for name in sorted(vocabulary.feasts, key=len, reverse=True))
         # a cheap test before the pattern: the last word of some name, up to an apostrophe
         # ("Day", "Michaelmas", "Hallowe" of "Hallowe'en"), is in the text
-        self.keywords = tuple(sorted({form for name in vocabulary.feasts
-                                      for form in (name.split()[-1].split("'")[0], name.split()[-1].split("'")[0].lower())}))
+        last_words = {name.split()[-1].split("'")[0] for name in vocabulary.feasts}
+        self.keywords = tuple(sorted(last_words | {word.lower() for word in last_words}))  # "Lady-day" too
         self.pattern = re.compile(rf"\b(?P<f>{names})(?![\w'’])(?:(?:,?\s+|\s+of\s+|\s+in\s+)(?P<y>\d{{4}})\b"
                                   rf"(?![{DASHES}/]\d|['’]?s\b))?") if names else None
         self.alone = re.compile(rf"\s*(?:{names})\.?\s*\Z") if names else None

@@ -104,13 +104,17 @@ def _recognise(blocks: Sequence[Block], known: PersonIndex, document: str) -> Re
     mentions = without_inverted_authors(mentions, texts)  # "Toole, Betty Alexandra (1998)"
     # the document's title: a title page's, or the heading it opens with (a biography's name)
     titles = frozenset(n for n, block in enumerate(blocks) if block.tag == "titlePart" or n == 0 and block.tag == "head")
-    labels = frozenset(n for n, block in enumerate(blocks) if block.tag == "speaker")
+    tagged: dict[str, set[int]] = {}  # tag -> its blocks
+    for n, block in enumerate(blocks):
+        tagged.setdefault(block.tag, set()).add(n)
+
+    def blocks_tagged(tag: str) -> frozenset[int]:
+        return frozenset(tagged.get(tag, ()))
+
     # letters and journals (their datelines, salutations, signatures): "my" is the writer
-    first_person = any(block.tag in ("dateline", "salute", "signed") for block in blocks)
-    addresses = frozenset(n for n, block in enumerate(blocks) if block.tag == "addrLine")
-    salutations = frozenset(n for n, block in enumerate(blocks) if block.tag == "salute")
-    clustering = Clusterer(lexicon, known).cluster(mentions, texts, titles, labels, first_person, addresses,
-                                                   salutations)
+    first_person = any(tag in tagged for tag in ("dateline", "salute", "signed"))
+    clustering = Clusterer(lexicon, known).cluster(mentions, texts, titles, blocks_tagged("speaker"), first_person,
+                                                   blocks_tagged("addrLine"), blocks_tagged("salute"))
     persons = []
     identified: dict[int, str] = {}  # entity index -> personography id, for kinship references
     for entity in clustering.entities:

@@ -87,9 +87,11 @@ class LoneWords:
             not_them = not_them + self._named_in_sentence(mention)
         if kin_before and self.written_by_title_person and self._writers_relative(mention):
             not_them = not_them + [e for e in self.by_word.get(key, []) if e.in_title]  # "my daughter Eliza": not the writer
-        if mention.is_single_word and BIRTH_ORDER_BEFORE.search(self.texts[mention.block][max(0, mention.start - 40):mention.start]):
+        if mention.is_single_word and BIRTH_ORDER_BEFORE.search(self.texts[mention.block], max(0, mention.start - 40),
+                                                                mention.start):
             not_them = not_them + [e for e in self.by_word.get(key, []) if key in e.givens]  # "The eldest, Duncan": a son
-        other_age = OTHER_AGE.get(self._age_before(mention))
+        age = self._age_before(mention)
+        other_age = OTHER_AGE.get(age)
         if other_age:  # "Young Mr. Tresham" ... "old Tresham's temper": his father
             not_them = not_them + [e for e in self.by_word.get(key, []) if other_age in e.ages]
         seen = [e for e in self.by_word.get(key, []) if e.merged_into is None and e not in not_them
@@ -107,8 +109,8 @@ class LoneWords:
                     or self.blocks_apart(e.last_end[0], mention.block) <= RECENT_BLOCKS or e.mentions == most
                     or e.in_title  # named in full in the document's title
                     or e.in_address and mention.block in self.salutation_blocks]  # "To Mary Hays." ... "Dear Mary,"
-        if len(seen) > 1 and other_age:  # "Old Duncan" of a father and a son of that name: the one named first
-            seen = [min(seen, key=lambda e: e.index)] if other_age == "young" else [max(seen, key=lambda e: e.index)]
+        if len(seen) > 1 and age:  # "Old Duncan" of a father and a son of that name: the one named first
+            seen = [(min if age == "old" else max)(seen, key=lambda e: e.index)]
         if seen:
             return self._most_plausible(seen, key, mention), "word"
         if kin:
